@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+using ZkSync.Protocol.Codecs;
+using ZkSync.Protocol.Model;
+
+namespace ZkSync.Protocol.Client
+{
+    /// <summary>A user and the fingerprints to write with it in one batch upload.</summary>
+    public sealed class UserWithFingerprints
+    {
+        public UserWithFingerprints(ZkUser user, IReadOnlyList<ZkFingerprint>? fingerprints = null)
+        {
+            User = user;
+            Fingerprints = fingerprints ?? new List<ZkFingerprint>();
+        }
+
+        /// <summary>The user; its Uid is ignored and chosen on the target device.</summary>
+        public ZkUser User { get; }
+
+        public IReadOnlyList<ZkFingerprint> Fingerprints { get; }
+    }
+
+    /// <summary>What a user write did.</summary>
+    public sealed class UserWriteResult
+    {
+        public UserWriteResult(string userId, ushort uid, bool created, IReadOnlyList<FieldTruncation> truncations)
+        {
+            UserId = userId;
+            Uid = uid;
+            Created = created;
+            Truncations = truncations;
+        }
+
+        public string UserId { get; }
+
+        /// <summary>The uid the user has on the target device.</summary>
+        public ushort Uid { get; }
+
+        /// <summary>True when the user was new on the device; false when it was updated.</summary>
+        public bool Created { get; }
+
+        /// <summary>Fields cut to fit (empty unless truncation was allowed).</summary>
+        public IReadOnlyList<FieldTruncation> Truncations { get; }
+    }
+
+    /// <summary>Bytes and round trips spent by a client, for reports and benchmarks.</summary>
+    public sealed class ZkTrafficCounters
+    {
+        public long BytesSent { get; internal set; }
+        public long BytesReceived { get; internal set; }
+        public long Requests { get; internal set; }
+
+        /// <summary>Bytes of payload uploaded through CMD_DATA (what a write actually cost).</summary>
+        public long UploadedBytes { get; internal set; }
+    }
+
+    /// <summary>Progress of a long transfer.</summary>
+    public readonly struct ZkTransferProgress
+    {
+        public ZkTransferProgress(string activity, long done, long total)
+        {
+            Activity = activity;
+            Done = done;
+            Total = total;
+        }
+
+        public string Activity { get; }
+        public long Done { get; }
+        public long Total { get; }
+    }
+}

@@ -1,0 +1,53 @@
+using System;
+using Microsoft.Extensions.Logging;
+using ZkSync.Protocol.Codecs;
+
+namespace ZkSync.Protocol.Client
+{
+    /// <summary>Which transport to use. Auto tries TCP first and falls back to UDP.</summary>
+    public enum ZkTransportKind
+    {
+        Auto,
+        Tcp,
+        Udp,
+    }
+
+    /// <summary>Everything needed to open a session with one device.</summary>
+    public sealed class ZkConnectionOptions
+    {
+        public string Host { get; set; } = "";
+        public int Port { get; set; } = 4370;
+        public ZkTransportKind Transport { get; set; } = ZkTransportKind.Auto;
+
+        /// <summary>The device's comm key (0 = none). Never logged or shown.</summary>
+        public uint CommKey { get; set; }
+
+        /// <summary>Text encoding of names and passwords on this device (utf-8, gbk, windows-1256, ...).</summary>
+        public string Encoding { get; set; } = "utf-8";
+
+        /// <summary>How long to wait for each reply.</summary>
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
+
+        /// <summary>How many times a request is re-sent after a timeout (UDP) before giving up.</summary>
+        public int Retries { get; set; } = 2;
+
+        /// <summary>Whether a name or password longer than its field is an error or is cut (and reported).</summary>
+        public TruncationMode Truncation { get; set; } = TruncationMode.Error;
+
+        public ILogger? Logger { get; set; }
+
+        /// <summary>"host:port" for messages.</summary>
+        public string Endpoint => $"{Host}:{Port}";
+
+        /// <summary>Checks the values before any packet is sent.</summary>
+        public void Validate()
+        {
+            if (string.IsNullOrWhiteSpace(Host)) throw new Errors.ZkInvalidDataException("Host is empty: give the device's IP address or name.", "Host");
+            if (Port < 1 || Port > 65535) throw new Errors.ZkInvalidDataException($"Port {Port} is out of range 1-65535.", "Port");
+            if (CommKey > Codecs.CommKey.MaxKey) throw new Errors.ZkInvalidDataException($"Comm key is out of range 0-{Codecs.CommKey.MaxKey}.", "CommKey");
+            if (Timeout <= TimeSpan.Zero) throw new Errors.ZkInvalidDataException("Timeout must be positive.", "Timeout");
+            if (Retries < 0) throw new Errors.ZkInvalidDataException("Retries must not be negative.", "Retries");
+            TextField.GetEncoding(Encoding);
+        }
+    }
+}

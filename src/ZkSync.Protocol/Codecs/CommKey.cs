@@ -1,0 +1,43 @@
+using System;
+
+namespace ZkSync.Protocol.Codecs
+{
+    /// <summary>
+    /// The CMD_AUTH payload derived from the comm key and the session id (firmware MakeKey, protocol notes §2.2).
+    /// </summary>
+    public static class CommKey
+    {
+        public const byte DefaultTicks = 50;
+
+        /// <summary>Largest comm key a device accepts (the key is a 32-bit number; devices take up to 999999 in their menus).</summary>
+        public const uint MaxKey = 999999;
+
+        public static byte[] Derive(uint key, ushort sessionId, byte ticks = DefaultTicks)
+        {
+            // Firmware adds in 32-bit arithmetic and lets it wrap; pyzk raises instead. We follow firmware.
+            uint k = unchecked(ReverseBits(key) + sessionId);
+            var b = new byte[4];
+            b[0] = (byte)(k ^ 'Z');
+            b[1] = (byte)((k >> 8) ^ 'K');
+            b[2] = (byte)((k >> 16) ^ 'S');
+            b[3] = (byte)((k >> 24) ^ 'O');
+            // Swap the two 16-bit halves, then mix in the ticks byte (byte 2 carries the ticks itself).
+            return new[] { (byte)(b[2] ^ ticks), (byte)(b[3] ^ ticks), ticks, (byte)(b[1] ^ ticks) };
+        }
+
+        /// <summary>Device-side check: byte 2 carries the ticks the client chose, so any value there is accepted.</summary>
+        public static bool Matches(ReadOnlySpan<byte> payload, uint key, ushort sessionId)
+        {
+            if (payload.Length != 4) return false;
+            var expected = Derive(key, sessionId, payload[2]);
+            return expected[0] == payload[0] && expected[1] == payload[1] && expected[3] == payload[3];
+        }
+
+        private static uint ReverseBits(uint v)
+        {
+            uint r = 0;
+            for (int i = 0; i < 32; i++) { r = (r << 1) | (v & 1); v >>= 1; }
+            return r;
+        }
+    }
+}
