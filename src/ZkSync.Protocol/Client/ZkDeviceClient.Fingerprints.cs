@@ -16,7 +16,7 @@ namespace ZkSync.Protocol.Client
     public sealed partial class ZkDeviceClient
     {
         /// <summary>Command 110 payload for a batch upload: u32 sub-type 12, then u16 0, u16 8 as pyzk sends (firmware ignores them).</summary>
-        private static readonly byte[] BatchUploadCommandPayload = { 0x0C, 0, 0, 0, 0, 0, 0x08, 0 };
+        internal static readonly byte[] BatchUploadCommandPayload = { 0x0C, 0, 0, 0, 0, 0, 0x08, 0 };
 
         /// <summary>All templates in one bulk read, each with the owner's user id filled in from the user table.</summary>
         public async Task<IReadOnlyList<ZkFingerprint>> GetFingerprintsAsync(CancellationToken cancellationToken = default)
