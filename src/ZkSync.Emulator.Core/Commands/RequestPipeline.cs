@@ -100,12 +100,12 @@ namespace ZkSync.Emulator.Commands
             {
                 if (!_sessions.Close(session.Id)) return;
                 _log.Add($"{session} closed ({why})");
-                session.CloseTransport?.Invoke();
                 if (_sessions.Count == 0 && _state.Disabled)
                 {
                     _state.Disabled = false;
                     _log.Add("last session closed: device enabled again");
                 }
+                session.CloseTransport?.Invoke();
             }
         }
 
