@@ -135,8 +135,8 @@ namespace ZkSync.Protocol.Client
         /// <summary>
         /// As real clients do: byte count of the user buffer ÷ user count. The 1503 announcement already carries the
         /// buffer size, so no chunk is read (the device buffer is released with 1502). With no users there is nothing
-        /// to measure: a "_TFT" platform or ZKFinger 10 means 72-byte records; another named platform (black-and-white
-        /// ZEM5xx) means 28; nothing known means 72, the format of every current terminal.
+        /// to measure: a "_TFT" or ZMM platform means 72-byte records; another named platform (black-and-white ZEM5xx)
+        /// means 28; with no platform, ZKFinger 9 means 28 and anything else 72, the format of every current terminal.
         /// </summary>
         private async Task<UserRecordFormat> DetectUserFormatAsync(int users, int fpVersion, CancellationToken ct)
         {
@@ -159,8 +159,10 @@ namespace ZkSync.Protocol.Client
                     catch (ZkMalformedReplyException) { _logger.LogWarning("{Device}: user buffer of {Total} bytes for {Users} users fits no record size.", Device, u, users); }
                 }
             }
-            if (_platform.IndexOf("TFT", StringComparison.OrdinalIgnoreCase) >= 0 || fpVersion >= 10) return UserRecordFormat.Extended72;
-            return _platform.Length > 0 ? UserRecordFormat.Compact28 : UserRecordFormat.Extended72;
+            if (_platform.IndexOf("TFT", StringComparison.OrdinalIgnoreCase) >= 0 || _platform.IndexOf("ZMM", StringComparison.OrdinalIgnoreCase) >= 0)
+                return UserRecordFormat.Extended72;
+            if (_platform.Length > 0) return UserRecordFormat.Compact28;
+            return fpVersion == 9 ? UserRecordFormat.Compact28 : UserRecordFormat.Extended72;
         }
 
         private static int? Int(string? value) =>
