@@ -90,24 +90,8 @@ namespace ZkSync.Protocol.Bulk
             return buffer.ToArray();
         }
 
-        private static async Task<byte[]> ReadChunkAsync(ZkExchange x, int offset, int length, string what)
-        {
-            string chunkWhat = $"{what} (bytes {offset}-{offset + length - 1})";
-            // A lost UDP datagram breaks one chunk; ask for that chunk again under a new reply id (pyzk does the same).
-            int attempts = x.IsUdp ? 1 + x.Session.Options.Retries : 1;
-            for (int attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    var part = await LargeDataReceiver.RequestAsync(x, CommandCode.ReadBuffer, BulkPayloads.ReadChunkRequest(offset, length), chunkWhat).ConfigureAwait(false);
-                    if (part.Length != length)
-                        throw new ZkMalformedReplyException($"{chunkWhat}: got {part.Length} bytes.", x.Device, CommandCode.ReadBuffer);
-                    return part;
-                }
-                catch (Exception ex) when (attempt < attempts && (ex is ZkTimeoutException || ex is ZkMalformedReplyException))
-                {
-                }
-            }
-        }
+        /// <summary>One 1504 request; pyzk's per-chunk retry lives in <see cref="LargeDataReceiver.RequestAsync"/>.</summary>
+        private static Task<byte[]> ReadChunkAsync(ZkExchange x, int offset, int length, string what) =>
+            LargeDataReceiver.RequestAsync(x, CommandCode.ReadBuffer, BulkPayloads.ReadChunkRequest(offset, length), $"{what} (bytes {offset}-{offset + length - 1})", length);
     }
 }

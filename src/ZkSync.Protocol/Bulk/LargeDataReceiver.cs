@@ -65,11 +65,28 @@ namespace ZkSync.Protocol.Bulk
             return data.ToArray();
         }
 
-        /// <summary>Sends <paramref name="command"/> and collects its large-data reply.</summary>
-        public static async Task<byte[]> RequestAsync(ZkExchange x, ushort command, byte[]? payload, string what)
+        /// <summary>
+        /// Sends <paramref name="command"/> and collects its large-data reply. Over UDP a lost datagram is recovered by
+        /// asking again under a NEW reply id: firmware caches only the final packet of a stream, so a same-id resend
+        /// would bring back a bare ACK_OK that looks like "no data". These reads are idempotent, so re-asking is safe.
+        /// </summary>
+        public static async Task<byte[]> RequestAsync(ZkExchange x, ushort command, byte[]? payload, string what, int? expectedLength = null)
         {
-            var first = await x.RequestAsync(command, payload).ConfigureAwait(false);
-            return await ReceiveAsync(first, () => x.NextAsync(command), x.Device, command, what).ConfigureAwait(false);
+            int attempts = x.IsUdp ? 1 + x.Session.Options.Retries : 1;
+            for (int attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    var first = await x.RequestAsync(command, payload, null, 0).ConfigureAwait(false);
+                    var data = await ReceiveAsync(first, () => x.NextAsync(command), x.Device, command, what).ConfigureAwait(false);
+                    if (expectedLength is int n && data.Length != n)
+                        throw new ZkMalformedReplyException($"{what}: got {data.Length} bytes, expected {n}.", x.Device, command);
+                    return data;
+                }
+                catch (Exception ex) when (attempt < attempts && (ex is ZkTimeoutException || ex is ZkMalformedReplyException))
+                {
+                }
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Security.Cryptography;
+using System.Threading;
 using System.Threading.Tasks;
 using ZkSync.Protocol.Bulk;
 using ZkSync.Protocol.Client;
@@ -109,6 +110,35 @@ namespace ZkSync.Protocol.Tests.Bulk
             session.LastReplyId = 49; // the capture answers reply id 50
             var data = await session.RunAsync(x => LargeDataReceiver.RequestAsync(x, CommandCode.UserTemplateExRead, new byte[] { 1, 0, 0 }, "read"), default);
             Assert.Equal(DeviceVectors.V24TemplateSha256, Sha(data[..^1]));
+        }
+    }
+}
+
+namespace ZkSync.Protocol.Tests.Bulk
+{
+    public class LargeDataRetryTests
+    {
+        [Fact]
+        public async Task Udp_stream_with_a_lost_datagram_is_asked_again_under_a_new_reply_id()
+        {
+            var blob = Enumerable.Range(0, 3000).Select(i => (byte)i).ToArray();
+            int asked = 0;
+            using var peer = ScriptedPeer.Udp(async (p, link) =>
+            {
+                if (p.Command == CommandCode.Connect) { await link.SendAsync(Replies.Ok(p)); return; }
+                if (p.Command != CommandCode.UserPhotoRead) return;
+                bool lose = Interlocked.Increment(ref asked) == 1;
+                await link.SendAsync(Replies.To(p, CommandCode.PrepareData, BulkPayloads.PrepareData(blob.Length, 1024)));
+                for (int o = 0, i = 0; o < blob.Length; o += 1024, i++)
+                    if (!(lose && i == 1)) await link.SendAsync(new Packet(CommandCode.Data, (ushort)i, p.ReplyId, blob[o..Math.Min(blob.Length, o + 1024)]));
+                await link.SendAsync(Replies.Ok(p));
+            });
+            using var session = await Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Udp, retries: 2));
+            var data = await session.RunAsync(x => LargeDataReceiver.RequestAsync(x, CommandCode.UserPhotoRead, new byte[] { 0x31, 0 }, "photo"), default);
+            Assert.Equal(blob, data);
+            var requests = peer.Received.Where(p => p.Command == CommandCode.UserPhotoRead).ToList();
+            Assert.Equal(2, requests.Count);
+            Assert.NotEqual(requests[0].ReplyId, requests[1].ReplyId);
         }
     }
 }
