@@ -127,3 +127,30 @@ namespace ZkSync.Protocol.Tests.Client
         }
     }
 }
+
+namespace ZkSync.Protocol.Tests.Client
+{
+    public class LargeBatchTests
+    {
+        [Theory]
+        [InlineData(ZkTransportKind.Tcp)]
+        [InlineData(ZkTransportKind.Udp)]
+        public async Task Two_thousand_users_with_templates_in_one_upload(ZkTransportKind kind)
+        {
+            await using var d = await Emulated.OpenAsync("tft", kind);
+            var rng = new Random(3);
+            var batch = Enumerable.Range(1, 2000).Select(i =>
+            {
+                var t = new byte[600 + i % 400];
+                rng.NextBytes(t);
+                return new UserWithFingerprints(new ZkUser { UserId = (100000 + i).ToString(), Name = "U" + i }, new[] { new ZkFingerprint(0, (byte)(i % 10), 1, t) });
+            }).ToList();
+            var results = await d.Client.WriteUsersAsync(batch);
+            Assert.Equal(Enumerable.Range(1, 2000).Select(i => (ushort)i), results.Select(r => r.Uid));
+            var prints = await d.Client.GetFingerprintsAsync();
+            Assert.Equal(2000, prints.Count);
+            var byUser = prints.ToDictionary(p => p.UserId);
+            Assert.All(batch, b => Assert.Equal(b.Fingerprints[0].Template, byUser[b.User.UserId].Template));
+        }
+    }
+}
