@@ -32,7 +32,7 @@ namespace ZkSync.Emulator.Tests
         }
 
         [Fact]
-        public void Host_serves_while_stdin_is_open_and_saves_state_on_exit()
+        public async System.Threading.Tasks.Task Host_serves_while_stdin_is_open_and_saves_state_on_exit()
         {
             string state = Path.Combine(Path.GetTempPath(), "zksync-host-" + Guid.NewGuid().ToString("N") + ".json");
             var psi = new System.Diagnostics.ProcessStartInfo(Dotnet(), $"\"{HostDll()}\" --port 0 --profile bw --users 3 --state \"{state}\"")
@@ -42,9 +42,8 @@ namespace ZkSync.Emulator.Tests
             using var p = System.Diagnostics.Process.Start(psi)!;
             try
             {
-                var line = p.StandardOutput.ReadLineAsync();
-                Assert.True(line.Wait(Timeout), "no listening line");
-                int port = int.Parse(Regex.Match(line.Result ?? "", @"127\.0\.0\.1:(\d+)").Groups[1].Value);
+                string? line = await p.StandardOutput.ReadLineAsync().WaitAsync(Timeout);
+                int port = int.Parse(Regex.Match(line ?? "", @"127\.0\.0\.1:(\d+)").Groups[1].Value);
                 using (var c = RawClient.Udp(port))
                 {
                     Assert.Equal(ReplyCode.Ok, c.Connect().Command);
