@@ -28,15 +28,34 @@ namespace ZkSync.Emulator.Transport
 
         public async Task SendAsync(Reply reply, CancellationToken ct)
         {
-            if (reply.Packets.Count > 0) _counters.Answered();
-            for (int i = 0; i < reply.Packets.Count; i++)
+            var packets = reply.Packets;
+            if (packets.Count > 0) _counters.Answered();
+            for (int i = 0; i < packets.Count; i++)
             {
-                if (i > 0 && reply.IsLargeData && _gap > TimeSpan.Zero) await Task.Delay(_gap, ct).ConfigureAwait(false);
-                var bytes = reply.Packets[i].Encode();
-                if (_tcp) bytes = TcpEnvelope.Wrap(bytes);
-                _counters.Sent(bytes.Length);
+                bool last = i == packets.Count - 1;
+                // Firmware pauses between the packets of a large-data reply but sends the closing ACK_OK right after the
+                // last chunk; on TCP both go out in one write, so a client reading one packet per read still sees the OK
+                // together with the data it closes (node-zklib relies on it).
+                if (i > 0 && !last && reply.IsLargeData && _gap > TimeSpan.Zero) await Task.Delay(_gap, ct).ConfigureAwait(false);
+                var bytes = Frame(packets[i]);
+                if (_tcp && reply.IsLargeData && i == packets.Count - 2)
+                {
+                    var closing = Frame(packets[++i]);
+                    var both = new byte[bytes.Length + closing.Length];
+                    Buffer.BlockCopy(bytes, 0, both, 0, bytes.Length);
+                    Buffer.BlockCopy(closing, 0, both, bytes.Length, closing.Length);
+                    bytes = both;
+                }
                 await _write(bytes, ct).ConfigureAwait(false);
             }
+        }
+
+        private byte[] Frame(Packet packet)
+        {
+            var bytes = packet.Encode();
+            if (_tcp) bytes = TcpEnvelope.Wrap(bytes);
+            _counters.Sent(bytes.Length);
+            return bytes;
         }
     }
 }
