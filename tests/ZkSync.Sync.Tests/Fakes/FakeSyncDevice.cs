@@ -173,14 +173,18 @@ namespace ZkSync.Sync.Tests.Fakes
         }
 
         // ---- internals ----
-        private Task<T> Run<T>(string op, int replyBytes, Func<T> body)
+        /// <summary>Complete every call asynchronously (so concurrent destinations interleave).</summary>
+        public bool Asynchronous { get; set; }
+
+        private async Task<T> Run<T>(string op, int replyBytes, Func<T> body)
         {
+            if (Asynchronous) await Task.Yield();
             lock (Calls) Calls.Add(op);
             BeforeCall?.Invoke(op);
             _requests++;
             _sent += 16;
             _received += 16 + replyBytes;
-            return Task.FromResult(body());
+            return body();
         }
 
         private void RequireFaces()
