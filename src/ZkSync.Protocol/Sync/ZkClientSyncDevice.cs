@@ -9,7 +9,7 @@ using ZkSync.Protocol.Model;
 namespace ZkSync.Protocol.Sync
 {
     /// <summary><see cref="ISyncDevice"/> over a live <see cref="ZkDeviceClient"/> session.</summary>
-    public sealed class ZkClientSyncDevice : ISyncDevice
+    public sealed class ZkClientSyncDevice : ISyncDevice, System.IDisposable
     {
         private readonly bool _ownsClient;
 
@@ -51,6 +51,12 @@ namespace ZkSync.Protocol.Sync
         public Task<bool> DeleteUserAsync(string userId, CancellationToken ct) => Client.DeleteUserAsync(userId, ct);
         public Task DisableAsync(CancellationToken ct) => Client.DisableAsync(ct);
         public Task EnableAsync(CancellationToken ct) => Client.EnableAsync(ct);
+
+        /// <summary>Disposes an owned client without the CMD_EXIT goodbye (prefer <see cref="CloseAsync"/>).</summary>
+        public void Dispose()
+        {
+            if (_ownsClient) Client.Dispose();
+        }
 
         public async Task CloseAsync(CancellationToken ct)
         {
