@@ -124,9 +124,36 @@ namespace ZkSync.Sync.Tests
             Assert.Contains("reset by peer", summary.Error);
             Assert.Equal(4, summary.Failed);
             Assert.All(report.Items, i => Assert.Equal(SyncItemStatus.Failed, i.Status));
+            Assert.All(report.Items, i => Assert.Contains("not finished: ", i.Notes));
             Assert.Equal(1, dst.DisableCount);
             Assert.Equal(1, dst.EnableCount);
-            Assert.Equal(0, dst.CloseCount);
+            Assert.Equal(0, dst.CloseCount); // caller-owned device: not closed by the engine
+        }
+
+        [Fact]
+        public async Task A_destination_that_cannot_be_re_enabled_is_reported()
+        {
+            var src = SeededFaceDevice("src", 2);
+            var dst = new FakeSyncDevice("dst") { BeforeCall = op => { if (op == "enable") throw new ZkTimeoutException("no reply", "dst"); } };
+
+            var report = await Sync(src, null, dst);
+
+            Assert.Contains("Could not re-enable", report.Summaries[0].Error);
+            Assert.Equal(1, dst.DisableCount);
+            Assert.Equal(1, dst.Calls.Count(c => c == "enable")); // tried once; the failure is reported, not hidden
+        }
+
+        [Fact]
+        public async Task Engine_owned_destinations_are_closed_even_when_they_fail()
+        {
+            var src = SeededFaceDevice("src", 2);
+            var dst = new FakeSyncDevice("dst") { BeforeCall = op => { if (op == "users") throw new ZkTimeoutException("no reply", "dst"); } };
+
+            var report = await SyncEngine.RunAsync(SyncEndpoint.Of(src), new[] { new SyncEndpoint("dst", _ => Task.FromResult<ISyncDevice>(dst), ownsDevice: true) }, new SyncOptions());
+
+            Assert.Contains("no reply", report.Summaries[0].Error);
+            Assert.Equal(1, dst.CloseCount);
+            Assert.Equal(0, dst.DisableCount);
         }
 
         [Fact]
@@ -337,6 +364,22 @@ namespace ZkSync.Sync.Tests
             Assert.Equal(KindOutcome.Failed, item.Photos);
             Assert.Equal(KindOutcome.Written, item.Users);
             Assert.Contains("40960 bytes; the destination takes at most 30720", item.Notes);
+        }
+
+        [Fact]
+        public async Task Faces_and_photos_stream_a_batch_at_a_time_instead_of_reading_the_whole_source_first()
+        {
+            var src = SeededFaceDevice("src", 200, faces: 2);
+            var dst = new FakeSyncDevice("dst");
+            int read = 0, written = 0, maxLead = 0;
+            src.BeforeCall = op => { if (op.StartsWith("faces ", StringComparison.Ordinal)) maxLead = Math.Max(maxLead, ++read - written); };
+            dst.BeforeCall = op => { if (op.StartsWith("write-faces ", StringComparison.Ordinal)) written++; };
+
+            await Sync(src, new SyncOptions { MediaBatchUsers = 10 }, dst);
+
+            Assert.Equal(200, read);
+            Assert.Equal(200, written);
+            Assert.InRange(maxLead, 1, 10); // never more than one batch of users' faces held
         }
     }
 }

@@ -64,7 +64,8 @@ namespace ZkSync.Protocol.Sync
                 Summary.Error = ex.Message;
                 options.Logger?.LogError(ex, "Sync to {Destination} failed", Summary.Destination);
                 if (plan == null) Summary.Failed += _run.Source.Users.Keys.Count(UserIdFilter.From(options).Includes);
-                else foreach (var p in plan.All.Where(p => !p.Reported)) { p.FailUser(ex.Message); Report(p); }
+                // Unreported users may be partly written, and nothing of theirs was verified: they did not finish.
+                else foreach (var p in plan.All.Where(p => !p.Reported)) { p.FailUser("not finished: " + ex.Message); Report(p); }
             }
             finally
             {
@@ -78,6 +79,7 @@ namespace ZkSync.Protocol.Sync
                 }
                 if (throttled) _throttle.Release();
                 Summary.Duration = clock.Elapsed;
+                options.Logger?.LogInformation("Sync {Source} -> {Summary} in {Duration}", Summary.Source, Summary, Summary.Duration);
                 _run.Sink.Summary(Summary);
             }
         }

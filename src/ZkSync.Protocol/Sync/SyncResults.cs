@@ -84,7 +84,8 @@ namespace ZkSync.Protocol.Sync
 
     /// <summary>
     /// Totals of one destination. Added, Updated, Unchanged and Removed count succeeded items; Failed and Skipped count
-    /// items with those statuses, so the six add up to the items reported.
+    /// items with those statuses, so the six add up to the items reported. Exception: a destination that failed before
+    /// it could be planned (unreachable) reports no items and counts every user in scope as Failed.
     /// </summary>
     public sealed class SyncSummary
     {
