@@ -73,6 +73,17 @@ namespace ZkSync.Emulator.Tests
         }
 
         [Fact]
+        public async Task A_tcp_session_id_is_unknown_over_udp()
+        {
+            using var emu = await Emu.Start();
+            using var tcp = Emu.Client(emu);
+            using var udp = RawClient.Udp(emu.Port);
+            udp.SessionId = tcp.SessionId;
+            udp.Send(CommandCode.GetTime);
+            Assert.True(udp.StaysSilent());
+        }
+
+        [Fact]
         public async Task Retransmitted_reply_id_gets_the_cached_reply_without_executing_again()
         {
             using var emu = await Emu.Start(users: 3);

@@ -8,7 +8,7 @@ using ZkSync.Protocol.Framing;
 namespace ZkSync.Emulator.Commands
 {
     /// <summary>One request being executed, with reply builders that echo its reply id as firmware does.</summary>
-    public sealed class CommandContext
+    internal sealed class CommandContext
     {
         internal CommandContext(Session session, Packet request, DeviceState state, EmulatorOptions options, EmulatorLog log)
         {

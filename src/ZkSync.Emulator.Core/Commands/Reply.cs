@@ -5,7 +5,7 @@ using ZkSync.Protocol.Framing;
 namespace ZkSync.Emulator.Commands
 {
     /// <summary>What happens after a reply has been sent.</summary>
-    public enum AfterReply
+    internal enum AfterReply
     {
         None,
 
@@ -20,7 +20,7 @@ namespace ZkSync.Emulator.Commands
     }
 
     /// <summary>The packets answering one request, in order. The last one is the "final" reply firmware caches.</summary>
-    public sealed class Reply
+    internal sealed class Reply
     {
         public Reply(IReadOnlyList<Packet> packets, bool isLargeData = false, AfterReply after = AfterReply.None)
         {

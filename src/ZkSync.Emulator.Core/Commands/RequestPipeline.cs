@@ -12,7 +12,7 @@ namespace ZkSync.Emulator.Commands
     /// authentication rules of firmware RunCommand, then one command executed under the device lock, then the reply cached.
     /// (Hook point for the link model and fault injection: requests in here, replies out through the transports' senders.)
     /// </summary>
-    public sealed class RequestPipeline
+    internal sealed class RequestPipeline
     {
         private readonly DeviceState _state;
         private readonly SessionTable _sessions;
@@ -47,7 +47,7 @@ namespace ZkSync.Emulator.Commands
                     return Connect(transport, request, bound, udpPeer, out session);
 
                 session = transport == EmulatorTransport.Tcp ? bound : _sessions.Find(request.SessionId);
-                if (session == null || session.Id != request.SessionId || _sessions.Find(session.Id) != session)
+                if (session == null || session.Id != request.SessionId || session.Transport != transport || _sessions.Find(session.Id) != session)
                     return Drop($"{transport}: {request} dropped: unknown session");
                 session.LastActivity = DateTime.UtcNow;
                 if (udpPeer != null) session.UdpPeer = udpPeer;

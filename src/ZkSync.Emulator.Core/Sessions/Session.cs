@@ -5,7 +5,7 @@ using ZkSync.Protocol.Framing;
 namespace ZkSync.Emulator.Sessions
 {
     /// <summary>One client session: its id, authentication, reply-id tracking with the cached final reply, and transfer buffers.</summary>
-    public sealed class Session
+    internal sealed class Session
     {
         /// <summary>Largest CMD_DATA payload of a large-data reply: firmware's TCP buffer (64 KiB - 8) or 1,024 on UDP.</summary>
         public const int TcpMaxChunk = 65528;

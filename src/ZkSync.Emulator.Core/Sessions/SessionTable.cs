@@ -5,7 +5,7 @@ using System.Linq;
 namespace ZkSync.Emulator.Sessions
 {
     /// <summary>Open sessions, bounded like a terminal's. Ids are the low 16 bits of Unix time, made unique (firmware CreateSession).</summary>
-    public sealed class SessionTable
+    internal sealed class SessionTable
     {
         private readonly Dictionary<ushort, Session> _sessions = new Dictionary<ushort, Session>();
         private readonly int _max;

@@ -3,7 +3,7 @@ using System;
 namespace ZkSync.Emulator.Sessions
 {
     /// <summary>A client-to-device transfer: CMD_PREPARE_DATA allocates the declared size, CMD_DATA packets fill it in order.</summary>
-    public sealed class UploadBuffer
+    internal sealed class UploadBuffer
     {
         public UploadBuffer(int size, ushort prepareReplyId)
         {
