@@ -1,27 +1,126 @@
 using System;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using ZkSync.Emulator.Commands;
+using ZkSync.Emulator.Device;
+using ZkSync.Emulator.Persistence;
+using ZkSync.Emulator.Seeding;
+using ZkSync.Emulator.Sessions;
+using ZkSync.Emulator.Transport;
 
 namespace ZkSync.Emulator
 {
-    /// <summary>
-    /// A running emulated terminal on 127.0.0.1. CONTRACT SKELETON (issue 2): bodies are filled in by the emulator work.
-    /// </summary>
+    /// <summary>A running emulated terminal on 127.0.0.1.</summary>
     public sealed class DeviceEmulator : IDisposable
     {
-        /// <summary>Builds the device state (seeded or loaded), binds 127.0.0.1 and starts serving.</summary>
-        public static Task<DeviceEmulator> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        private const int BindAttempts = 8;
 
-        public EmulatorOptions Options => throw new NotImplementedException();
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private readonly SessionTable _sessions;
+        private TcpTransport? _tcp;
+        private UdpTransport? _udp;
+        private int _stopped;
+
+        private DeviceEmulator(EmulatorOptions options, DeviceState state)
+        {
+            Options = options;
+            State = state;
+            _sessions = new SessionTable(options.MaxSessions, options.UdpSessionIdleTimeout);
+            Pipeline = new RequestPipeline(state, _sessions, options, Log, Counters);
+        }
+
+        /// <summary>Builds the device state (loaded from the state file when it exists, else seeded), binds 127.0.0.1 and starts serving.</summary>
+        public static Task<DeviceEmulator> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
+        {
+            if (options == null) throw new ArgumentNullException(nameof(options));
+            options.Validate();
+            cancellationToken.ThrowIfCancellationRequested();
+            var profile = DeviceProfile.Resolve(options);
+            var state = options.StatePath != null && File.Exists(options.StatePath)
+                ? StateFile.Load(options.StatePath, profile)
+                : Seeder.Seed(profile, options);
+            var emulator = new DeviceEmulator(options, state);
+            emulator.Bind();
+            return Task.FromResult(emulator);
+        }
+
+        public EmulatorOptions Options { get; }
 
         /// <summary>The bound port (TCP and UDP share it).</summary>
-        public int Port => throw new NotImplementedException();
+        public int Port { get; private set; }
 
         public string Host => "127.0.0.1";
 
-        /// <summary>Stops serving, closes every session and saves the state file when one was given.</summary>
-        public Task StopAsync() => throw new NotImplementedException();
+        /// <summary>Everything the device stores. Lock <see cref="DeviceState.Sync"/> while clients are connected.</summary>
+        public DeviceState State { get; }
 
-        public void Dispose() => throw new NotImplementedException();
+        public DeviceProfile Profile => State.Profile;
+
+        public DeviceCounters Counters { get; } = new DeviceCounters();
+
+        /// <summary>Why packets were dropped or commands refused.</summary>
+        public EmulatorLog Log { get; } = new EmulatorLog();
+
+        public int OpenSessions
+        {
+            get { lock (State.Sync) return _sessions.Count; }
+        }
+
+        internal RequestPipeline Pipeline { get; }
+
+        /// <summary>Stops serving, closes every session and saves the state file when one was given.</summary>
+        public async Task StopAsync()
+        {
+            if (Interlocked.Exchange(ref _stopped, 1) == 1) return;
+            _stop.Cancel();
+            if (_tcp != null) await _tcp.StopAsync().ConfigureAwait(false);
+            if (_udp != null) await _udp.StopAsync().ConfigureAwait(false);
+            lock (State.Sync) _sessions.Clear();
+            if (Options.StatePath != null)
+            {
+                lock (State.Sync) StateFile.Save(Options.StatePath, State);
+            }
+        }
+
+        public void Dispose()
+        {
+            StopAsync().GetAwaiter().GetResult();
+            _stop.Dispose();
+        }
+
+        /// <summary>TCP first, then UDP on the same number; with port 0 a number whose UDP side is taken is given back and another tried.</summary>
+        private void Bind()
+        {
+            var loopback = IPAddress.Loopback;
+            bool wantTcp = Options.Transport != EmulatorTransport.Udp, wantUdp = Options.Transport != EmulatorTransport.Tcp;
+            for (int attempt = 1; ; attempt++)
+            {
+                TcpListener? listener = null;
+                try
+                {
+                    int port = Options.Port;
+                    if (wantTcp)
+                    {
+                        listener = new TcpListener(loopback, port);
+                        listener.Start(16);
+                        port = ((IPEndPoint)listener.LocalEndpoint).Port;
+                    }
+                    UdpClient? udp = wantUdp ? new UdpClient(new IPEndPoint(loopback, port)) : null;
+                    Port = udp != null ? ((IPEndPoint)udp.Client.LocalEndPoint!).Port : port;
+                    if (listener != null) _tcp = new TcpTransport(listener, Pipeline, Counters, Log, Options);
+                    if (udp != null) _udp = new UdpTransport(udp, Pipeline, Counters, Options);
+                    break;
+                }
+                catch (SocketException) when (Options.Port == 0 && attempt < BindAttempts)
+                {
+                    listener?.Stop();
+                }
+            }
+            _tcp?.Start(_stop.Token);
+            _udp?.Start(_stop.Token);
+        }
     }
 }

@@ -1,3 +1,6 @@
+using System;
+using ZkSync.Protocol.Model;
+
 namespace ZkSync.Emulator
 {
     /// <summary>Which transports the emulator serves.</summary>
@@ -8,7 +11,7 @@ namespace ZkSync.Emulator
         Both,
     }
 
-    /// <summary>How the emulator is started. CONTRACT SKELETON (issue 2): fields may grow; names stay.</summary>
+    /// <summary>How the emulator is started. Fields may grow; names stay.</summary>
     public sealed class EmulatorOptions
     {
         /// <summary>Port on 127.0.0.1; 0 lets the OS choose (TCP and UDP then share the chosen number).</summary>
@@ -28,5 +31,60 @@ namespace ZkSync.Emulator
 
         /// <summary>JSON state file: loaded at start when it exists, saved on stop.</summary>
         public string? StatePath { get; set; }
+
+        /// <summary>Open sessions the device serves at once; a CONNECT beyond it gets CMD_ACK_ERROR (and TCP is closed).</summary>
+        public int MaxSessions { get; set; } = 4;
+
+        /// <summary>Fingerprint algorithm (~ZKFPVersion, 9 or 10); null = the profile's (10 on every profile).</summary>
+        public int? FingerprintVersion { get; set; }
+
+        /// <summary>Face algorithm (ZKFaceVersion); 0 = no faces; null = the profile's (7 on face, 0 elsewhere).</summary>
+        public int? FaceVersion { get; set; }
+
+        /// <summary>User-photo command family; null = the profile's (face: ZMM 10009-10011, tft: File 110/1700 + 1702, bw: none).</summary>
+        public PhotoCommandFamily? PhotoFamily { get; set; }
+
+        /// <summary>Capacities; null = the profile's.</summary>
+        public int? UserCapacity { get; set; }
+
+        public int? FingerprintCapacity { get; set; }
+
+        public int? RecordCapacity { get; set; }
+
+        /// <summary>~MaxFaceCount: face capacity in hundreds of users; null = the profile's (7, as firmware's default).</summary>
+        public int? MaxFaceCount { get; set; }
+
+        /// <summary>Seeded attendance records; null = three per seeded user.</summary>
+        public int? AttendanceRecords { get; set; }
+
+        /// <summary>Largest CMD_PREPARE_DATA upload the device allocates (bigger is refused with CMD_ACK_ERROR).</summary>
+        public int MaxUploadBytes { get; set; } = 16 * 1024 * 1024;
+
+        /// <summary>Largest user photo accepted (30 KB: the limit OEM SDKs and firmware's PUSH export use).</summary>
+        public int MaxPhotoBytes { get; set; } = 30 * 1024;
+
+        /// <summary>
+        /// Pause between the packets of a large-data reply. Firmware sleeps about 20 ms between chunks; clients that parse one
+        /// packet per socket read (node-zklib) depend on it. Zero by default so tests and benchmarks run at loopback speed.
+        /// </summary>
+        public TimeSpan LargeDataPacketGap { get; set; } = TimeSpan.Zero;
+
+        /// <summary>A UDP session silent this long may be evicted when a CONNECT needs its slot (UDP has no close).</summary>
+        public TimeSpan UdpSessionIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+        /// <summary>Checks the values; throws <see cref="ArgumentException"/> naming the bad one.</summary>
+        public void Validate()
+        {
+            if (Port < 0 || Port > 65535) throw new ArgumentException($"Port {Port} is out of range 0-65535.", nameof(Port));
+            if (Users < 0) throw new ArgumentException("Users must not be negative.", nameof(Users));
+            if (CommKey > Protocol.Codecs.CommKey.MaxKey) throw new ArgumentException($"Comm key is out of range 0-{Protocol.Codecs.CommKey.MaxKey}.", nameof(CommKey));
+            if (MaxSessions < 1) throw new ArgumentException("MaxSessions must be at least 1.", nameof(MaxSessions));
+            if (FingerprintVersion is int fp && fp != 9 && fp != 10) throw new ArgumentException("FingerprintVersion must be 9 or 10.", nameof(FingerprintVersion));
+            if (FaceVersion is int fv && fv < 0) throw new ArgumentException("FaceVersion must not be negative.", nameof(FaceVersion));
+            if (MaxUploadBytes < 1024) throw new ArgumentException("MaxUploadBytes must be at least 1024.", nameof(MaxUploadBytes));
+            if (MaxPhotoBytes < 1) throw new ArgumentException("MaxPhotoBytes must be positive.", nameof(MaxPhotoBytes));
+            if (LargeDataPacketGap < TimeSpan.Zero) throw new ArgumentException("LargeDataPacketGap must not be negative.", nameof(LargeDataPacketGap));
+            Device.DeviceProfile.Resolve(this);
+        }
     }
 }

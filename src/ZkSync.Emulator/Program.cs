@@ -1,3 +1,63 @@
-// Placeholder entry point; the command line is built by the emulator work (issue 2).
-System.Console.Error.WriteLine("not yet built");
-return 2;
+using System;
+using System.IO;
+using System.Runtime.InteropServices;
+using System.Threading;
+using System.Threading.Tasks;
+using ZkSync.Emulator;
+using ZkSync.Emulator.Host;
+
+// Console host: parse, start, print the listening line, serve until Ctrl+C / SIGTERM / end of stdin, save, exit 0.
+var options = CommandLine.Parse(args, out bool help, out string? error);
+if (help)
+{
+    Console.WriteLine(CommandLine.Usage);
+    return 0;
+}
+if (options == null)
+{
+    Console.Error.WriteLine($"error: {error}");
+    Console.Error.WriteLine("run with --help for usage");
+    return 2;
+}
+
+DeviceEmulator emulator;
+try
+{
+    emulator = await DeviceEmulator.StartAsync(options);
+}
+catch (Exception ex) when (ex is System.Net.Sockets.SocketException || ex is InvalidDataException || ex is IOException)
+{
+    Console.Error.WriteLine($"error: cannot start the emulator: {ex.Message}");
+    return 1;
+}
+
+var stop = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.TrySetResult("interrupted");
+};
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx =>
+{
+    ctx.Cancel = true;
+    stop.TrySetResult("terminated");
+});
+_ = Task.Run(() =>
+{
+    // End of standard input stops the host, so a parent process can stop it by closing the pipe.
+    var input = Console.OpenStandardInput();
+    var buffer = new byte[256];
+    while (input.Read(buffer, 0, buffer.Length) > 0) { }
+    stop.TrySetResult("end of input");
+});
+
+Console.Error.WriteLine($"profile {emulator.Profile.Name}, transport {options.Transport.ToString().ToLowerInvariant()}, {emulator.State.UserCount} users");
+Console.WriteLine($"listening on {emulator.Host}:{emulator.Port}");
+Console.Out.Flush();
+
+string why = await stop.Task;
+Console.Error.WriteLine($"stopping ({why})");
+await emulator.StopAsync();
+if (options.StatePath != null) Console.Error.WriteLine($"state saved to {options.StatePath}");
+Console.Out.Flush();
+return 0;

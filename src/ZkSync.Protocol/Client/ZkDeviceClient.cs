@@ -1,83 +1,117 @@
 using System;
-using System.Collections.Generic;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using ZkSync.Protocol.Bulk;
+using ZkSync.Protocol.Errors;
+using ZkSync.Protocol.Framing;
 using ZkSync.Protocol.Model;
+using ZkSync.Protocol.Session;
+using ZkSync.Protocol.Transport;
 
 namespace ZkSync.Protocol.Client
 {
     /// <summary>
     /// One open session with one device. All calls are async, take a CancellationToken, and run one command at a time
     /// on the connection. Identity across devices is the user id; uids are device-local and chosen here on writes.
-    /// CONTRACT SKELETON: bodies are filled in by the engine work (issue 2/3).
+    /// The areas live in partial files: Device, Users, Fingerprints, Attendance, Faces, Photos.
     /// </summary>
     public sealed partial class ZkDeviceClient : IDisposable
     {
-        /// <summary>Opens the transport, connects, authenticates with the comm key and reads capabilities.</summary>
-        public static Task<ZkDeviceClient> ConnectAsync(ZkConnectionOptions options, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        private readonly ZkSession _session;
+        private readonly ILogger _logger;
+        private readonly Encoding _encoding;
+        private UserTable? _users;
 
-        public ZkConnectionOptions Options => throw new NotImplementedException();
+        private ZkDeviceClient(ZkConnectionOptions options, ZkSession session, ILogger logger)
+        {
+            Options = options;
+            _session = session;
+            _logger = logger;
+            _encoding = Codecs.TextField.GetEncoding(options.Encoding);
+        }
+
+        /// <summary>Opens the transport, connects, authenticates with the comm key and reads capabilities.</summary>
+        public static async Task<ZkDeviceClient> ConnectAsync(ZkConnectionOptions options, CancellationToken cancellationToken = default)
+        {
+            if (options == null) throw new ArgumentNullException(nameof(options));
+            options.Validate();
+            var logger = options.Logger ?? NullLogger.Instance;
+            var transport = await TransportFactory.OpenAsync(options, logger, cancellationToken).ConfigureAwait(false);
+            var session = new ZkSession(transport, options, logger, new ZkTrafficCounters());
+            var client = new ZkDeviceClient(options, session, logger);
+            try
+            {
+                await session.OpenAsync(cancellationToken).ConfigureAwait(false);
+                client.Capabilities = await client.ReadCapabilitiesAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                session.Dispose();
+                throw;
+            }
+            var c = client.Capabilities;
+            logger.LogInformation("{Device}: connected, session 0x{Session:X4}; {Format}-byte users, PIN width {PinWidth}, ZKFinger {Fp}, faces {Faces}, photos {Photos}.",
+                client.Device, session.SessionId, (int)c.UserFormat, c.PinWidth, c.FingerprintAlgorithm, c.FaceSupported ? "ZKFace " + c.FaceAlgorithm : "no", c.PhotoFamily);
+            return client;
+        }
+
+        public ZkConnectionOptions Options { get; }
 
         /// <summary>"host:port/tcp" or "host:port/udp".</summary>
-        public string Device => throw new NotImplementedException();
+        public string Device => _session.Device;
 
-        public bool IsConnected => throw new NotImplementedException();
+        public bool IsConnected => _session.IsOpen;
 
         /// <summary>Read once at connect.</summary>
-        public ZkCapabilities Capabilities => throw new NotImplementedException();
+        public ZkCapabilities Capabilities { get; private set; } = new ZkCapabilities();
 
-        public ZkTrafficCounters Traffic => throw new NotImplementedException();
-
-        // Device
-        public Task<ZkDeviceInfo> GetDeviceInfoAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
-        public Task<ZkDeviceCounts> GetCountsAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
-        public Task<DateTime> GetTimeAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
-        public Task SetTimeAsync(DateTime time, CancellationToken cancellationToken = default) => throw new NotImplementedException();
-        public Task DisableAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
-        public Task EnableAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
-        public Task RefreshDataAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
-        public Task RestartAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
-
-        // Users
-        public Task<IReadOnlyList<ZkUser>> GetUsersAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
-
-        /// <summary>Creates or updates the user with <see cref="ZkUser.UserId"/>; picks a free uid for a new one.</summary>
-        public Task<UserWriteResult> SetUserAsync(ZkUser user, CancellationToken cancellationToken = default) => throw new NotImplementedException();
-
-        /// <summary>Deletes a user (and, on the device, its fingerprints, faces and photo). False when no such user.</summary>
-        public Task<bool> DeleteUserAsync(string userId, CancellationToken cancellationToken = default) => throw new NotImplementedException();
-
-        // Fingerprints
-        public Task<IReadOnlyList<ZkFingerprint>> GetFingerprintsAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
-        public Task<ZkFingerprint?> GetFingerprintAsync(string userId, int finger, CancellationToken cancellationToken = default) => throw new NotImplementedException();
-
-        /// <summary>Writes users with their templates in one bulk upload (command 110). Uids are resolved on this device.</summary>
-        public Task<IReadOnlyList<UserWriteResult>> WriteUsersAsync(IReadOnlyList<UserWithFingerprints> users, IProgress<ZkTransferProgress>? progress = null, CancellationToken cancellationToken = default) => throw new NotImplementedException();
-
-        public Task<bool> DeleteFingerprintAsync(string userId, int finger, CancellationToken cancellationToken = default) => throw new NotImplementedException();
-        public Task<int> DeleteFingerprintsAsync(string userId, CancellationToken cancellationToken = default) => throw new NotImplementedException();
-
-        // Attendance
-        public Task<IReadOnlyList<ZkAttendanceRecord>> GetAttendanceAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
-        public Task ClearAttendanceAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
-
-        // Faces (issue 3)
-        public Task<IReadOnlyList<ZkFaceRecord>> GetFacesAsync(string userId, CancellationToken cancellationToken = default) => throw new NotImplementedException();
-
-        /// <summary>Writes face records to a user; with <paramref name="exact"/> deletes the user's faces first (the device merges by FaceID).</summary>
-        public Task WriteFacesAsync(string userId, IReadOnlyList<ZkFaceRecord> faces, bool exact = true, CancellationToken cancellationToken = default) => throw new NotImplementedException();
-
-        public Task DeleteFacesAsync(string userId, CancellationToken cancellationToken = default) => throw new NotImplementedException();
-
-        // Photos (issue 3)
-        /// <summary>The user's JPEG, or null when the user has no photo.</summary>
-        public Task<byte[]?> GetPhotoAsync(string userId, CancellationToken cancellationToken = default) => throw new NotImplementedException();
-        public Task SetPhotoAsync(string userId, byte[] jpeg, CancellationToken cancellationToken = default) => throw new NotImplementedException();
-        public Task<bool> DeletePhotoAsync(string userId, CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        public ZkTrafficCounters Traffic => _session.Traffic;
 
         /// <summary>Sends CMD_EXIT so the device frees the session slot, then closes the transport.</summary>
-        public Task CloseAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
+        public Task CloseAsync(CancellationToken cancellationToken = default) => _session.CloseAsync();
 
-        public void Dispose() => throw new NotImplementedException();
+        public void Dispose()
+        {
+            if (!_session.IsOpen) return;
+            // Dispose is synchronous: say goodbye on the thread pool with a bounded wait, then close regardless.
+            var close = Task.Run(() => _session.CloseAsync());
+            try { close.Wait(TimeSpan.FromSeconds(3)); } catch (AggregateException) { }
+            _session.Dispose();
+        }
+
+        private Task<T> RunAsync<T>(Func<ZkExchange, Task<T>> body, CancellationToken cancellationToken) => _session.RunAsync(body, cancellationToken);
+
+        /// <summary>One request that must answer ACK_OK.</summary>
+        private Task<Packet> RequestOkAsync(ushort command, byte[]? payload, string what, CancellationToken cancellationToken) =>
+            RunAsync(x => x.RequestOkAsync(command, payload, what), cancellationToken);
+
+        /// <summary>A whole table by bulk read, or null when the device says there is nothing (1503 answered ACK_ERROR).</summary>
+        private Task<byte[]?> ReadTableAsync(BulkReadTarget target, string what, CancellationToken cancellationToken) => RunAsync(async x =>
+        {
+            try
+            {
+                var buffer = await BulkReader.ReadAsync(x, target, what).ConfigureAwait(false);
+                _logger.LogInformation("{Device}: read {What}: {Bytes} bytes.", Device, what, buffer.Length);
+                return buffer;
+            }
+            catch (ZkDeviceErrorException ex) when (ex.Command == CommandCode.PrepareBuffer && ex.ReplyCode == ReplyCode.Error)
+            {
+                // Firmware's QueryData returns nothing for an empty table and the device answers ACK_ERROR.
+                return (byte[]?)null;
+            }
+        }, cancellationToken);
+
+        /// <summary>Codec errors do not know the device; add it.</summary>
+        private ZkInvalidDataException Invalid(ZkInvalidDataException ex) => new ZkInvalidDataException(ex.Reason, ex.Field, Device);
+
+        private ZkInvalidDataException Invalid(string message, string field) => new ZkInvalidDataException(message, field, Device);
+
+        private void RequireOpen()
+        {
+            if (!_session.IsOpen) throw new ZkConnectionException("The connection is closed.", Device);
+        }
     }
 }

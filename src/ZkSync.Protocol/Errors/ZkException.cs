@@ -10,7 +10,11 @@ namespace ZkSync.Protocol.Errors
         {
             Device = device;
             Command = command;
+            Reason = message;
         }
+
+        /// <summary>The message without the device and command decoration (to re-raise with more context).</summary>
+        public string Reason { get; }
 
         /// <summary>"host:port/transport" of the device involved, when known.</summary>
         public string? Device { get; }

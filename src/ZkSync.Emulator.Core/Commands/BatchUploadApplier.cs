@@ -1,0 +1,94 @@
+using ZkSync.Emulator.Device;
+using ZkSync.Protocol.Codecs;
+using ZkSync.Protocol.Errors;
+
+namespace ZkSync.Emulator.Commands
+{
+    /// <summary>
+    /// Command 110 sub-type 12 (firmware BatchOPUserData): users matched by uid, templates by (uid, finger &amp; 0x0F);
+    /// new entries beyond capacity are skipped silently and the command still answers OK.
+    /// </summary>
+    internal static class BatchUploadApplier
+    {
+        public static Reply Apply(CommandContext c)
+        {
+            var data = UploadCommands.CompleteUpload(c, out var refusal);
+            if (data == null) return refusal!;
+            BatchUpload batch;
+            try { batch = BatchUploadCodec.Decode(data, c.Profile.UserRecordSize); }
+            catch (ZkMalformedReplyException ex)
+            {
+                // Firmware drops a malformed batch without a word; we answer CMD_ACK_ERROR so the client learns it (deviation).
+                return c.Refuse("malformed batch upload: " + ex.Message);
+            }
+            foreach (var entry in batch.Users) ApplyUser(c, entry);
+            foreach (var entry in batch.Templates) ApplyTemplate(c, entry);
+            return c.Ok();
+        }
+
+        private static void ApplyUser(CommandContext c, BatchUserEntry entry)
+        {
+            var state = c.State;
+            var user = new StoredUser(entry.Record, c.Profile.UserFormat);
+            var existing = state.FindUser(user.Uid);
+            switch (entry.Operation)
+            {
+                case BatchOperation.Delete:
+                    state.DeleteUser(user.Uid);
+                    return;
+                case BatchOperation.Ignore:
+                    return;
+                case BatchOperation.Update:
+                    if (existing != null) Put(c, user);
+                    return;
+                case BatchOperation.AddOnly when existing != null:
+                    return;
+            }
+            if (existing == null && state.UserCount >= c.Profile.UserCapacity)
+            {
+                c.Log.Add($"{c.Session}: batch user uid {user.Uid} skipped: user capacity {c.Profile.UserCapacity} reached");
+                return;
+            }
+            Put(c, user);
+        }
+
+        private static void Put(CommandContext c, StoredUser user)
+        {
+            var owner = c.State.FindUserByPin(user.Pin2);
+            if (owner != null && owner.Uid != user.Uid)
+                c.Log.Add($"{c.Session}: batch user uid {user.Uid} shares PIN2 '{user.Pin2}' with uid {owner.Uid} (firmware matches by uid only)");
+            c.State.PutUser(user);
+        }
+
+        private static void ApplyTemplate(CommandContext c, BatchTemplateEntry entry)
+        {
+            var state = c.State;
+            if (entry.Operation == BatchOperation.Delete)
+            {
+                if (entry.FingerByte == 0xFF) state.DeleteTemplates(entry.Uid);
+                else state.DeleteTemplate(entry.Uid, entry.FingerIndex);
+                return;
+            }
+            if (entry.Operation == BatchOperation.Ignore) return;
+            var existing = state.FindTemplate(entry.Uid, entry.FingerIndex);
+            if (entry.Operation == BatchOperation.AddOnly && existing != null) return;
+            if (entry.Operation == BatchOperation.Update && existing == null) return;
+            if (state.FindUser(entry.Uid) == null)
+            {
+                c.Log.Add($"{c.Session}: batch template uid {entry.Uid} finger {entry.FingerIndex} skipped: no such user");
+                return;
+            }
+            if (entry.Template.Length > c.Profile.MaxTemplateSize)
+            {
+                c.Log.Add($"{c.Session}: batch template uid {entry.Uid} finger {entry.FingerIndex} skipped: {entry.Template.Length} bytes exceed {c.Profile.MaxTemplateSize}");
+                return;
+            }
+            if (existing == null && state.TemplateCount >= c.Profile.FingerprintCapacity)
+            {
+                c.Log.Add($"{c.Session}: batch template uid {entry.Uid} finger {entry.FingerIndex} skipped: template capacity reached");
+                return;
+            }
+            state.PutTemplate(new StoredTemplate(entry.Uid, entry.FingerIndex, 1, entry.Template));
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using ZkSync.Protocol.Codecs;
+using ZkSync.Protocol.Framing;
+
+namespace ZkSync.Emulator.Commands
+{
+    /// <summary>CMD_AUTH and CMD_EXIT (CMD_CONNECT lives in the pipeline: it creates the session).</summary>
+    internal static class ConnectionCommands
+    {
+        /// <summary>Firmware CheckCommKey: byte 2 carries the client's ticks, bytes 0, 1, 3 must match the key mixed with the session id.</summary>
+        public static Reply Auth(CommandContext c)
+        {
+            if (c.Options.CommKey == 0 || CommKey.Matches(c.Payload, c.Options.CommKey, c.Session.Id))
+            {
+                c.Session.Authenticated = true;
+                return c.Ok();
+            }
+            c.Session.Authenticated = false;
+            c.Log.Add($"{c.Session}: CMD_AUTH with a wrong comm key");
+            return c.Code(ReplyCode.Unauthorized);
+        }
+
+        public static Reply Exit(CommandContext c) => Reply.One(c.Packet(ReplyCode.Ok), AfterReply.CloseSession);
+    }
+}

@@ -1,0 +1,76 @@
+using System;
+using ZkSync.Emulator.Device;
+using ZkSync.Protocol.Codecs;
+using ZkSync.Protocol.Framing;
+
+namespace ZkSync.Emulator.Commands
+{
+    /// <summary>Single-template reads (88, 9) and deletes (19, 134) (protocol notes §7.2, §7.4).</summary>
+    internal static class TemplateCommands
+    {
+        /// <summary>
+        /// Command 88: template + 1 flag byte. ZKFinger 10 sends it as a large-data reply (even when small: captures show a
+        /// 1,011-byte one going that way); ZKFinger 9 inline in CMD_ACK_OK with the length + 1 in the session field.
+        /// </summary>
+        public static Reply ReadWithFlag(CommandContext c)
+        {
+            var t = Find(c, out var refusal);
+            if (t == null) return refusal!;
+            var data = new byte[t.Data.Length + 1];
+            Buffer.BlockCopy(t.Data, 0, data, 0, t.Data.Length);
+            data[t.Data.Length] = t.Flag;
+            return c.Profile.FingerprintVersion == 9 ? c.Ok(data, (ushort)data.Length) : c.LargeData(data);
+        }
+
+        /// <summary>Command 9 with [u16 uid][u8 finger]: the template only; with no payload, the whole user table.</summary>
+        public static Reply Read(CommandContext c)
+        {
+            if (c.Payload.Length == 0) return c.LargeData(c.State.UserTable());
+            var t = Find(c, out var refusal);
+            if (t == null) return refusal!;
+            return c.Profile.FingerprintVersion == 9 ? c.Ok(t.Data, (ushort)t.Data.Length) : c.LargeData(t.Data);
+        }
+
+        /// <summary>Command 19 [u16 uid][u8 finger]: deletes one template; error with session field 2 when user or template is missing.</summary>
+        public static Reply DeleteOne(CommandContext c)
+        {
+            if (c.Payload.Length < 3) return c.Refuse($"command 19 payload of {c.Payload.Length} bytes");
+            ushort uid = LittleEndian.U16(c.Payload, 0);
+            int finger = c.Payload[2];
+            if (c.State.FindUser(uid) == null || !c.State.DeleteTemplate(uid, finger))
+                return c.Refuse($"no template uid {uid} finger {finger}", 2);
+            return c.Ok();
+        }
+
+        /// <summary>Command 134 [char[24] PIN2][u8 finger]: finger 13 = all; missing template → OK with session field 2; missing user → error 2.</summary>
+        public static Reply DeleteByPin(CommandContext c)
+        {
+            if (c.Payload.Length < PinPayload.PinWidth + 1) return c.Refuse($"command 134 payload of {c.Payload.Length} bytes");
+            string pin = PinPayload.ReadPin(c.Payload);
+            int finger = c.Payload[PinPayload.PinWidth];
+            var user = c.State.FindUserByPin(pin);
+            if (user == null) return c.Refuse($"no user with PIN2 '{pin}'", 2);
+            if (finger == 13)
+            {
+                c.State.DeleteTemplates(user.Uid);
+                return c.Ok();
+            }
+            return c.State.DeleteTemplate(user.Uid, finger) ? c.Ok() : c.Ok(sessionField: 2);
+        }
+
+        private static StoredTemplate? Find(CommandContext c, out Reply? refusal)
+        {
+            refusal = null;
+            if (c.Payload.Length < 3)
+            {
+                refusal = c.Refuse($"template read payload of {c.Payload.Length} bytes (3 expected)");
+                return null;
+            }
+            ushort uid = LittleEndian.U16(c.Payload, 0);
+            int finger = c.Payload[2];
+            var t = c.State.FindUser(uid) == null ? null : c.State.FindTemplate(uid, finger);
+            if (t == null) refusal = c.Refuse($"no template uid {uid} finger {finger}");
+            return t;
+        }
+    }
+}

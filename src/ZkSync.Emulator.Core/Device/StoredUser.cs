@@ -1,0 +1,44 @@
+using System;
+using System.Globalization;
+using System.Text;
+using ZkSync.Protocol.Codecs;
+using ZkSync.Protocol.Framing;
+using ZkSync.Protocol.Model;
+
+namespace ZkSync.Emulator.Device
+{
+    /// <summary>
+    /// A user record exactly as the client sent it. Names and passwords are bytes on a device (no encoding is applied),
+    /// so GBK or windows-1256 text round-trips; only the uid, PIN2, privilege and password presence are read from it.
+    /// </summary>
+    public sealed class StoredUser
+    {
+        public StoredUser(byte[] record, UserRecordFormat format)
+        {
+            if (record.Length != (int)format) throw new ArgumentException($"A {format} record is {(int)format} bytes.", nameof(record));
+            Record = (byte[])record.Clone();
+            Format = format;
+            Pin2 = ReadPin2(Record, format);
+        }
+
+        public byte[] Record { get; }
+        public UserRecordFormat Format { get; }
+        public ushort Uid => LittleEndian.U16(Record, 0);
+        public byte Privilege => Record[2];
+
+        /// <summary>The user id (PIN2) as text: the 24-byte field of 72-byte records, the decimal u32 of 28-byte ones.</summary>
+        public string Pin2 { get; }
+
+        public bool IsAdmin => (Privilege & 0x0E) != 0;
+
+        public bool HasPassword => Record[3] != 0;
+
+        /// <summary>Decodes the record with a client codec (for tests and seeding checks); the stored bytes stay verbatim.</summary>
+        public ZkUser ToUser(Encoding encoding) => UserRecordCodec.Decode(Record, 0, Format, encoding);
+
+        public static string ReadPin2(byte[] record, UserRecordFormat format) =>
+            format == UserRecordFormat.Extended72
+                ? TextField.Decode(record, 48, UserRecordCodec.UserIdWidth72, Encoding.ASCII)
+                : LittleEndian.U32(record, 24) == 0 ? "" : LittleEndian.U32(record, 24).ToString(CultureInfo.InvariantCulture);
+    }
+}

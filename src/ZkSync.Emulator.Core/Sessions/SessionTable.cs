@@ -1,0 +1,47 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace ZkSync.Emulator.Sessions
+{
+    /// <summary>Open sessions, bounded like a terminal's. Ids are the low 16 bits of Unix time, made unique (firmware CreateSession).</summary>
+    public sealed class SessionTable
+    {
+        private readonly Dictionary<ushort, Session> _sessions = new Dictionary<ushort, Session>();
+        private readonly int _max;
+        private readonly TimeSpan _udpIdle;
+
+        public SessionTable(int max, TimeSpan udpIdle)
+        {
+            _max = max;
+            _udpIdle = udpIdle;
+        }
+
+        public int Count => _sessions.Count;
+
+        public IReadOnlyList<Session> All => _sessions.Values.ToList();
+
+        public Session? Find(ushort id) => _sessions.TryGetValue(id, out var s) ? s : null;
+
+        /// <summary>Opens a session, or returns null when every slot is taken (after evicting UDP sessions silent too long).</summary>
+        public Session? Open(EmulatorTransport transport, ushort connectReplyId, DateTime now)
+        {
+            if (_sessions.Count >= _max)
+            {
+                foreach (var idle in _sessions.Values.Where(s => s.Transport == EmulatorTransport.Udp && now - s.LastActivity > _udpIdle).ToList())
+                    _sessions.Remove(idle.Id);
+            }
+            if (_sessions.Count >= _max) return null;
+            ushort id = unchecked((ushort)DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+            // Firmware re-reads the clock until the id differs from every open one; several connects within one second step on.
+            while (id == 0 || _sessions.ContainsKey(id)) id = unchecked((ushort)(id + 1));
+            var session = new Session(id, transport, connectReplyId, now);
+            _sessions[id] = session;
+            return session;
+        }
+
+        public bool Close(ushort id) => _sessions.Remove(id);
+
+        public void Clear() => _sessions.Clear();
+    }
+}

@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Concurrent;
+using System.IO;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using ZkSync.Emulator.Commands;
+using ZkSync.Emulator.Device;
+using ZkSync.Emulator.Sessions;
+using ZkSync.Protocol.Framing;
+
+namespace ZkSync.Emulator.Transport
+{
+    /// <summary>
+    /// TCP: every packet carries the 8-byte envelope; frames are read by their length field whatever the segmentation.
+    /// One session per connection, as firmware serves them.
+    /// </summary>
+    internal sealed class TcpTransport
+    {
+        /// <summary>Largest packet firmware can take: its TCP receive buffer holds 65,536 bytes after the envelope.</summary>
+        public const int MaxPacketLength = 65536;
+
+        private readonly TcpListener _listener;
+        private readonly RequestPipeline _pipeline;
+        private readonly DeviceCounters _counters;
+        private readonly EmulatorLog _log;
+        private readonly EmulatorOptions _options;
+        private readonly ConcurrentDictionary<TcpClient, Task> _connections = new ConcurrentDictionary<TcpClient, Task>();
+        private Task _acceptLoop = Task.CompletedTask;
+
+        public TcpTransport(TcpListener listener, RequestPipeline pipeline, DeviceCounters counters, EmulatorLog log, EmulatorOptions options)
+        {
+            _listener = listener;
+            _pipeline = pipeline;
+            _counters = counters;
+            _log = log;
+            _options = options;
+        }
+
+        public void Start(CancellationToken ct) => _acceptLoop = AcceptLoop(ct);
+
+        public async Task StopAsync()
+        {
+            _listener.Stop();
+            foreach (var client in _connections.Keys) Close(client);
+            try { await Task.WhenAll(_connections.Values).ConfigureAwait(false); } catch { /* loops end with socket errors */ }
+            try { await _acceptLoop.ConfigureAwait(false); } catch { }
+        }
+
+        private async Task AcceptLoop(CancellationToken ct)
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                TcpClient client;
+                try { client = await _listener.AcceptTcpClientAsync().ConfigureAwait(false); }
+                catch (ObjectDisposedException) { return; }
+                catch (SocketException) when (ct.IsCancellationRequested) { return; }
+                catch (InvalidOperationException) { return; }
+                client.NoDelay = true;
+                _connections[client] = Task.Run(() => Serve(client, ct));
+            }
+        }
+
+        private async Task Serve(TcpClient client, CancellationToken ct)
+        {
+            Session? bound = null;
+            try
+            {
+                var stream = client.GetStream();
+                var sender = new ReplySender((b, t) => stream.WriteAsync(b, 0, b.Length, t), true, _counters, _options.LargeDataPacketGap);
+                var prefix = new byte[TcpEnvelope.Size];
+                while (!ct.IsCancellationRequested)
+                {
+                    if (!await ReadExact(stream, prefix, ct).ConfigureAwait(false)) return; // closed by the client
+                    if (!TcpEnvelope.TryReadLength(prefix, out int length, out var error) || length > MaxPacketLength)
+                    {
+                        _counters.Received(TcpEnvelope.Size);
+                        _counters.Drop();
+                        _log.Add($"tcp: {error ?? $"frame of {length} bytes exceeds the device's {MaxPacketLength}-byte buffer"}; connection closed");
+                        return;
+                    }
+                    var packet = new byte[length];
+                    if (!await ReadExact(stream, packet, ct).ConfigureAwait(false)) return;
+                    _counters.Received(TcpEnvelope.Size + length);
+
+                    var reply = _pipeline.Handle(EmulatorTransport.Tcp, packet, 0, length, bound, null, out var session);
+                    if (bound == null && session != null)
+                    {
+                        bound = session;
+                        bound.CloseTransport = () => Close(client);
+                    }
+                    await sender.SendAsync(reply, ct).ConfigureAwait(false);
+                    _pipeline.AfterSent(reply, session);
+                    if (reply.After == AfterReply.CloseTransport || reply.After == AfterReply.CloseSession) return;
+                }
+            }
+            catch (Exception ex) when (ex is IOException || ex is SocketException || ex is ObjectDisposedException || ex is OperationCanceledException)
+            {
+                // Connection reset or emulator stopping: the session ends below.
+            }
+            finally
+            {
+                if (bound != null) _pipeline.CloseSession(bound, "connection closed");
+                Close(client);
+                _connections.TryRemove(client, out _);
+            }
+        }
+
+        private static async Task<bool> ReadExact(NetworkStream stream, byte[] buffer, CancellationToken ct)
+        {
+            int read = 0;
+            while (read < buffer.Length)
+            {
+                int n = await stream.ReadAsync(buffer, read, buffer.Length - read, ct).ConfigureAwait(false);
+                if (n == 0) return false;
+                read += n;
+            }
+            return true;
+        }
+
+        private static void Close(TcpClient client)
+        {
+            try { client.Client.Shutdown(SocketShutdown.Both); } catch { }
+            try { client.Dispose(); } catch { }
+        }
+    }
+}

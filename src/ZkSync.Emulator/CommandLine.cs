@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using ZkSync.Emulator;
+using ZkSync.Protocol.Model;
+
+namespace ZkSync.Emulator.Host
+{
+    /// <summary>Parses the host's arguments into <see cref="EmulatorOptions"/>; errors name the argument.</summary>
+    internal static class CommandLine
+    {
+        public const string Usage =
+@"ZkSync device emulator: the device side of the ZKTeco 4370 protocol on 127.0.0.1.
+
+usage: ZkSync.Emulator [options]
+  --port N              port on 127.0.0.1, 0 = let the OS choose (default 4370)
+  --transport T         tcp | udp | both (default both)
+  --comm-key N          device comm key 0-999999 (default 0 = none)
+  --profile P           tft | bw | face (default tft)
+  --users N             users to seed (default 0)
+  --seed N              seed of the generated data (default 1)
+  --state FILE          JSON state: loaded at start if it exists, saved on exit
+  --fp-version V        fingerprint algorithm 9 | 10 (default: the profile's)
+  --face-version V      face algorithm, 0 = no faces (default: the profile's)
+  --photo-family F      none | zmm | file (default: the profile's)
+  --max-sessions N      concurrent sessions (default 4)
+  --chunk-gap-ms N      pause between packets of a large-data reply (default 0)
+  --help                this text
+
+Prints 'listening on 127.0.0.1:<port>' when ready; serves until Ctrl+C, SIGTERM or end of standard input.";
+
+        /// <summary>Returns the options, or null with <paramref name="error"/> set; <paramref name="help"/> when --help was given.</summary>
+        public static EmulatorOptions? Parse(string[] args, out bool help, out string? error)
+        {
+            help = false;
+            error = null;
+            var o = new EmulatorOptions { Port = 4370 };
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (int i = 0; i < args.Length; i++)
+            {
+                string name = args[i];
+                if (name == "--help" || name == "-h" || name == "-?") { help = true; return null; }
+                if (!seen.Add(name)) { error = $"{name} is given twice"; return null; }
+                if (i + 1 >= args.Length) { error = $"{name} needs a value"; return null; }
+                string value = args[++i];
+                switch (name)
+                {
+                    case "--port": if (!Int(name, value, 0, 65535, out int port, out error)) return null; o.Port = port; break;
+                    case "--transport":
+                        if (!Enum.TryParse(value, true, out EmulatorTransport t) || !Enum.IsDefined(typeof(EmulatorTransport), t))
+                        { error = $"--transport '{value}' must be tcp, udp or both"; return null; }
+                        o.Transport = t;
+                        break;
+                    case "--comm-key": if (!Int(name, value, 0, 999999, out int key, out error)) return null; o.CommKey = (uint)key; break;
+                    case "--profile": o.Profile = value; break;
+                    case "--users": if (!Int(name, value, 0, 65534, out int users, out error)) return null; o.Users = users; break;
+                    case "--seed": if (!Int(name, value, int.MinValue, int.MaxValue, out int seed, out error)) return null; o.Seed = seed; break;
+                    case "--state": o.StatePath = value; break;
+                    case "--fp-version": if (!Int(name, value, 9, 10, out int fp, out error)) return null; o.FingerprintVersion = fp; break;
+                    case "--face-version": if (!Int(name, value, 0, 255, out int face, out error)) return null; o.FaceVersion = face; break;
+                    case "--photo-family":
+                        if (!Enum.TryParse(value, true, out PhotoCommandFamily family) || !Enum.IsDefined(typeof(PhotoCommandFamily), family))
+                        { error = $"--photo-family '{value}' must be none, zmm or file"; return null; }
+                        o.PhotoFamily = family;
+                        break;
+                    case "--max-sessions": if (!Int(name, value, 1, 64, out int max, out error)) return null; o.MaxSessions = max; break;
+                    case "--chunk-gap-ms": if (!Int(name, value, 0, 10000, out int gap, out error)) return null; o.LargeDataPacketGap = TimeSpan.FromMilliseconds(gap); break;
+                    default: error = $"unknown argument {name} (see --help)"; return null;
+                }
+            }
+            try { o.Validate(); }
+            catch (ArgumentException ex) { error = $"--{Kebab(ex.ParamName)}: {ex.Message.Split('(')[0].Trim()}"; return null; }
+            return o;
+        }
+
+        private static bool Int(string name, string value, int min, int max, out int result, out string? error)
+        {
+            error = null;
+            if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out result) && result >= min && result <= max) return true;
+            error = $"{name} '{value}' must be a whole number from {min} to {max}";
+            return false;
+        }
+
+        private static string Kebab(string? property)
+        {
+            if (string.IsNullOrEmpty(property)) return "options";
+            var s = new System.Text.StringBuilder();
+            foreach (char c in property!)
+            {
+                if (char.IsUpper(c) && s.Length > 0) s.Append('-');
+                s.Append(char.ToLowerInvariant(c));
+            }
+            return s.ToString();
+        }
+    }
+}

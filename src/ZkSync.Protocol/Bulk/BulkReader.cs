@@ -1,0 +1,97 @@
+using System;
+using System.IO;
+using System.Threading.Tasks;
+using ZkSync.Protocol.Client;
+using ZkSync.Protocol.Codecs;
+using ZkSync.Protocol.Errors;
+using ZkSync.Protocol.Framing;
+using ZkSync.Protocol.Session;
+
+namespace ZkSync.Protocol.Bulk
+{
+    /// <summary>
+    /// Reads a whole table (core §4): 1503 → the buffer inline (CMD_DATA) or a 13-byte announcement; then 1504
+    /// chunks, the buffer hash checked against the announcement, and 1502 to release the device's buffer.
+    /// </summary>
+    internal static class BulkReader
+    {
+        /// <summary>pyzk's TCP chunk: below firmware's 65,528-byte frame limit, so each 1504 answer is one CMD_DATA there.</summary>
+        public const int TcpChunk = 65472;
+
+        /// <summary>pyzk's UDP chunk: 16 datagrams of 1,024 bytes per request keeps a lost datagram cheap to redo.</summary>
+        public const int UdpChunk = 16384;
+
+        /// <summary>Largest table we accept (a full 100,000-record attendance log is 4 MB).</summary>
+        public const int MaxBufferSize = 256 * 1024 * 1024;
+
+        public static async Task<byte[]> ReadAsync(ZkExchange x, BulkReadTarget target, string what, IProgress<ZkTransferProgress>? progress = null)
+        {
+            var first = await x.RequestAsync(CommandCode.PrepareBuffer, BulkPayloads.PrepareRequest(target)).ConfigureAwait(false);
+            if (first.Command == CommandCode.Data) return first.Payload; // small buffers come inline: nothing to free
+            if (first.Command != ReplyCode.Ok) throw ReplyCheck.Failure(first, x.Device, CommandCode.PrepareBuffer, what);
+            var announcement = ParseAnnouncement(first.Payload, x.Device, what);
+
+            bool done = false;
+            try
+            {
+                var buffer = await ReadChunksAsync(x, announcement.Size, what, progress).ConfigureAwait(false);
+                if (announcement.Hash is uint expected)
+                {
+                    uint actual = BufferHash.Compute(buffer);
+                    if (actual != expected)
+                        throw new ZkMalformedReplyException($"{what}: buffer hash 0x{actual:X8} differs from the announced 0x{expected:X8}; data was corrupted.", x.Device, CommandCode.ReadBuffer);
+                }
+                await x.RequestOkAsync(CommandCode.FreeData, null, what + ": release the device buffer").ConfigureAwait(false);
+                done = true;
+                return buffer;
+            }
+            finally
+            {
+                if (!done) await TryFreeAsync(x).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Size and (when present) hash from a 1503 announcement (V22: flag, size, size, hash).</summary>
+        public static (int Size, uint? Hash) ParseAnnouncement(byte[] payload, string device, string what)
+        {
+            try
+            {
+                BulkPayloads.DecodeAnnouncement(payload, out int size, out uint hash);
+                if (size > MaxBufferSize)
+                    throw new ZkMalformedReplyException($"{what}: the device announces a {size}-byte buffer (limit {MaxBufferSize}).", device, CommandCode.PrepareBuffer);
+                return (size, payload.Length >= BulkPayloads.AnnouncementSize ? hash : (uint?)null);
+            }
+            catch (ZkMalformedReplyException ex) when (ex.Device == null)
+            {
+                throw new ZkMalformedReplyException($"{what}: {ex.Reason}", device, CommandCode.PrepareBuffer, ex);
+            }
+        }
+
+        /// <summary>Best-effort CMD_FREE_DATA after a failed transfer; the original error is what matters.</summary>
+        public static async Task TryFreeAsync(ZkExchange x)
+        {
+            if (!x.Session.IsOpen || x.Token.IsCancellationRequested) return;
+            try { await x.RequestAsync(CommandCode.FreeData, null, null, 0).ConfigureAwait(false); }
+            catch (ZkException) { }
+        }
+
+        private static async Task<byte[]> ReadChunksAsync(ZkExchange x, int size, string what, IProgress<ZkTransferProgress>? progress)
+        {
+            int chunk = x.IsUdp ? UdpChunk : TcpChunk;
+            var buffer = new MemoryStream(Math.Min(size, 4 * 1024 * 1024));
+            while (buffer.Length < size)
+            {
+                int offset = (int)buffer.Length;
+                int length = Math.Min(chunk, size - offset);
+                var part = await ReadChunkAsync(x, offset, length, what).ConfigureAwait(false);
+                buffer.Write(part, 0, part.Length);
+                progress?.Report(new ZkTransferProgress(what, buffer.Length, size));
+            }
+            return buffer.ToArray();
+        }
+
+        /// <summary>One 1504 request; pyzk's per-chunk retry lives in <see cref="LargeDataReceiver.RequestAsync"/>.</summary>
+        private static Task<byte[]> ReadChunkAsync(ZkExchange x, int offset, int length, string what) =>
+            LargeDataReceiver.RequestAsync(x, CommandCode.ReadBuffer, BulkPayloads.ReadChunkRequest(offset, length), $"{what} (bytes {offset}-{offset + length - 1})", length);
+    }
+}

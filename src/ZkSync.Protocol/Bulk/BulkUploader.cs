@@ -1,0 +1,71 @@
+using System;
+using System.Threading.Tasks;
+using ZkSync.Protocol.Client;
+using ZkSync.Protocol.Codecs;
+using ZkSync.Protocol.Errors;
+using ZkSync.Protocol.Framing;
+using ZkSync.Protocol.Session;
+
+namespace ZkSync.Protocol.Bulk
+{
+    /// <summary>
+    /// Uploads a buffer and hands it to a consuming command (core §4.6, face notes §1.2):
+    /// 1502, 1500 [u32 size], 1501 slices with consecutive reply ids, 119 [u32 hash] (the device checks it),
+    /// the consuming command, 1502. The caller checks the consuming reply and refreshes (1013) as its flow needs.
+    /// </summary>
+    internal static class BulkUploader
+    {
+        /// <summary>
+        /// Firmware reads a TCP frame into a 65,536-byte buffer, so 65,528 bytes (minus the 8-byte header) is the most one
+        /// packet can carry; fpmachine sends whole 38-46 KB face blobs in one packet to ZMM devices. Fewer, larger slices
+        /// mean fewer round trips.
+        /// </summary>
+        public const int TcpSlice = 65528;
+
+        /// <summary>pyzk's slice and firmware's UDP data size; one datagram, no IP fragmentation issues beyond that.</summary>
+        public const int UdpSlice = 1024;
+
+        public static async Task<Packet> UploadAndRunAsync(ZkExchange x, byte[] data, ushort consumeCommand, byte[] consumePayload, string what, IProgress<ZkTransferProgress>? progress = null)
+        {
+            int slice = x.IsUdp ? UdpSlice : TcpSlice;
+            int slices = (data.Length + slice - 1) / slice;
+            // 1500 and every 1501 must carry consecutive reply ids that do not wrap (firmware: previous + 1, no wrap).
+            x.KeepFollowingContiguous(1 + slices);
+            await x.RequestOkAsync(CommandCode.FreeData, null, what + ": release the device buffer").ConfigureAwait(false);
+            bool prepared = false;
+            try
+            {
+                await x.RequestOkAsync(CommandCode.PrepareData, BulkPayloads.PrepareData(data.Length), $"{what}: reserve {data.Length} bytes on the device").ConfigureAwait(false);
+                prepared = true;
+                for (int offset = 0; offset < data.Length; offset += slice)
+                {
+                    int n = Math.Min(slice, data.Length - offset);
+                    var part = new byte[n];
+                    Buffer.BlockCopy(data, offset, part, 0, n);
+                    await x.RequestOkAsync(CommandCode.Data, part, $"{what}: upload bytes {offset}-{offset + n - 1}").ConfigureAwait(false);
+                    progress?.Report(new ZkTransferProgress(what, offset + n, data.Length));
+                }
+                await CheckHashAsync(x, data, what).ConfigureAwait(false);
+                var consumed = await x.RequestAsync(consumeCommand, consumePayload).ConfigureAwait(false);
+                await x.RequestOkAsync(CommandCode.FreeData, null, what + ": release the device buffer").ConfigureAwait(false);
+                prepared = false;
+                return consumed;
+            }
+            finally
+            {
+                if (prepared) await BulkReader.TryFreeAsync(x).ConfigureAwait(false);
+            }
+        }
+
+        private static async Task CheckHashAsync(ZkExchange x, byte[] data, string what)
+        {
+            var hash = new byte[4];
+            LittleEndian.Put(hash, 0, BufferHash.Compute(data));
+            var reply = await x.RequestAsync(CommandCode.HashData, hash).ConfigureAwait(false);
+            if (reply.Command == ReplyCode.Ok) return;
+            if (reply.Command == ReplyCode.Unknown) return; // firmware without 119: nothing to check against
+            throw new ZkDeviceErrorException($"{what}: the device's copy of the {data.Length}-byte upload has a different hash (data corrupted in transfer)",
+                reply.Command, reply.SessionId, x.Device, CommandCode.HashData);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using ZkSync.Protocol.Bulk;
+using ZkSync.Protocol.Codecs;
+using ZkSync.Protocol.Errors;
+using ZkSync.Protocol.Framing;
+using ZkSync.Protocol.Model;
+using ZkSync.Protocol.Session;
+
+namespace ZkSync.Protocol.Client
+{
+    public sealed partial class ZkDeviceClient
+    {
+        /// <summary>Command 110 payload for a batch upload: u32 sub-type 12, then u16 0, u16 8 as pyzk sends (firmware ignores them).</summary>
+        internal static readonly byte[] BatchUploadCommandPayload = { 0x0C, 0, 0, 0, 0, 0, 0x08, 0 };
+
+        /// <summary>All templates in one bulk read, each with the owner's user id filled in from the user table.</summary>
+        public async Task<IReadOnlyList<ZkFingerprint>> GetFingerprintsAsync(CancellationToken cancellationToken = default)
+        {
+            var counts = await GetCountsAsync(cancellationToken).ConfigureAwait(false);
+            if (counts.Fingerprints == 0) return new List<ZkFingerprint>();
+            var buffer = await ReadTableAsync(BulkReadTarget.Fingerprints, "fingerprint templates", cancellationToken).ConfigureAwait(false);
+            if (buffer == null) return new List<ZkFingerprint>();
+            List<ZkFingerprint> list;
+            try { list = FingerprintTableCodec.DecodeTable(buffer); }
+            catch (ZkMalformedReplyException ex) { throw new ZkMalformedReplyException(ex.Reason, Device, CommandCode.ReadBuffer, ex); }
+            var table = await EnsureUserTableAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var f in list) f.UserId = table.UserIdOf(f.Uid) ?? "";
+            return list;
+        }
+
+        /// <summary>One template (command 88), or null when the user or the finger has none.</summary>
+        public async Task<ZkFingerprint?> GetFingerprintAsync(string userId, int finger, CancellationToken cancellationToken = default)
+        {
+            CheckFinger(finger);
+            var table = await EnsureUserTableAsync(cancellationToken).ConfigureAwait(false);
+            if (!table.TryGetByUserId(userId, out var user)) return null;
+            var data = await RunAsync(async x =>
+            {
+                try
+                {
+                    return await LargeDataReceiver.RequestAsync(x, CommandCode.UserTemplateExRead, UidFinger(user.Uid, finger), $"Reading finger {finger} of user {userId}").ConfigureAwait(false);
+                }
+                catch (ZkDeviceErrorException ex) when (IsNoData(ex.ReplyCode))
+                {
+                    return Array.Empty<byte>();
+                }
+            }, cancellationToken).ConfigureAwait(false);
+            return DecodeSingleTemplate(data, user.Uid, (byte)finger, userId);
+        }
+
+        /// <summary>
+        /// Command 88 carries template + 1 flag byte (ZKFinger 10 as a data stream, ZKFinger 9 inline in the ACK_OK).
+        /// pyzk also drops 6 trailing zero bytes; they may be real template bytes, so we keep them (byte-exact copies).
+        /// </summary>
+        internal static ZkFingerprint? DecodeSingleTemplate(byte[] data, ushort uid, byte finger, string userId)
+        {
+            if (data.Length < 2) return null;
+            var template = new byte[data.Length - 1];
+            Buffer.BlockCopy(data, 0, template, 0, template.Length);
+            return new ZkFingerprint(uid, finger, data[data.Length - 1], template) { UserId = userId };
+        }
+
+        /// <summary>
+        /// Writes users with their templates in one bulk upload (command 110 sub-type 12, operation 2 add-or-overwrite).
+        /// Uids are resolved on this device: an existing user id keeps its uid, new ones get free uids.
+        /// </summary>
+        public async Task<IReadOnlyList<UserWriteResult>> WriteUsersAsync(IReadOnlyList<UserWithFingerprints> users, IProgress<ZkTransferProgress>? progress = null, CancellationToken cancellationToken = default)
+        {
+            if (users == null) throw new ArgumentNullException(nameof(users));
+            if (users.Count == 0) return new List<UserWriteResult>();
+
+            // Validate and encode everything before the first packet.
+            var records = new List<byte[]>(users.Count);
+            var truncations = new List<List<FieldTruncation>>(users.Count);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var entry in users)
+            {
+                if (entry?.User == null) throw Invalid("A batch entry has no user.", "User");
+                if (!seen.Add(entry.User.UserId)) throw Invalid($"User id '{entry.User.UserId}' appears twice in the batch.", "UserId");
+                foreach (var f in entry.Fingerprints) CheckTemplate(entry.User.UserId, f);
+                var t = new List<FieldTruncation>();
+                records.Add(EncodeUser(entry.User, 0, t));
+                truncations.Add(t);
+            }
+
+            var table = await EnsureUserTableAsync(cancellationToken).ConfigureAwait(false);
+            var counts = await GetCountsAsync(cancellationToken).ConfigureAwait(false);
+            var free = table.FreeUids().GetEnumerator();
+            var uids = new ushort[users.Count];
+            var created = new bool[users.Count];
+            int newUsers = 0, newTemplates = 0;
+            for (int i = 0; i < users.Count; i++)
+            {
+                if (table.TryGetByUserId(users[i].User.UserId, out var existing)) { uids[i] = existing.Uid; continue; }
+                if (!free.MoveNext()) throw new ZkCapacityException("Every uid (1-65534) is in use.", Device, CommandCode.UpdateFirmware);
+                uids[i] = free.Current;
+                created[i] = true;
+                newUsers++;
+                newTemplates += users[i].Fingerprints.Count;
+            }
+            // Firmware silently skips entries beyond capacity and still answers OK: refuse up front instead.
+            if (counts.UserCapacity > 0 && newUsers > counts.UsersFree)
+                throw new ZkCapacityException($"{newUsers} new users do not fit: the device has room for {counts.UsersFree} more.", Device, CommandCode.UpdateFirmware);
+            if (counts.FingerprintCapacity > 0 && newTemplates > counts.FingerprintsFree)
+                throw new ZkCapacityException($"{newTemplates} new templates do not fit: the device has room for {counts.FingerprintsFree} more.", Device, CommandCode.UpdateFirmware);
+
+            var batch = new BatchUpload();
+            for (int i = 0; i < users.Count; i++)
+            {
+                LittleEndian.Put(records[i], 0, uids[i]);
+                batch.Users.Add(new BatchUserEntry(BatchOperation.AddOrOverwrite, records[i]));
+                foreach (var f in users[i].Fingerprints)
+                    batch.Templates.Add(new BatchTemplateEntry(BatchOperation.AddOrOverwrite, uids[i], (byte)(0x10 + f.FingerIndex), f.Template));
+            }
+            var data = BatchUploadCodec.Encode(batch);
+
+            await RunAsync(async x =>
+            {
+                var reply = await BulkUploader.UploadAndRunAsync(x, data, CommandCode.UpdateFirmware, BatchUploadCommandPayload, "batch user upload", progress).ConfigureAwait(false);
+                reply.EnsureOk(Device, CommandCode.UpdateFirmware, $"Applying the batch of {users.Count} users");
+                return await x.RequestOkAsync(CommandCode.RefreshData, null, "Refreshing the device data").ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
+
+            var results = new List<UserWriteResult>(users.Count);
+            for (int i = 0; i < users.Count; i++)
+            {
+                table.Upsert(UserRecordCodec.Decode(records[i], 0, Capabilities.UserFormat, _encoding));
+                results.Add(new UserWriteResult(users[i].User.UserId, uids[i], created[i], truncations[i]));
+            }
+            _logger.LogInformation("{Device}: wrote {Users} users ({New} new) and {Templates} templates in one {Bytes}-byte upload.",
+                Device, users.Count, newUsers, batch.Templates.Count, data.Length);
+            return results;
+        }
+
+        /// <summary>Deletes one template (command 19). False when the user or that finger has none.</summary>
+        public async Task<bool> DeleteFingerprintAsync(string userId, int finger, CancellationToken cancellationToken = default)
+        {
+            CheckFinger(finger);
+            var table = await EnsureUserTableAsync(cancellationToken).ConfigureAwait(false);
+            if (!table.TryGetByUserId(userId, out var user)) return false;
+            return await RunAsync(async x =>
+            {
+                bool deleted = await DeleteFingerAsync(x, user, finger).ConfigureAwait(false);
+                if (deleted) await x.RequestOkAsync(CommandCode.RefreshData, null, "Refreshing the device data").ConfigureAwait(false);
+                return deleted;
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Deletes all of a user's templates and returns how many there were. Uses command 19 per finger 0-9: it works
+        /// on black-and-white and TFT firmware alike, whereas 134 (by user id, finger 13) exists on TFT only.
+        /// </summary>
+        public async Task<int> DeleteFingerprintsAsync(string userId, CancellationToken cancellationToken = default)
+        {
+            var table = await EnsureUserTableAsync(cancellationToken).ConfigureAwait(false);
+            if (!table.TryGetByUserId(userId, out var user)) return 0;
+            return await RunAsync(async x =>
+            {
+                int deleted = 0;
+                for (int finger = 0; finger <= 9; finger++)
+                    if (await DeleteFingerAsync(x, user, finger).ConfigureAwait(false)) deleted++;
+                if (deleted > 0) await x.RequestOkAsync(CommandCode.RefreshData, null, "Refreshing the device data").ConfigureAwait(false);
+                return deleted;
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        private async Task<bool> DeleteFingerAsync(ZkExchange x, ZkUser user, int finger)
+        {
+            var reply = await x.RequestAsync(CommandCode.DeleteUserTemplate, UidFinger(user.Uid, finger)).ConfigureAwait(false);
+            if (reply.Command == ReplyCode.Ok) return true;
+            if (IsNoData(reply.Command)) return false; // firmware: ERROR sub-code 2 = no such template
+            throw ReplyCheck.Failure(reply, Device, CommandCode.DeleteUserTemplate, $"Deleting finger {finger} of user {user.UserId}");
+        }
+
+        private static byte[] UidFinger(ushort uid, int finger)
+        {
+            var p = new byte[3];
+            LittleEndian.Put(p, 0, uid);
+            p[2] = (byte)finger;
+            return p;
+        }
+
+        /// <summary>Replies that mean "nothing there" across firmware families.</summary>
+        private static bool IsNoData(ushort code) =>
+            code == ReplyCode.Error || code == ReplyCode.NoData || code == ReplyCode.NoRecord || code == ReplyCode.NoFingerprint;
+
+        private void CheckFinger(int finger)
+        {
+            if (finger < 0 || finger > 9) throw Invalid($"Finger {finger} is out of range 0-9.", "Finger");
+        }
+
+        private void CheckTemplate(string userId, ZkFingerprint f)
+        {
+            CheckFinger(f.FingerIndex);
+            if (f.Template.Length == 0 || f.Template.Length > ushort.MaxValue)
+                throw Invalid($"Template of user {userId} finger {f.FingerIndex} has {f.Template.Length} bytes (1-65535 allowed).", "Template");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using ZkSync.Protocol.Errors;
+using ZkSync.Protocol.Framing;
+
+namespace ZkSync.Protocol.Session
+{
+    /// <summary>
+    /// The connection while one operation owns it (<see cref="ZkSession.RunAsync{T}"/>): requests, the further packets
+    /// of a multi-packet reply, and reply-id planning for uploads.
+    /// </summary>
+    internal sealed class ZkExchange
+    {
+        private readonly ZkSession _session;
+
+        public ZkExchange(ZkSession session, CancellationToken cancellationToken)
+        {
+            _session = session;
+            Token = cancellationToken;
+        }
+
+        public CancellationToken Token { get; }
+        public string Device => _session.Device;
+        public bool IsUdp => _session.TransportKind == "udp";
+        public ZkSession Session => _session;
+
+        /// <summary>Sends one request and returns the first packet answering it.</summary>
+        public Task<Packet> RequestAsync(ushort command, byte[]? payload = null, TimeSpan? timeout = null, int? retries = null) =>
+            _session.SendRequestAsync(command, payload, timeout ?? _session.Options.Timeout, retries ?? _session.Options.Retries, Token);
+
+        /// <summary>Sends one request and requires ACK_OK.</summary>
+        public async Task<Packet> RequestOkAsync(ushort command, byte[]? payload, string what)
+        {
+            var reply = await RequestAsync(command, payload).ConfigureAwait(false);
+            return reply.EnsureOk(Device, command, what);
+        }
+
+        /// <summary>The next packet of the current request's reply (data streams).</summary>
+        public Task<Packet> NextAsync(ushort command) => _session.ReceiveFollowingAsync(command, _session.LastReplyId, Token);
+
+        /// <summary>
+        /// Firmware accepts an upload CMD_DATA only with reply id = previous + 1, computed without wrapping. When the
+        /// next request plus <paramref name="count"/> following ones would pass 65535, the next request is given reply
+        /// id 65535 (jumping forward is always accepted) so the following ones start again at 0.
+        /// </summary>
+        public void KeepFollowingContiguous(int count)
+        {
+            if (count > ushort.MaxValue) throw new ZkInvalidDataException($"A transfer of {count} packets exceeds the 65,535 reply ids of one sequence.", null, Device);
+            int next = ReplyIds.Next(_session.LastReplyId);
+            if (next + count > ushort.MaxValue) _session.LastReplyId = ushort.MaxValue - 1;
+        }
+    }
+}

@@ -1,0 +1,190 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using ZkSync.Protocol.Client;
+using ZkSync.Protocol.Codecs;
+using ZkSync.Protocol.Errors;
+using ZkSync.Protocol.Framing;
+using ZkSync.Protocol.Transport;
+
+namespace ZkSync.Protocol.Session
+{
+    /// <summary>
+    /// One protocol session over one transport: connect and authenticate, number requests, match replies, skip events,
+    /// stale and corrupt packets, re-send on UDP, and keep exactly one command (or multi-packet exchange) in flight.
+    /// </summary>
+    internal sealed class ZkSession : IDisposable
+    {
+        private readonly IZkTransport _transport;
+        private readonly ZkConnectionOptions _options;
+        private readonly ILogger _logger;
+        private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
+
+        /// <summary>Reply id of the last request; starts so that CMD_CONNECT carries 0.</summary>
+        private ushort _lastReplyId = ushort.MaxValue;
+
+        public ZkSession(IZkTransport transport, ZkConnectionOptions options, ILogger logger, ZkTrafficCounters traffic)
+        {
+            _transport = transport;
+            _options = options;
+            _logger = logger;
+            Traffic = traffic;
+            Device = TransportFactory.DeviceName(options, transport.Kind);
+        }
+
+        public string Device { get; }
+        public ushort SessionId { get; private set; }
+        public ZkTrafficCounters Traffic { get; }
+        public bool IsOpen => _transport.IsOpen;
+        public string TransportKind => _transport.Kind;
+        public ZkConnectionOptions Options => _options;
+
+        /// <summary>Test hook and upload planning: the reply id the last request used.</summary>
+        internal ushort LastReplyId
+        {
+            get => _lastReplyId;
+            set => _lastReplyId = value;
+        }
+
+        /// <summary>CMD_CONNECT, then CMD_AUTH when the device wants the comm key.</summary>
+        public Task OpenAsync(CancellationToken cancellationToken) => RunAsync(async x =>
+        {
+            var reply = await x.RequestAsync(CommandCode.Connect).ConfigureAwait(false);
+            SessionId = reply.SessionId; // kept whatever the code, as the device expects it on CMD_AUTH too
+            if (reply.Command == ReplyCode.Ok) return true;
+            if (reply.Command != ReplyCode.Unauthorized)
+                throw new ZkDeviceErrorException("The device refused the session", reply.Command, reply.SessionId, Device, CommandCode.Connect);
+            if (_options.CommKey == 0)
+                throw new ZkAuthenticationException("The device requires a comm key, but none was given.", Device, CommandCode.Connect);
+            var auth = await x.RequestAsync(CommandCode.Auth, CommKey.Derive(_options.CommKey, SessionId)).ConfigureAwait(false);
+            if (auth.Command != ReplyCode.Ok)
+                throw new ZkAuthenticationException("The device refused the comm key (comm key refused).", Device, CommandCode.Auth);
+            return true;
+        }, cancellationToken);
+
+        /// <summary>Runs <paramref name="body"/> with the connection to itself: nothing else is sent meanwhile.</summary>
+        public async Task<T> RunAsync<T>(Func<ZkExchange, Task<T>> body, CancellationToken cancellationToken)
+        {
+            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await body(new ZkExchange(this, cancellationToken)).ConfigureAwait(false);
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
+        /// <summary>Sends CMD_EXIT (best effort, short wait) so the device frees the session slot, then closes.</summary>
+        public async Task CloseAsync()
+        {
+            if (!_transport.IsOpen) return;
+            var shortWait = TimeSpan.FromMilliseconds(Math.Min(_options.Timeout.TotalMilliseconds, 1000));
+            using (var cts = new CancellationTokenSource(shortWait + shortWait))
+            {
+                try
+                {
+                    await RunAsync(x => x.RequestAsync(CommandCode.Exit, null, shortWait, 0), cts.Token).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is ZkException || ex is OperationCanceledException)
+                {
+                    _logger.LogDebug("{Device}: CMD_EXIT not acknowledged ({Reason}); closing anyway.", Device, ex.Message);
+                }
+            }
+            _transport.Close();
+            _logger.LogInformation("{Device}: disconnected.", Device);
+        }
+
+        /// <summary>Closes without saying goodbye (after a restart, or when the connection is already broken).</summary>
+        public void Abort() => _transport.Close();
+
+        public void Dispose() => _transport.Close();
+
+        internal async Task<Packet> SendRequestAsync(ushort command, byte[]? payload, TimeSpan timeout, int retries, CancellationToken cancellationToken)
+        {
+            _lastReplyId = ReplyIds.Next(_lastReplyId);
+            ushort replyId = _lastReplyId;
+            var packet = new Packet(command, SessionId, replyId, payload);
+            var bytes = packet.Encode();
+            Traffic.Requests++;
+            if (command == CommandCode.Data) Traffic.UploadedBytes += packet.Payload.Length;
+            // TCP delivers or fails; re-sending there would only duplicate. UDP loses datagrams: re-send with the SAME
+            // reply id so the device answers from its reply cache instead of executing twice.
+            int attempts = _transport.Kind == "udp" ? 1 + retries : 1;
+            try
+            {
+                for (int attempt = 1; attempt <= attempts; attempt++)
+                {
+                    await _transport.SendAsync(bytes, timeout, cancellationToken).ConfigureAwait(false);
+                    Traffic.BytesSent += bytes.Length + _transport.FramingOverhead;
+                    _logger.LogDebug("{Device}: sent command {Command} reply id {ReplyId}, {Length} B payload{Attempt}.",
+                        Device, command, replyId, packet.Payload.Length, attempt > 1 ? $" (attempt {attempt})" : "");
+                    var reply = await WaitForReplyAsync(replyId, timeout, cancellationToken).ConfigureAwait(false);
+                    if (reply != null) return reply;
+                }
+            }
+            catch (ZkException ex)
+            {
+                throw ReplyCheck.WithCommand(ex, Device, command);
+            }
+            string tries = attempts > 1 ? $" after {attempts} attempts" : "";
+            throw new ZkTimeoutException($"No reply within {timeout.TotalSeconds:0.###} s{tries}.", Device, command);
+        }
+
+        internal async Task<Packet> ReceiveFollowingAsync(ushort command, ushort replyId, CancellationToken cancellationToken)
+        {
+            Packet? reply;
+            try { reply = await WaitForReplyAsync(replyId, _options.Timeout, cancellationToken).ConfigureAwait(false); }
+            catch (ZkException ex) { throw ReplyCheck.WithCommand(ex, Device, command); }
+            return reply ?? throw new ZkTimeoutException($"Data stream stopped: nothing within {_options.Timeout.TotalSeconds:0.###} s.", Device, command);
+        }
+
+        /// <summary>The next packet carrying <paramref name="replyId"/>, or null at the deadline. Events, stale and corrupt packets are skipped.</summary>
+        private async Task<Packet?> WaitForReplyAsync(ushort replyId, TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            var deadline = DateTime.UtcNow + timeout;
+            while (true)
+            {
+                var remaining = deadline - DateTime.UtcNow;
+                if (remaining <= TimeSpan.Zero) return null;
+                var bytes = await _transport.ReceiveAsync(remaining, cancellationToken).ConfigureAwait(false);
+                if (bytes == null) return null;
+                Traffic.BytesReceived += bytes.Length + _transport.FramingOverhead;
+                if (!Packet.TryDecode(bytes, 0, bytes.Length, out var p, out bool checksumValid))
+                {
+                    _logger.LogDebug("{Device}: ignored a {Length}-byte packet shorter than a header.", Device, bytes.Length);
+                    continue;
+                }
+                if (!checksumValid)
+                {
+                    // Firmware drops corrupt packets silently; we do the same and keep waiting for a good copy.
+                    _logger.LogWarning("{Device}: ignored a packet with a bad checksum ({Packet}).", Device, p);
+                    continue;
+                }
+                if (p.Command == CommandCode.RegisterEvent)
+                {
+                    await AcknowledgeEventAsync(p, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+                if (p.ReplyId != replyId)
+                {
+                    _logger.LogDebug("{Device}: ignored a stale reply ({Packet}); waiting for reply id {ReplyId}.", Device, p, replyId);
+                    continue;
+                }
+                _logger.LogDebug("{Device}: received {Packet}.", Device, p);
+                return p;
+            }
+        }
+
+        /// <summary>Events need a header-only ACK_OK; pyzk sends it with reply id 0 and the device never answers it.</summary>
+        private async Task AcknowledgeEventAsync(Packet evt, CancellationToken cancellationToken)
+        {
+            _logger.LogDebug("{Device}: acknowledged event flag {Flag} ({Length} B) that arrived before a reply.", Device, evt.SessionId, evt.Payload.Length);
+            var ack = new Packet(ReplyCode.Ok, SessionId, 0).Encode();
+            await _transport.SendAsync(ack, _options.Timeout, cancellationToken).ConfigureAwait(false);
+            Traffic.BytesSent += ack.Length + _transport.FramingOverhead;
+        }
+    }
+}

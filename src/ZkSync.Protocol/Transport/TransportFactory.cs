@@ -1,0 +1,37 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using ZkSync.Protocol.Client;
+using ZkSync.Protocol.Errors;
+
+namespace ZkSync.Protocol.Transport
+{
+    /// <summary>Opens the transport the options ask for; Auto tries TCP and falls back to UDP when TCP is refused or times out.</summary>
+    internal static class TransportFactory
+    {
+        public static string DeviceName(ZkConnectionOptions options, string kind) => $"{options.Endpoint}/{kind}";
+
+        public static async Task<IZkTransport> OpenAsync(ZkConnectionOptions options, ILogger logger, CancellationToken cancellationToken)
+        {
+            var endpoint = await EndpointResolver.ResolveAsync(options.Host, options.Port, options.Endpoint, options.Timeout, cancellationToken).ConfigureAwait(false);
+            switch (options.Transport)
+            {
+                case ZkTransportKind.Tcp:
+                    return await TcpTransport.ConnectAsync(endpoint, DeviceName(options, "tcp"), options.Timeout, cancellationToken).ConfigureAwait(false);
+                case ZkTransportKind.Udp:
+                    return UdpTransport.Open(endpoint, DeviceName(options, "udp"));
+                default:
+                    try
+                    {
+                        return await TcpTransport.ConnectAsync(endpoint, DeviceName(options, "tcp"), options.Timeout, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is ZkConnectionException || ex is ZkTimeoutException)
+                    {
+                        logger.LogInformation("{Device}: TCP unavailable ({Reason}); trying UDP.", options.Endpoint, ex.Message);
+                        return UdpTransport.Open(endpoint, DeviceName(options, "udp"));
+                    }
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System;
+using System.Buffers.Binary;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using ZkSync.Protocol.Bulk;
+using ZkSync.Protocol.Codecs;
+using ZkSync.Protocol.Framing;
+using ZkSync.Protocol.Model;
+using Xunit;
+
+namespace ZkSync.Emulator.Tests
+{
+    public class BulkReadTests
+    {
+        [Theory]
+        [InlineData("tft", 10, EmulatorTransport.Tcp)]   // 724 bytes: direct CMD_DATA
+        [InlineData("tft", 300, EmulatorTransport.Tcp)]  // announced, chunked
+        [InlineData("bw", 30, EmulatorTransport.Udp)]    // 844 bytes: direct
+        [InlineData("bw", 300, EmulatorTransport.Udp)]   // announced, 1,024-byte UDP chunks
+        [InlineData("face", 50, EmulatorTransport.Tcp)]
+        public async Task Users_read_in_bulk_equal_the_device_state(string profile, int users, EmulatorTransport transport)
+        {
+            using var emu = await Emu.Start(profile, users);
+            using var c = Emu.Client(emu, transport);
+            var buffer = c.BulkRead(BulkReadTarget.Users, chunk: transport == EmulatorTransport.Udp ? 16384 : 65472);
+            var decoded = UserRecordCodec.DecodeTable(buffer, users, Encoding.ASCII, out var format);
+            Assert.Equal(emu.Profile.UserFormat, format);
+            var expected = emu.State.Users.Select(u => u.ToUser(Encoding.ASCII)).ToList();
+            Assert.Equal(users, decoded.Count);
+            Assert.Equal(expected.Select(u => (u.Uid, u.UserId, u.Name, u.Password, u.Card, u.PrivilegeByte)),
+                         decoded.Select(u => (u.Uid, u.UserId, u.Name, u.Password, u.Card, u.PrivilegeByte)));
+        }
+
+        [Fact]
+        public async Task Small_buffer_comes_inline_and_large_one_is_announced_with_its_hash()
+        {
+            using var emu = await Emu.Start("tft", 10);
+            using var c = Emu.Client(emu);
+            var direct = c.Request(CommandCode.PrepareBuffer, BulkPayloads.PrepareRequest(BulkReadTarget.Users));
+            Assert.Equal(CommandCode.Data, direct.Command);
+            Assert.Equal(4 + 10 * 72, direct.Payload.Length);
+            Assert.Equal(10u * 72, BinaryPrimitives.ReadUInt32LittleEndian(direct.Payload));
+
+            using var big = await Emu.Start("tft", 100);
+            using var d = Emu.Client(big);
+            var ann = d.Request(CommandCode.PrepareBuffer, BulkPayloads.PrepareRequest(BulkReadTarget.Users));
+            Assert.Equal(ReplyCode.Ok, ann.Command);
+            Assert.Equal(BulkPayloads.AnnouncementSize, ann.Payload.Length);
+            BulkPayloads.DecodeAnnouncement(ann.Payload, out int size, out uint hash);
+            var table = big.State.UserTable();
+            Assert.Equal(table.Length, size);
+            Assert.Equal(size, (int)BinaryPrimitives.ReadUInt32LittleEndian(ann.Payload.AsSpan(5)));
+            Assert.Equal(BufferHash.Compute(table), hash);
+        }
+
+        [Theory]
+        [InlineData(EmulatorTransport.Tcp, Sessions.Session.TcpMaxChunk)]
+        [InlineData(EmulatorTransport.Udp, Sessions.Session.UdpMaxChunk)]
+        public async Task Chunked_read_numbers_chunks_in_the_session_field_and_echoes_the_reply_id(EmulatorTransport transport, int maxChunk)
+        {
+            using var emu = await Emu.Start("tft", 1000); // 72,004 bytes
+            using var c = Emu.Client(emu, transport);
+            c.Request(CommandCode.PrepareBuffer, BulkPayloads.PrepareRequest(BulkReadTarget.Users));
+            int length = 70000;
+            var first = c.Request(CommandCode.ReadBuffer, BulkPayloads.ReadChunkRequest(100, length));
+            Assert.Equal(CommandCode.PrepareData, first.Command);
+            Assert.Equal(8, first.Payload.Length);
+            Assert.Equal(length, (int)BinaryPrimitives.ReadUInt32LittleEndian(first.Payload));
+            Assert.Equal(maxChunk, (int)BinaryPrimitives.ReadUInt32LittleEndian(first.Payload.AsSpan(4)));
+            var large = c.ReceiveLarge(first);
+            Assert.Equal(Enumerable.Range(0, (length + maxChunk - 1) / maxChunk).Select(i => (ushort)i), large.Chunks.Select(p => p.SessionId));
+            Assert.All(large.Chunks.Concat(new[] { first, large.Final! }), p => Assert.Equal(c.ReplyId, p.ReplyId));
+            Assert.Equal(ReplyCode.Ok, large.Final!.Command);
+            Assert.Equal(emu.State.UserTable().Skip(100).Take(length), large.Data);
+        }
+
+        [Fact]
+        public async Task Templates_and_attendance_read_in_bulk_equal_the_state()
+        {
+            using var emu = await Emu.Start("tft", 40);
+            using var c = Emu.Client(emu);
+            var templates = FingerprintTableCodec.DecodeTable(c.BulkRead(BulkReadTarget.Fingerprints));
+            Assert.Equal(emu.State.Templates.Select(t => (t.Uid, t.Finger, Convert.ToBase64String(t.Data))),
+                         templates.Select(t => (t.Uid, t.FingerIndex, Convert.ToBase64String(t.Template))));
+            var records = AttendanceCodec.DecodeTable(c.BulkRead(BulkReadTarget.Attendance), emu.State.Attendance.Count);
+            Assert.Equal(120, records.Count);
+            Assert.Equal(emu.State.Attendance.Select(a => (a.Uid, a.UserId, a.Timestamp, a.State)), records.Select(a => (a.Uid, a.UserId, a.Timestamp, a.State)));
+        }
+
+        [Fact]
+        public async Task Bw_attendance_uses_8_byte_records()
+        {
+            using var emu = await Emu.Start("bw", 20);
+            using var c = Emu.Client(emu, EmulatorTransport.Udp);
+            var buffer = c.BulkRead(BulkReadTarget.Attendance, 16384);
+            Assert.Equal(60 * 8, (int)BinaryPrimitives.ReadUInt32LittleEndian(buffer));
+            var records = AttendanceCodec.DecodeTable(buffer, 60);
+            Assert.Equal(emu.State.Attendance.Select(a => (a.Uid, a.Timestamp, a.VerifyMethod)), records.Select(a => (a.Uid, a.Timestamp, a.VerifyMethod)));
+        }
+
+        [Fact]
+        public async Task Empty_table_is_a_direct_data_reply_with_a_zero_prefix()
+        {
+            using var emu = await Emu.Start("tft", 0);
+            using var c = Emu.Client(emu);
+            var reply = c.Request(CommandCode.PrepareBuffer, BulkPayloads.PrepareRequest(BulkReadTarget.Users));
+            Assert.Equal(CommandCode.Data, reply.Command);
+            Assert.Equal(new byte[4], reply.Payload);
+        }
+
+        [Fact]
+        public async Task Malformed_requests_are_refused()
+        {
+            using var emu = await Emu.Start("tft", 100);
+            using var c = Emu.Client(emu);
+            Assert.Equal(ReplyCode.Error, c.Request(CommandCode.ReadBuffer, BulkPayloads.ReadChunkRequest(0, 10)).Command); // nothing prepared
+            Assert.Equal(ReplyCode.Error, c.Request(CommandCode.PrepareBuffer, new byte[10]).Command); // not 11 bytes
+            Assert.Equal(ReplyCode.Error, c.Request(CommandCode.PrepareBuffer, BulkPayloads.PrepareRequest(new BulkReadTarget(CommandCode.DbRead, 9))).Command);
+            Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.PrepareBuffer, BulkPayloads.PrepareRequest(BulkReadTarget.Users)).Command);
+            Assert.Equal(ReplyCode.Error, c.Request(CommandCode.ReadBuffer, BulkPayloads.ReadChunkRequest(7000, 205)).Command); // past 7,204
+            Assert.Equal(CommandCode.Data, c.Request(CommandCode.ReadBuffer, BulkPayloads.ReadChunkRequest(7000, 204)).Command);
+            Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.FreeData).Command);
+            Assert.Equal(ReplyCode.Error, c.Request(CommandCode.ReadBuffer, BulkPayloads.ReadChunkRequest(0, 10)).Command); // freed
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System;
+using System.IO;
+using System.Text.RegularExpressions;
+using ZkSync.Emulator.Tests.Interop;
+using ZkSync.Protocol.Framing;
+using Xunit;
+
+namespace ZkSync.Emulator.Tests
+{
+    /// <summary>The console host, run as a separate process (dotnet &lt;dll&gt;) with a timeout.</summary>
+    public class HostTests
+    {
+        private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+        private static string HostDll()
+        {
+            string dll = Path.Combine(AppContext.BaseDirectory, "ZkSync.Emulator.dll");
+            Assert.True(File.Exists(dll), $"host not built next to the tests: {dll}");
+            return dll;
+        }
+
+        private static string Dotnet() => ExternalProcess.FindOnPath("dotnet") ?? "dotnet";
+
+        [Fact]
+        public void Host_prints_the_listening_line_and_exits_0_at_end_of_input()
+        {
+            var result = ExternalProcess.Run(Dotnet(), $"\"{HostDll()}\" --port 0 --transport both --profile tft --users 5 --seed 1", Path.GetTempPath(), Timeout, stdin: "");
+            Assert.Equal(0, result.ExitCode);
+            var match = Regex.Match(result.Stdout, @"^listening on 127\.0\.0\.1:(\d+)$", RegexOptions.Multiline);
+            Assert.True(match.Success, result.Stdout + result.Stderr);
+            Assert.InRange(int.Parse(match.Groups[1].Value), 1, 65535);
+        }
+
+        [Fact]
+        public void Host_serves_while_stdin_is_open_and_saves_state_on_exit()
+        {
+            string state = Path.Combine(Path.GetTempPath(), "zksync-host-" + Guid.NewGuid().ToString("N") + ".json");
+            var psi = new System.Diagnostics.ProcessStartInfo(Dotnet(), $"\"{HostDll()}\" --port 0 --profile bw --users 3 --state \"{state}\"")
+            {
+                RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            };
+            using var p = System.Diagnostics.Process.Start(psi)!;
+            try
+            {
+                var line = p.StandardOutput.ReadLineAsync();
+                Assert.True(line.Wait(Timeout), "no listening line");
+                int port = int.Parse(Regex.Match(line.Result ?? "", @"127\.0\.0\.1:(\d+)").Groups[1].Value);
+                using (var c = RawClient.Udp(port))
+                {
+                    Assert.Equal(ReplyCode.Ok, c.Connect().Command);
+                    Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.DeleteUser, new byte[] { 1, 0 }).Command);
+                }
+                p.StandardInput.Close();
+                Assert.True(p.WaitForExit((int)Timeout.TotalMilliseconds), "host did not exit at end of input");
+                Assert.Equal(0, p.ExitCode);
+                Assert.Contains("\"Users\"", File.ReadAllText(state));
+            }
+            finally
+            {
+                if (!p.HasExited) p.Kill(true);
+                File.Delete(state);
+            }
+        }
+
+        [Theory]
+        [InlineData("--port 70000", "--port")]
+        [InlineData("--transport smoke", "--transport")]
+        [InlineData("--profile xyz", "profile")]
+        [InlineData("--bogus 1", "--bogus")]
+        public void Bad_arguments_exit_2_naming_the_argument(string args, string named)
+        {
+            var result = ExternalProcess.Run(Dotnet(), $"\"{HostDll()}\" {args}", Path.GetTempPath(), Timeout, stdin: "");
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains(named, result.Stderr);
+        }
+
+        [Fact]
+        public void Help_prints_usage_and_exits_0()
+        {
+            var result = ExternalProcess.Run(Dotnet(), $"\"{HostDll()}\" --help", Path.GetTempPath(), Timeout, stdin: "");
+            Assert.Equal(0, result.ExitCode);
+            Assert.Contains("--comm-key", result.Stdout);
+        }
+    }
+}

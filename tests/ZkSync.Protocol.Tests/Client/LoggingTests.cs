@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using ZkSync.Protocol.Client;
+using ZkSync.Protocol.Codecs;
+using ZkSync.Protocol.Errors;
+using Xunit;
+
+namespace ZkSync.Protocol.Tests.Client
+{
+    public class LoggingTests
+    {
+        private sealed class Capture : ILogger
+        {
+            public List<(LogLevel Level, string Text)> Lines { get; } = new List<(LogLevel, string)>();
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+            public bool IsEnabled(LogLevel logLevel) => true;
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                lock (Lines) Lines.Add((logLevel, formatter(state, exception) + " " + exception));
+            }
+        }
+
+        [Fact]
+        public async Task Commands_are_logged_at_debug_and_the_comm_key_never_appears()
+        {
+            const uint key = 987654;
+            using var emu = await Emulated.StartAsync("tft", users: 3, commKey: key);
+            var log = new Capture();
+            var o = Emulated.Options(emu, ZkTransportKind.Tcp, key);
+            o.Logger = log;
+            using (var c = await ZkDeviceClient.ConnectAsync(o))
+            {
+                await c.GetUsersAsync();
+                await c.CloseAsync();
+            }
+            var wrong = Emulated.Options(emu, ZkTransportKind.Tcp, key + 1);
+            wrong.Logger = log;
+            var ex = await Assert.ThrowsAsync<ZkAuthenticationException>(() => ZkDeviceClient.ConnectAsync(wrong));
+
+            Assert.Contains(log.Lines, l => l.Level == LogLevel.Debug && l.Text.Contains("sent command 1503"));
+            Assert.Contains(log.Lines, l => l.Level == LogLevel.Information && l.Text.Contains("connected"));
+            Assert.Contains(log.Lines, l => l.Level == LogLevel.Information && l.Text.Contains("disconnected"));
+            var secrets = new[] { key.ToString(), (key + 1).ToString() };
+            Assert.DoesNotContain(log.Lines, l => secrets.Any(s => l.Text.Contains(s)));
+            Assert.DoesNotContain(secrets, s => ex.ToString().Contains(s));
+        }
+    }
+}
