@@ -44,6 +44,16 @@ namespace ZkSync.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string? StatePath { get; set; }
 
+        /// <summary>Overrides the profile's fingerprint algorithm (9 or 10), to rehearse copies between mismatched devices.</summary>
+        [Parameter]
+        [ValidateRange(9, 10)]
+        public int FingerprintVersion { get; set; }
+
+        /// <summary>Overrides the profile's face algorithm version (0 turns faces off).</summary>
+        [Parameter]
+        [ValidateRange(0, 100)]
+        public int FaceVersion { get; set; }
+
         protected override void ProcessRecord()
         {
             var options = new EmulatorOptions
@@ -55,6 +65,8 @@ namespace ZkSync.PowerShell.Commands
                 Port = Port,
                 Transport = Transport,
                 StatePath = StatePath == null ? null : GetUnresolvedProviderPathFromPSPath(StatePath),
+                FingerprintVersion = MyInvocation.BoundParameters.ContainsKey(nameof(FingerprintVersion)) ? FingerprintVersion : (int?)null,
+                FaceVersion = MyInvocation.BoundParameters.ContainsKey(nameof(FaceVersion)) ? FaceVersion : (int?)null,
             };
 
             try
