@@ -147,6 +147,21 @@ namespace ZkSync.PowerShell.Tests
         }
 
         [Fact]
+        public void The_destination_is_disabled_during_the_copy_and_enabled_again()
+        {
+            Device("a", "face", users: 3);
+            Ok("$emuB = Start-ZkEmulator -Profile face; $b = $emuB | Connect-ZkDevice");
+            PsResult result = Ok("$DebugPreference = 'Continue'; try { Copy-ZkUser -Source $a -Destination $b } finally { $DebugPreference = 'SilentlyContinue' }");
+            string device = Strings("$b.Device").Single() + "/";
+            var sent = result.Debug.Select(d => d.Message).Where(m => m.StartsWith(device) && m.Contains("sent command")).ToList();
+            int disable = sent.FindIndex(m => m.Contains("sent command 1003 "));
+            int upload = sent.FindIndex(m => m.Contains("sent command 1500 ") || m.Contains("sent command 1501 "));
+            int enable = sent.FindLastIndex(m => m.Contains("sent command 1002 "));
+            Assert.True(disable >= 0 && upload > disable && enable > upload, $"expected disable < upload < enable in: {string.Join(" | ", sent)}");
+            Assert.Equal("False", Strings("$emuB.DeviceDisabled").Single());
+        }
+
+        [Fact]
         public void Unknown_source_users_are_UserNotFound_and_the_rest_still_copy()
         {
             Device("a", users: 2);

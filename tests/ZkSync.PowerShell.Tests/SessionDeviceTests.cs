@@ -101,7 +101,10 @@ namespace ZkSync.PowerShell.Tests
         public void Removing_the_module_closes_sessions_and_stops_emulators()
         {
             using var host = new PsHost();
-            host.Run("$emu = Start-ZkEmulator; $s = $emu | Connect-ZkDevice").ShouldSucceed();
+            host.Run("$emu = Start-ZkEmulator; $s = $emu | Connect-ZkDevice; $other = Start-ZkEmulator; $t = $other | Connect-ZkDevice").ShouldSucceed();
+            host.Run("Disconnect-ZkDevice -Session $t").ShouldSucceed();
+            Assert.Equal("0", host.Run("$other.OpenSessions").Output.Single().ToString()); // disconnecting frees the device's slot
+            Assert.Equal("1", host.Run("$emu.OpenSessions").Output.Single().ToString());
             host.Run("Remove-Module ZkSync").ShouldSucceed();
             Assert.Equal("Closed", host.Run("$s.State").Output.Single().ToString());
             Assert.Equal("Stopped", host.Run("$emu.State").Output.Single().ToString());

@@ -39,6 +39,7 @@ namespace ZkSync.PowerShell.Copying
             ProgressReporter progress = _cmdlet.BeginProgress($"Copying to {destination.Device}");
             try
             {
+                using var disabled = new DisabledDevice(_cmdlet, destination);
                 WriteRecordsAndFingerprints(source, destination, rules, plans, progress);
                 for (int i = 0; i < plans.Count; i++)
                 {

@@ -49,6 +49,12 @@ namespace ZkSync.PowerShell
         public DateTime StartedAt { get; }
         public string State => _stopped ? "Stopped" : "Running";
 
+        /// <summary>Sessions the emulated device holds open now (each client takes a slot until it disconnects).</summary>
+        public int OpenSessions => _stopped ? 0 : Emulator.OpenSessions;
+
+        /// <summary>True while a client keeps the emulated device disabled (keypad and sensors locked).</summary>
+        public bool DeviceDisabled => !_stopped && Emulator.State.Disabled;
+
         /// <summary>"127.0.0.1:port", the same text sessions use for Device.</summary>
         public string Device => IPAddress + ":" + Port;
 

@@ -16,6 +16,7 @@ namespace ZkSync.PowerShell.Infrastructure
     {
         // How often the waiting pipeline thread wakes to drain log lines and progress.
         private const int PumpIntervalMs = 50;
+        private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(5);
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
         private ModuleState? _state;
         private ProgressReporter? _activeProgress;
@@ -48,6 +49,31 @@ namespace ZkSync.PowerShell.Infrastructure
             Task task = Task.Run(() => operation(CancellationToken));
             Wait(task, progress);
             task.GetAwaiter().GetResult();
+        }
+
+        /// <summary>
+        /// Runs a must-happen step (re-enabling a device) even when the command is being stopped: it ignores the
+        /// cmdlet's cancellation, waits at most <see cref="CleanupTimeout"/>, and turns a failure into a warning.
+        /// </summary>
+        internal void RunCleanup(ZkSession session, Func<CancellationToken, Task> operation, string what)
+        {
+            try
+            {
+                using (var timeout = new CancellationTokenSource(CleanupTimeout))
+                {
+                    Task task = Task.Run(() => operation(timeout.Token));
+                    if (!task.Wait(CleanupTimeout + CleanupTimeout)) throw new TimeoutException($"No answer within {CleanupTimeout.TotalSeconds:0} s.");
+                }
+            }
+            catch (Exception exception)
+            {
+                Exception reason = exception is AggregateException aggregate && aggregate.InnerException != null ? aggregate.InnerException : exception;
+                WriteWarning($"{session.Device}: could not {what}: {reason.Message}");
+            }
+            finally
+            {
+                PumpLog();
+            }
         }
 
         /// <summary>A progress bar whose engine sink is pumped by every Run call until it is completed.</summary>

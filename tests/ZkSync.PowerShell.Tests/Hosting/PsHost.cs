@@ -44,6 +44,7 @@ namespace ZkSync.PowerShell.Tests.Hosting
             result.Progress.AddRange(ps.Streams.Progress);
             result.Verbose.AddRange(ps.Streams.Verbose);
             result.Warnings.AddRange(ps.Streams.Warning);
+            result.Debug.AddRange(ps.Streams.Debug);
             return result;
         }
 

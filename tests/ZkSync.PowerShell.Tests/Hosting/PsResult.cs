@@ -13,6 +13,7 @@ namespace ZkSync.PowerShell.Tests.Hosting
         public List<ProgressRecord> Progress { get; } = new List<ProgressRecord>();
         public List<VerboseRecord> Verbose { get; } = new List<VerboseRecord>();
         public List<WarningRecord> Warnings { get; } = new List<WarningRecord>();
+        public List<DebugRecord> Debug { get; } = new List<DebugRecord>();
 
         /// <summary>The terminating error, if the script stopped with one.</summary>
         public RuntimeException? Terminating { get; set; }
