@@ -49,6 +49,16 @@ function Invoke-Build {
     Write-Host "Module staged in $ModuleDir" -ForegroundColor Green
 }
 
+function Get-PowerShellExecutable {
+    # The running edition, so Pester tests the module under the same PowerShell (5.1 or 7) as the build runs in.
+    if ($PSVersionTable.PSEdition -eq 'Desktop') { return (Join-Path $PSHOME 'powershell.exe') }
+    $candidates = @((Join-Path $PSHOME 'pwsh.exe'), (Join-Path $PSHOME 'pwsh'))
+    $found = $candidates | Where-Object { Test-Path $_ -PathType Leaf } | Select-Object -First 1
+    if ($found) { return $found }
+    # pwsh installed as a .NET tool runs from a shim outside $PSHOME.
+    return (Get-Command pwsh -CommandType Application -ErrorAction Stop | Select-Object -First 1).Source
+}
+
 function Invoke-Test {
     Invoke-Build
     Invoke-DotNet test $TestProject -c $Configuration --nologo
@@ -64,8 +74,7 @@ function Invoke-Test {
         "`$c = New-PesterConfiguration; `$c.Run.Path = '$PesterTests'; `$c.Run.PassThru = `$true; " +
         "`$c.TestResult.Enabled = `$true; `$c.TestResult.OutputPath = '$(Join-Path $OutDir 'pester-results.xml')'; " +
         "`$r = Invoke-Pester -Configuration `$c; exit `$r.FailedCount"
-    $shell = (Get-Process -Id $PID).Path
-    & $shell -NoProfile -NonInteractive -Command $script
+    & (Get-PowerShellExecutable) -NoProfile -NonInteractive -Command $script
     if ($LASTEXITCODE -ne 0) { throw "Pester reported $LASTEXITCODE failed test(s)." }
 }
 
