@@ -1,0 +1,58 @@
+@{
+    RootModule           = 'ZkSync.PowerShell.dll'
+    # Kept equal to <Version> in Directory.Build.props (a test checks it).
+    ModuleVersion        = '0.1.0'
+    GUID                 = 'e372d2fb-df54-4de2-8a5b-df334a571ad8'
+    Author               = 'ZkSync contributors'
+    CompanyName          = 'ZkSync contributors'
+    Copyright            = '(c) ZkSync contributors. MIT License.'
+    Description          = 'Read, copy and manage users, fingerprint templates, face templates, photos and attendance on ZKTeco biometric terminals over their 4370 protocol (TCP/UDP), with a built-in device emulator.'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    PowerShellVersion    = '5.1'
+    # netstandard2.0 on .NET Framework needs 4.7.2 for its facades.
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess     = @('ZkSync.Format.ps1xml')
+    # Explicit lists, never wildcards: fast command discovery and no accidental exports.
+    CmdletsToExport      = @(
+        'Connect-ZkDevice'
+        'Disconnect-ZkDevice'
+        'Get-ZkSession'
+        'Get-ZkDeviceInfo'
+        'Get-ZkDeviceTime'
+        'Set-ZkDeviceTime'
+        'Disable-ZkDevice'
+        'Enable-ZkDevice'
+        'Restart-ZkDevice'
+        'Get-ZkUser'
+        'New-ZkUser'
+        'Set-ZkUser'
+        'Remove-ZkUser'
+        'Get-ZkFingerprint'
+        'Get-ZkFaceTemplate'
+        'Get-ZkUserPhoto'
+        'Set-ZkUserPhoto'
+        'Remove-ZkFingerprint'
+        'Remove-ZkFaceTemplate'
+        'Remove-ZkUserPhoto'
+        'Copy-ZkUser'
+        'Copy-ZkFingerprint'
+        'Copy-ZkFaceTemplate'
+        'Copy-ZkUserPhoto'
+        'Get-ZkAttendanceLog'
+        'Clear-ZkAttendanceLog'
+        'Start-ZkEmulator'
+        'Stop-ZkEmulator'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('ZKTeco', 'Biometric', 'Attendance', 'Fingerprint', 'Face', 'AccessControl', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            # The lead sets the public repository address before publishing.
+            ProjectUri   = 'https://github.com/ZkSync/ZkSyncPowerShell'
+            LicenseUri   = 'https://github.com/ZkSync/ZkSyncPowerShell/blob/main/LICENSE'
+            ReleaseNotes = '0.1.0: first release. Sessions (TCP/UDP, comm key), device info and time, users, fingerprints, face templates and photos (read, write, remove, copy between devices with per-user status objects), attendance log, and an in-process device emulator.'
+        }
+    }
+}

@@ -1,0 +1,15 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+
+namespace ZkSync.PowerShell.Commands
+{
+    /// <summary>Copies a user's face templates to devices that already have the user (same face algorithm only).</summary>
+    [Cmdlet(VerbsCommon.Copy, "ZkFaceTemplate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(ZkCopyResult))]
+    public sealed class CopyZkFaceTemplateCommand : CopyZkCmdlet
+    {
+        protected override IReadOnlyCollection<ZkCopyItem> Items { get; } = new[] { ZkCopyItem.Faces };
+
+        protected override string Action => "Copy face templates";
+    }
+}

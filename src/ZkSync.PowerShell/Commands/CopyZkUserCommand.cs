@@ -1,0 +1,34 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+
+namespace ZkSync.PowerShell.Commands
+{
+    /// <summary>Copies users with their fingerprints, face templates and photo to other devices.</summary>
+    [Cmdlet(VerbsCommon.Copy, "ZkUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(ZkCopyResult))]
+    public sealed class CopyZkUserCommand : CopyZkCmdlet
+    {
+        private static readonly ZkCopyItem[] Everything = { ZkCopyItem.Users, ZkCopyItem.Fingerprints, ZkCopyItem.Faces, ZkCopyItem.Photos };
+
+        /// <summary>What to copy with each user; all of it by default.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public ZkCopyItem[] Include { get; set; } = Everything;
+
+        protected override IReadOnlyCollection<ZkCopyItem> Items => Include.Distinct().ToArray();
+
+        protected override string Action
+        {
+            get
+            {
+                var parts = new List<string>();
+                if (Include.Contains(ZkCopyItem.Users)) parts.Add("user");
+                if (Include.Contains(ZkCopyItem.Fingerprints)) parts.Add("fingerprints");
+                if (Include.Contains(ZkCopyItem.Faces)) parts.Add("face templates");
+                if (Include.Contains(ZkCopyItem.Photos)) parts.Add("photo");
+                return "Copy " + string.Join(", ", parts);
+            }
+        }
+    }
+}

@@ -1,0 +1,15 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+
+namespace ZkSync.PowerShell.Commands
+{
+    /// <summary>Copies a user's photo to devices that already have the user.</summary>
+    [Cmdlet(VerbsCommon.Copy, "ZkUserPhoto", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(ZkCopyResult))]
+    public sealed class CopyZkUserPhotoCommand : CopyZkCmdlet
+    {
+        protected override IReadOnlyCollection<ZkCopyItem> Items { get; } = new[] { ZkCopyItem.Photos };
+
+        protected override string Action => "Copy photo";
+    }
+}

@@ -1,0 +1,139 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using ZkSync.PowerShell.Sessions;
+
+namespace ZkSync.PowerShell.Infrastructure
+{
+    /// <summary>
+    /// Base of every ZkSync cmdlet. Owns the cancellation source that Ctrl+C (StopProcessing) cancels, and runs engine
+    /// calls so that everything the engine reports on its own threads (log lines, progress) is written from the pipeline
+    /// thread while the cmdlet waits.
+    /// </summary>
+    public abstract class ZkCmdlet : PSCmdlet, IDisposable
+    {
+        // How often the waiting pipeline thread wakes to drain log lines and progress.
+        private const int PumpIntervalMs = 50;
+        private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(5);
+        private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
+        private ModuleState? _state;
+        private ProgressReporter? _activeProgress;
+
+        internal ModuleState State => _state ??= SessionStore.ForCurrentRunspace();
+
+        protected CancellationToken CancellationToken => _cancellation.Token;
+
+        protected override void StopProcessing() => _cancellation.Cancel();
+
+        public void Dispose()
+        {
+            _cancellation.Dispose();
+            GC.SuppressFinalize(this);
+        }
+
+        /// <summary>Runs an engine call to completion on the pipeline thread, pumping logs and <paramref name="progress"/>.</summary>
+        internal T Run<T>(Func<CancellationToken, Task<T>> operation, ProgressReporter? progress = null)
+        {
+            ThrowIfStopped();
+            // Task.Run keeps a synchronous prefix of the engine call off the pipeline thread, so pumping starts at once.
+            Task<T> task = Task.Run(() => operation(CancellationToken));
+            Wait(task, progress);
+            return task.GetAwaiter().GetResult();
+        }
+
+        internal void Run(Func<CancellationToken, Task> operation, ProgressReporter? progress = null)
+        {
+            ThrowIfStopped();
+            Task task = Task.Run(() => operation(CancellationToken));
+            Wait(task, progress);
+            task.GetAwaiter().GetResult();
+        }
+
+        /// <summary>
+        /// Runs a must-happen step (re-enabling a device) even when the command is being stopped: it ignores the
+        /// cmdlet's cancellation, waits at most <see cref="CleanupTimeout"/>, and turns a failure into a warning.
+        /// </summary>
+        internal void RunCleanup(ZkSession session, Func<CancellationToken, Task> operation, string what)
+        {
+            try
+            {
+                using (var timeout = new CancellationTokenSource(CleanupTimeout))
+                {
+                    Task task = Task.Run(() => operation(timeout.Token));
+                    if (!task.Wait(CleanupTimeout + CleanupTimeout)) throw new TimeoutException($"No answer within {CleanupTimeout.TotalSeconds:0} s.");
+                }
+            }
+            catch (Exception exception)
+            {
+                Exception reason = exception is AggregateException aggregate && aggregate.InnerException != null ? aggregate.InnerException : exception;
+                WriteWarning($"{session.Device}: could not {what}: {reason.Message}");
+            }
+            finally
+            {
+                PumpLog();
+            }
+        }
+
+        /// <summary>A progress bar whose engine sink is pumped by every Run call until it is completed.</summary>
+        internal ProgressReporter BeginProgress(string activity, int activityId = 1)
+        {
+            _activeProgress = new ProgressReporter(WriteProgress, activityId, activity);
+            return _activeProgress;
+        }
+
+        internal void EndProgress(ProgressReporter progress)
+        {
+            progress.Complete();
+            if (ReferenceEquals(_activeProgress, progress)) _activeProgress = null;
+        }
+
+        /// <summary>
+        /// Turns a failure into a non-terminating error, except a cancelled pipeline, which must stop the command.
+        /// </summary>
+        internal void WriteFailure(Exception exception, object? target)
+        {
+            ThrowIfStopping(exception);
+            WriteError(ErrorFactory.FromException(exception, target));
+        }
+
+        internal void ThrowIfStopping(Exception exception)
+        {
+            if (exception is PipelineStoppedException) throw exception;
+            if (_cancellation.IsCancellationRequested && (exception is OperationCanceledException || exception.InnerException is OperationCanceledException))
+                throw new PipelineStoppedException();
+        }
+
+        private void ThrowIfStopped()
+        {
+            if (_cancellation.IsCancellationRequested) throw new PipelineStoppedException();
+        }
+
+        /// <summary>Writes queued engine log lines: Information and above as verbose, the rest as debug.</summary>
+        internal void PumpLog()
+        {
+            while (State.Log.TryDequeue(out RelayedLogEntry entry))
+            {
+                if (entry.Level >= LogLevel.Information) WriteVerbose(entry.Message);
+                else WriteDebug(entry.Message);
+            }
+        }
+
+        private void Wait(Task task, ProgressReporter? progress)
+        {
+            progress ??= _activeProgress;
+            // WaitAny never throws, whatever the task's outcome; GetResult afterwards rethrows the engine's own exception.
+            while (Task.WaitAny(new[] { task }, PumpIntervalMs) < 0)
+            {
+                PumpLog();
+                progress?.Pump();
+            }
+
+            PumpLog();
+            progress?.Pump();
+            if (task.IsCanceled || task.IsFaulted && _cancellation.IsCancellationRequested)
+                throw new PipelineStoppedException();
+        }
+    }
+}

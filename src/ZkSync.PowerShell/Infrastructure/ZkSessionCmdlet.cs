@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using ZkSync.Protocol.Model;
+
+namespace ZkSync.PowerShell.Infrastructure
+{
+    /// <summary>
+    /// A cmdlet that works on one device: -Session when given (or bound from a piped object's Session property),
+    /// otherwise the runspace's current session. Reads made while the command runs are cached per session, so piping
+    /// a hundred users costs one user-table read, not a hundred.
+    /// </summary>
+    public abstract class ZkSessionCmdlet : ZkCmdlet
+    {
+        private readonly Dictionary<(ZkSession, string), object> _cache = new Dictionary<(ZkSession, string), object>();
+
+        /// <summary>The -Session argument of the concrete cmdlet (declared there, because pipeline binding differs).</summary>
+        protected abstract ZkSession? SessionArgument { get; }
+
+        /// <summary>
+        /// The session to use for this record: null (after a non-terminating error) when it is closed. Having no session
+        /// at all is terminating: nothing this command could do would work.
+        /// </summary>
+        internal ZkSession? ResolveSession()
+        {
+            ZkSession? session = SessionArgument ?? State.Current;
+            if (session == null) ThrowTerminatingError(ErrorFactory.NoSession());
+            if (session!.State == ZkSessionState.Closed)
+            {
+                WriteError(ErrorFactory.SessionClosed(session));
+                return null;
+            }
+
+            return session;
+        }
+
+        /// <summary>Resolves the session for this record and hands it to <see cref="ProcessSession"/>; engine failures become non-terminating errors about that device.</summary>
+        protected sealed override void ProcessRecord()
+        {
+            ZkSession? session = ResolveSession();
+            if (session == null) return;
+            try
+            {
+                ProcessSession(session);
+            }
+            catch (Exception exception) when (!(exception is RuntimeException))
+            {
+                // RuntimeExceptions are PowerShell's own (stopped pipeline, -ErrorAction Stop): they must propagate.
+                WriteFailure(exception, session);
+            }
+        }
+
+        protected abstract void ProcessSession(ZkSession session);
+
+        internal T Cached<T>(ZkSession session, string key, Func<CancellationToken, Task<T>> load) where T : class
+        {
+            if (_cache.TryGetValue((session, key), out object? value)) return (T)value;
+            T loaded = Run(load);
+            _cache[(session, key)] = loaded;
+            return loaded;
+        }
+
+        internal void Invalidate(ZkSession session, string key) => _cache.Remove((session, key));
+
+        internal UserIndex UsersOf(ZkSession session) =>
+            Cached(session, CacheKeys.Users, async ct => new UserIndex(await session.Client.GetUsersAsync(ct).ConfigureAwait(false)));
+
+        internal ZkUser? FindUser(ZkSession session, string userId) => UsersOf(session).Find(userId);
+
+        /// <summary>The user, or null after a non-terminating UserNotFound error.</summary>
+        internal ZkUser? RequireUser(ZkSession session, string userId)
+        {
+            ZkUser? user = FindUser(session, userId);
+            if (user == null) WriteError(ErrorFactory.UserNotFound(userId, session));
+            return user;
+        }
+
+        /// <summary>Runs the work for one item; an engine failure becomes a non-terminating error about that item and the command goes on.</summary>
+        internal void TryItem(object target, Action work)
+        {
+            try
+            {
+                work();
+            }
+            catch (Exception exception) when (!(exception is RuntimeException))
+            {
+                WriteFailure(exception, target);
+            }
+        }
+
+        /// <summary>"user 1005 (Alice) on 127.0.0.1:4370": the ShouldProcess target for one user.</summary>
+        internal static string UserTarget(string userId, string? name, ZkSession session) =>
+            string.IsNullOrEmpty(name) ? $"user {userId} on {session.Device}" : $"user {userId} ({name}) on {session.Device}";
+    }
+
+    /// <summary>Cache keys shared by the cmdlets.</summary>
+    internal static class CacheKeys
+    {
+        public const string Users = "users";
+        public const string Fingerprints = "fingerprints";
+    }
+
+    /// <summary>A device-level cmdlet: sessions may be piped in directly (Get-ZkSession | Get-ZkDeviceInfo).</summary>
+    public abstract class ZkDeviceCmdlet : ZkSessionCmdlet
+    {
+        [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNull]
+        public ZkSession? Session { get; set; }
+
+        protected override ZkSession? SessionArgument => Session;
+    }
+
+    /// <summary>An item-level cmdlet: the session comes from -Session or from the Session property of a piped item.</summary>
+    public abstract class ZkItemCmdlet : ZkSessionCmdlet
+    {
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNull]
+        public ZkSession? Session { get; set; }
+
+        protected override ZkSession? SessionArgument => Session;
+    }
+}

@@ -1,0 +1,81 @@
+using System;
+using ZkSync.Protocol.Client;
+using ZkSync.Protocol.Model;
+
+namespace ZkSync.PowerShell
+{
+    /// <summary>Whether a session can still be used.</summary>
+    public enum ZkSessionState
+    {
+        Open,
+        Closed,
+    }
+
+    /// <summary>
+    /// An open connection to one device, as PowerShell sees it. Wraps the engine client; never exposes the comm key
+    /// (the client's options hold it, so the client itself stays internal).
+    /// </summary>
+    public sealed class ZkSession
+    {
+        private bool _closed;
+
+        internal ZkSession(int id, ZkDeviceClient client, ZkDeviceInfo info)
+        {
+            Id = id;
+            Client = client;
+            Host = client.Options.Host;
+            Port = client.Options.Port;
+            Transport = TransportOf(client.Device);
+            SerialNumber = info.SerialNumber;
+            DeviceName = info.DeviceName;
+            Platform = info.Platform;
+            FirmwareVersion = info.FirmwareVersion;
+            Capabilities = info.Capabilities;
+            ConnectedAt = DateTime.Now;
+        }
+
+        /// <summary>Small number, unique within the runspace, for -Id parameters.</summary>
+        public int Id { get; }
+
+        /// <summary>"host:port", the name used in messages and results.</summary>
+        public string Device => Host + ":" + Port;
+
+        public string Host { get; }
+        public int Port { get; }
+
+        /// <summary>Tcp or Udp: what Auto settled on.</summary>
+        public string Transport { get; }
+
+        public string SerialNumber { get; }
+        public string DeviceName { get; }
+        public string Platform { get; }
+        public string FirmwareVersion { get; }
+
+        /// <summary>What the device can hold, read once at connect.</summary>
+        public ZkCapabilities Capabilities { get; }
+
+        public DateTime ConnectedAt { get; }
+
+        public ZkSessionState State => !_closed && SafeIsConnected() ? ZkSessionState.Open : ZkSessionState.Closed;
+
+        internal ZkDeviceClient Client { get; }
+
+        internal void MarkClosed() => _closed = true;
+
+        public override string ToString() => Device;
+
+        private bool SafeIsConnected()
+        {
+            try { return Client.IsConnected; }
+            catch (ObjectDisposedException) { return false; }
+        }
+
+        private static string TransportOf(string device)
+        {
+            // The client names itself "host:port/tcp" or "host:port/udp".
+            int slash = device.LastIndexOf('/');
+            string kind = slash >= 0 ? device.Substring(slash + 1) : device;
+            return kind.Equals("udp", StringComparison.OrdinalIgnoreCase) ? nameof(ZkTransportKind.Udp) : nameof(ZkTransportKind.Tcp);
+        }
+    }
+}
