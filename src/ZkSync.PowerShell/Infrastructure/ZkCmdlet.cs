@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -23,9 +24,18 @@ namespace ZkSync.PowerShell.Infrastructure
 
         internal ModuleState State => _state ??= SessionStore.ForCurrentRunspace();
 
+        /// <summary>Where engine callbacks post work for the pipeline thread; drained by every Run call while it waits.</summary>
+        internal PipelineDispatcher Dispatcher { get; } = new PipelineDispatcher();
+
         protected CancellationToken CancellationToken => _cancellation.Token;
 
         protected override void StopProcessing() => _cancellation.Cancel();
+
+        /// <summary>-WhatIf was given (or $WhatIfPreference is on): engines then plan and compare without writing.</summary>
+        internal bool WhatIfRequested =>
+            MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? value)
+                ? value is SwitchParameter flag ? flag.IsPresent : LanguagePrimitives.IsTrue(value)
+                : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
 
         public void Dispose()
         {
@@ -123,17 +133,35 @@ namespace ZkSync.PowerShell.Infrastructure
         private void Wait(Task task, ProgressReporter? progress)
         {
             progress ??= _activeProgress;
+            Exception? failure = null;
             // WaitAny never throws, whatever the task's outcome; GetResult afterwards rethrows the engine's own exception.
-            while (Task.WaitAny(new[] { task }, PumpIntervalMs) < 0)
-            {
-                PumpLog();
-                progress?.Pump();
-            }
+            while (Task.WaitAny(new[] { task }, PumpIntervalMs) < 0) Pump(progress, ref failure);
+            Pump(progress, ref failure);
 
-            PumpLog();
-            progress?.Pump();
+            if (failure != null) ExceptionDispatchInfo.Capture(failure).Throw();
             if (task.IsCanceled || task.IsFaulted && _cancellation.IsCancellationRequested)
                 throw new PipelineStoppedException();
+        }
+
+        /// <summary>
+        /// Writes what the engine reported and runs posted work. When posted work fails (the pipeline is stopping, or
+        /// -ErrorAction Stop turned an error into an exception) the engine is cancelled but still awaited, so devices are
+        /// re-enabled before the failure propagates; nothing more is posted to the pipeline meanwhile.
+        /// </summary>
+        private void Pump(ProgressReporter? progress, ref Exception? failure)
+        {
+            PumpLog();
+            progress?.Pump();
+            if (failure != null) return;
+            try
+            {
+                Dispatcher.Drain();
+            }
+            catch (Exception exception)
+            {
+                failure = exception;
+                _cancellation.Cancel();
+            }
         }
     }
 }

@@ -91,8 +91,10 @@ namespace ZkSync.PowerShell.Infrastructure
         }
 
         /// <summary>"user 1005 (Alice) on 127.0.0.1:4370": the ShouldProcess target for one user.</summary>
-        internal static string UserTarget(string userId, string? name, ZkSession session) =>
-            string.IsNullOrEmpty(name) ? $"user {userId} on {session.Device}" : $"user {userId} ({name}) on {session.Device}";
+        internal static string UserTarget(string userId, string? name, ZkSession session) => UserTarget(userId, name, session.Device);
+
+        internal static string UserTarget(string userId, string? name, string device) =>
+            string.IsNullOrEmpty(name) ? $"user {userId} on {device}" : $"user {userId} ({name}) on {device}";
     }
 
     /// <summary>Cache keys shared by the cmdlets.</summary>
