@@ -71,7 +71,7 @@ namespace ZkSync.PowerShell.Syncing
             PipelineDispatcher dispatcher = _cmdlet.Dispatcher;
             options.OnItem = item => dispatcher.Post(() => onItem(item));
             options.OnSummary = summary => dispatcher.Post(() => Finished(summary, onSummary));
-            options.Progress = new PostedProgress(dispatcher, p => _bars.Report(Names.Display(p.Destination), p));
+            options.Progress = new PostedProgress<SyncProgress>(dispatcher, p => _bars.Report(Names.Display(p.Destination), p));
             options.Logger = _cmdlet.State.Log;
             try
             {
@@ -95,20 +95,6 @@ namespace ZkSync.PowerShell.Syncing
                 _cmdlet.WriteError(ErrorFactory.Create(ErrorIds.SyncDestinationFailed, ErrorCategory.ResourceUnavailable,
                     $"{Names.Display(summary.Destination)}: {summary.Error}", (object?)Names.Session(summary.Destination) ?? summary.Destination));
             onSummary?.Invoke(summary);
-        }
-
-        private sealed class PostedProgress : IProgress<SyncProgress>
-        {
-            private readonly PipelineDispatcher _dispatcher;
-            private readonly Action<SyncProgress> _report;
-
-            public PostedProgress(PipelineDispatcher dispatcher, Action<SyncProgress> report)
-            {
-                _dispatcher = dispatcher;
-                _report = report;
-            }
-
-            public void Report(SyncProgress value) => _dispatcher.Post(() => _report(value));
         }
     }
 }
