@@ -59,6 +59,11 @@ namespace ZkSync.PowerShell.Commands
         [ValidateRange(0, 100)]
         public int FaceVersion { get; set; }
 
+        /// <summary>Overrides the profile's user capacity, to rehearse syncs to a smaller device.</summary>
+        [Parameter(ParameterSetName = ProfileSet)]
+        [ValidateRange(1, 65534)]
+        public int UserCapacity { get; set; }
+
         /// <summary>A backup (Export-ZkDevice) to start from: the emulator holds a copy of that device, with its profile and identity.</summary>
         [Parameter(Mandatory = true, ParameterSetName = BackupSet)]
         [ValidateNotNullOrEmpty]
@@ -89,6 +94,7 @@ namespace ZkSync.PowerShell.Commands
                 StatePath = StatePath == null ? null : GetUnresolvedProviderPathFromPSPath(StatePath),
                 FingerprintVersion = MyInvocation.BoundParameters.ContainsKey(nameof(FingerprintVersion)) ? FingerprintVersion : (int?)null,
                 FaceVersion = MyInvocation.BoundParameters.ContainsKey(nameof(FaceVersion)) ? FaceVersion : (int?)null,
+                UserCapacity = MyInvocation.BoundParameters.ContainsKey(nameof(UserCapacity)) ? UserCapacity : (int?)null,
             };
 
             try
