@@ -10,14 +10,13 @@ namespace ZkSync.PowerShell.Infrastructure
 {
     /// <summary>
     /// Base of every ZkSync cmdlet. Owns the cancellation source that Ctrl+C (StopProcessing) cancels, and runs engine
-    /// calls so that everything the engine reports on its own threads (log lines, progress) is written from the pipeline
-    /// thread while the cmdlet waits.
+    /// calls so that everything the engine reports on its own threads (log lines, progress, and work posted to
+    /// <see cref="Dispatcher"/>: results, confirmations) is handled on the pipeline thread while the cmdlet waits.
     /// </summary>
     public abstract class ZkCmdlet : PSCmdlet, IDisposable
     {
         // How often the waiting pipeline thread wakes to drain log lines and progress.
         private const int PumpIntervalMs = 50;
-        private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(5);
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
         private ModuleState? _state;
         private ProgressReporter? _activeProgress;
@@ -59,31 +58,6 @@ namespace ZkSync.PowerShell.Infrastructure
             Task task = Task.Run(() => operation(CancellationToken));
             Wait(task, progress);
             task.GetAwaiter().GetResult();
-        }
-
-        /// <summary>
-        /// Runs a must-happen step (re-enabling a device) even when the command is being stopped: it ignores the
-        /// cmdlet's cancellation, waits at most <see cref="CleanupTimeout"/>, and turns a failure into a warning.
-        /// </summary>
-        internal void RunCleanup(ZkSession session, Func<CancellationToken, Task> operation, string what)
-        {
-            try
-            {
-                using (var timeout = new CancellationTokenSource(CleanupTimeout))
-                {
-                    Task task = Task.Run(() => operation(timeout.Token));
-                    if (!task.Wait(CleanupTimeout + CleanupTimeout)) throw new TimeoutException($"No answer within {CleanupTimeout.TotalSeconds:0} s.");
-                }
-            }
-            catch (Exception exception)
-            {
-                Exception reason = exception is AggregateException aggregate && aggregate.InnerException != null ? aggregate.InnerException : exception;
-                WriteWarning($"{session.Device}: could not {what}: {reason.Message}");
-            }
-            finally
-            {
-                PumpLog();
-            }
         }
 
         /// <summary>A progress bar whose engine sink is pumped by every Run call until it is completed.</summary>

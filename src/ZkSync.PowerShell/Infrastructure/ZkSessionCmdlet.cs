@@ -62,8 +62,6 @@ namespace ZkSync.PowerShell.Infrastructure
             return loaded;
         }
 
-        internal void Invalidate(ZkSession session, string key) => _cache.Remove((session, key));
-
         internal UserIndex UsersOf(ZkSession session) =>
             Cached(session, CacheKeys.Users, async ct => new UserIndex(await session.Client.GetUsersAsync(ct).ConfigureAwait(false)));
 

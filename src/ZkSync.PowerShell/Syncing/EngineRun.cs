@@ -53,10 +53,10 @@ namespace ZkSync.PowerShell.Syncing
                 KindSupport support = KindSupport.Between(source, destination.Capabilities, kinds);
                 foreach (SyncDataKinds kind in SyncDataKind.Each)
                 {
-                    string? reason = support.SkipReason(kind);
+                    string? reason = kinds.Has(kind) ? support.SkipReason(kind) : null;
                     // "The source has none" is not worth a warning: there is nothing to lose.
                     if (reason != null && !reason.StartsWith("the source", StringComparison.Ordinal))
-                        _cmdlet.WriteWarning($"{destination.Device}: {kind} not copied: {reason}.");
+                        _cmdlet.WriteWarning($"{destination.Device}: {kind} skipped: {reason}.");
                 }
             }
         }
