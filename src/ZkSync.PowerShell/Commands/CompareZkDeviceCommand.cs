@@ -15,7 +15,7 @@ namespace ZkSync.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsData.Compare, "ZkDevice", DefaultParameterSetName = SessionSet)]
     [OutputType(typeof(ZkCompareResult))]
-    public sealed class CompareZkDeviceCommand : UserScopeCmdlet
+    public sealed class CompareZkDeviceCommand : DataScopeCmdlet
     {
         private const string SessionSet = "Session";
         private const string BackupSet = "Backup";
@@ -39,19 +39,6 @@ namespace ZkSync.PowerShell.Commands
         [Parameter(Mandatory = true, Position = 1)]
         [ValidateNotNull]
         public ZkSession? Difference { get; set; }
-
-        /// <summary>What is compared with each user; all of it by default.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public ZkCopyItem[] Include { get; set; } = ZkCopyItems.All;
-
-        /// <summary>Limits the comparison to these user ids (wildcards allowed); bound from piped users.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [SupportsWildcards]
-        [ValidateNotNullOrEmpty]
-        public string[]? UserId { get; set; }
-
-        protected override string[]? UserIdArgument => UserId;
 
         protected override object? CurrentSource() => ParameterSetName == BackupSet ? ReferencePath : (object?)OpenSession(Reference!);
 

@@ -14,7 +14,7 @@ namespace ZkSync.PowerShell.Commands
     /// engine run for all of them. Each destination is a ShouldProcess (Medium); each -Mirror removal is its own
     /// ShouldProcess with High-impact semantics (asked by default, passed with -Confirm:$false).
     /// </summary>
-    public abstract class SyncZkCmdlet : UserScopeCmdlet
+    public abstract class SyncZkCmdlet : DataScopeCmdlet
     {
         private bool _yesToAll;
         private bool _noToAll;
@@ -22,17 +22,6 @@ namespace ZkSync.PowerShell.Commands
         [Parameter(Mandatory = true, Position = 1)]
         [ValidateNotNullOrEmpty]
         public ZkSession[] Destination { get; set; } = Array.Empty<ZkSession>();
-
-        /// <summary>What is synced with each user; all of it by default.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public ZkCopyItem[] Include { get; set; } = ZkCopyItems.All;
-
-        /// <summary>Limits the sync to these user ids (wildcards allowed); bound from piped users.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [SupportsWildcards]
-        [ValidateNotNullOrEmpty]
-        public string[]? UserId { get; set; }
 
         /// <summary>Leaves these user ids (wildcards allowed) out.</summary>
         [Parameter]
@@ -61,8 +50,6 @@ namespace ZkSync.PowerShell.Commands
         [Parameter]
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 4;
-
-        protected override string[]? UserIdArgument => UserId;
 
         /// <summary>
         /// Runs the engine from <paramref name="source"/> to every approved destination and writes one ZkSyncResult per
