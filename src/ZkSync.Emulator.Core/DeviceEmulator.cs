@@ -10,6 +10,7 @@ using ZkSync.Emulator.Persistence;
 using ZkSync.Emulator.Seeding;
 using ZkSync.Emulator.Sessions;
 using ZkSync.Emulator.Transport;
+using ZkSync.Protocol.Backup;
 
 namespace ZkSync.Emulator
 {
@@ -43,6 +44,25 @@ namespace ZkSync.Emulator
                 ? StateFile.Load(options.StatePath, profile)
                 : Seeder.Seed(profile, options);
             var emulator = new DeviceEmulator(options, state);
+            emulator.Bind();
+            return Task.FromResult(emulator);
+        }
+
+        /// <summary>
+        /// Starts a copy of a backed-up device: its users, fingerprints, faces, photos and attendance, and its profile and
+        /// identity as far as the backup records them (record format, algorithm versions, photo family, capacities, serial
+        /// number). <paramref name="options"/> gives the rest (port, transport, comm key); its profile, seeding and
+        /// state-file loading are not used.
+        /// </summary>
+        public static Task<DeviceEmulator> StartFromAsync(BackupContent backup, EmulatorOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            if (backup == null) throw new ArgumentNullException(nameof(backup));
+            var derived = BackupSeeder.OptionsFor(backup, options ?? new EmulatorOptions());
+            derived.Validate();
+            cancellationToken.ThrowIfCancellationRequested();
+            var profile = DeviceProfile.Resolve(derived);
+            profile.AdoptIdentity(backup.Device);
+            var emulator = new DeviceEmulator(derived, BackupSeeder.Load(backup, profile));
             emulator.Bind();
             return Task.FromResult(emulator);
         }

@@ -72,6 +72,9 @@ namespace ZkSync.Emulator
         /// <summary>A UDP session silent this long may be evicted when a CONNECT needs its slot (UDP has no close).</summary>
         public TimeSpan UdpSessionIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+        /// <summary>A copy (for deriving a device's options without changing the caller's).</summary>
+        public EmulatorOptions Clone() => (EmulatorOptions)MemberwiseClone();
+
         /// <summary>Checks the values; throws <see cref="ArgumentException"/> naming the bad one.</summary>
         public void Validate()
         {

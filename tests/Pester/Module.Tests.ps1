@@ -28,9 +28,10 @@ Describe 'ZkSync module' {
         Get-Command -Module ZkSync | Where-Object Verb -NotIn (Get-Verb).Verb | Should -BeNullOrEmpty
     }
 
-    It 'has format views for copy results and users' {
-        Get-FormatData -TypeName 'ZkSync.PowerShell.ZkCopyResult' | Should -Not -BeNullOrEmpty
-        Get-FormatData -TypeName 'ZkSync.PowerShell.ZkUserInfo' | Should -Not -BeNullOrEmpty
+    It 'has format views for copy, sync and compare results, backups and users' {
+        foreach ($type in 'ZkCopyResult', 'ZkSyncResult', 'ZkSyncSummary', 'ZkCompareResult', 'ZkBackupInfo', 'ZkUserInfo') {
+            Get-FormatData -TypeName "ZkSync.PowerShell.$type" | Should -Not -BeNullOrEmpty
+        }
     }
 }
 

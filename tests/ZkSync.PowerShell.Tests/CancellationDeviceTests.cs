@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using Xunit;
@@ -29,6 +30,26 @@ namespace ZkSync.PowerShell.Tests
 
             // The emulator and a fresh session still work: nothing was left half-done on the device side.
             Assert.Equal(60, Count("Get-ZkUser -Session ($emuOfA | Connect-ZkDevice -Timeout 3)"));
+        }
+
+        [Fact]
+        public void Stopping_a_sync_while_it_writes_leaves_the_destination_enabled()
+        {
+            Ok("$a = Start-ZkEmulator -Profile face -Users 80 | Connect-ZkDevice -Timeout 3; $emuOfB = Start-ZkEmulator -Profile face; $b = $emuOfB | Connect-ZkDevice -Timeout 3");
+            PSObject emulator = Ok("$emuOfB").Output.Single();
+            bool Disabled() => (bool)emulator.Properties["DeviceDisabled"].Value;
+            using var ps = System.Management.Automation.PowerShell.Create(Ps.Runspace);
+            ps.AddScript("Sync-ZkDevice -Source $a -Destination $b");
+
+            IAsyncResult running = ps.BeginInvoke();
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (!Disabled() && !running.IsCompleted && waited.Elapsed < TimeSpan.FromSeconds(30)) Thread.Sleep(1);
+            Assert.True(Disabled(), "the sync never disabled the destination");
+            ps.Stop();
+
+            // Stopped, not finished: a run that had ended would not throw.
+            Assert.Throws<PipelineStoppedException>(() => ps.EndInvoke(running));
+            Assert.False(Disabled());
         }
     }
 }

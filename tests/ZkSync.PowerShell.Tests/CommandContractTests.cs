@@ -11,9 +11,10 @@ namespace ZkSync.PowerShell.Tests
     /// <summary>Names, verbs, ShouldProcess and parameter binding contracts of every cmdlet, read from the loaded module.</summary>
     public sealed class CommandContractTests : IClassFixture<ModuleFixture>
     {
-        private static readonly string[] Mutating = { "New", "Set", "Remove", "Clear", "Copy", "Restart", "Disable", "Enable", "Stop" };
+        private static readonly string[] Mutating = { "New", "Set", "Remove", "Clear", "Copy", "Sync", "Import", "Restart", "Disable", "Enable", "Stop" };
         private static readonly string[] HighImpact = { "Remove", "Clear", "Restart" };
-        private static readonly string[] SessionFree = { "Connect-ZkDevice", "Disconnect-ZkDevice", "Get-ZkSession", "Start-ZkEmulator", "Stop-ZkEmulator" };
+        // Import-ZkDevice reads a file and writes to -Destination sessions; it has no session of its own to bind.
+        private static readonly string[] SessionFree = { "Connect-ZkDevice", "Disconnect-ZkDevice", "Get-ZkSession", "Start-ZkEmulator", "Stop-ZkEmulator", "Import-ZkDevice" };
         private readonly PsHost _ps;
 
         public CommandContractTests(ModuleFixture fixture) => _ps = fixture.Host;

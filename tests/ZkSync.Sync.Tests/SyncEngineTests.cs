@@ -258,6 +258,37 @@ namespace ZkSync.Sync.Tests
         }
 
         [Fact]
+        public async Task Declined_writes_leave_those_users_alone_and_confirmed_ones_are_written()
+        {
+            var src = SeededFaceDevice("src", 3);
+            var dst = new FakeSyncDevice("dst");
+            var asked = new List<string>();
+            var options = new SyncOptions
+            {
+                ConfirmWriteAsync = (c, _) => { asked.Add(c.UserId + " " + c.Action); return Task.FromResult(c.UserId != "2"); },
+            };
+
+            var report = await Sync(src, options, dst);
+
+            Assert.Equal(new[] { "1 Add user 1", "2 Add user 2", "3 Add user 3" }, asked.Select(a => a.Substring(0, a.IndexOf('(') - 1)));
+            var declined = report.Items.Single(i => i.UserId == "2");
+            Assert.Equal((SyncItemStatus.Skipped, KindOutcome.Skipped, KindOutcome.Skipped), (declined.Status, declined.Users, declined.Faces));
+            Assert.Contains("not confirmed", declined.Notes);
+            Assert.Equal(new[] { "1", "3" }, dst.Users.Keys.OrderBy(k => k));
+            Assert.Empty(dst.FacesOf("2"));
+
+            // Nothing left to write: nobody is asked and nothing is disabled.
+            asked.Clear();
+            var dst2 = new FakeSyncDevice("dst2");
+            options.ConfirmWriteAsync = (c, _) => { asked.Add(c.UserId); return Task.FromResult(false); };
+            var none = await Sync(src, options, dst2);
+            Assert.Equal(3, asked.Count);
+            Assert.Equal(0, dst2.DisableCount);
+            Assert.Empty(dst2.Users);
+            Assert.All(none.Items, i => Assert.Equal(SyncItemStatus.Skipped, i.Status));
+        }
+
+        [Fact]
         public async Task Without_mirror_extra_destination_biometrics_are_kept_and_noted()
         {
             var src = SeededFaceDevice("src", 1);

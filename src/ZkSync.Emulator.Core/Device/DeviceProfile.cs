@@ -88,6 +88,26 @@ namespace ZkSync.Emulator.Device
             return p;
         }
 
+        /// <summary>
+        /// Takes the identity and PIN width of a real device (from a backup), so a rehearsal copy reports what the original
+        /// reported. Empty values keep the profile's.
+        /// </summary>
+        internal void AdoptIdentity(ZkDeviceInfo device)
+        {
+            SerialNumber = Or(device.SerialNumber, SerialNumber);
+            DeviceName = Or(device.DeviceName, DeviceName);
+            Platform = Or(device.Platform, Platform);
+            FirmwareVersion = Or(device.FirmwareVersion, FirmwareVersion);
+            if (device.Capabilities.PinWidth > 0) PinWidth = device.Capabilities.PinWidth;
+            _options["~SerialNumber"] = SerialNumber;
+            _options["~DeviceName"] = DeviceName;
+            _options["~Platform"] = Platform;
+            _options["~PIN2Width"] = PinWidth.ToString();
+            if (device.Mac.Length > 0) _options["MAC"] = device.Mac;
+        }
+
+        private static string Or(string value, string fallback) => string.IsNullOrEmpty(value) ? fallback : value;
+
         private void Set(UserRecordFormat format, int attSize, int faceVersion, PhotoCommandFamily photos, bool zmm, string platform, string deviceName, string firmware)
         {
             UserFormat = format;

@@ -4,19 +4,20 @@ using System.Linq;
 using System.Management.Automation;
 using ZkSync.PowerShell.Copying;
 using ZkSync.PowerShell.Infrastructure;
-using ZkSync.Protocol.Model;
+using ZkSync.PowerShell.Syncing;
+using ZkSync.Protocol.Sync;
 
 namespace ZkSync.PowerShell.Commands
 {
     /// <summary>
-    /// Shared shape of the Copy-Zk* cmdlets (dbatools' Copy-Dba*): one -Source (bound from piped users' Session),
-    /// one or more -Destination sessions. Users are collected while the pipeline runs and copied in EndProcessing,
-    /// so each destination gets one bulk upload however many users were piped.
+    /// Shared shape of the Copy-Zk* cmdlets (dbatools' Copy-Dba*): one -Source (bound from piped users' Session), one or
+    /// more -Destination sessions. A copy is a sync limited to the named users that never removes anything
+    /// (<see cref="SyncEngine.CopyUsersAsync"/>), so copies and syncs share one path and one notion of "equal". Users are
+    /// collected while the pipeline runs and copied when it ends; ShouldProcess is asked once per user per destination
+    /// that may be written.
     /// </summary>
-    public abstract class CopyZkCmdlet : ZkSessionCmdlet
+    public abstract class CopyZkCmdlet : UserScopeCmdlet
     {
-        private readonly List<(ZkSession Source, string? UserId)> _requested = new List<(ZkSession, string?)>();
-
         /// <summary>Users to copy. Omitted (and nothing piped): every user of -Source.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -32,7 +33,7 @@ namespace ZkSync.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public ZkSession[] Destination { get; set; } = Array.Empty<ZkSession>();
 
-        protected override ZkSession? SessionArgument => Source;
+        protected override string[]? UserIdArgument => UserId;
 
         /// <summary>What this cmdlet copies.</summary>
         protected abstract IReadOnlyCollection<ZkCopyItem> Items { get; }
@@ -40,59 +41,64 @@ namespace ZkSync.PowerShell.Commands
         /// <summary>The ShouldProcess action, e.g. "Copy face templates".</summary>
         protected abstract string Action { get; }
 
-        protected override void ProcessSession(ZkSession source)
+        protected override object? CurrentSource() => OpenSession(Source!);
+
+        protected override void ProcessScope(object scope, IReadOnlyList<string>? userIds)
         {
-            if (UserId != null) foreach (string id in UserId) _requested.Add((source, id));
-            // Nothing named and nothing piped means "all users"; an empty pipeline must mean "nobody".
-            else if (!MyInvocation.ExpectingInput) _requested.Add((source, null));
+            var source = (ZkSession)scope;
+            try
+            {
+                if (userIds != null && (userIds = KnownUsers(source, userIds)).Count == 0) return;
+                List<ZkSession> destinations = UsableDestinations(Destination, source);
+                if (destinations.Count > 0) Copy(source, destinations, userIds);
+            }
+            catch (Exception exception) when (!(exception is RuntimeException))
+            {
+                WriteFailure(exception, source);
+            }
         }
 
-        protected override void EndProcessing()
+        /// <summary>Named users that are not on the source get UserNotFound; a copy never creates or removes them elsewhere.</summary>
+        private List<string> KnownUsers(ZkSession source, IReadOnlyList<string> userIds)
         {
-            var copier = new UserCopier(this, Items, Action);
-            foreach (IGrouping<ZkSession, (ZkSession Source, string? UserId)> group in _requested.GroupBy(r => r.Source))
-            {
-                ZkSession source = group.Key;
-                List<ZkUser>? users = null;
-                TryItem(source, () => users = ResolveUsers(source, group.Select(r => r.UserId)));
-                if (users == null || users.Count == 0) continue;
+            var onSource = new HashSet<string>(Run(ct => source.Client.GetUsersAsync(ct)).Select(u => u.UserId), StringComparer.Ordinal);
+            foreach (string missing in userIds.Where(id => !onSource.Contains(id))) WriteError(ErrorFactory.UserNotFound(missing, source));
+            return userIds.Where(onSource.Contains).ToList();
+        }
 
-                foreach (ZkSession destination in Destination)
+        private void Copy(ZkSession source, List<ZkSession> destinations, IReadOnlyList<string>? userIds)
+        {
+            bool whatIf = WhatIfRequested;
+            SyncDataKinds kinds = Items.ToKinds();
+            var run = new EngineRun(this, destinations.Append(source), $"Copying from {source.Device}", "Copying to {0}");
+            run.WarnUnsupported(source.Capabilities, destinations, kinds);
+            var declined = new HashSet<(string Destination, string UserId)>();
+            string Target(string destination, string userId, string name) => ZkSessionCmdlet.UserTarget(userId, name, run.Names.Display(destination));
+
+            var options = new SyncOptions
+            {
+                Kinds = kinds,
+                WhatIf = whatIf,
+                ConfirmWriteAsync = run.OnPipeline(c =>
                 {
-                    if (!UsableDestination(source, destination)) continue;
-                    TryItem(destination, () => copier.Copy(source, users, destination));
+                    bool approved = ShouldProcess(Target(c.Destination, c.UserId, c.Name), Action);
+                    if (!approved) declined.Add((c.Destination, c.UserId));
+                    return approved;
+                }),
+            };
+            List<SyncEndpoint> endpoints = destinations.Select(d => EngineRun.Endpoint(d, backups: null)).ToList();
+            run.Run(options, (o, ct) => SyncEngine.CopyUsersAsync(EngineRun.Source(source), endpoints, userIds ?? Array.Empty<string>(), o, ct), item =>
+            {
+                // Destination-only users are not part of a copy; declined ones were not copied at all.
+                if (item.Action == SyncAction.Kept || declined.Contains((item.Destination, item.UserId))) return;
+                // -WhatIf: one "What if" line per user that would be written, and no result objects (dbatools).
+                if (whatIf)
+                {
+                    if (CopyResults.WouldWrite(item)) ShouldProcess(Target(item.Destination, item.UserId, item.Name), Action);
+                    return;
                 }
-            }
-        }
-
-        private List<ZkUser> ResolveUsers(ZkSession source, IEnumerable<string?> ids)
-        {
-            UserIndex index = UsersOf(source);
-            if (ids.Any(id => id == null)) return index.All.ToList();
-
-            var users = new List<ZkUser>();
-            foreach (string id in ids.Distinct(StringComparer.Ordinal).Cast<string>())
-            {
-                ZkUser? user = index.Find(id);
-                if (user == null) WriteError(ErrorFactory.UserNotFound(id, source));
-                else users.Add(user);
-            }
-
-            return users;
-        }
-
-        private bool UsableDestination(ZkSession source, ZkSession destination)
-        {
-            if (ReferenceEquals(source, destination))
-            {
-                WriteError(ErrorFactory.Create(ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument,
-                    $"Source and destination are the same session ({source.Device}).", destination));
-                return false;
-            }
-
-            if (destination.State != ZkSessionState.Closed) return true;
-            WriteError(ErrorFactory.SessionClosed(destination));
-            return false;
+                WriteObject(CopyResults.From(item, source.Device, run.Names.Display(item.Destination), kinds));
+            });
         }
     }
 }

@@ -9,12 +9,10 @@ namespace ZkSync.PowerShell.Commands
     [OutputType(typeof(ZkCopyResult))]
     public sealed class CopyZkUserCommand : CopyZkCmdlet
     {
-        private static readonly ZkCopyItem[] Everything = { ZkCopyItem.Users, ZkCopyItem.Fingerprints, ZkCopyItem.Faces, ZkCopyItem.Photos };
-
         /// <summary>What to copy with each user; all of it by default.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public ZkCopyItem[] Include { get; set; } = Everything;
+        public ZkCopyItem[] Include { get; set; } = ZkCopyItems.All;
 
         protected override IReadOnlyCollection<ZkCopyItem> Items => Include.Distinct().ToArray();
 

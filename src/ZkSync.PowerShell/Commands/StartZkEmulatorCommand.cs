@@ -2,7 +2,9 @@ using System;
 using System.Management.Automation;
 using ZkSync.Emulator;
 using ZkSync.PowerShell.Infrastructure;
-using ZkSync.Protocol.Codecs;
+using System.Security;
+using ZkSync.PowerShell.Syncing;
+using ZkSync.Protocol.Backup;
 
 namespace ZkSync.PowerShell.Commands
 {
@@ -10,21 +12,24 @@ namespace ZkSync.PowerShell.Commands
     /// Starts an emulated terminal on 127.0.0.1 in this process. Its output pipes into Connect-ZkDevice; it is stopped
     /// by Stop-ZkEmulator, or when the module is removed or the runspace closes.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Start, "ZkEmulator")]
+    [Cmdlet(VerbsLifecycle.Start, "ZkEmulator", DefaultParameterSetName = ProfileSet)]
     [OutputType(typeof(ZkEmulatorInfo))]
     public sealed class StartZkEmulatorCommand : ZkCmdlet
     {
+        private const string ProfileSet = "Profile";
+        private const string BackupSet = "Backup";
+
         /// <summary>tft (72-byte users, ZKFinger 10), bw (28-byte users, numeric PINs), face (tft with faces and photos).</summary>
-        [Parameter(Position = 0)]
+        [Parameter(Position = 0, ParameterSetName = ProfileSet)]
         [ValidateSet("tft", "bw", "face")]
         public string Profile { get; set; } = "tft";
 
         /// <summary>How many users to seed.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = ProfileSet)]
         [ValidateRange(0, 100000)]
         public int Users { get; set; }
 
-        [Parameter]
+        [Parameter(ParameterSetName = ProfileSet)]
         public int Seed { get; set; } = 1;
 
         [Parameter]
@@ -40,22 +45,44 @@ namespace ZkSync.PowerShell.Commands
         public EmulatorTransport Transport { get; set; } = EmulatorTransport.Both;
 
         /// <summary>JSON file the device state is loaded from (when it exists) and saved to on stop.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = ProfileSet)]
         [ValidateNotNullOrEmpty]
         public string? StatePath { get; set; }
 
         /// <summary>Overrides the profile's fingerprint algorithm (9 or 10), to rehearse copies between mismatched devices.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = ProfileSet)]
         [ValidateRange(9, 10)]
         public int FingerprintVersion { get; set; }
 
         /// <summary>Overrides the profile's face algorithm version (0 turns faces off).</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = ProfileSet)]
         [ValidateRange(0, 100)]
         public int FaceVersion { get; set; }
 
+        /// <summary>Overrides the profile's user capacity, to rehearse syncs to a smaller device.</summary>
+        [Parameter(ParameterSetName = ProfileSet)]
+        [ValidateRange(1, 65534)]
+        public int UserCapacity { get; set; }
+
+        /// <summary>A backup (Export-ZkDevice) to start from: the emulator holds a copy of that device, with its profile and identity.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = BackupSet)]
+        [ValidateNotNullOrEmpty]
+        public string? FromBackup { get; set; }
+
+        /// <summary>The password of an encrypted backup.</summary>
+        [Parameter(ParameterSetName = BackupSet)]
+        [ValidateNotNull]
+        public SecureString? Password { get; set; }
+
         protected override void ProcessRecord()
         {
+            BackupContent? backup = null;
+            if (FromBackup != null)
+            {
+                using BackupFile file = BackupSource.Open(this, FromBackup, Password);
+                backup = file.ReadContent();
+            }
+
             var options = new EmulatorOptions
             {
                 Profile = Profile,
@@ -67,14 +94,15 @@ namespace ZkSync.PowerShell.Commands
                 StatePath = StatePath == null ? null : GetUnresolvedProviderPathFromPSPath(StatePath),
                 FingerprintVersion = MyInvocation.BoundParameters.ContainsKey(nameof(FingerprintVersion)) ? FingerprintVersion : (int?)null,
                 FaceVersion = MyInvocation.BoundParameters.ContainsKey(nameof(FaceVersion)) ? FaceVersion : (int?)null,
+                UserCapacity = MyInvocation.BoundParameters.ContainsKey(nameof(UserCapacity)) ? UserCapacity : (int?)null,
             };
 
             try
             {
-                DeviceEmulator emulator = Run(ct => DeviceEmulator.StartAsync(options, ct));
+                DeviceEmulator emulator = Run(ct => backup == null ? DeviceEmulator.StartAsync(options, ct) : DeviceEmulator.StartFromAsync(backup, options, ct));
                 var info = new ZkEmulatorInfo(State.NextEmulatorId(), emulator);
                 State.Add(info);
-                WriteVerbose($"Emulator {info.Id} ({Profile}, {Users} users) listening on {info.Device}.");
+                WriteVerbose($"Emulator {info.Id} ({info.Profile}, {info.Users} users{(backup == null ? "" : " from " + FromBackup)}) listening on {info.Device}.");
                 WriteObject(info);
             }
             catch (Exception exception) when (!(exception is RuntimeException))

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using System.Net.Sockets;
+using ZkSync.Protocol.Backup;
 using ZkSync.Protocol.Errors;
 
 namespace ZkSync.PowerShell.Infrastructure
@@ -19,6 +20,8 @@ namespace ZkSync.PowerShell.Infrastructure
         /// <summary>Error id and category for an engine (or socket) exception. Order matters: specific types first.</summary>
         internal static (string Id, ErrorCategory Category) Classify(Exception exception) => exception switch
         {
+            ZkBackupPasswordException _ => (ErrorIds.BackupPasswordInvalid, ErrorCategory.SecurityError),
+            ZkBackupException _ => (ErrorIds.BackupInvalid, ErrorCategory.InvalidData),
             ZkAuthenticationException _ => (ErrorIds.AuthenticationFailed, ErrorCategory.AuthenticationError),
             ZkTimeoutException _ => (ErrorIds.Timeout, ErrorCategory.OperationTimeout),
             ZkConnectionException _ => (ErrorIds.ConnectFailed, ErrorCategory.ConnectionError),

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -9,23 +10,31 @@ namespace ZkSync.PowerShell.Infrastructure
 {
     /// <summary>
     /// Base of every ZkSync cmdlet. Owns the cancellation source that Ctrl+C (StopProcessing) cancels, and runs engine
-    /// calls so that everything the engine reports on its own threads (log lines, progress) is written from the pipeline
-    /// thread while the cmdlet waits.
+    /// calls so that everything the engine reports on its own threads (log lines, progress, and work posted to
+    /// <see cref="Dispatcher"/>: results, confirmations) is handled on the pipeline thread while the cmdlet waits.
     /// </summary>
     public abstract class ZkCmdlet : PSCmdlet, IDisposable
     {
         // How often the waiting pipeline thread wakes to drain log lines and progress.
         private const int PumpIntervalMs = 50;
-        private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(5);
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
         private ModuleState? _state;
         private ProgressReporter? _activeProgress;
 
         internal ModuleState State => _state ??= SessionStore.ForCurrentRunspace();
 
+        /// <summary>Where engine callbacks post work for the pipeline thread; drained by every Run call while it waits.</summary>
+        internal PipelineDispatcher Dispatcher { get; } = new PipelineDispatcher();
+
         protected CancellationToken CancellationToken => _cancellation.Token;
 
         protected override void StopProcessing() => _cancellation.Cancel();
+
+        /// <summary>-WhatIf was given (or $WhatIfPreference is on): engines then plan and compare without writing.</summary>
+        internal bool WhatIfRequested =>
+            MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? value)
+                ? value is SwitchParameter flag ? flag.IsPresent : LanguagePrimitives.IsTrue(value)
+                : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
 
         public void Dispose()
         {
@@ -49,31 +58,6 @@ namespace ZkSync.PowerShell.Infrastructure
             Task task = Task.Run(() => operation(CancellationToken));
             Wait(task, progress);
             task.GetAwaiter().GetResult();
-        }
-
-        /// <summary>
-        /// Runs a must-happen step (re-enabling a device) even when the command is being stopped: it ignores the
-        /// cmdlet's cancellation, waits at most <see cref="CleanupTimeout"/>, and turns a failure into a warning.
-        /// </summary>
-        internal void RunCleanup(ZkSession session, Func<CancellationToken, Task> operation, string what)
-        {
-            try
-            {
-                using (var timeout = new CancellationTokenSource(CleanupTimeout))
-                {
-                    Task task = Task.Run(() => operation(timeout.Token));
-                    if (!task.Wait(CleanupTimeout + CleanupTimeout)) throw new TimeoutException($"No answer within {CleanupTimeout.TotalSeconds:0} s.");
-                }
-            }
-            catch (Exception exception)
-            {
-                Exception reason = exception is AggregateException aggregate && aggregate.InnerException != null ? aggregate.InnerException : exception;
-                WriteWarning($"{session.Device}: could not {what}: {reason.Message}");
-            }
-            finally
-            {
-                PumpLog();
-            }
         }
 
         /// <summary>A progress bar whose engine sink is pumped by every Run call until it is completed.</summary>
@@ -123,17 +107,35 @@ namespace ZkSync.PowerShell.Infrastructure
         private void Wait(Task task, ProgressReporter? progress)
         {
             progress ??= _activeProgress;
+            Exception? failure = null;
             // WaitAny never throws, whatever the task's outcome; GetResult afterwards rethrows the engine's own exception.
-            while (Task.WaitAny(new[] { task }, PumpIntervalMs) < 0)
-            {
-                PumpLog();
-                progress?.Pump();
-            }
+            while (Task.WaitAny(new[] { task }, PumpIntervalMs) < 0) Pump(progress, ref failure);
+            Pump(progress, ref failure);
 
-            PumpLog();
-            progress?.Pump();
+            if (failure != null) ExceptionDispatchInfo.Capture(failure).Throw();
             if (task.IsCanceled || task.IsFaulted && _cancellation.IsCancellationRequested)
                 throw new PipelineStoppedException();
+        }
+
+        /// <summary>
+        /// Writes what the engine reported and runs posted work. When posted work fails (the pipeline is stopping, or
+        /// -ErrorAction Stop turned an error into an exception) the engine is cancelled but still awaited, so devices are
+        /// re-enabled before the failure propagates; nothing more is posted to the pipeline meanwhile.
+        /// </summary>
+        private void Pump(ProgressReporter? progress, ref Exception? failure)
+        {
+            PumpLog();
+            progress?.Pump();
+            if (failure != null) return;
+            try
+            {
+                Dispatcher.Drain();
+            }
+            catch (Exception exception)
+            {
+                failure = exception;
+                _cancellation.Cancel();
+            }
         }
     }
 }

@@ -62,8 +62,6 @@ namespace ZkSync.PowerShell.Infrastructure
             return loaded;
         }
 
-        internal void Invalidate(ZkSession session, string key) => _cache.Remove((session, key));
-
         internal UserIndex UsersOf(ZkSession session) =>
             Cached(session, CacheKeys.Users, async ct => new UserIndex(await session.Client.GetUsersAsync(ct).ConfigureAwait(false)));
 
@@ -91,8 +89,10 @@ namespace ZkSync.PowerShell.Infrastructure
         }
 
         /// <summary>"user 1005 (Alice) on 127.0.0.1:4370": the ShouldProcess target for one user.</summary>
-        internal static string UserTarget(string userId, string? name, ZkSession session) =>
-            string.IsNullOrEmpty(name) ? $"user {userId} on {session.Device}" : $"user {userId} ({name}) on {session.Device}";
+        internal static string UserTarget(string userId, string? name, ZkSession session) => UserTarget(userId, name, session.Device);
+
+        internal static string UserTarget(string userId, string? name, string device) =>
+            string.IsNullOrEmpty(name) ? $"user {userId} on {device}" : $"user {userId} ({name}) on {device}";
     }
 
     /// <summary>Cache keys shared by the cmdlets.</summary>

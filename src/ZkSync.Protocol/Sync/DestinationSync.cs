@@ -51,6 +51,7 @@ namespace ZkSync.Protocol.Sync
                 plan = SyncPlanner.Plan(_run.Source, snapshot, DestinationProfile.Of(device), options);
                 foreach (var missing in plan.NotFound) Report(missing);
                 if (!options.WhatIf) await ConfirmRemovalsAsync(plan, ct).ConfigureAwait(false);
+                if (!options.WhatIf) await ConfirmWritesAsync(plan, ct).ConfigureAwait(false);
                 CapacityCheck.ThrowIfTooSmall(plan, _run.Source, snapshot);
                 await new PlanExecutor(_run, device, plan, Report).ExecuteAsync(ct).ConfigureAwait(false);
             }
@@ -99,6 +100,18 @@ namespace ZkSync.Protocol.Sync
             {
                 var request = new SyncConfirmation(Summary.Destination, p.UserId, p.Name, $"Remove user {p.UserId} ({p.Name}) and its fingerprints, faces and photo");
                 if (!await confirm(request, ct).ConfigureAwait(false)) SyncPlanner.KeepDeclined(p);
+            }
+        }
+
+        /// <summary>Asks about every source user that may be written, before anything is written.</summary>
+        private async Task ConfirmWritesAsync(SyncPlan plan, CancellationToken ct)
+        {
+            var confirm = _run.Options.ConfirmWriteAsync;
+            if (confirm == null) return;
+            foreach (var p in plan.SourceUsers.Where(SyncPlanner.MayWrite).ToList())
+            {
+                var request = new SyncConfirmation(Summary.Destination, p.UserId, p.Name, p.Action == SyncAction.Added ? $"Add user {p.UserId} ({p.Name})" : $"Update user {p.UserId} ({p.Name})");
+                if (!await confirm(request, ct).ConfigureAwait(false)) SyncPlanner.SkipDeclined(p);
             }
         }
 

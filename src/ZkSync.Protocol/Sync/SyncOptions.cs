@@ -79,6 +79,14 @@ namespace ZkSync.Protocol.Sync
         /// </summary>
         public Func<SyncConfirmation, CancellationToken, Task<bool>>? ConfirmAsync { get; set; }
 
+        /// <summary>
+        /// Asked once per source user that may be written (created, changed, or with faces or photos still to compare),
+        /// after planning and before anything is written; ignored in WhatIf mode. Null = confirmed. A declined user is
+        /// written nothing and reported Skipped with "not confirmed". Copy-Zk* map it to one ShouldProcess per user.
+        /// Same threading as <see cref="ConfirmAsync"/>.
+        /// </summary>
+        public Func<SyncConfirmation, CancellationToken, Task<bool>>? ConfirmWriteAsync { get; set; }
+
         /// <summary>Each result as soon as it is final. Calls are serialized by the engine.</summary>
         public Action<SyncItemResult>? OnItem { get; set; }
 

@@ -99,6 +99,19 @@ namespace ZkSync.Protocol.Sync
             return plan;
         }
 
+        /// <summary>A source user the run may still write: not failed or skipped, and something differs or is yet to be compared.</summary>
+        internal static bool MayWrite(UserPlan plan) =>
+            !plan.UserFailed && !plan.UserSkipped && (plan.NeedsBatch || plan.FingerprintsToDelete.Count > 0 || plan.FacesPending || plan.PhotosPending);
+
+        /// <summary>A write the caller declined: nothing of the user is written.</summary>
+        internal static void SkipDeclined(UserPlan plan)
+        {
+            plan.WriteUserRecord = false;
+            plan.FingerprintsToWrite.Clear();
+            plan.FingerprintsToDelete.Clear();
+            plan.SkipUser("not confirmed; nothing written");
+        }
+
         /// <summary>A removal the caller declined: the user stays.</summary>
         internal static void KeepDeclined(UserPlan plan)
         {

@@ -11,11 +11,12 @@ namespace ZkSync.PowerShell.Tests.Hosting
     /// </summary>
     public sealed class PsHost : IDisposable
     {
-        public PsHost(bool importModule = true)
+        /// <param name="host">A host that answers prompts (AnsweringHost); null = no user interaction at all.</param>
+        public PsHost(bool importModule = true, System.Management.Automation.Host.PSHost? host = null)
         {
             InitialSessionState state = InitialSessionState.CreateDefault2();
             if (OperatingSystem.IsWindows()) state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
-            Runspace = RunspaceFactory.CreateRunspace(state);
+            Runspace = host == null ? RunspaceFactory.CreateRunspace(state) : RunspaceFactory.CreateRunspace(host, state);
             Runspace.Open();
             if (importModule) Run($"Import-Module '{RepoPaths.StagedManifest}' -ErrorAction Stop").ShouldSucceed();
         }

@@ -1,0 +1,35 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Security;
+using ZkSync.PowerShell.Syncing;
+using ZkSync.Protocol.Backup;
+using ZkSync.Protocol.Sync;
+
+namespace ZkSync.PowerShell.Commands
+{
+    /// <summary>Restores a backup (Export-ZkDevice) to one or more devices: a sync with the file as the source.</summary>
+    [Cmdlet(VerbsData.Import, "ZkDevice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(ZkSyncResult), typeof(ZkSyncSummary))]
+    public sealed class ImportZkDeviceCommand : SyncZkCmdlet
+    {
+        /// <summary>The backup file.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; } = "";
+
+        /// <summary>The password of an encrypted backup.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public SecureString? Password { get; set; }
+
+        protected override object? CurrentSource() => Path;
+
+        protected override void ProcessScope(object scope, IReadOnlyList<string>? userIds)
+        {
+            // Opened (and fully checked) before anything else, so a wrong password stops the command up front.
+            using BackupFile backup = BackupSource.Open(this, (string)scope, Password);
+            ISyncDevice source = backup.AsSyncDevice();
+            RunSync(SyncEndpoint.Of(source), source.Name, source.Capabilities, null, userIds);
+        }
+    }
+}

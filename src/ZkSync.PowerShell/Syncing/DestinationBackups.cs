@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ZkSync.Protocol.Backup;
+using ZkSync.Protocol.Sync;
+
+namespace ZkSync.PowerShell.Syncing
+{
+    /// <summary>
+    /// -BackupPath: a backup of each destination, written before the engine reads or changes it, named
+    /// "&lt;serial&gt;_&lt;yyyyMMdd-HHmmss&gt;.zksync". A destination whose backup fails is not touched (its open fails).
+    /// </summary>
+    internal sealed class DestinationBackups
+    {
+        private readonly string _directory;
+        private readonly HashSet<string> _reserved = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private readonly ConcurrentDictionary<string, string> _written = new ConcurrentDictionary<string, string>();
+
+        public DestinationBackups(string directory)
+        {
+            _directory = directory;
+            Directory.CreateDirectory(directory);
+        }
+
+        /// <summary>The backup of a destination (by engine name), or null.</summary>
+        public string? FileOf(string destination) => _written.TryGetValue(destination, out string? path) ? path : null;
+
+        public async Task WriteAsync(ISyncDevice device, string serialNumber, CancellationToken ct)
+        {
+            string path = Reserve(serialNumber);
+            try
+            {
+                await BackupWriter.CreateAsync(device, path, new BackupOptions(), ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException))
+            {
+                throw new ZkBackupException($"The backup before syncing failed, so nothing was changed: {ex.Message}", path, ex);
+            }
+            _written[device.Name] = path;
+        }
+
+        /// <summary>A free name; two destinations with one serial number (or one second) get _2, _3... (destinations run concurrently).</summary>
+        private string Reserve(string serialNumber)
+        {
+            string serial = new string((string.IsNullOrEmpty(serialNumber) ? "device" : serialNumber)
+                .Select(c => Path.GetInvalidFileNameChars().Contains(c) ? '_' : c).ToArray());
+            string stem = Path.Combine(_directory, $"{serial}_{DateTime.Now:yyyyMMdd-HHmmss}");
+            lock (_reserved)
+            {
+                string path = stem + ".zksync";
+                for (int n = 2; File.Exists(path) || _reserved.Contains(path); n++) path = $"{stem}_{n}.zksync";
+                _reserved.Add(path);
+                return path;
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using ZkSync.PowerShell.Infrastructure;
+using ZkSync.Protocol.Sync;
+
+namespace ZkSync.PowerShell.Syncing
+{
+    /// <summary>
+    /// One parent progress bar for a run and one child bar per destination (ParentActivityId), fed on the pipeline thread
+    /// from the engine's <see cref="SyncProgress"/>. Every bar that was shown is completed.
+    /// </summary>
+    internal sealed class SyncProgressBars
+    {
+        private const int ParentId = 1;
+        private readonly ZkCmdlet _cmdlet;
+        private readonly ProgressReporter _parent;
+        private readonly Dictionary<string, ProgressReporter> _children = new Dictionary<string, ProgressReporter>();
+        private readonly string _childActivity;
+        private bool _parentShown;
+
+        /// <param name="activity">The run, e.g. "Syncing from 127.0.0.1:4370".</param>
+        /// <param name="childActivity">Per destination, with {0} for its name, e.g. "Syncing to {0}".</param>
+        public SyncProgressBars(ZkCmdlet cmdlet, string activity, string childActivity)
+        {
+            _cmdlet = cmdlet;
+            _childActivity = childActivity;
+            _parent = new ProgressReporter(cmdlet.WriteProgress, ParentId, activity);
+        }
+
+        public void Report(string destination, SyncProgress progress)
+        {
+            if (!_parentShown)
+            {
+                _parent.Report("Destinations", 0, 0);
+                _parentShown = true;
+            }
+            if (!_children.TryGetValue(destination, out ProgressReporter? bar))
+            {
+                bar = new ProgressReporter(_cmdlet.WriteProgress, ParentId + 1 + _children.Count, string.Format(_childActivity, destination), ParentId);
+                _children[destination] = bar;
+            }
+            bar.Report(progress.Phase, progress.Done, progress.Total);
+        }
+
+        /// <summary>A destination finished: its bar closes.</summary>
+        public void Complete(string destination)
+        {
+            if (_children.TryGetValue(destination, out ProgressReporter? bar)) bar.Complete();
+            _children.Remove(destination);
+        }
+
+        /// <summary>Closes every open bar and the parent (also after a failure or Ctrl+C).</summary>
+        public void CompleteAll()
+        {
+            foreach (ProgressReporter bar in _children.Values) bar.Complete();
+            _children.Clear();
+            _parent.Complete();
+        }
+    }
+}
