@@ -46,8 +46,8 @@ try {
 
     Show-Section 'Sync HQ -> Site with verification (one result per user, then the summary)'
     $first = Sync-ZkDevice -Source $hq -Destination $site -Confirm:$false
-    $first | Where-Object { $_.PSObject.TypeNames[0] -like '*SyncItem*' } | Out-Host
-    $first | Where-Object { $_.PSObject.TypeNames[0] -like '*Summary*' } | Out-Host
+    $first | Where-Object { $_ -is [ZkSync.PowerShell.ZkSyncResult] } | Out-Host
+    $first | Where-Object { $_ -is [ZkSync.PowerShell.ZkSyncSummary] } | Out-Host
 
     Show-Section 'Compare-ZkDevice: HQ against Site'
     $comparison = Compare-ZkDevice -Reference $hq -Difference $site
@@ -56,8 +56,8 @@ try {
 
     Show-Section 'Sync again: nothing changed, so nothing is written'
     $second = Sync-ZkDevice -Source $hq -Destination $site -Confirm:$false
-    Show-Count 'users by action' ($second | Where-Object { $_.PSObject.TypeNames[0] -like '*SyncItem*' }) 'Action'
-    $second | Where-Object { $_.PSObject.TypeNames[0] -like '*Summary*' } | Out-Host
+    Show-Count 'users by action' ($second | Where-Object { $_ -is [ZkSync.PowerShell.ZkSyncResult] }) 'Action'
+    $second | Where-Object { $_ -is [ZkSync.PowerShell.ZkSyncSummary] } | Out-Host
 }
 finally {
     Get-ZkSession | Disconnect-ZkDevice

@@ -4,26 +4,30 @@ using System.Collections.ObjectModel;
 using System.Management.Automation;
 using System.Management.Automation.Host;
 using System.Security;
+using System.Text.RegularExpressions;
 
 namespace ZkSync.Demo
 {
-    /// <summary>Console output for the demo host. Progress is shown as one line per finished activity to keep logs readable.</summary>
+    /// <summary>Console output for the demo host. Progress bars are not drawn: the demo's output is meant to be read as a log.</summary>
     internal sealed class ConsoleHostUserInterface : PSHostUserInterface
     {
         public override PSHostRawUserInterface RawUI { get; } = new ConsoleRawUserInterface();
 
-        public override void Write(string value) => Console.Write(value);
-        public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Console.Write(value);
-        public override void WriteLine(string value) => Console.WriteLine(value);
+        // Escape sequences (table header colours) are dropped when the output goes to a file or a CI log.
+        private static readonly bool Plain = Console.IsOutputRedirected;
+        private static readonly Regex AnsiEscape = new Regex("\u001b\\[[0-9;]*m", RegexOptions.Compiled);
+
+        private static string Clean(string value) => Plain ? AnsiEscape.Replace(value, "") : value;
+
+        public override void Write(string value) => Console.Write(Clean(value));
+        public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) => Console.Write(Clean(value));
+        public override void WriteLine(string value) => Console.WriteLine(Clean(value));
         public override void WriteErrorLine(string value) => Console.Error.WriteLine(value);
         public override void WriteDebugLine(string message) => Console.WriteLine("DEBUG: " + message);
         public override void WriteVerboseLine(string message) => Console.WriteLine("VERBOSE: " + message);
         public override void WriteWarningLine(string message) => Console.WriteLine("WARNING: " + message);
 
-        public override void WriteProgress(long sourceId, ProgressRecord record)
-        {
-            if (record.RecordType == ProgressRecordType.Completed) Console.WriteLine($"[done] {record.Activity}");
-        }
+        public override void WriteProgress(long sourceId, ProgressRecord record) { }
 
         public override string ReadLine() => Console.ReadLine() ?? "";
 

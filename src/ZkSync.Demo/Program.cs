@@ -15,10 +15,9 @@ InitialSessionState state = InitialSessionState.CreateDefault2();
 if (OperatingSystem.IsWindows()) state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
 using Runspace runspace = RunspaceFactory.CreateRunspace(host, state);
 runspace.Open();
-// Plain text when the output goes to a file or a CI log, so the tables stay readable there.
-if (Console.IsOutputRedirected) PSStyle.Instance.OutputRendering = OutputRendering.PlainText;
 
 using var ps = PowerShell.Create(runspace);
+
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; ps.BeginStop(null, null); };
 ps.AddCommand(script);
 foreach (string a in scriptArgs) ps.AddArgument(a);
