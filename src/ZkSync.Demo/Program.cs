@@ -20,7 +20,7 @@ using var ps = PowerShell.Create(runspace);
 
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; ps.BeginStop(null, null); };
 ps.AddCommand(script);
-foreach (string a in scriptArgs) ps.AddArgument(a);
+ScriptArguments.Apply(ps, scriptArgs);
 ps.AddCommand("Out-Default");
 try
 {

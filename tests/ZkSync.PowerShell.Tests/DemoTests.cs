@@ -1,0 +1,41 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using Xunit;
+using ZkSync.PowerShell.Tests.Hosting;
+
+namespace ZkSync.PowerShell.Tests
+{
+    /// <summary>The README's main-job command: the demo host runs demo/demo.ps1 end to end on two emulators.</summary>
+    public sealed class DemoTests
+    {
+        [Fact]
+        public void Demo_syncs_compares_equal_and_resyncs_unchanged()
+        {
+            string demoDll = Path.Combine(RepoPaths.Root, "src", "ZkSync.Demo", "bin", BuildConfiguration(), "net10.0", "ZkSync.Demo.dll");
+            Assert.True(File.Exists(demoDll), $"demo host not built at {demoDll}");
+
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoPaths.Root };
+            foreach (string a in new[] { demoDll, "-Users", "12" }) start.ArgumentList.Add(a);
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(120_000))
+            {
+                process.Kill(entireProcessTree: true);
+                Assert.Fail("demo did not finish within 120 s");
+            }
+
+            string output = stdout.Result;
+            Assert.True(process.ExitCode == 0, $"demo exited {process.ExitCode}: {stderr.Result}\n{output}");
+            Assert.Contains("12 users, ", output);
+            Assert.Contains("12 photos", output);
+            Assert.Contains("users by status: Equal 12", output);
+            Assert.Contains("users by action: Unchanged 12", output);
+            Assert.DoesNotContain("\u001b[", output);
+        }
+
+        private static string BuildConfiguration() =>
+            AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+    }
+}
