@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ZkSync.Emulator.Commands;
 using ZkSync.Emulator.Device;
+using ZkSync.Emulator.Faults;
 using ZkSync.Emulator.Link;
 using ZkSync.Emulator.Persistence;
 using ZkSync.Emulator.Seeding;
@@ -22,6 +23,7 @@ namespace ZkSync.Emulator
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private readonly SessionTable _sessions;
         private readonly RequestFlow _flow;
+        private readonly FaultInjector _faults;
         private TcpTransport? _tcp;
         private UdpTransport? _udp;
         private int _stopped;
@@ -31,8 +33,10 @@ namespace ZkSync.Emulator
             Options = options;
             State = state;
             _sessions = new SessionTable(options.MaxSessions, options.UdpSessionIdleTimeout);
-            Pipeline = new RequestPipeline(state, _sessions, options, Log, Counters);
-            _flow = new RequestFlow(Pipeline, Counters, new SerialLink(options.LinkTurnaroundMs, options.LinkBytesPerSecond), options);
+            _faults = new FaultInjector(state.Profile, Log);
+            if (options.Faults != null) _faults.Set(options.Faults);
+            Pipeline = new RequestPipeline(state, _sessions, options, Log, Counters, _faults);
+            _flow = new RequestFlow(Pipeline, Counters, new SerialLink(options.LinkTurnaroundMs, options.LinkBytesPerSecond), _faults, Log, options);
         }
 
         /// <summary>Builds the device state (loaded from the state file when it exists, else seeded), binds 127.0.0.1 and starts serving.</summary>
@@ -73,6 +77,18 @@ namespace ZkSync.Emulator
         }
 
         internal RequestPipeline Pipeline { get; }
+
+        /// <summary>The faults in force (a copy; change them with <see cref="SetFaults"/>).</summary>
+        public FaultOptions Faults => _faults.Current;
+
+        /// <summary>Injects <paramref name="faults"/> from now on (null = none); request triggers count from this call.</summary>
+        public void SetFaults(FaultOptions? faults)
+        {
+            lock (State.Sync) _faults.Set(faults);
+        }
+
+        /// <summary>Restarts the device now: every session is lost (TCP connections closed), the data stays, the device is enabled.</summary>
+        public void Restart() => Pipeline.Restart("on demand");
 
         /// <summary>Stops serving, closes every session and saves the state file when one was given.</summary>
         public async Task StopAsync()

@@ -78,6 +78,9 @@ namespace ZkSync.Emulator
         /// <summary>Link model: bytes per second of the device link, shared by requests and replies (a serial line). 0 = unlimited.</summary>
         public long LinkBytesPerSecond { get; set; }
 
+        /// <summary>Faults injected from start-up (null = none); change them later with <see cref="DeviceEmulator.SetFaults"/>.</summary>
+        public FaultOptions? Faults { get; set; }
+
         /// <summary>A UDP session silent this long may be evicted when a CONNECT needs its slot (UDP has no close).</summary>
         public TimeSpan UdpSessionIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
@@ -95,6 +98,7 @@ namespace ZkSync.Emulator
             if (LargeDataPacketGap < TimeSpan.Zero) throw new ArgumentException("LargeDataPacketGap must not be negative.", nameof(LargeDataPacketGap));
             if (double.IsNaN(LinkTurnaroundMs) || LinkTurnaroundMs < 0 || LinkTurnaroundMs > 60000) throw new ArgumentException("LinkTurnaroundMs must be 0-60000.", nameof(LinkTurnaroundMs));
             if (LinkBytesPerSecond < 0) throw new ArgumentException("LinkBytesPerSecond must not be negative (0 = unlimited).", nameof(LinkBytesPerSecond));
+            Faults?.Validate();
             Device.DeviceProfile.Resolve(this);
         }
     }

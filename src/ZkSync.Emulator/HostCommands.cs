@@ -18,8 +18,14 @@ namespace ZkSync.Emulator.Host
                 case "reset-stats":
                     emulator.Counters.Reset();
                     return null;
+                case "restart":
+                    emulator.Restart();
+                    return null;
+                case "clear-faults":
+                    emulator.SetFaults(null);
+                    return null;
                 default:
-                    Console.Error.WriteLine($"unknown control line '{line.Trim()}' (stats, reset-stats)");
+                    Console.Error.WriteLine($"unknown control line '{line.Trim()}' (stats, reset-stats, restart, clear-faults)");
                     return null;
             }
         }

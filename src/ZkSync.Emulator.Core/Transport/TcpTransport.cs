@@ -92,6 +92,11 @@ namespace ZkSync.Emulator.Transport
 
                     var end = await _flow.RunAsync(EmulatorTransport.Tcp, packet, TcpEnvelope.Size + length, bound, null, write, bind, ct).ConfigureAwait(false);
                     if (end == FlowEnd.Close) return;
+                    if (end == FlowEnd.Reset)
+                    {
+                        Reset(client);
+                        return;
+                    }
                 }
             }
             catch (Exception ex) when (ex is IOException || ex is SocketException || ex is ObjectDisposedException || ex is OperationCanceledException)
@@ -116,6 +121,13 @@ namespace ZkSync.Emulator.Transport
                 read += n;
             }
             return true;
+        }
+
+        /// <summary>Abortive close: linger 0 makes the OS send RST, so the client sees "connection reset", not a goodbye.</summary>
+        private static void Reset(TcpClient client)
+        {
+            try { client.Client.LingerState = new LingerOption(true, 0); } catch { }
+            try { client.Client.Close(); } catch { }
         }
 
         private static void Close(TcpClient client)
