@@ -31,7 +31,9 @@ faults (off by default; request counts start at 1 = the first request after star
   --drop-rate X                  share 0-1 of UDP datagrams lost, both directions
   --fault-seed N                 seed of the drop sequence (default 1)
   --reset-after-requests N       TCP: execute request N, then reset the connection instead of answering (once)
-  --reset-after-reply-packets K  TCP: cut the first large reply longer than K data packets by a reset (once)
+  --drop-reply-to-command C      UDP: execute the first request C, lose its reply (once)
+  --reset-after-reply-packets K  TCP: cut the first large reply longer than K data packets by a reset (once;
+                                 0 = right after its announcement)
   --reset-after-upload-packets K TCP: take upload CMD_DATA packet K, then reset instead of answering (once)
   --delay-reply-after N          hold back the reply to request N by --reply-delay-ms (once)
   --reply-delay-ms N             (default 10000)

@@ -20,7 +20,7 @@ namespace ZkSync.Emulator.Host
                     return true;
                 case "--fault-seed": if (!CommandLine.Int(name, value, int.MinValue, int.MaxValue, out n, out error)) return false; f.Seed = n; return true;
                 case "--reset-after-requests": if (!Count(name, value, out n, out error)) return false; f.ResetAfterRequests = n; return true;
-                case "--reset-after-reply-packets": if (!Count(name, value, out n, out error)) return false; f.ResetAfterReplyDataPackets = n; return true;
+                case "--reset-after-reply-packets": if (!CommandLine.Int(name, value, 0, int.MaxValue, out n, out error)) return false; f.ResetAfterReplyDataPackets = n; return true;
                 case "--reset-after-upload-packets": if (!Count(name, value, out n, out error)) return false; f.ResetAfterUploadDataPackets = n; return true;
                 case "--delay-reply-after": if (!Count(name, value, out n, out error)) return false; f.DelayReplyAfterRequests = n; return true;
                 case "--reply-delay-ms":
@@ -30,6 +30,7 @@ namespace ZkSync.Emulator.Host
                 case "--error-command": if (!CommandLine.Int(name, value, 0, 65535, out n, out error)) return false; f.ErrorCommand = (ushort)n; return true;
                 case "--full-at-users": if (!CommandLine.Int(name, value, 0, 65534, out n, out error)) return false; f.FullAtUsers = n; return true;
                 case "--hang-after-requests": if (!Count(name, value, out n, out error)) return false; f.HangAfterRequests = n; return true;
+                case "--drop-reply-to-command": if (!CommandLine.Int(name, value, 0, 65535, out n, out error)) return false; f.DropReplyToCommand = (ushort)n; return true;
                 case "--restart-after-requests": if (!Count(name, value, out n, out error)) return false; f.RestartAfterRequests = n; return true;
                 default:
                     known = false;

@@ -19,7 +19,7 @@ namespace ZkSync.Emulator.Faults
         private FaultOptions _faults = new FaultOptions();
         private Random _random = new Random(1);
         private long _requests, _uploadPackets;
-        private bool _resetFired, _cutFired, _uploadFired, _delayFired, _restartFired;
+        private bool _resetFired, _cutFired, _uploadFired, _delayFired, _restartFired, _loseFired;
 
         public FaultInjector(DeviceProfile profile, EmulatorLog log)
         {
@@ -44,7 +44,7 @@ namespace ZkSync.Emulator.Faults
                 _faults = copy;
                 _random = new Random(copy.Seed);
                 _requests = _uploadPackets = 0;
-                _resetFired = _cutFired = _uploadFired = _delayFired = _restartFired = false;
+                _resetFired = _cutFired = _uploadFired = _delayFired = _restartFired = _loseFired = false;
                 _profile.LimitUserCapacity(copy.FullAtUsers is int full ? Math.Min(full, _normalUserCapacity) : (int?)null);
             }
             _log.Add($"faults set: {copy}");
@@ -59,9 +59,15 @@ namespace ZkSync.Emulator.Faults
                 var f = _faults;
                 if (f.HangAfterRequests is int hang && n >= hang) return Lost("the device hangs");
                 if (transport == EmulatorTransport.Udp && Chance(f.UdpDropRate)) return Lost("UDP request datagram lost");
-                if (transport != EmulatorTransport.Tcp) return Timing(f, n);
+                ushort? command = packet.Length >= 2 ? LittleEndian.U16(packet, 0) : (ushort?)null;
+                if (transport != EmulatorTransport.Tcp)
+                {
+                    if (_loseFired || f.DropReplyToCommand == null || command != f.DropReplyToCommand) return Timing(f, n);
+                    _loseFired = true;
+                    return new RequestFault { LoseReply = true, Why = $"reply to command {command} lost" };
+                }
 
-                bool isData = packet.Length >= 2 && LittleEndian.U16(packet, 0) == CommandCode.Data;
+                bool isData = command == CommandCode.Data;
                 if (isData) _uploadPackets++;
                 if (!_uploadFired && isData && f.ResetAfterUploadDataPackets is int k && _uploadPackets >= k)
                 {

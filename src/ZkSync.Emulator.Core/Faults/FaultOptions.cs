@@ -17,10 +17,16 @@ namespace ZkSync.Emulator
         /// <summary>Seed of the drop sequence: the same seed and traffic lose the same datagrams.</summary>
         public int Seed { get; set; } = 1;
 
+        /// <summary>UDP, one-shot: the first request with this command is executed and its reply datagrams are lost.</summary>
+        public ushort? DropReplyToCommand { get; set; }
+
         /// <summary>TCP, one-shot: the N-th request is executed, then its connection is reset instead of answered.</summary>
         public int? ResetAfterRequests { get; set; }
 
-        /// <summary>TCP, one-shot: the first large-data reply longer than K data packets is cut after K of them by a reset.</summary>
+        /// <summary>
+        /// TCP, one-shot: the first large-data reply longer than K data packets is cut after K of them by a reset (0 = right
+        /// after its CMD_PREPARE_DATA announcement: engine reads come in one data packet per request on TCP).
+        /// </summary>
         public int? ResetAfterReplyDataPackets { get; set; }
 
         /// <summary>TCP, one-shot: the K-th upload CMD_DATA is taken, then its connection is reset instead of answered.</summary>
@@ -48,7 +54,7 @@ namespace ZkSync.Emulator
         {
             if (double.IsNaN(UdpDropRate) || UdpDropRate < 0 || UdpDropRate > 1) throw new ArgumentException("UdpDropRate must be 0-1.", nameof(UdpDropRate));
             Positive(ResetAfterRequests, nameof(ResetAfterRequests));
-            Positive(ResetAfterReplyDataPackets, nameof(ResetAfterReplyDataPackets));
+            if (ResetAfterReplyDataPackets is int cut && cut < 0) throw new ArgumentException("ResetAfterReplyDataPackets must not be negative.", nameof(ResetAfterReplyDataPackets));
             Positive(ResetAfterUploadDataPackets, nameof(ResetAfterUploadDataPackets));
             Positive(DelayReplyAfterRequests, nameof(DelayReplyAfterRequests));
             Positive(HangAfterRequests, nameof(HangAfterRequests));
@@ -64,6 +70,7 @@ namespace ZkSync.Emulator
         {
             var parts = new List<string>();
             if (UdpDropRate > 0) parts.Add(string.Format(CultureInfo.InvariantCulture, "drop {0:0.##}% of UDP datagrams (seed {1})", UdpDropRate * 100, Seed));
+            if (DropReplyToCommand is ushort lost) parts.Add($"lose the reply to command {lost}");
             if (ResetAfterRequests is int r) parts.Add($"reset after request {r}");
             if (ResetAfterReplyDataPackets is int rd) parts.Add($"reset after {rd} reply data packets");
             if (ResetAfterUploadDataPackets is int ru) parts.Add($"reset after {ru} upload data packets");

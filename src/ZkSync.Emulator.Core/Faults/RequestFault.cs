@@ -10,6 +10,9 @@ namespace ZkSync.Emulator.Faults
         /// <summary>The device never sees it (a lost datagram, or a hung device).</summary>
         public bool Drop { get; set; }
 
+        /// <summary>Executed, then every datagram of the reply is lost (UDP).</summary>
+        public bool LoseReply { get; set; }
+
         /// <summary>Executed, then the TCP connection is reset instead of the reply going out.</summary>
         public bool ResetInsteadOfReply { get; set; }
 

@@ -34,9 +34,9 @@ namespace ZkSync.Emulator.Transport
 
         /// <summary>
         /// Sends the reply; with <paramref name="cutAfterDataPackets"/> only the announcement and that many data packets go
-        /// out and false is returned (the caller resets the connection).
+        /// out and false is returned (the caller resets the connection); with <paramref name="loseAll"/> (UDP) every datagram is lost.
         /// </summary>
-        public async Task<bool> SendAsync(Reply reply, int? cutAfterDataPackets, CancellationToken ct)
+        public async Task<bool> SendAsync(Reply reply, int? cutAfterDataPackets, bool loseAll, CancellationToken ct)
         {
             var packets = reply.Packets;
             if (packets.Count > 0) _counters.Answered();
@@ -60,7 +60,7 @@ namespace ZkSync.Emulator.Transport
                     bytes = both;
                 }
                 await _link.ReplyAsync(bytes.Length, ct).ConfigureAwait(false);
-                if (!_tcp && _faults.DropReplyDatagram())
+                if (!_tcp && (loseAll || _faults.DropReplyDatagram()))
                 {
                     _counters.Drop();
                     continue;

@@ -73,7 +73,8 @@ namespace ZkSync.Emulator.Transport
             }
             var sender = new ReplySender(write, transport == EmulatorTransport.Tcp, _counters, _options.LargeDataPacketGap, _link, _faults);
             int? cut = _faults.CutLargeReply(reply, transport);
-            bool complete = await sender.SendAsync(reply, cut, ct).ConfigureAwait(false);
+            if (fault.LoseReply) _log.Add($"{session?.ToString() ?? transport.ToString()}: fault: {fault.Why}");
+            bool complete = await sender.SendAsync(reply, cut, fault.LoseReply, ct).ConfigureAwait(false);
             if (!complete)
             {
                 _log.Add($"{session}: fault: connection reset after {cut} data packets of a large reply");
