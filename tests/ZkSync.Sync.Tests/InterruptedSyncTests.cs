@@ -40,7 +40,7 @@ namespace ZkSync.Sync.Tests
         }
 
         [Fact]
-        public async Task A_face_the_device_refuses_does_not_keep_the_user_disabled()
+        public async Task A_new_user_whose_faces_the_device_refuses_stays_disabled_and_says_so()
         {
             var src = SeededFaceDevice("src", 3);
             var dst = new FakeSyncDevice("dst") { BeforeCall = op => { if (op == "write-faces 2") throw new ZkDeviceErrorException("refused", 2001, 0, "dst"); } };
@@ -48,8 +48,10 @@ namespace ZkSync.Sync.Tests
             var report = await SyncEngine.RunAsync(src, new[] { dst }, new SyncOptions());
 
             var two = report.Items.Single(i => i.UserId == "2");
-            Assert.Equal((KindOutcome.Written, KindOutcome.Failed), (two.Users, two.Faces));
-            Assert.All(dst.Users.Values, u => Assert.True(u.Enabled));
+            Assert.Equal((KindOutcome.Failed, KindOutcome.Failed, SyncItemStatus.Failed), (two.Users, two.Faces, two.Status));
+            Assert.Contains("left disabled", two.Notes);
+            Assert.False(dst.Users["2"].Enabled);
+            Assert.True(dst.Users["1"].Enabled && dst.Users["3"].Enabled);
         }
     }
 }

@@ -84,12 +84,15 @@ namespace ZkSync.Protocol.Sync
 
         /// <summary>
         /// Writes the real (enabled) record of the staged new users of a batch once their faces and photo were handled, in
-        /// one batch without templates (templates not listed are left alone). Staging guards against interruption only:
-        /// a face or photo the device refused is this user's reported failure and does not keep the user disabled.
+        /// one batch without templates (templates not listed are left alone). Faces are templates: a user whose faces could
+        /// not be copied stays disabled and says so; a photo is not, so a refused photo is reported without holding the user back.
         /// </summary>
         private async Task CommitStagedAsync(IReadOnlyList<UserPlan> users, CancellationToken ct)
         {
-            var ready = users.Where(p => p.Staged && !p.UserFailed).ToList();
+            var staged = users.Where(p => p.Staged && !p.UserFailed).ToList();
+            var ready = staged.Where(p => p.Outcome(SyncDataKinds.Faces) != KindOutcome.Failed).ToList();
+            foreach (var p in staged.Except(ready))
+                p.Fail(SyncDataKinds.Users, "left disabled on the destination: a new user is enabled only with its faces (run the sync again once they can be copied)");
             if (ready.Count == 0) return;
             try
             {
