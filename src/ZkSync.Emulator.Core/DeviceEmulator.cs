@@ -6,6 +6,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using ZkSync.Emulator.Commands;
 using ZkSync.Emulator.Device;
+using ZkSync.Emulator.Faults;
+using ZkSync.Emulator.Link;
 using ZkSync.Emulator.Persistence;
 using ZkSync.Emulator.Seeding;
 using ZkSync.Emulator.Sessions;
@@ -21,6 +23,8 @@ namespace ZkSync.Emulator
 
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private readonly SessionTable _sessions;
+        private readonly RequestFlow _flow;
+        private readonly FaultInjector _faults;
         private TcpTransport? _tcp;
         private UdpTransport? _udp;
         private int _stopped;
@@ -30,7 +34,10 @@ namespace ZkSync.Emulator
             Options = options;
             State = state;
             _sessions = new SessionTable(options.MaxSessions, options.UdpSessionIdleTimeout);
-            Pipeline = new RequestPipeline(state, _sessions, options, Log, Counters);
+            _faults = new FaultInjector(state.Profile, Log);
+            if (options.Faults != null) _faults.Set(options.Faults);
+            Pipeline = new RequestPipeline(state, _sessions, options, Log, Counters, _faults);
+            _flow = new RequestFlow(Pipeline, Counters, new SerialLink(options.LinkTurnaroundMs, options.LinkBytesPerSecond), _faults, Log, options);
         }
 
         /// <summary>Builds the device state (loaded from the state file when it exists, else seeded), binds 127.0.0.1 and starts serving.</summary>
@@ -91,6 +98,18 @@ namespace ZkSync.Emulator
 
         internal RequestPipeline Pipeline { get; }
 
+        /// <summary>The faults in force (a copy; change them with <see cref="SetFaults"/>).</summary>
+        public FaultOptions Faults => _faults.Current;
+
+        /// <summary>Injects <paramref name="faults"/> from now on (null = none); request triggers count from this call.</summary>
+        public void SetFaults(FaultOptions? faults)
+        {
+            lock (State.Sync) _faults.Set(faults);
+        }
+
+        /// <summary>Restarts the device now: every session is lost (TCP connections closed), the data stays, the device is enabled.</summary>
+        public void Restart() => Pipeline.Restart("on demand");
+
         /// <summary>Stops serving, closes every session and saves the state file when one was given.</summary>
         public async Task StopAsync()
         {
@@ -130,8 +149,8 @@ namespace ZkSync.Emulator
                     }
                     UdpClient? udp = wantUdp ? new UdpClient(new IPEndPoint(loopback, port)) : null;
                     Port = udp != null ? ((IPEndPoint)udp.Client.LocalEndPoint!).Port : port;
-                    if (listener != null) _tcp = new TcpTransport(listener, Pipeline, Counters, Log, Options);
-                    if (udp != null) _udp = new UdpTransport(udp, Pipeline, Counters, Options);
+                    if (listener != null) _tcp = new TcpTransport(listener, Pipeline, _flow, Counters, Log);
+                    if (udp != null) _udp = new UdpTransport(udp, _flow, Counters);
                     break;
                 }
                 catch (SocketException) when (Options.Port == 0 && attempt < BindAttempts)

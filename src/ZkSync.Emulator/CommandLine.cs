@@ -25,9 +25,27 @@ usage: ZkSync.Emulator [options]
   --photo-family F      none | zmm | file (default: the profile's)
   --max-sessions N      concurrent sessions (default 4)
   --chunk-gap-ms N      pause between packets of a large-data reply (default 0)
+  --latency-ms X        link model: turnaround per request in ms, decimals allowed (default 0)
+  --bytes-per-second N  link model: throughput shared by requests and replies, 0 = unlimited (default 0)
+faults (off by default; request counts start at 1 = the first request after start):
+  --drop-rate X                  share 0-1 of UDP datagrams lost, both directions
+  --fault-seed N                 seed of the drop sequence (default 1)
+  --reset-after-requests N       TCP: execute request N, then reset the connection instead of answering (once)
+  --drop-reply-to-command C      UDP: execute the first request C, lose its reply (once)
+  --reset-after-reply-packets K  TCP: cut the first large reply longer than K data packets by a reset (once;
+                                 0 = right after its announcement)
+  --reset-after-upload-packets K TCP: take upload CMD_DATA packet K, then reset instead of answering (once)
+  --delay-reply-after N          hold back the reply to request N by --reply-delay-ms (once)
+  --reply-delay-ms N             (default 10000)
+  --error-command C              answer CMD_ACK_ERROR to every request with command number C
+  --full-at-users N              report full (user capacity reached) at N users
+  --hang-after-requests N        from request N on, answer nothing (connections still accepted)
+  --restart-after-requests N     restart after answering request N (sessions lost, data kept; once)
   --help                this text
 
-Prints 'listening on 127.0.0.1:<port>' when ready; serves until Ctrl+C, SIGTERM or end of standard input.";
+Prints 'listening on 127.0.0.1:<port>' when ready; serves until Ctrl+C, SIGTERM or end of standard input.
+Lines on standard input: 'stats' prints the traffic counters as one JSON line on standard output,
+'reset-stats' zeroes them, 'restart' restarts the device, 'clear-faults' stops injecting faults (these print nothing).";
 
         /// <summary>Returns the options, or null with <paramref name="error"/> set; <paramref name="help"/> when --help was given.</summary>
         public static EmulatorOptions? Parse(string[] args, out bool help, out string? error)
@@ -65,7 +83,12 @@ Prints 'listening on 127.0.0.1:<port>' when ready; serves until Ctrl+C, SIGTERM 
                         break;
                     case "--max-sessions": if (!Int(name, value, 1, 64, out int max, out error)) return null; o.MaxSessions = max; break;
                     case "--chunk-gap-ms": if (!Int(name, value, 0, 10000, out int gap, out error)) return null; o.LargeDataPacketGap = TimeSpan.FromMilliseconds(gap); break;
-                    default: error = $"unknown argument {name} (see --help)"; return null;
+                    case "--latency-ms": if (!Real(name, value, 0, 60000, out double latency, out error)) return null; o.LinkTurnaroundMs = latency; break;
+                    case "--bytes-per-second": if (!Long(name, value, 0, long.MaxValue, out long bps, out error)) return null; o.LinkBytesPerSecond = bps; break;
+                    default:
+                        if (!FaultArguments.TryParse(name, value, o, out bool known, out error)) return null;
+                        if (!known) { error = $"unknown argument {name} (see --help)"; return null; }
+                        break;
                 }
             }
             try { o.Validate(); }
@@ -73,10 +96,26 @@ Prints 'listening on 127.0.0.1:<port>' when ready; serves until Ctrl+C, SIGTERM 
             return o;
         }
 
-        private static bool Int(string name, string value, int min, int max, out int result, out string? error)
+        internal static bool Int(string name, string value, int min, int max, out int result, out string? error)
         {
             error = null;
             if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out result) && result >= min && result <= max) return true;
+            error = $"{name} '{value}' must be a whole number from {min} to {max}";
+            return false;
+        }
+
+        internal static bool Real(string name, string value, double min, double max, out double result, out string? error)
+        {
+            error = null;
+            if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out result) && result >= min && result <= max) return true;
+            error = $"{name} '{value}' must be a number from {min} to {max}";
+            return false;
+        }
+
+        private static bool Long(string name, string value, long min, long max, out long result, out string? error)
+        {
+            error = null;
+            if (long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out result) && result >= min && result <= max) return true;
             error = $"{name} '{value}' must be a whole number from {min} to {max}";
             return false;
         }

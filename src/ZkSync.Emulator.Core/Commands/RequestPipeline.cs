@@ -1,6 +1,7 @@
 using System;
 using System.Net;
 using ZkSync.Emulator.Device;
+using ZkSync.Emulator.Faults;
 using ZkSync.Emulator.Sessions;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Framing;
@@ -19,9 +20,11 @@ namespace ZkSync.Emulator.Commands
         private readonly EmulatorOptions _options;
         private readonly EmulatorLog _log;
         private readonly DeviceCounters _counters;
+        private readonly FaultInjector _faults;
 
-        internal RequestPipeline(DeviceState state, SessionTable sessions, EmulatorOptions options, EmulatorLog log, DeviceCounters counters)
+        internal RequestPipeline(DeviceState state, SessionTable sessions, EmulatorOptions options, EmulatorLog log, DeviceCounters counters, FaultInjector faults)
         {
+            _faults = faults;
             _state = state;
             _sessions = sessions;
             _options = options;
@@ -67,7 +70,7 @@ namespace ZkSync.Emulator.Commands
                 var context = new CommandContext(session, request, _state, _options, _log);
                 Reply reply = NeedsAuth(session, request.Command)
                     ? context.Code(ReplyCode.Unauthorized)
-                    : CommandRouter.Execute(context);
+                    : _faults.InjectedError(context) ?? CommandRouter.Execute(context);
                 Remember(session, request, reply);
                 return reply;
             }
@@ -84,12 +87,21 @@ namespace ZkSync.Emulator.Commands
                         CloseSession(session, "CMD_EXIT");
                         break;
                     case AfterReply.Restart:
-                        _log.Add("device restarts: every session dropped, data kept");
-                        foreach (var s in _sessions.All) s.CloseTransport?.Invoke();
-                        _sessions.Clear();
-                        _state.Disabled = false;
+                        Restart("CMD_RESTART");
                         break;
                 }
+            }
+        }
+
+        /// <summary>The device restarts: every session is dropped (TCP connections closed), data kept, device enabled.</summary>
+        public void Restart(string why)
+        {
+            lock (_state.Sync)
+            {
+                _log.Add($"device restarts ({why}): every session dropped, data kept");
+                foreach (var s in _sessions.All) s.CloseTransport?.Invoke();
+                _sessions.Clear();
+                _state.Disabled = false;
             }
         }
 

@@ -36,7 +36,17 @@ namespace ZkSync.Emulator.Device
         public bool Zmm { get; private set; }
 
         public int PinWidth { get; private set; }
-        public int UserCapacity { get; private set; }
+        public int UserCapacity
+        {
+            get => _userCapacityLimit ?? _userCapacity;
+            private set => _userCapacity = value;
+        }
+
+        private int _userCapacity;
+        private int? _userCapacityLimit;
+
+        /// <summary>A "full" fault: the device acts as if its capacity were <paramref name="limit"/> users (null = its own).</summary>
+        internal void LimitUserCapacity(int? limit) => _userCapacityLimit = limit;
         public int FingerprintCapacity { get; private set; }
         public int RecordCapacity { get; private set; }
         public int MaxFaceCount { get; private set; }

@@ -91,6 +91,12 @@ namespace ZkSync.Protocol.Backup
                 {
                     return new BackupFile(full, file, zipStream, zip, encrypted);
                 }
+                catch (Exception ex) when (IsDamage(ex))
+                {
+                    zip.Dispose();
+                    // The ZIP directory is read lazily: a damaged one surfaces here, not in the ZipArchive constructor.
+                    throw new ZkBackupException($"The backup is truncated or damaged: {ex.Message}", full, ex);
+                }
                 catch
                 {
                     zip.Dispose();
@@ -189,16 +195,22 @@ namespace ZkSync.Protocol.Backup
             try
             {
                 using var s = entry.Open();
-                using var m = new MemoryStream((int)entry.Length);
-                s.CopyTo(m);
+                // Trust the directory's length for neither the allocation nor the end: grow as data comes, stop one byte past it.
+                using var m = new MemoryStream((int)Math.Min(entry.Length, 1024 * 1024));
+                var buffer = new byte[81920];
+                int n;
+                while (m.Length <= entry.Length && (n = s.Read(buffer, 0, (int)Math.Min(buffer.Length, entry.Length + 1 - m.Length))) > 0) m.Write(buffer, 0, n);
                 if (m.Length != entry.Length) throw new ZkBackupException($"{entry.FullName} is damaged (length differs from the ZIP directory).", Path);
                 return m.ToArray();
             }
-            catch (InvalidDataException ex)
+            catch (Exception ex) when (IsDamage(ex))
             {
                 throw new ZkBackupException($"{entry.FullName} is damaged: {ex.Message}", Path, ex);
             }
         }
+
+        /// <summary>What a damaged ZIP raises from System.IO.Compression (bad directory, bad deflate data, unknown method).</summary>
+        private static bool IsDamage(Exception ex) => ex is InvalidDataException || ex is NotSupportedException || (ex is IOException && !(ex is FileNotFoundException));
 
         private T Json<T>(string name) => BackupJson.Deserialize<T>(ReadEntry(name), name, Path);
     }

@@ -17,10 +17,16 @@ namespace ZkSync.Protocol.Bulk
         /// <summary>Largest single reply we accept (a 1 MB photo or a 64 KB bulk chunk fit many times over).</summary>
         public const int MaxSize = 64 * 1024 * 1024;
 
-        public static async Task<byte[]> ReceiveAsync(Packet first, Func<Task<Packet>> next, string device, ushort command, string what)
+        /// <param name="sessionId">
+        /// UDP: the session id, which an inline CMD_DATA carries where a chunk carries its index; a chunk arriving first
+        /// means the announcement was lost (it must not pass for a whole reply).
+        /// </param>
+        public static async Task<byte[]> ReceiveAsync(Packet first, Func<Task<Packet>> next, string device, ushort command, string what, ushort? sessionId = null)
         {
             switch (first.Command)
             {
+                case CommandCode.Data when sessionId is ushort id && first.SessionId != id:
+                    throw new ZkMalformedReplyException($"{what}: data chunk {first.SessionId} arrived without its announcement (a datagram was lost).", device, command);
                 case CommandCode.Data:
                 case ReplyCode.Ok:
                     return first.Payload;
@@ -69,22 +75,28 @@ namespace ZkSync.Protocol.Bulk
         /// Sends <paramref name="command"/> and collects its large-data reply. Over UDP a lost datagram is recovered by
         /// asking again under a NEW reply id: firmware caches only the final packet of a stream, so a same-id resend
         /// would bring back a bare ACK_OK that looks like "no data". These reads are idempotent, so re-asking is safe.
+        /// A device that stays silent gets 1 + Retries attempts; one that answers but loses a datagram of a long stream
+        /// (a 38 KB face set is 38 datagrams) gets four times as many, since every datagram is another chance to lose one.
         /// </summary>
         public static async Task<byte[]> RequestAsync(ZkExchange x, ushort command, byte[]? payload, string what, int? expectedLength = null)
         {
-            int attempts = x.IsUdp ? 1 + x.Session.Options.Retries : 1;
-            for (int attempt = 1; ; attempt++)
+            int silentLeft = x.IsUdp ? 1 + x.Session.Options.Retries : 1;
+            int brokenLeft = x.IsUdp ? 4 * (1 + x.Session.Options.Retries) : 1;
+            while (true)
             {
+                bool answered = false;
                 try
                 {
                     var first = await x.RequestAsync(command, payload, null, 0).ConfigureAwait(false);
-                    var data = await ReceiveAsync(first, () => x.NextAsync(command), x.Device, command, what).ConfigureAwait(false);
+                    answered = true;
+                    var data = await ReceiveAsync(first, () => x.NextAsync(command), x.Device, command, what, x.IsUdp ? x.Session.SessionId : (ushort?)null).ConfigureAwait(false);
                     if (expectedLength is int n && data.Length != n)
                         throw new ZkMalformedReplyException($"{what}: got {data.Length} bytes, expected {n}.", x.Device, command);
                     return data;
                 }
-                catch (Exception ex) when (attempt < attempts && (ex is ZkTimeoutException || ex is ZkMalformedReplyException))
+                catch (Exception ex) when (ex is ZkTimeoutException || ex is ZkMalformedReplyException)
                 {
+                    if (answered ? --brokenLeft <= 0 : --silentLeft <= 0) throw;
                 }
             }
         }

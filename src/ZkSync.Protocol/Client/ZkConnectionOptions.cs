@@ -31,6 +31,12 @@ namespace ZkSync.Protocol.Client
         /// <summary>How many times a request is re-sent after a timeout (UDP) before giving up.</summary>
         public int Retries { get; set; } = 2;
 
+        /// <summary>
+        /// How many times an operation is carried on over a new session (connect + comm key again) after the connection
+        /// was lost or a reply timed out. Reads are always repeated, writes only when repeating is harmless; 0 = never.
+        /// </summary>
+        public int Reconnects { get; set; } = 2;
+
         /// <summary>Whether a name or password longer than its field is an error or is cut (and reported).</summary>
         public TruncationMode Truncation { get; set; } = TruncationMode.Error;
 
@@ -38,6 +44,14 @@ namespace ZkSync.Protocol.Client
 
         /// <summary>"host:port" for messages.</summary>
         public string Endpoint => $"{Host}:{Port}";
+
+        /// <summary>A copy using <paramref name="transport"/> (a reconnection keeps the transport the session had).</summary>
+        internal ZkConnectionOptions WithTransport(ZkTransportKind transport)
+        {
+            var copy = (ZkConnectionOptions)MemberwiseClone();
+            copy.Transport = transport;
+            return copy;
+        }
 
         /// <summary>Checks the values before any packet is sent.</summary>
         public void Validate()
@@ -47,6 +61,7 @@ namespace ZkSync.Protocol.Client
             if (CommKey > Codecs.CommKey.MaxKey) throw new Errors.ZkInvalidDataException($"Comm key is out of range 0-{Codecs.CommKey.MaxKey}.", "CommKey");
             if (Timeout <= TimeSpan.Zero) throw new Errors.ZkInvalidDataException("Timeout must be positive.", "Timeout");
             if (Retries < 0) throw new Errors.ZkInvalidDataException("Retries must not be negative.", "Retries");
+            if (Reconnects < 0) throw new Errors.ZkInvalidDataException("Reconnects must not be negative.", "Reconnects");
             TextField.GetEncoding(Encoding);
         }
     }

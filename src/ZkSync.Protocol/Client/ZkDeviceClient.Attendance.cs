@@ -7,6 +7,7 @@ using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Errors;
 using ZkSync.Protocol.Framing;
 using ZkSync.Protocol.Model;
+using ZkSync.Protocol.Session;
 
 namespace ZkSync.Protocol.Client
 {
@@ -38,6 +39,6 @@ namespace ZkSync.Protocol.Client
         }
 
         public Task ClearAttendanceAsync(CancellationToken cancellationToken = default) =>
-            RequestOkAsync(CommandCode.ClearAttLog, null, "Clearing the attendance log", cancellationToken);
+            RequestOkAsync(CommandCode.ClearAttLog, null, "Clearing the attendance log", RetrySafety.Once, cancellationToken);
     }
 }

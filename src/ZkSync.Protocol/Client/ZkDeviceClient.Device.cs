@@ -29,7 +29,7 @@ namespace ZkSync.Protocol.Client
                 Mac = await GetOptionAsync("MAC", cancellationToken).ConfigureAwait(false) ?? "",
                 Capabilities = Capabilities,
             };
-            var version = await RunAsync(x => x.RequestAsync(CommandCode.GetVersion), cancellationToken).ConfigureAwait(false);
+            var version = await ReadAsync(x => x.RequestAsync(CommandCode.GetVersion), cancellationToken).ConfigureAwait(false);
             if (version.Command == ReplyCode.Ok) info.FirmwareVersion = CString(version.Payload);
             info.Counts = await GetCountsAsync(cancellationToken).ConfigureAwait(false);
             return info;
@@ -37,14 +37,14 @@ namespace ZkSync.Protocol.Client
 
         public async Task<ZkDeviceCounts> GetCountsAsync(CancellationToken cancellationToken = default)
         {
-            var reply = await RequestOkAsync(CommandCode.GetFreeSizes, null, "Reading counts and capacities", cancellationToken).ConfigureAwait(false);
+            var reply = await RequestOkAsync(CommandCode.GetFreeSizes, null, "Reading counts and capacities", RetrySafety.Read, cancellationToken).ConfigureAwait(false);
             try { return FreeSizesCodec.Decode(reply.Payload); }
             catch (ZkMalformedReplyException ex) { throw new ZkMalformedReplyException(ex.Reason, Device, CommandCode.GetFreeSizes, ex); }
         }
 
         public async Task<DateTime> GetTimeAsync(CancellationToken cancellationToken = default)
         {
-            var reply = await RequestOkAsync(CommandCode.GetTime, null, "Reading the device clock", cancellationToken).ConfigureAwait(false);
+            var reply = await RequestOkAsync(CommandCode.GetTime, null, "Reading the device clock", RetrySafety.Read, cancellationToken).ConfigureAwait(false);
             if (reply.Payload.Length < 4) throw new ZkMalformedReplyException($"Time reply has {reply.Payload.Length} bytes; expected 4.", Device, CommandCode.GetTime);
             return ZkTime.Decode(LittleEndian.U32(reply.Payload, 0));
         }
@@ -56,17 +56,23 @@ namespace ZkSync.Protocol.Client
             catch (ArgumentOutOfRangeException) { throw Invalid($"Time {time:yyyy-MM-dd HH:mm:ss} is outside the device range 2000-2099.", "Time"); }
             var payload = new byte[4];
             LittleEndian.Put(payload, 0, packed);
-            return RequestOkAsync(CommandCode.SetTime, payload, "Setting the device clock", cancellationToken);
+            return RequestOkAsync(CommandCode.SetTime, payload, "Setting the device clock", RetrySafety.Idempotent, cancellationToken);
         }
 
-        public Task DisableAsync(CancellationToken cancellationToken = default) =>
-            RequestOkAsync(CommandCode.DisableDevice, null, "Disabling the device", cancellationToken);
+        public async Task DisableAsync(CancellationToken cancellationToken = default)
+        {
+            _disabledHere = true; // first: a disable that timed out may still have reached the device
+            await RequestOkAsync(CommandCode.DisableDevice, null, "Disabling the device", RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
+        }
 
-        public Task EnableAsync(CancellationToken cancellationToken = default) =>
-            RequestOkAsync(CommandCode.EnableDevice, null, "Enabling the device", cancellationToken);
+        public async Task EnableAsync(CancellationToken cancellationToken = default)
+        {
+            await RequestOkAsync(CommandCode.EnableDevice, null, "Enabling the device", RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
+            _disabledHere = false;
+        }
 
         public Task RefreshDataAsync(CancellationToken cancellationToken = default) =>
-            RequestOkAsync(CommandCode.RefreshData, null, "Refreshing the device data", cancellationToken);
+            RequestOkAsync(CommandCode.RefreshData, null, "Refreshing the device data", RetrySafety.Idempotent, cancellationToken);
 
         /// <summary>
         /// Restarts the device and closes this connection. Firmware differs in how it answers (core §12.5): no reply,
@@ -77,12 +83,14 @@ namespace ZkSync.Protocol.Client
             RequireOpen();
             try
             {
-                var reply = await RunAsync(x => x.RequestAsync(CommandCode.Restart, null, null, 0), cancellationToken).ConfigureAwait(false);
+                var reply = await RunAsync(x => x.RequestAsync(CommandCode.Restart, null, null, 0), RetrySafety.Once, cancellationToken).ConfigureAwait(false);
                 if (reply.Command != ReplyCode.Ok && reply.Command != ReplyCode.Unknown)
                     throw ReplyCheck.Failure(reply, Device, CommandCode.Restart, "Restarting the device");
             }
             catch (ZkTimeoutException) { }
             catch (ZkConnectionException) { }
+            _ended = true;
+            _disabledHere = false;
             _session.Abort(); // the device is going away: no CMD_EXIT
             _users = null;
             _logger.LogInformation("{Device}: restart requested; connection closed.", Device);
@@ -92,7 +100,7 @@ namespace ZkSync.Protocol.Client
         public async Task<string?> GetOptionAsync(string name, CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(name) || name.IndexOf('=') >= 0 || name.IndexOf('\0') >= 0) throw Invalid($"Option name '{name}' is not valid.", "Name");
-            var reply = await RunAsync(x => x.RequestAsync(CommandCode.OptionsRead, OptionCodec.EncodeRequest(name)), cancellationToken).ConfigureAwait(false);
+            var reply = await ReadAsync(x => x.RequestAsync(CommandCode.OptionsRead, OptionCodec.EncodeRequest(name)), cancellationToken).ConfigureAwait(false);
             if (reply.Command == ReplyCode.Error || reply.Command == ReplyCode.OptionNotFound || reply.Command == ReplyCode.Unknown) return null;
             reply.EnsureOk(Device, CommandCode.OptionsRead, $"Reading option {name}");
             try { return OptionCodec.DecodeValue(reply.Payload, name); }
@@ -128,7 +136,7 @@ namespace ZkSync.Protocol.Client
         /// <summary>CMD_GET_PINWIDTH: pyzk sends " P" (firmware ignores it) and reads one byte. 0 when unknown.</summary>
         private async Task<int> ReadPinWidthAsync(CancellationToken ct)
         {
-            var reply = await RunAsync(x => x.RequestAsync(CommandCode.GetPinWidth, new byte[] { 0x20, 0x50 }), ct).ConfigureAwait(false);
+            var reply = await ReadAsync(x => x.RequestAsync(CommandCode.GetPinWidth, new byte[] { 0x20, 0x50 }), ct).ConfigureAwait(false);
             return reply.Command == ReplyCode.Ok && reply.Payload.Length >= 1 ? reply.Payload[0] : 0;
         }
 
@@ -142,7 +150,7 @@ namespace ZkSync.Protocol.Client
         {
             if (users > 0)
             {
-                int? total = await RunAsync(async x =>
+                int? total = await ReadAsync(async x =>
                 {
                     var first = await x.RequestAsync(CommandCode.PrepareBuffer, BulkPayloads.PrepareRequest(BulkReadTarget.Users)).ConfigureAwait(false);
                     if (first.Command == CommandCode.Data && first.Payload.Length >= 4) return (int)LittleEndian.U32(first.Payload, 0);

@@ -19,7 +19,7 @@ namespace ZkSync.Protocol.Client
         {
             RequireFaces(CommandCode.UserFaceRead);
             var request = FacePayload(userId, 0);
-            var blob = await RunAsync(async x =>
+            var blob = await ReadAsync(async x =>
             {
                 try
                 {
@@ -58,12 +58,12 @@ namespace ZkSync.Protocol.Client
                 {
                     var reply = await BulkUploader.UploadAndRunAsync(x, blob, CommandCode.UserFaceWrite, request, $"face upload for user {userId}").ConfigureAwait(false);
                     // S2 answers an empty or overrun buffer with OK and sub-code 1 or 3 in the session field.
-                    if (reply.Command == ReplyCode.Ok && (reply.SessionId == 1 || reply.SessionId == 3) && reply.SessionId != _session.SessionId)
+                    if (reply.Command == ReplyCode.Ok && (reply.SessionId == 1 || reply.SessionId == 3) && reply.SessionId != x.Session.SessionId)
                         throw new ZkDeviceErrorException($"Writing faces of user {userId}: the device found no usable upload buffer", reply.Command, reply.SessionId, Device, CommandCode.UserFaceWrite);
                     reply.EnsureOk(Device, CommandCode.UserFaceWrite, $"Writing {faces.Count} faces of user {userId}");
                 }
                 return await x.RequestOkAsync(CommandCode.RefreshData, null, "Refreshing the device data").ConfigureAwait(false);
-            }, cancellationToken).ConfigureAwait(false);
+            }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false); // the same blob again: merged by FaceID
             _logger.LogInformation("{Device}: wrote {Count} face records ({Bytes} bytes) for user {UserId}.", Device, faces.Count, blob.Length, userId);
         }
 
@@ -76,7 +76,7 @@ namespace ZkSync.Protocol.Client
             {
                 await DeleteFacesAsync(x, userId).ConfigureAwait(false);
                 return await x.RequestOkAsync(CommandCode.RefreshData, null, "Refreshing the device data").ConfigureAwait(false);
-            }, cancellationToken).ConfigureAwait(false);
+            }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
         }
 
         private async Task DeleteFacesAsync(ZkExchange x, string userId)

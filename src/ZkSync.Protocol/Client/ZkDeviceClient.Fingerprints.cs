@@ -39,7 +39,7 @@ namespace ZkSync.Protocol.Client
             CheckFinger(finger);
             var table = await EnsureUserTableAsync(cancellationToken).ConfigureAwait(false);
             if (!table.TryGetByUserId(userId, out var user)) return null;
-            var data = await RunAsync(async x =>
+            var data = await ReadAsync(async x =>
             {
                 try
                 {
@@ -124,7 +124,7 @@ namespace ZkSync.Protocol.Client
                 var reply = await BulkUploader.UploadAndRunAsync(x, data, CommandCode.UpdateFirmware, BatchUploadCommandPayload, "batch user upload", progress).ConfigureAwait(false);
                 reply.EnsureOk(Device, CommandCode.UpdateFirmware, $"Applying the batch of {users.Count} users");
                 return await x.RequestOkAsync(CommandCode.RefreshData, null, "Refreshing the device data").ConfigureAwait(false);
-            }, cancellationToken).ConfigureAwait(false);
+            }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false); // operation 2 with the same uids: add-or-overwrite again
 
             var results = new List<UserWriteResult>(users.Count);
             for (int i = 0; i < users.Count; i++)
@@ -145,10 +145,11 @@ namespace ZkSync.Protocol.Client
             if (!table.TryGetByUserId(userId, out var user)) return false;
             return await RunAsync(async x =>
             {
-                bool deleted = await DeleteFingerAsync(x, user, finger).ConfigureAwait(false);
+                // Not found on a repeat: the first run deleted it.
+                bool deleted = await DeleteFingerAsync(x, user, finger).ConfigureAwait(false) || x.IsRetry;
                 if (deleted) await x.RequestOkAsync(CommandCode.RefreshData, null, "Refreshing the device data").ConfigureAwait(false);
                 return deleted;
-            }, cancellationToken).ConfigureAwait(false);
+            }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>
@@ -164,9 +165,9 @@ namespace ZkSync.Protocol.Client
                 int deleted = 0;
                 for (int finger = 0; finger <= 9; finger++)
                     if (await DeleteFingerAsync(x, user, finger).ConfigureAwait(false)) deleted++;
-                if (deleted > 0) await x.RequestOkAsync(CommandCode.RefreshData, null, "Refreshing the device data").ConfigureAwait(false);
-                return deleted;
-            }, cancellationToken).ConfigureAwait(false);
+                if (deleted > 0 || x.IsRetry) await x.RequestOkAsync(CommandCode.RefreshData, null, "Refreshing the device data").ConfigureAwait(false);
+                return deleted; // after a repeat: what the last run found (the first may have deleted some)
+            }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
         }
 
         private async Task<bool> DeleteFingerAsync(ZkExchange x, ZkUser user, int finger)

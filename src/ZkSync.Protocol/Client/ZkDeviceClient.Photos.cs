@@ -27,7 +27,7 @@ namespace ZkSync.Protocol.Client
             string name = PinPayload.PhotoFileName(userId);
             ushort command = family == PhotoCommandFamily.Zmm ? CommandCode.UserPhotoRead : CommandCode.ReadFile;
             var request = PinPayload.FileName(family == PhotoCommandFamily.Zmm ? name : FilePhotoFolder + name);
-            var data = await RunAsync(async x =>
+            var data = await ReadAsync(async x =>
             {
                 try
                 {
@@ -60,7 +60,7 @@ namespace ZkSync.Protocol.Client
                 var reply = await BulkUploader.UploadAndRunAsync(x, jpeg, command, request, $"photo upload for user {userId}").ConfigureAwait(false);
                 reply.EnsureOk(Device, command, $"Storing the photo of user {userId}");
                 return await x.RequestOkAsync(CommandCode.RefreshData, null, "Refreshing the device data").ConfigureAwait(false);
-            }, cancellationToken).ConfigureAwait(false);
+            }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
             _logger.LogInformation("{Device}: stored a {Bytes}-byte photo for user {UserId}.", Device, jpeg.Length, userId);
         }
 
@@ -75,11 +75,12 @@ namespace ZkSync.Protocol.Client
             return await RunAsync(async x =>
             {
                 var reply = await x.RequestAsync(CommandCode.UserPhotoDelete, request).ConfigureAwait(false);
-                if (reply.Command == ReplyCode.NoPicture || reply.Command == ReplyCode.Error) return false;
-                reply.EnsureOk(Device, CommandCode.UserPhotoDelete, $"Deleting the photo of user {userId}");
+                bool absent = reply.Command == ReplyCode.NoPicture || reply.Command == ReplyCode.Error;
+                if (absent && !x.IsRetry) return false; // on a repeat, "no photo" means the first run deleted it
+                if (!absent) reply.EnsureOk(Device, CommandCode.UserPhotoDelete, $"Deleting the photo of user {userId}");
                 await x.RequestOkAsync(CommandCode.RefreshData, null, "Refreshing the device data").ConfigureAwait(false);
                 return true;
-            }, cancellationToken).ConfigureAwait(false);
+            }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
         }
 
         private void CheckJpeg(byte[] jpeg)

@@ -59,7 +59,7 @@ namespace ZkSync.Protocol.Client
                     throw ReplyCheck.Failure(reply, Device, CommandCode.UserWrite, why);
                 }
                 return await x.RequestOkAsync(CommandCode.RefreshData, null, "Refreshing the device data").ConfigureAwait(false);
-            }, cancellationToken).ConfigureAwait(false);
+            }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false); // the same record under the same uid again
 
             table.Upsert(UserRecordCodec.Decode(record, 0, Capabilities.UserFormat, _encoding));
             return new UserWriteResult(user.UserId, uid, created, truncations);
@@ -75,11 +75,12 @@ namespace ZkSync.Protocol.Client
             bool deleted = await RunAsync(async x =>
             {
                 var reply = await x.RequestAsync(CommandCode.DeleteUser, payload).ConfigureAwait(false);
-                if (reply.Command == ReplyCode.Error) return false; // firmware: no such uid (the table was stale)
-                reply.EnsureOk(Device, CommandCode.DeleteUser, $"Deleting user {userId} (uid {user.Uid})");
+                // Firmware: no such uid. The table was stale, or, on a repeat, the first run deleted it.
+                if (reply.Command == ReplyCode.Error && !x.IsRetry) return false;
+                if (reply.Command != ReplyCode.Error) reply.EnsureOk(Device, CommandCode.DeleteUser, $"Deleting user {userId} (uid {user.Uid})");
                 await x.RequestOkAsync(CommandCode.RefreshData, null, "Refreshing the device data").ConfigureAwait(false);
                 return true;
-            }, cancellationToken).ConfigureAwait(false);
+            }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
             table.Remove(user);
             return deleted;
         }

@@ -20,7 +20,7 @@ namespace ZkSync.Protocol.Client
     /// </summary>
     public sealed partial class ZkDeviceClient : IDisposable
     {
-        private readonly ZkSession _session;
+        private ZkSession _session;
         private readonly ILogger _logger;
         private readonly Encoding _encoding;
         private UserTable? _users;
@@ -71,10 +71,15 @@ namespace ZkSync.Protocol.Client
         public ZkTrafficCounters Traffic => _session.Traffic;
 
         /// <summary>Sends CMD_EXIT so the device frees the session slot, then closes the transport.</summary>
-        public Task CloseAsync(CancellationToken cancellationToken = default) => _session.CloseAsync();
+        public Task CloseAsync(CancellationToken cancellationToken = default)
+        {
+            _ended = true;
+            return _session.CloseAsync();
+        }
 
         public void Dispose()
         {
+            _ended = true;
             if (!_session.IsOpen) return;
             // Dispose is synchronous: say goodbye on the thread pool with a bounded wait, then close regardless.
             var close = Task.Run(() => _session.CloseAsync());
@@ -82,14 +87,12 @@ namespace ZkSync.Protocol.Client
             _session.Dispose();
         }
 
-        private Task<T> RunAsync<T>(Func<ZkExchange, Task<T>> body, CancellationToken cancellationToken) => _session.RunAsync(body, cancellationToken);
-
         /// <summary>One request that must answer ACK_OK.</summary>
-        private Task<Packet> RequestOkAsync(ushort command, byte[]? payload, string what, CancellationToken cancellationToken) =>
-            RunAsync(x => x.RequestOkAsync(command, payload, what), cancellationToken);
+        private Task<Packet> RequestOkAsync(ushort command, byte[]? payload, string what, RetrySafety safety, CancellationToken cancellationToken) =>
+            RunAsync(x => x.RequestOkAsync(command, payload, what), safety, cancellationToken);
 
         /// <summary>A whole table by bulk read, or null when the device says there is nothing (1503 answered ACK_ERROR).</summary>
-        private Task<byte[]?> ReadTableAsync(BulkReadTarget target, string what, CancellationToken cancellationToken) => RunAsync(async x =>
+        private Task<byte[]?> ReadTableAsync(BulkReadTarget target, string what, CancellationToken cancellationToken) => ReadAsync(async x =>
         {
             try
             {
@@ -111,7 +114,7 @@ namespace ZkSync.Protocol.Client
 
         private void RequireOpen()
         {
-            if (!_session.IsOpen) throw new ZkConnectionException("The connection is closed.", Device);
+            if (_ended || (!_session.IsOpen && Options.Reconnects == 0)) throw new ZkConnectionException("The connection is closed.", Device);
         }
     }
 }

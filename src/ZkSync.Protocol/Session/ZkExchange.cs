@@ -14,11 +14,18 @@ namespace ZkSync.Protocol.Session
     {
         private readonly ZkSession _session;
 
-        public ZkExchange(ZkSession session, CancellationToken cancellationToken)
+        public ZkExchange(ZkSession session, CancellationToken cancellationToken, bool isRetry = false)
         {
             _session = session;
             Token = cancellationToken;
+            IsRetry = isRetry;
         }
+
+        /// <summary>
+        /// True when the operation runs again after a lost connection: an earlier run may have been carried out, so a
+        /// delete that finds nothing has succeeded.
+        /// </summary>
+        public bool IsRetry { get; }
 
         public CancellationToken Token { get; }
         public string Device => _session.Device;

@@ -64,12 +64,12 @@ namespace ZkSync.Protocol.Session
         }, cancellationToken);
 
         /// <summary>Runs <paramref name="body"/> with the connection to itself: nothing else is sent meanwhile.</summary>
-        public async Task<T> RunAsync<T>(Func<ZkExchange, Task<T>> body, CancellationToken cancellationToken)
+        public async Task<T> RunAsync<T>(Func<ZkExchange, Task<T>> body, CancellationToken cancellationToken, bool isRetry = false)
         {
             await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                return await body(new ZkExchange(this, cancellationToken)).ConfigureAwait(false);
+                return await body(new ZkExchange(this, cancellationToken, isRetry)).ConfigureAwait(false);
             }
             finally
             {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Model;
 
 namespace ZkSync.Protocol.Sync
@@ -49,6 +50,7 @@ namespace ZkSync.Protocol.Sync
                     {
                         var media = await consumer!.GetAsync(i, kinds, ct).ConfigureAwait(false);
                         foreach (var p in pending) await SyncUserAsync(p, media[p.UserId], ct).ConfigureAwait(false);
+                        await CommitStagedAsync(users, ct).ConfigureAwait(false);
                     }
                     finally
                     {
@@ -79,6 +81,30 @@ namespace ZkSync.Protocol.Sync
         }
 
         private bool IsNew(UserPlan p) => p.Action == SyncAction.Added;
+
+        /// <summary>
+        /// Writes the real (enabled) record of the staged new users of a batch once their faces and photo were handled, in
+        /// one batch without templates (templates not listed are left alone). Faces are templates: a user whose faces could
+        /// not be copied stays disabled and says so; a photo is not, so a refused photo is reported without holding the user back.
+        /// </summary>
+        private async Task CommitStagedAsync(IReadOnlyList<UserPlan> users, CancellationToken ct)
+        {
+            var staged = users.Where(p => p.Staged && !p.UserFailed).ToList();
+            var ready = staged.Where(p => p.Outcome(SyncDataKinds.Faces) != KindOutcome.Failed).ToList();
+            foreach (var p in staged.Except(ready))
+                p.Fail(SyncDataKinds.Users, "left disabled on the destination: a new user is enabled only with its faces (run the sync again once they can be copied)");
+            if (ready.Count == 0) return;
+            try
+            {
+                await _beforeWrite(ct).ConfigureAwait(false);
+                await _device.WriteUsersAsync(ready.Select(p => new UserWithFingerprints(p.Prepared!.ToWrite!)).ToList(), ct).ConfigureAwait(false);
+                foreach (var p in ready) p.Staged = false;
+            }
+            catch (Exception ex) when (SyncErrors.IsItemLevel(ex))
+            {
+                foreach (var p in ready) p.Fail(SyncDataKinds.Users, "left disabled on the destination: enabling it failed: " + ex.Message);
+            }
+        }
 
         private async Task FacesAsync(UserPlan p, SourceMedia media, CancellationToken ct)
         {

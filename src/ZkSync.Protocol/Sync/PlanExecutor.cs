@@ -10,7 +10,9 @@ namespace ZkSync.Protocol.Sync
 {
     /// <summary>
     /// Carries out a plan on one destination: removals, batched user+template uploads, Mirror's template deletions, bulk
-    /// verification, then faces and photos a batch of users at a time. The destination is disabled before the first
+    /// verification, then faces and photos a batch of users at a time. New users whose faces or photo follow are written
+    /// disabled and enabled once those are in (<see cref="UserPlan.Staged"/>), so a run cut off at any point leaves every
+    /// destination user either as it was or complete, or as an unusable placeholder the next run completes. The destination is disabled before the first
     /// write only (a run with nothing to write leaves it alone) and always re-enabled, with a fresh token, even when
     /// cancelled. In WhatIf mode everything is read and compared and nothing is written.
     /// </summary>
@@ -110,6 +112,7 @@ namespace ZkSync.Protocol.Sync
             {
                 _run.Sink.Progress(_device.Name, "Writing users and fingerprints", i, batches.Count);
                 var batch = batches[i];
+                foreach (var p in batch) p.Staged = UserBatcher.ShouldStage(p);
                 await EnsureDisabledAsync(ct).ConfigureAwait(false);
                 try
                 {
@@ -169,7 +172,7 @@ namespace ZkSync.Protocol.Sync
                 }
                 if (p.WriteUserRecord)
                 {
-                    var differs = SyncEquality.UserDifferences(p.Prepared!.ToWrite!, stored);
+                    var differs = SyncEquality.UserDifferences(p.Staged ? UserBatcher.StagedRecord(p) : p.Prepared!.ToWrite!, stored);
                     if (differs.Count > 0) p.Fail(SyncDataKinds.Users, "verify: " + string.Join(", ", differs) + " differs");
                 }
                 if (fingers) VerifyFingers(p, after.FingerprintsOf(p.UserId));

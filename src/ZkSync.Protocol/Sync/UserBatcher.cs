@@ -41,7 +41,7 @@ namespace ZkSync.Protocol.Sync
         public static UserWithFingerprints Entry(UserPlan plan)
         {
             ZkUser user;
-            if (plan.WriteUserRecord) user = plan.Prepared!.ToWrite!;
+            if (plan.WriteUserRecord) user = plan.Staged ? StagedRecord(plan) : plan.Prepared!.ToWrite!;
             else
             {
                 user = plan.Destination!.Clone();
@@ -49,5 +49,17 @@ namespace ZkSync.Protocol.Sync
             }
             return new UserWithFingerprints(user, plan.FingerprintsToWrite);
         }
+
+        /// <summary>The record of a staged new user: the real one, disabled until its faces and photo are in.</summary>
+        public static ZkUser StagedRecord(UserPlan plan)
+        {
+            var user = plan.Prepared!.ToWrite!.Clone();
+            user.Enabled = false;
+            return user;
+        }
+
+        /// <summary>Whether a plan's new user is written disabled first (<see cref="UserPlan.Staged"/>).</summary>
+        internal static bool ShouldStage(UserPlan plan) =>
+            plan.Action == SyncAction.Added && plan.WriteUserRecord && (plan.FacesPending || plan.PhotosPending) && plan.Prepared!.ToWrite!.Enabled;
     }
 }

@@ -43,6 +43,13 @@ namespace ZkSync.Protocol.Sync
         public bool FacesPending { get; internal set; }
         public bool PhotosPending { get; internal set; }
 
+        /// <summary>
+        /// A new user written disabled first because faces or a photo follow (they need the user to exist): until
+        /// <see cref="MediaSync"/> commits the real record, an interrupted run leaves an unusable placeholder, never an
+        /// enabled user without its templates.
+        /// </summary>
+        public bool Staged { get; internal set; }
+
         /// <summary>The user as a whole failed (id the destination cannot hold, name too long, not found).</summary>
         public bool UserFailed { get; private set; }
 

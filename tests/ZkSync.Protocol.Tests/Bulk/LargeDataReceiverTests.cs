@@ -140,5 +140,16 @@ namespace ZkSync.Protocol.Tests.Bulk
             Assert.Equal(2, requests.Count);
             Assert.NotEqual(requests[0].ReplyId, requests[1].ReplyId);
         }
+
+        [Fact]
+        public async Task Over_udp_a_chunk_without_its_announcement_is_a_lost_datagram_not_a_whole_reply()
+        {
+            var chunk = new Packet(CommandCode.Data, 3, 50, new byte[1024]);
+            var ex = await Assert.ThrowsAsync<ZkMalformedReplyException>(() =>
+                LargeDataReceiver.ReceiveAsync(chunk, () => throw new InvalidOperationException("not read"), "dev", 150, "faces", sessionId: 0x45CF));
+            Assert.Contains("without its announcement", ex.Message);
+            var inline = new Packet(CommandCode.Data, 0x45CF, 50, new byte[] { 1, 2 });
+            Assert.Equal(new byte[] { 1, 2 }, await LargeDataReceiver.ReceiveAsync(inline, () => throw new InvalidOperationException("not read"), "dev", 150, "faces", sessionId: 0x45CF));
+        }
     }
 }

@@ -12,23 +12,12 @@ namespace ZkSync.Protocol.Tests.Client
 {
     public class LoggingTests
     {
-        private sealed class Capture : ILogger
-        {
-            public List<(LogLevel Level, string Text)> Lines { get; } = new List<(LogLevel, string)>();
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-            public bool IsEnabled(LogLevel logLevel) => true;
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                lock (Lines) Lines.Add((logLevel, formatter(state, exception) + " " + exception));
-            }
-        }
-
         [Fact]
         public async Task Commands_are_logged_at_debug_and_the_comm_key_never_appears()
         {
             const uint key = 987654;
             using var emu = await Emulated.StartAsync("tft", users: 3, commKey: key);
-            var log = new Capture();
+            var log = new CapturingLogger();
             var o = Emulated.Options(emu, ZkTransportKind.Tcp, key);
             o.Logger = log;
             using (var c = await ZkDeviceClient.ConnectAsync(o))

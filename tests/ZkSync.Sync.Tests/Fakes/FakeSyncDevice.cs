@@ -45,6 +45,9 @@ namespace ZkSync.Sync.Tests.Fakes
         // Observations
         public List<string> Calls { get; } = new List<string>();
         public List<int> BatchSizes { get; } = new List<int>();
+
+        /// <summary>Sizes of the batches that carried templates (not the record-only batches that enable staged users).</summary>
+        public List<int> TemplateBatchSizes { get; } = new List<int>();
         public int DisableCount { get; private set; }
         public int EnableCount { get; private set; }
         public bool IsDisabled { get; private set; }
@@ -103,6 +106,7 @@ namespace ZkSync.Sync.Tests.Fakes
             int recordSize = (int)Capabilities.UserFormat;
             _uploaded += BatchUploadCodec.SizeOf(recordSize, users.Count, users.SelectMany(u => u.Fingerprints).Select(f => f.Template.Length));
             BatchSizes.Add(users.Count);
+            if (users.Any(u => u.Fingerprints.Count > 0)) TemplateBatchSizes.Add(users.Count);
             var results = new List<UserWriteResult>();
             foreach (var entry in users)
             {

@@ -1,0 +1,92 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using ZkSync.Protocol.Errors;
+using ZkSync.Protocol.Framing;
+using ZkSync.Protocol.Session;
+using ZkSync.Protocol.Transport;
+
+namespace ZkSync.Protocol.Client
+{
+    /// <summary>
+    /// The one retry mechanism above the session: an operation whose connection is lost (reset, closed) or whose reply
+    /// times out is carried on over a new session (transport, CMD_CONNECT, comm key, and CMD_DISABLEDEVICE again when
+    /// this client had disabled the device), as often as <see cref="ZkConnectionOptions.Reconnects"/> allows and only when
+    /// its <see cref="RetrySafety"/> says repeating is harmless. UDP datagram loss is handled below, by the session's
+    /// same-reply-id re-sends; this is for what those cannot fix.
+    /// </summary>
+    public sealed partial class ZkDeviceClient
+    {
+        /// <summary>Closed, disposed or restarted on purpose: never reconnect.</summary>
+        private bool _ended;
+
+        /// <summary>This client disabled the device and has not enabled it again: a new session must disable it too.</summary>
+        private bool _disabledHere;
+
+        private Task<T> ReadAsync<T>(Func<ZkExchange, Task<T>> body, CancellationToken cancellationToken) => RunAsync(body, RetrySafety.Read, cancellationToken);
+
+        private async Task<T> RunAsync<T>(Func<ZkExchange, Task<T>> body, RetrySafety safety, CancellationToken cancellationToken)
+        {
+            for (int attempt = 0; ; attempt++)
+            {
+                var session = await CurrentSessionAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    return await session.RunAsync(body, cancellationToken, isRetry: attempt > 0).ConfigureAwait(false);
+                }
+                catch (ZkException ex) when ((ex is ZkConnectionException || ex is ZkTimeoutException) && !cancellationToken.IsCancellationRequested && !_ended && Options.Reconnects > 0)
+                {
+                    // Whatever is still in flight on this connection can no longer be matched safely: start afresh.
+                    session.Abort();
+                    if (safety == RetrySafety.Once)
+                        throw new ZkConnectionException($"{ex.Reason} The command may or may not have been carried out; it is not repeated automatically because repeating it is not harmless.", Device, ex.Command, ex);
+                    if (attempt >= Options.Reconnects) throw;
+                    _logger.LogWarning("{Device}: {Reason} Reconnecting and repeating the operation ({Attempt} of {Max}).", Device, ex.Message, attempt + 1, Options.Reconnects);
+                }
+            }
+        }
+
+        /// <summary>The open session, or a new one when the last was lost (and reconnecting is allowed).</summary>
+        private async Task<ZkSession> CurrentSessionAsync(CancellationToken cancellationToken)
+        {
+            var current = _session;
+            if (current.IsOpen || _ended || Options.Reconnects == 0) return current;
+            var options = Options.WithTransport(current.TransportKind == "udp" ? ZkTransportKind.Udp : ZkTransportKind.Tcp);
+            ZkSession session;
+            try
+            {
+                var transport = await TransportFactory.OpenAsync(options, _logger, cancellationToken).ConfigureAwait(false);
+                session = new ZkSession(transport, options, _logger, Traffic);
+            }
+            catch (ZkException ex)
+            {
+                throw Reconnecting(ex);
+            }
+            try
+            {
+                await session.OpenAsync(cancellationToken).ConfigureAwait(false);
+                if (_disabledHere)
+                    await session.RunAsync(x => x.RequestOkAsync(CommandCode.DisableDevice, null, "Disabling the device again after reconnecting"), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                session.Dispose();
+                if (ex is ZkException zk && !(ex is ZkAuthenticationException)) throw Reconnecting(zk);
+                throw;
+            }
+            _session = session;
+            _users = null; // an interrupted write may have changed the table: read it again when next needed
+            _logger.LogInformation("{Device}: reconnected, session 0x{Session:X4}.", Device, session.SessionId);
+            return session;
+        }
+
+        private ZkException Reconnecting(ZkException ex)
+        {
+            string reason = $"The connection was lost and reconnecting failed: {ex.Reason}";
+            return ex is ZkTimeoutException
+                ? new ZkTimeoutException(reason, Device, ex.Command, ex)
+                : (ZkException)new ZkConnectionException(reason, Device, ex.Command, ex);
+        }
+    }
+}
