@@ -39,6 +39,7 @@ fi
 
 "$pwsh" -NoProfile -NonInteractive -Command "
   \$ErrorActionPreference = 'Stop'
+  \$PSStyle.OutputRendering = 'PlainText'
   Import-Module '$pester/Pester.psd1'
   \$c = New-PesterConfiguration
   \$c.Run.Path = 'tests/Pester'
