@@ -23,6 +23,8 @@ usage: ZkSync.Emulator [options]
   --fp-version V        fingerprint algorithm 9 | 10 (default: the profile's)
   --face-version V      face algorithm, 0 = no faces (default: the profile's)
   --photo-family F      none | zmm | file (default: the profile's)
+  --max-face-count N    face capacity in hundreds of users, ~MaxFaceCount (default: the profile's, 7)
+  --fp-capacity N       fingerprint template capacity (default: the profile's)
   --max-sessions N      concurrent sessions (default 4)
   --chunk-gap-ms N      pause between packets of a large-data reply (default 0)
   --help                this text
@@ -63,6 +65,8 @@ Prints 'listening on 127.0.0.1:<port>' when ready; serves until Ctrl+C, SIGTERM 
                         { error = $"--photo-family '{value}' must be none, zmm or file"; return null; }
                         o.PhotoFamily = family;
                         break;
+                    case "--max-face-count": if (!Int(name, value, 0, 655, out int faces, out error)) return null; o.MaxFaceCount = faces; break;
+                    case "--fp-capacity": if (!Int(name, value, 1, 1_000_000, out int fps, out error)) return null; o.FingerprintCapacity = fps; break;
                     case "--max-sessions": if (!Int(name, value, 1, 64, out int max, out error)) return null; o.MaxSessions = max; break;
                     case "--chunk-gap-ms": if (!Int(name, value, 0, 10000, out int gap, out error)) return null; o.LargeDataPacketGap = TimeSpan.FromMilliseconds(gap); break;
                     default: error = $"unknown argument {name} (see --help)"; return null;

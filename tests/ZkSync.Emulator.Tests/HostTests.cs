@@ -61,11 +61,21 @@ namespace ZkSync.Emulator.Tests
             }
         }
 
+        [Fact]
+        public void Capacity_arguments_are_accepted()
+        {
+            var result = ExternalProcess.Run(Dotnet(), $"\"{HostDll()}\" --port 0 --profile face --users 3 --max-face-count 1 --fp-capacity 50", Path.GetTempPath(), Timeout, stdin: "");
+            Assert.True(result.ExitCode == 0, result.Stderr);
+            Assert.Matches(@"listening on 127\.0\.0\.1:\d+", result.Stdout);
+        }
+
         [Theory]
         [InlineData("--port 70000", "--port")]
         [InlineData("--transport smoke", "--transport")]
         [InlineData("--profile xyz", "profile")]
         [InlineData("--bogus 1", "--bogus")]
+        [InlineData("--max-face-count -1", "--max-face-count")]
+        [InlineData("--fp-capacity 0", "--fp-capacity")]
         public void Bad_arguments_exit_2_naming_the_argument(string args, string named)
         {
             var result = ExternalProcess.Run(Dotnet(), $"\"{HostDll()}\" {args}", Path.GetTempPath(), Timeout, stdin: "");
