@@ -72,10 +72,12 @@ namespace ZkSync.Bench
                 root.GetProperty("bytesIn").GetInt64(), root.GetProperty("bytesOut").GetInt64());
         }
 
+        /// <summary>Zeroes the counters; returns once the host has done so (it answers stdin lines in order).</summary>
         public async Task ResetStatsAsync()
         {
             await _process.StandardInput.WriteLineAsync("reset-stats").ConfigureAwait(false);
-            await _process.StandardInput.FlushAsync().ConfigureAwait(false);
+            var zero = await StatsAsync().ConfigureAwait(false);
+            if (zero.Requests != 0) throw new InvalidOperationException($"emulator {Name} was busy while its counters were reset");
         }
 
         /// <summary>Peak working set of the emulator process (for the record: it is not the engine's memory).</summary>

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ZkSync.Emulator.Commands;
 using ZkSync.Emulator.Device;
+using ZkSync.Emulator.Link;
 using ZkSync.Emulator.Persistence;
 using ZkSync.Emulator.Seeding;
 using ZkSync.Emulator.Sessions;
@@ -20,6 +21,7 @@ namespace ZkSync.Emulator
 
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private readonly SessionTable _sessions;
+        private readonly RequestFlow _flow;
         private TcpTransport? _tcp;
         private UdpTransport? _udp;
         private int _stopped;
@@ -30,6 +32,7 @@ namespace ZkSync.Emulator
             State = state;
             _sessions = new SessionTable(options.MaxSessions, options.UdpSessionIdleTimeout);
             Pipeline = new RequestPipeline(state, _sessions, options, Log, Counters);
+            _flow = new RequestFlow(Pipeline, Counters, new SerialLink(options.LinkTurnaroundMs, options.LinkBytesPerSecond), options);
         }
 
         /// <summary>Builds the device state (loaded from the state file when it exists, else seeded), binds 127.0.0.1 and starts serving.</summary>
@@ -110,8 +113,8 @@ namespace ZkSync.Emulator
                     }
                     UdpClient? udp = wantUdp ? new UdpClient(new IPEndPoint(loopback, port)) : null;
                     Port = udp != null ? ((IPEndPoint)udp.Client.LocalEndPoint!).Port : port;
-                    if (listener != null) _tcp = new TcpTransport(listener, Pipeline, Counters, Log, Options);
-                    if (udp != null) _udp = new UdpTransport(udp, Pipeline, Counters, Options);
+                    if (listener != null) _tcp = new TcpTransport(listener, Pipeline, _flow, Counters, Log);
+                    if (udp != null) _udp = new UdpTransport(udp, _flow, Counters);
                     break;
                 }
                 catch (SocketException) when (Options.Port == 0 && attempt < BindAttempts)

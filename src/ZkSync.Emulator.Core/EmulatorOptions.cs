@@ -69,6 +69,15 @@ namespace ZkSync.Emulator
         /// </summary>
         public TimeSpan LargeDataPacketGap { get; set; } = TimeSpan.Zero;
 
+        /// <summary>
+        /// Link model: time the device needs to turn a request around (ms), charged once per request. 0 = none. With
+        /// <see cref="LinkBytesPerSecond"/> it models a terminal's slow link on loopback (benchmarks; tests use lower bounds only).
+        /// </summary>
+        public double LinkTurnaroundMs { get; set; }
+
+        /// <summary>Link model: bytes per second of the device link, shared by requests and replies (a serial line). 0 = unlimited.</summary>
+        public long LinkBytesPerSecond { get; set; }
+
         /// <summary>A UDP session silent this long may be evicted when a CONNECT needs its slot (UDP has no close).</summary>
         public TimeSpan UdpSessionIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
@@ -84,6 +93,8 @@ namespace ZkSync.Emulator
             if (MaxUploadBytes < 1024) throw new ArgumentException("MaxUploadBytes must be at least 1024.", nameof(MaxUploadBytes));
             if (MaxPhotoBytes < 1) throw new ArgumentException("MaxPhotoBytes must be positive.", nameof(MaxPhotoBytes));
             if (LargeDataPacketGap < TimeSpan.Zero) throw new ArgumentException("LargeDataPacketGap must not be negative.", nameof(LargeDataPacketGap));
+            if (double.IsNaN(LinkTurnaroundMs) || LinkTurnaroundMs < 0 || LinkTurnaroundMs > 60000) throw new ArgumentException("LinkTurnaroundMs must be 0-60000.", nameof(LinkTurnaroundMs));
+            if (LinkBytesPerSecond < 0) throw new ArgumentException("LinkBytesPerSecond must not be negative (0 = unlimited).", nameof(LinkBytesPerSecond));
             Device.DeviceProfile.Resolve(this);
         }
     }

@@ -27,9 +27,13 @@ usage: ZkSync.Emulator [options]
   --fp-capacity N       fingerprint template capacity (default: the profile's)
   --max-sessions N      concurrent sessions (default 4)
   --chunk-gap-ms N      pause between packets of a large-data reply (default 0)
+  --latency-ms X        link model: turnaround per request in ms, decimals allowed (default 0)
+  --bytes-per-second N  link model: throughput shared by requests and replies, 0 = unlimited (default 0)
   --help                this text
 
-Prints 'listening on 127.0.0.1:<port>' when ready; serves until Ctrl+C, SIGTERM or end of standard input.";
+Prints 'listening on 127.0.0.1:<port>' when ready; serves until Ctrl+C, SIGTERM or end of standard input.
+Lines on standard input: 'stats' prints the traffic counters as one JSON line on standard output,
+'reset-stats' zeroes them (prints nothing).";
 
         /// <summary>Returns the options, or null with <paramref name="error"/> set; <paramref name="help"/> when --help was given.</summary>
         public static EmulatorOptions? Parse(string[] args, out bool help, out string? error)
@@ -69,6 +73,8 @@ Prints 'listening on 127.0.0.1:<port>' when ready; serves until Ctrl+C, SIGTERM 
                     case "--fp-capacity": if (!Int(name, value, 1, 1_000_000, out int fps, out error)) return null; o.FingerprintCapacity = fps; break;
                     case "--max-sessions": if (!Int(name, value, 1, 64, out int max, out error)) return null; o.MaxSessions = max; break;
                     case "--chunk-gap-ms": if (!Int(name, value, 0, 10000, out int gap, out error)) return null; o.LargeDataPacketGap = TimeSpan.FromMilliseconds(gap); break;
+                    case "--latency-ms": if (!Real(name, value, 0, 60000, out double latency, out error)) return null; o.LinkTurnaroundMs = latency; break;
+                    case "--bytes-per-second": if (!Long(name, value, 0, long.MaxValue, out long bps, out error)) return null; o.LinkBytesPerSecond = bps; break;
                     default: error = $"unknown argument {name} (see --help)"; return null;
                 }
             }
@@ -81,6 +87,22 @@ Prints 'listening on 127.0.0.1:<port>' when ready; serves until Ctrl+C, SIGTERM 
         {
             error = null;
             if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out result) && result >= min && result <= max) return true;
+            error = $"{name} '{value}' must be a whole number from {min} to {max}";
+            return false;
+        }
+
+        private static bool Real(string name, string value, double min, double max, out double result, out string? error)
+        {
+            error = null;
+            if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out result) && result >= min && result <= max) return true;
+            error = $"{name} '{value}' must be a number from {min} to {max}";
+            return false;
+        }
+
+        private static bool Long(string name, string value, long min, long max, out long result, out string? error)
+        {
+            error = null;
+            if (long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out result) && result >= min && result <= max) return true;
             error = $"{name} '{value}' must be a whole number from {min} to {max}";
             return false;
         }

@@ -44,10 +44,18 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx =>
 });
 _ = Task.Run(() =>
 {
-    // End of standard input stops the host, so a parent process can stop it by closing the pipe.
-    var input = Console.OpenStandardInput();
-    var buffer = new byte[256];
-    while (input.Read(buffer, 0, buffer.Length) > 0) { }
+    // Control lines for a parent process (a benchmark); end of standard input stops the host.
+    using var input = new StreamReader(Console.OpenStandardInput());
+    string? line;
+    while ((line = input.ReadLine()) != null)
+    {
+        string? answer = HostCommands.Run(line, emulator);
+        if (answer != null)
+        {
+            Console.Out.WriteLine(answer);
+            Console.Out.Flush();
+        }
+    }
     stop.TrySetResult("end of input");
 });
 

@@ -69,7 +69,58 @@ namespace ZkSync.Emulator.Tests
             Assert.Matches(@"listening on 127\.0\.0\.1:\d+", result.Stdout);
         }
 
+        [Fact]
+        public async System.Threading.Tasks.Task Host_answers_stats_with_one_json_line_and_zeroes_them_on_reset_stats()
+        {
+            var psi = new System.Diagnostics.ProcessStartInfo(Dotnet(), $"\"{HostDll()}\" --port 0 --transport udp --latency-ms 0.5 --bytes-per-second 1000000")
+            {
+                RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            };
+            using var p = System.Diagnostics.Process.Start(psi)!;
+            try
+            {
+                string? line = await p.StandardOutput.ReadLineAsync().WaitAsync(Timeout);
+                int port = int.Parse(Regex.Match(line ?? "", @"127\.0\.0\.1:(\d+)").Groups[1].Value);
+                using (var c = RawClient.Udp(port))
+                {
+                    Assert.Equal(ReplyCode.Ok, c.Connect().Command);
+                    Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.GetVersion).Command);
+                }
+                var stats = await Stats(p);
+                Assert.Equal(2, stats.GetProperty("requests").GetInt64());
+                Assert.Equal(2, stats.GetProperty("roundTrips").GetInt64());
+                Assert.Equal(16, stats.GetProperty("bytesIn").GetInt64());
+                Assert.True(stats.GetProperty("bytesOut").GetInt64() > 16);
+                Assert.Equal(0, stats.GetProperty("dropped").GetInt64());
+                Assert.Equal(0, stats.GetProperty("retransmits").GetInt64());
+
+                await p.StandardInput.WriteLineAsync("reset-stats");
+                var zero = await Stats(p);
+                Assert.Equal(0, zero.GetProperty("requests").GetInt64());
+                Assert.Equal(0, zero.GetProperty("bytesOut").GetInt64());
+
+                p.StandardInput.Close();
+                Assert.True(p.WaitForExit((int)Timeout.TotalMilliseconds), "host did not exit at end of input");
+                Assert.Equal(0, p.ExitCode);
+            }
+            finally
+            {
+                if (!p.HasExited) p.Kill(true);
+            }
+        }
+
+        private static async System.Threading.Tasks.Task<System.Text.Json.JsonElement> Stats(System.Diagnostics.Process p)
+        {
+            await p.StandardInput.WriteLineAsync("stats");
+            await p.StandardInput.FlushAsync();
+            string? json = await p.StandardOutput.ReadLineAsync().WaitAsync(Timeout);
+            Assert.NotNull(json);
+            return System.Text.Json.JsonDocument.Parse(json!).RootElement.Clone();
+        }
+
         [Theory]
+        [InlineData("--latency-ms -3", "--latency-ms")]
+        [InlineData("--bytes-per-second lots", "--bytes-per-second")]
         [InlineData("--port 70000", "--port")]
         [InlineData("--transport smoke", "--transport")]
         [InlineData("--profile xyz", "profile")]

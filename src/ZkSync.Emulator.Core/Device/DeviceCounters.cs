@@ -1,16 +1,23 @@
+using System.Globalization;
 using System.Threading;
 
 namespace ZkSync.Emulator.Device
 {
-    /// <summary>Traffic as the device sees it. Bytes count what crossed the socket (TCP envelope included).</summary>
+    /// <summary>
+    /// Traffic as the device sees it. Bytes count what crossed the socket (TCP envelope included). Each value is exact;
+    /// read them together with <see cref="ToJson"/> (a benchmark's view) and zero them with <see cref="Reset"/>.
+    /// </summary>
     public sealed class DeviceCounters
     {
         private long _requests, _dropped, _retransmits, _packetsOut, _bytesIn, _bytesOut, _roundTrips;
 
-        /// <summary>Packets received (valid or not).</summary>
+        /// <summary>Packets received (valid or not, including those a fault then drops).</summary>
         public long Requests => Interlocked.Read(ref _requests);
 
-        /// <summary>Requests dropped silently (bad checksum, unknown session, old reply id, malformed frame).</summary>
+        /// <summary>
+        /// Packets dropped silently: requests (bad checksum, unknown session, old reply id, malformed frame) and datagrams
+        /// or replies an injected fault lost.
+        /// </summary>
         public long Dropped => Interlocked.Read(ref _dropped);
 
         /// <summary>Requests answered from the reply cache (same reply id again).</summary>
@@ -23,8 +30,24 @@ namespace ZkSync.Emulator.Device
         public long BytesIn => Interlocked.Read(ref _bytesIn);
         public long BytesOut => Interlocked.Read(ref _bytesOut);
 
+        /// <summary>Zeroes every counter (traffic in flight is counted from then on).</summary>
+        public void Reset()
+        {
+            Interlocked.Exchange(ref _requests, 0);
+            Interlocked.Exchange(ref _dropped, 0);
+            Interlocked.Exchange(ref _retransmits, 0);
+            Interlocked.Exchange(ref _packetsOut, 0);
+            Interlocked.Exchange(ref _bytesIn, 0);
+            Interlocked.Exchange(ref _bytesOut, 0);
+            Interlocked.Exchange(ref _roundTrips, 0);
+        }
+
+        /// <summary>One line: {"requests":..,"roundTrips":..,"bytesIn":..,"bytesOut":..,"dropped":..,"retransmits":..,"packetsOut":..}.</summary>
+        public string ToJson() => string.Format(CultureInfo.InvariantCulture,
+            "{{\"requests\":{0},\"roundTrips\":{1},\"bytesIn\":{2},\"bytesOut\":{3},\"dropped\":{4},\"retransmits\":{5},\"packetsOut\":{6}}}",
+            Requests, RoundTrips, BytesIn, BytesOut, Dropped, Retransmits, PacketsOut);
+
         internal void Received(int bytes) { Interlocked.Increment(ref _requests); Interlocked.Add(ref _bytesIn, bytes); }
-        internal void BytesReceived(int bytes) => Interlocked.Add(ref _bytesIn, bytes);
         internal void Drop() => Interlocked.Increment(ref _dropped);
         internal void Retransmit() => Interlocked.Increment(ref _retransmits);
         internal void Answered() => Interlocked.Increment(ref _roundTrips);

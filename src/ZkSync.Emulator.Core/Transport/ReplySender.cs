@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ZkSync.Emulator.Commands;
 using ZkSync.Emulator.Device;
+using ZkSync.Emulator.Link;
 using ZkSync.Protocol.Framing;
 
 namespace ZkSync.Emulator.Transport
@@ -17,13 +18,15 @@ namespace ZkSync.Emulator.Transport
         private readonly bool _tcp;
         private readonly DeviceCounters _counters;
         private readonly TimeSpan _gap;
+        private readonly SerialLink _link;
 
-        public ReplySender(Func<byte[], CancellationToken, Task> write, bool tcp, DeviceCounters counters, TimeSpan largeDataGap)
+        public ReplySender(Func<byte[], CancellationToken, Task> write, bool tcp, DeviceCounters counters, TimeSpan largeDataGap, SerialLink link)
         {
             _write = write;
             _tcp = tcp;
             _counters = counters;
             _gap = largeDataGap;
+            _link = link;
         }
 
         public async Task SendAsync(Reply reply, CancellationToken ct)
@@ -46,6 +49,7 @@ namespace ZkSync.Emulator.Transport
                     Buffer.BlockCopy(closing, 0, both, bytes.Length, closing.Length);
                     bytes = both;
                 }
+                await _link.ReplyAsync(bytes.Length, ct).ConfigureAwait(false);
                 await _write(bytes, ct).ConfigureAwait(false);
             }
         }

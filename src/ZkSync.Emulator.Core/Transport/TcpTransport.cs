@@ -21,20 +21,21 @@ namespace ZkSync.Emulator.Transport
         public const int MaxPacketLength = 65536;
 
         private readonly TcpListener _listener;
-        private readonly RequestPipeline _pipeline;
+        private readonly RequestFlow _flow;
         private readonly DeviceCounters _counters;
         private readonly EmulatorLog _log;
-        private readonly EmulatorOptions _options;
         private readonly ConcurrentDictionary<TcpClient, Task> _connections = new ConcurrentDictionary<TcpClient, Task>();
         private Task _acceptLoop = Task.CompletedTask;
 
-        public TcpTransport(TcpListener listener, RequestPipeline pipeline, DeviceCounters counters, EmulatorLog log, EmulatorOptions options)
+        private readonly RequestPipeline _pipeline;
+
+        public TcpTransport(TcpListener listener, RequestPipeline pipeline, RequestFlow flow, DeviceCounters counters, EmulatorLog log)
         {
             _listener = listener;
             _pipeline = pipeline;
+            _flow = flow;
             _counters = counters;
             _log = log;
-            _options = options;
         }
 
         public void Start(CancellationToken ct) => _acceptLoop = AcceptLoop(ct);
@@ -67,7 +68,13 @@ namespace ZkSync.Emulator.Transport
             try
             {
                 var stream = client.GetStream();
-                var sender = new ReplySender((b, t) => stream.WriteAsync(b, 0, b.Length, t), true, _counters, _options.LargeDataPacketGap);
+                Func<byte[], CancellationToken, Task> write = (b, t) => stream.WriteAsync(b, 0, b.Length, t);
+                Action<Session> bind = session =>
+                {
+                    if (bound != null) return;
+                    bound = session;
+                    bound.CloseTransport = () => Close(client);
+                };
                 var prefix = new byte[TcpEnvelope.Size];
                 while (!ct.IsCancellationRequested)
                 {
@@ -83,15 +90,8 @@ namespace ZkSync.Emulator.Transport
                     if (!await ReadExact(stream, packet, ct).ConfigureAwait(false)) return;
                     _counters.Received(TcpEnvelope.Size + length);
 
-                    var reply = _pipeline.Handle(EmulatorTransport.Tcp, packet, 0, length, bound, null, out var session);
-                    if (bound == null && session != null)
-                    {
-                        bound = session;
-                        bound.CloseTransport = () => Close(client);
-                    }
-                    await sender.SendAsync(reply, ct).ConfigureAwait(false);
-                    _pipeline.AfterSent(reply, session);
-                    if (reply.After == AfterReply.CloseTransport || reply.After == AfterReply.CloseSession) return;
+                    var end = await _flow.RunAsync(EmulatorTransport.Tcp, packet, TcpEnvelope.Size + length, bound, null, write, bind, ct).ConfigureAwait(false);
+                    if (end == FlowEnd.Close) return;
                 }
             }
             catch (Exception ex) when (ex is IOException || ex is SocketException || ex is ObjectDisposedException || ex is OperationCanceledException)

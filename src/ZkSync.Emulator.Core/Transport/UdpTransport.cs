@@ -12,17 +12,15 @@ namespace ZkSync.Emulator.Transport
     internal sealed class UdpTransport
     {
         private readonly UdpClient _udp;
-        private readonly RequestPipeline _pipeline;
+        private readonly RequestFlow _flow;
         private readonly DeviceCounters _counters;
-        private readonly EmulatorOptions _options;
         private Task _loop = Task.CompletedTask;
 
-        public UdpTransport(UdpClient udp, RequestPipeline pipeline, DeviceCounters counters, EmulatorOptions options)
+        public UdpTransport(UdpClient udp, RequestFlow flow, DeviceCounters counters)
         {
             _udp = udp;
-            _pipeline = pipeline;
+            _flow = flow;
             _counters = counters;
-            _options = options;
         }
 
         public void Start(CancellationToken ct) => _loop = Task.Run(() => Loop(ct));
@@ -44,11 +42,8 @@ namespace ZkSync.Emulator.Transport
                 catch (SocketException) { return; }
                 _counters.Received(datagram.Buffer.Length);
                 var peer = datagram.RemoteEndPoint;
-                var reply = _pipeline.Handle(EmulatorTransport.Udp, datagram.Buffer, 0, datagram.Buffer.Length, null, peer, out var session);
-                var sender = new ReplySender((b, t) => Send(b, peer), false, _counters, _options.LargeDataPacketGap);
-                try { await sender.SendAsync(reply, ct).ConfigureAwait(false); }
+                try { await _flow.RunAsync(EmulatorTransport.Udp, datagram.Buffer, datagram.Buffer.Length, null, peer, (b, t) => Send(b, peer), null, ct).ConfigureAwait(false); }
                 catch (Exception ex) when (ex is SocketException || ex is ObjectDisposedException || ex is OperationCanceledException) { if (ct.IsCancellationRequested) return; }
-                _pipeline.AfterSent(reply, session);
             }
         }
 
