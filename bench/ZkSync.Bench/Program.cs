@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading.Tasks;
 using ZkSync.Bench;
 using ZkSync.Bench.Scenarios;
@@ -26,7 +27,7 @@ string hostDll = EmulatorProcess.HostDll(
 #endif
 );
 var results = new List<ScenarioResult>();
-foreach (int users in options.Users)
+foreach (int users in options.Scenarios.Any(s => s != "cpu") ? options.Users : Array.Empty<int>())
 {
     var rig = new Rig(hostDll, model, users, options.Seed);
     report.Progress($"{users} users: starting the seeded source");
@@ -61,9 +62,24 @@ foreach (int users in options.Users)
     {
         await using var destination = await rig.StartEmptyAsync("destination (naive)");
         report.Progress($"{users} users: naive one-user-at-a-time copy");
-        results.Add(report.Row(await NaiveSync.RunAsync(rig, census, source, destination)));
+        results.Add(report.Row(await NaiveSync.RunAsync("naive", rig, census, source, destination)));
+    }
+    if (options.Has("full-fp"))
+    {
+        await using var destination = await rig.StartEmptyAsync("destination (fingerprints only)");
+        report.Progress($"{users} users: full sync of users and fingerprints only");
+        results.Add(report.Row(await EngineSync.RunAsync("full-fp", rig, census, source, destination, verify: true, destinationFilled: false, media: false)));
+    }
+    if (options.Has("naive-fp"))
+    {
+        await using var destination = await rig.StartEmptyAsync("destination (naive, fingerprints only)");
+        report.Progress($"{users} users: naive copy of users and fingerprints only");
+        results.Add(report.Row(await NaiveSync.RunAsync("naive-fp", rig, census, source, destination, media: false)));
     }
 }
-report.Table(results);
-report.Targets(results);
+if (results.Count > 0)
+{
+    report.Table(results);
+    report.Targets(results);
+}
 return 0;

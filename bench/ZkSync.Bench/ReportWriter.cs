@@ -54,8 +54,8 @@ namespace ZkSync.Bench
             _out.WriteLine("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
             foreach (var r in results)
             {
-                var naive = results.FirstOrDefault(n => n.Users == r.Users && n.Scenario == "naive");
-                string speedUp = naive != null && (r.Scenario == "full" || r.Scenario == "full-noverify")
+                var naive = NaiveFor(results, r);
+                string speedUp = naive != null
                     ? $"{naive.Measured.Wall.TotalSeconds / r.Measured.Wall.TotalSeconds:0.00}×" : "";
                 _out.WriteLine($"| {r.Users:N0} | {r.Scenario} | {r.Verify} | {Seconds(r.Measured.Wall)} | " +
                     $"{string.Join(" / ", r.Measured.Links.Select(l => l.RoundTrips.ToString("N0", CultureInfo.InvariantCulture)))} | " +
@@ -71,9 +71,9 @@ namespace ZkSync.Bench
             _out.WriteLine("Targets:");
             foreach (var full in results.Where(r => r.Scenario == "full" && r.Users == 3000))
                 Target($"full sync <= 1.3x the floor at 3,000 users: {full.WallOverFloor:0.00}x", full.WallOverFloor <= 1.3);
-            foreach (var full in results.Where(r => r.Scenario.StartsWith("full", StringComparison.Ordinal)))
+            foreach (var full in results)
             {
-                var naive = results.FirstOrDefault(n => n.Users == full.Users && n.Scenario == "naive");
+                var naive = NaiveFor(results, full);
                 if (naive == null) continue;
                 double x = naive.Measured.Wall.TotalSeconds / full.Measured.Wall.TotalSeconds;
                 Target($">= 5x faster than the naive way ({full.Users:N0} users, {full.Scenario}, verify {full.Verify}): {x:0.00}x", x >= 5);
@@ -87,6 +87,13 @@ namespace ZkSync.Bench
             foreach (var r in results.Where(r => !r.Ok))
                 Target($"{r.Users:N0} users {r.Scenario} completed: {r.Outcome}", false);
             _out.Flush();
+        }
+
+        /// <summary>The naive run the engine run <paramref name="r"/> compares with: same users, same kinds.</summary>
+        private static ScenarioResult? NaiveFor(IReadOnlyList<ScenarioResult> results, ScenarioResult r)
+        {
+            string? naive = r.Scenario switch { "full" or "full-noverify" => "naive", "full-fp" => "naive-fp", _ => null };
+            return naive == null ? null : results.FirstOrDefault(n => n.Users == r.Users && n.Scenario == naive);
         }
 
         private void Target(string text, bool met) => _out.WriteLine($"- {(met ? "MET" : "NOT MET")}: {text}");

@@ -4,12 +4,17 @@ using ZkSync.Protocol.Sync;
 
 namespace ZkSync.Bench.Scenarios
 {
-    /// <summary>A sync through the engine (SyncEngine.RunAsync, default options except Verify): full, or unchanged re-sync.</summary>
+    /// <summary>
+    /// A sync through the engine (SyncEngine.RunAsync, default options except Verify and, for the fingerprint-only
+    /// variant, Kinds): full, or unchanged re-sync.
+    /// </summary>
     internal static class EngineSync
     {
-        public static async Task<ScenarioResult> RunAsync(string scenario, Rig rig, DeviceCensus census, EmulatorProcess source, EmulatorProcess destination, bool verify, bool destinationFilled)
+        public static async Task<ScenarioResult> RunAsync(string scenario, Rig rig, DeviceCensus census, EmulatorProcess source, EmulatorProcess destination, bool verify, bool destinationFilled, bool media = true)
         {
             var options = new SyncOptions { Verify = verify };
+            if (!media) options.Kinds = SyncDataKinds.Users | SyncDataKinds.Fingerprints;
+            int mediaReads = media ? 2 * census.Users : 0;
             SyncReport? report = null;
             var measured = await Measurement.RunAsync(new[] { source, destination }, async () =>
             {
@@ -24,10 +29,10 @@ namespace ZkSync.Bench.Scenarios
             int photos = report.Items.Count(i => i.Photos == KindOutcome.Written);
             bool wrote = summary.BytesUploaded > 0;
 
-            var sourceWork = new LinkWork().ReadTable(census.UserTableBytes).ReadTable(census.TemplateTableBytes).ReadItems(2 * census.Users);
+            var sourceWork = new LinkWork().ReadTable(census.UserTableBytes).ReadTable(census.TemplateTableBytes).ReadItems(mediaReads);
             var destinationWork = new LinkWork();
             if (destinationFilled)
-                destinationWork.ReadTable(census.UserTableBytes).ReadTable(census.TemplateTableBytes).ReadItems(2 * census.Users);
+                destinationWork.ReadTable(census.UserTableBytes).ReadTable(census.TemplateTableBytes).ReadItems(mediaReads);
             if (wrote)
             {
                 destinationWork.Upload(census.MinUserUploads + faces + photos, summary.BytesUploaded);

@@ -7,11 +7,11 @@ namespace ZkSync.Bench.Scenarios
     /// <summary>
     /// The full sync as most scripts do it, through the same client: read users and templates in bulk, then one user
     /// at a time set the user, upload its templates (a one-user batch), copy its faces, copy its photo. No disable, no
-    /// verification, nothing clever.
+    /// verification, nothing clever. The fingerprint-only variant leaves faces and photos out.
     /// </summary>
     internal static class NaiveSync
     {
-        public static async Task<ScenarioResult> RunAsync(Rig rig, DeviceCensus census, EmulatorProcess source, EmulatorProcess destination)
+        public static async Task<ScenarioResult> RunAsync(string scenario, Rig rig, DeviceCensus census, EmulatorProcess source, EmulatorProcess destination, bool media = true)
         {
             int users = 0, faces = 0, photos = 0;
             long uploaded = 0;
@@ -26,11 +26,12 @@ namespace ZkSync.Bench.Scenarios
                     await dst.SetUserAsync(user).ConfigureAwait(false);
                     var templates = fingers[user.UserId].ToList();
                     if (templates.Count > 0) await dst.WriteUsersAsync(new[] { new UserWithFingerprints(user, templates) }).ConfigureAwait(false);
+                    users++;
+                    if (!media) continue;
                     var f = await src.GetFacesAsync(user.UserId).ConfigureAwait(false);
                     if (f.Count > 0) { await dst.WriteFacesAsync(user.UserId, f).ConfigureAwait(false); faces++; }
                     var photo = await src.GetPhotoAsync(user.UserId).ConfigureAwait(false);
                     if (photo != null) { await dst.SetPhotoAsync(user.UserId, photo).ConfigureAwait(false); photos++; }
-                    users++;
                 }
                 uploaded = dst.Traffic.UploadedBytes;
                 await src.CloseAsync().ConfigureAwait(false);
@@ -38,10 +39,10 @@ namespace ZkSync.Bench.Scenarios
             }).ConfigureAwait(false);
 
             // The job's least work is the engine's without verification: same data, same uploads.
-            var sourceWork = new LinkWork().ReadTable(census.UserTableBytes).ReadTable(census.TemplateTableBytes).ReadItems(2 * census.Users);
+            var sourceWork = new LinkWork().ReadTable(census.UserTableBytes).ReadTable(census.TemplateTableBytes).ReadItems(media ? 2 * census.Users : 0);
             var destinationWork = new LinkWork().Upload(census.MinUserUploads + faces + photos, uploaded);
             string outcome = $"{users} users copied one at a time; {faces} face sets, {photos} photos written";
-            return new ScenarioResult("naive", rig.Users, "off", measured, new[] { sourceWork, destinationWork }, rig.Model, uploaded, outcome, users == census.Users);
+            return new ScenarioResult(scenario, rig.Users, "off", measured, new[] { sourceWork, destinationWork }, rig.Model, uploaded, outcome, users == census.Users);
         }
     }
 }
