@@ -23,6 +23,8 @@ usage: ZkSync.Emulator [options]
   --fp-version V        fingerprint algorithm 9 | 10 (default: the profile's)
   --face-version V      face algorithm, 0 = no faces (default: the profile's)
   --photo-family F      none | zmm | file (default: the profile's)
+  --max-face-count N    face capacity in hundreds of users, ~MaxFaceCount (default: the profile's, 7)
+  --fp-capacity N       fingerprint template capacity (default: the profile's)
   --max-sessions N      concurrent sessions (default 4)
   --chunk-gap-ms N      pause between packets of a large-data reply (default 0)
   --latency-ms X        link model: turnaround per request in ms, decimals allowed (default 0)
@@ -81,6 +83,8 @@ Lines on standard input: 'stats' prints the traffic counters as one JSON line on
                         { error = $"--photo-family '{value}' must be none, zmm or file"; return null; }
                         o.PhotoFamily = family;
                         break;
+                    case "--max-face-count": if (!Int(name, value, 0, 655, out int faces, out error)) return null; o.MaxFaceCount = faces; break;
+                    case "--fp-capacity": if (!Int(name, value, 1, 1_000_000, out int fps, out error)) return null; o.FingerprintCapacity = fps; break;
                     case "--max-sessions": if (!Int(name, value, 1, 64, out int max, out error)) return null; o.MaxSessions = max; break;
                     case "--chunk-gap-ms": if (!Int(name, value, 0, 10000, out int gap, out error)) return null; o.LargeDataPacketGap = TimeSpan.FromMilliseconds(gap); break;
                     case "--latency-ms": if (!Real(name, value, 0, 60000, out double latency, out error)) return null; o.LinkTurnaroundMs = latency; break;

@@ -62,6 +62,14 @@ namespace ZkSync.Emulator.Tests
         }
 
         [Fact]
+        public void Capacity_arguments_are_accepted()
+        {
+            var result = ExternalProcess.Run(Dotnet(), $"\"{HostDll()}\" --port 0 --profile face --users 3 --max-face-count 1 --fp-capacity 50", Path.GetTempPath(), Timeout, stdin: "");
+            Assert.True(result.ExitCode == 0, result.Stderr);
+            Assert.Matches(@"listening on 127\.0\.0\.1:\d+", result.Stdout);
+        }
+
+        [Fact]
         public async System.Threading.Tasks.Task Host_answers_stats_with_one_json_line_and_zeroes_them_on_reset_stats()
         {
             var psi = new System.Diagnostics.ProcessStartInfo(Dotnet(), $"\"{HostDll()}\" --port 0 --transport udp --latency-ms 0.5 --bytes-per-second 1000000")
@@ -150,6 +158,8 @@ namespace ZkSync.Emulator.Tests
         [InlineData("--transport smoke", "--transport")]
         [InlineData("--profile xyz", "profile")]
         [InlineData("--bogus 1", "--bogus")]
+        [InlineData("--max-face-count -1", "--max-face-count")]
+        [InlineData("--fp-capacity 0", "--fp-capacity")]
         public void Bad_arguments_exit_2_naming_the_argument(string args, string named)
         {
             var result = ExternalProcess.Run(Dotnet(), $"\"{HostDll()}\" {args}", Path.GetTempPath(), Timeout, stdin: "");

@@ -72,6 +72,39 @@ namespace ZkSync.Sync.Tests
         }
 
         [Fact]
+        public async Task Read_ahead_fills_the_window_before_it_is_asked_and_refills_it_when_a_batch_is_released()
+        {
+            var src = TestData.SeededFaceDevice("src", 5);
+            var cache = Cache(src, window: 2);
+            int FaceReads() => src.Calls.Count(c => c.StartsWith("faces ", StringComparison.Ordinal));
+
+            using var c = cache.Join(SyncDataKinds.Faces);
+            Assert.Equal(2, cache.HeldBatches);
+            Assert.Equal(4, FaceReads()); // batches 0 and 1, nothing asked yet
+
+            await c.GetAsync(0, SyncDataKinds.Faces, CancellationToken.None);
+            c.Release(0);
+            await c.GetAsync(1, SyncDataKinds.Faces, CancellationToken.None);
+            Assert.Equal(5, FaceReads()); // batch 2 read when batch 0 left the window
+            Assert.Equal(3, cache.SourceBatchReads); // each batch once
+        }
+
+        [Fact]
+        public async Task After_stop_nothing_more_is_read_ahead()
+        {
+            var src = TestData.SeededFaceDevice("src", 5);
+            var cache = Cache(src, window: 1);
+            using var c = cache.Join(SyncDataKinds.Faces);
+            await c.GetAsync(0, SyncDataKinds.Faces, CancellationToken.None);
+
+            await cache.StopAsync();
+            c.Release(0);
+
+            Assert.Equal(0, cache.HeldBatches);
+            Assert.Equal(2, src.Calls.Count(op => op.StartsWith("faces ", StringComparison.Ordinal)));
+        }
+
+        [Fact]
         public async Task One_users_unreadable_faces_are_an_error_on_that_user_only()
         {
             var src = TestData.SeededFaceDevice("src", 5);

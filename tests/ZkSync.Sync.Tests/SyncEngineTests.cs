@@ -406,11 +406,12 @@ namespace ZkSync.Sync.Tests
             src.BeforeCall = op => { if (op.StartsWith("faces ", StringComparison.Ordinal)) maxLead = Math.Max(maxLead, ++read - written); };
             dst.BeforeCall = op => { if (op.StartsWith("write-faces ", StringComparison.Ordinal)) written++; };
 
-            await Sync(src, new SyncOptions { MediaBatchUsers = 10 }, dst);
+            // ThrottleLimit 1: a window of two batches, the one being written and the one read ahead.
+            await Sync(src, new SyncOptions { MediaBatchUsers = 10, ThrottleLimit = 1 }, dst);
 
             Assert.Equal(200, read);
             Assert.Equal(200, written);
-            Assert.InRange(maxLead, 1, 10); // never more than one batch of users' faces held
+            Assert.InRange(maxLead, 11, 20); // the next batch is read ahead, never more than the window
         }
     }
 }

@@ -46,17 +46,7 @@ namespace ZkSync.Emulator.Link
             return WaitUntilAsync(target, ct);
         }
 
-        /// <summary>Never returns before <paramref name="target"/>: timers may fire early by a fraction of a millisecond, so re-check.</summary>
-        private static async Task WaitUntilAsync(long target, CancellationToken ct)
-        {
-            while (true)
-            {
-                long left = target - Stopwatch.GetTimestamp();
-                if (left <= 0) return;
-                double ms = left * 1000.0 / Stopwatch.Frequency;
-                if (ms >= 1) await Task.Delay(TimeSpan.FromMilliseconds(ms), ct).ConfigureAwait(false);
-                else await Task.Yield();
-            }
-        }
+        /// <summary>Never returns before <paramref name="target"/>, and not more than about 0.1 ms after it (see <see cref="LinkClock"/>).</summary>
+        private static Task WaitUntilAsync(long target, CancellationToken ct) => LinkClock.Shared.WaitUntilAsync(target, ct);
     }
 }

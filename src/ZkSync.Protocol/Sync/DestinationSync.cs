@@ -53,7 +53,9 @@ namespace ZkSync.Protocol.Sync
                 if (!options.WhatIf) await ConfirmRemovalsAsync(plan, ct).ConfigureAwait(false);
                 if (!options.WhatIf) await ConfirmWritesAsync(plan, ct).ConfigureAwait(false);
                 CapacityCheck.ThrowIfTooSmall(plan, _run.Source, snapshot);
-                await new PlanExecutor(_run, device, plan, Report).ExecuteAsync(ct).ConfigureAwait(false);
+                // Joined now, so the source reads faces and photos ahead while this destination writes users and templates.
+                using var media = plan.PendingMedia != 0 ? _run.Media.Join(plan.PendingMedia) : null;
+                await new PlanExecutor(_run, device, plan, media, Report).ExecuteAsync(ct).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {

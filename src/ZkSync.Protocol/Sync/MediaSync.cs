@@ -18,15 +18,17 @@ namespace ZkSync.Protocol.Sync
         private readonly SyncRunContext _run;
         private readonly ISyncDevice _device;
         private readonly SyncPlan _plan;
+        private readonly SourceMediaCache.Consumer? _consumer;
         private readonly Action<UserPlan> _report;
         private readonly Func<CancellationToken, Task> _beforeWrite;
         private readonly SyncOptions _options;
 
-        public MediaSync(SyncRunContext run, ISyncDevice device, SyncPlan plan, Action<UserPlan> report, Func<CancellationToken, Task> beforeWrite)
+        public MediaSync(SyncRunContext run, ISyncDevice device, SyncPlan plan, SourceMediaCache.Consumer? consumer, Action<UserPlan> report, Func<CancellationToken, Task> beforeWrite)
         {
             _run = run;
             _device = device;
             _plan = plan;
+            _consumer = consumer;
             _report = report;
             _beforeWrite = beforeWrite;
             _options = run.Options;
@@ -35,8 +37,7 @@ namespace ZkSync.Protocol.Sync
         public async Task RunAsync(CancellationToken ct)
         {
             var byId = _plan.SourceUsers.ToDictionary(p => p.UserId, StringComparer.Ordinal);
-            bool needsMedia = _plan.SourceUsers.Any(p => p.FacesPending || p.PhotosPending);
-            using var consumer = needsMedia ? _run.Media.Join() : null;
+            var consumer = _consumer;
             var batches = _run.MediaBatches;
             for (int i = 0; i < batches.Count; i++)
             {

@@ -22,15 +22,18 @@ namespace ZkSync.Protocol.Sync
         private readonly SyncRunContext _run;
         private readonly ISyncDevice _device;
         private readonly SyncPlan _plan;
+        private readonly SourceMediaCache.Consumer? _media;
         private readonly Action<UserPlan> _report;
         private readonly SyncOptions _options;
         private bool _disabled;
 
-        public PlanExecutor(SyncRunContext run, ISyncDevice device, SyncPlan plan, Action<UserPlan> report)
+        /// <param name="media">This destination's place in the source media cache; null when no faces or photos are pending.</param>
+        public PlanExecutor(SyncRunContext run, ISyncDevice device, SyncPlan plan, SourceMediaCache.Consumer? media, Action<UserPlan> report)
         {
             _run = run;
             _device = device;
             _plan = plan;
+            _media = media;
             _report = report;
             _options = run.Options;
         }
@@ -50,7 +53,7 @@ namespace ZkSync.Protocol.Sync
                     if (_options.Verify) await VerifyUsersAndFingerprintsAsync(ct).ConfigureAwait(false);
                 }
                 foreach (var removed in _plan.Removals) _report(removed);
-                await new MediaSync(_run, _device, _plan, _report, EnsureDisabledAsync).RunAsync(ct).ConfigureAwait(false);
+                await new MediaSync(_run, _device, _plan, _media, _report, EnsureDisabledAsync).RunAsync(ct).ConfigureAwait(false);
             }
             catch
             {

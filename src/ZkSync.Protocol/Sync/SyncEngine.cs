@@ -51,8 +51,15 @@ namespace ZkSync.Protocol.Sync
                 var run = new SyncRunContext(snapshot, options, media, sink);
                 using var throttle = new SemaphoreSlim(options.ThrottleLimit, options.ThrottleLimit);
                 var syncs = destinations.Select(d => new DestinationSync(run, d, throttle)).ToList();
-                // Each destination turns its own failures into its summary; only cancellation comes out of here.
-                await Task.WhenAll(syncs.Select(s => s.RunAsync(cancellationToken))).ConfigureAwait(false);
+                try
+                {
+                    // Each destination turns its own failures into its summary; only cancellation comes out of here.
+                    await Task.WhenAll(syncs.Select(s => s.RunAsync(cancellationToken))).ConfigureAwait(false);
+                }
+                finally
+                {
+                    await media.StopAsync().ConfigureAwait(false); // no source read may outlive the run
+                }
                 return new SyncReport(snapshot.Name, syncs.Select(s => s.Summary).ToList(), sink.Items, device.Traffic - start);
             }
             finally

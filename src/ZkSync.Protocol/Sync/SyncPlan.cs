@@ -28,5 +28,9 @@ namespace ZkSync.Protocol.Sync
         public IEnumerable<UserPlan> Removals => DestinationOnly.Where(p => p.Action == SyncAction.Removed);
 
         public IEnumerable<UserPlan> All => SourceUsers.Concat(DestinationOnly).Concat(NotFound);
+
+        /// <summary>The media kinds still to compare for some user (what to read ahead from the source).</summary>
+        internal SyncDataKinds PendingMedia =>
+            (SourceUsers.Any(p => p.FacesPending) ? SyncDataKinds.Faces : 0) | (SourceUsers.Any(p => p.PhotosPending) ? SyncDataKinds.Photos : 0);
     }
 }

@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace ZkSync.Bench
+{
+    /// <summary>Command line of the benchmark (bench/README.md).</summary>
+    internal sealed class BenchArgs
+    {
+        public static readonly string[] AllScenarios = { "cpu", "full", "resync", "snapshot", "naive", "full-noverify", "full-fp", "naive-fp" };
+
+        public IReadOnlyList<int> Users { get; private set; } = new[] { 1000, 3000, 10000 };
+        public double LatencyMs { get; private set; } = 2;
+        public long BytesPerSecond { get; private set; } = 1_000_000;
+        public IReadOnlyCollection<string> Scenarios { get; private set; } = AllScenarios;
+        public int Seed { get; private set; } = 1;
+
+        public const string Usage =
+@"usage: dotnet run -c Release --project bench/ZkSync.Bench -- [options]
+  --users 1000,3000,10000      user counts (face profile: 15 faces, 1-3 fingerprints, one 8-15 KB photo each)
+  --latency-ms 2               per-request turnaround of the emulated links
+  --bytes-per-second 1000000   throughput of the emulated links
+  --scenarios LIST             any of cpu,full,resync,snapshot,naive,full-noverify,full-fp,naive-fp (default: all);
+                               -fp = users and fingerprints only (no faces or photos)
+  --seed 1                     seed of the generated devices";
+
+        public bool Has(string scenario) => Scenarios.Contains(scenario);
+
+        public static BenchArgs Parse(string[] args)
+        {
+            var a = new BenchArgs();
+            for (int i = 0; i < args.Length; i++)
+            {
+                string name = args[i];
+                if (name == "--help" || name == "-h") throw new ArgumentException(Usage);
+                if (i + 1 >= args.Length) throw new ArgumentException($"{name} needs a value\n{Usage}");
+                string v = args[++i];
+                switch (name)
+                {
+                    case "--users": a.Users = v.Split(',').Select(s => int.Parse(s.Trim(), CultureInfo.InvariantCulture)).ToList(); break;
+                    case "--latency-ms": a.LatencyMs = double.Parse(v, CultureInfo.InvariantCulture); break;
+                    case "--bytes-per-second": a.BytesPerSecond = long.Parse(v, CultureInfo.InvariantCulture); break;
+                    case "--seed": a.Seed = int.Parse(v, CultureInfo.InvariantCulture); break;
+                    case "--scenarios":
+                        var list = v.Split(',').Select(s => s.Trim().ToLowerInvariant()).ToList();
+                        var unknown = list.Where(s => !AllScenarios.Contains(s)).ToList();
+                        if (unknown.Count > 0) throw new ArgumentException($"unknown scenario {string.Join(", ", unknown)}\n{Usage}");
+                        a.Scenarios = list;
+                        break;
+                    default: throw new ArgumentException($"unknown argument {name}\n{Usage}");
+                }
+            }
+            if (a.Users.Any(n => n < 1 || n > 10000)) throw new ArgumentException("--users: each count must be 1-10000 (the face profile's user capacity)");
+            if (a.LatencyMs < 0 || a.BytesPerSecond < 1) throw new ArgumentException("--latency-ms must be >= 0 and --bytes-per-second >= 1");
+            return a;
+        }
+    }
+}

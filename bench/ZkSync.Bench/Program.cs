@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using ZkSync.Bench;
+using ZkSync.Bench.Scenarios;
+
+// Benchmarks of the sync engine against out-of-process emulators with a link model (bench/README.md).
+BenchArgs options;
+try { options = BenchArgs.Parse(args); }
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+
+var report = new ReportWriter(Console.Out);
+report.Machine(options);
+if (options.Has("cpu")) report.Cpu(CpuCost.Run());
+
+var model = new LinkModel(options.LatencyMs, options.BytesPerSecond);
+string hostDll = EmulatorProcess.HostDll(
+#if DEBUG
+    "Debug"
+#else
+    "Release"
+#endif
+);
+var results = new List<ScenarioResult>();
+foreach (int users in options.Scenarios.Any(s => s != "cpu") ? options.Users : Array.Empty<int>())
+{
+    var rig = new Rig(hostDll, model, users, options.Seed);
+    report.Progress($"{users} users: starting the seeded source");
+    await using var source = await rig.StartSourceAsync();
+    var census = await DeviceCensus.ReadAsync(Rig.Connection(source));
+    report.Progress($"{users} users: source holds {census.Users} users, {census.Templates} templates, {census.UsersWithFaces} users with faces");
+
+    if (options.Has("full") || options.Has("resync"))
+    {
+        await using var destination = await rig.StartEmptyAsync("destination");
+        report.Progress($"{users} users: full sync");
+        var full = await EngineSync.RunAsync("full", rig, census, source, destination, verify: true, destinationFilled: false);
+        if (options.Has("full")) results.Add(report.Row(full));
+        if (options.Has("resync"))
+        {
+            report.Progress($"{users} users: unchanged re-sync");
+            results.Add(report.Row(await EngineSync.RunAsync("resync", rig, census, source, destination, verify: true, destinationFilled: true)));
+        }
+    }
+    if (options.Has("full-noverify"))
+    {
+        await using var destination = await rig.StartEmptyAsync("destination (no verify)");
+        report.Progress($"{users} users: full sync without verification");
+        results.Add(report.Row(await EngineSync.RunAsync("full-noverify", rig, census, source, destination, verify: false, destinationFilled: false)));
+    }
+    if (options.Has("snapshot"))
+    {
+        report.Progress($"{users} users: snapshot");
+        results.Add(report.Row(await Snapshot.RunAsync(rig, census, source)));
+    }
+    if (options.Has("naive"))
+    {
+        await using var destination = await rig.StartEmptyAsync("destination (naive)");
+        report.Progress($"{users} users: naive one-user-at-a-time copy");
+        results.Add(report.Row(await NaiveSync.RunAsync("naive", rig, census, source, destination)));
+    }
+    if (options.Has("full-fp"))
+    {
+        await using var destination = await rig.StartEmptyAsync("destination (fingerprints only)");
+        report.Progress($"{users} users: full sync of users and fingerprints only");
+        results.Add(report.Row(await EngineSync.RunAsync("full-fp", rig, census, source, destination, verify: true, destinationFilled: false, media: false)));
+    }
+    if (options.Has("naive-fp"))
+    {
+        await using var destination = await rig.StartEmptyAsync("destination (naive, fingerprints only)");
+        report.Progress($"{users} users: naive copy of users and fingerprints only");
+        results.Add(report.Row(await NaiveSync.RunAsync("naive-fp", rig, census, source, destination, media: false)));
+    }
+}
+if (results.Count > 0)
+{
+    report.Table(results);
+    report.Targets(results);
+}
+return 0;
