@@ -12,7 +12,7 @@ namespace ZkSync.Emulator.Tests
     {
         private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-        private static string HostDll()
+        internal static string HostDll()
         {
             string dll = Path.Combine(AppContext.BaseDirectory, "ZkSync.Emulator.dll");
             Assert.True(File.Exists(dll), $"host not built next to the tests: {dll}");
@@ -35,15 +35,11 @@ namespace ZkSync.Emulator.Tests
         public async System.Threading.Tasks.Task Host_serves_while_stdin_is_open_and_saves_state_on_exit()
         {
             string state = Path.Combine(Path.GetTempPath(), "zksync-host-" + Guid.NewGuid().ToString("N") + ".json");
-            var psi = new System.Diagnostics.ProcessStartInfo(Dotnet(), $"\"{HostDll()}\" --port 0 --profile bw --users 3 --state \"{state}\"")
-            {
-                RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-            };
-            using var p = System.Diagnostics.Process.Start(psi)!;
+            using var host = await HostProcess.StartAsync($"--port 0 --profile bw --users 3 --state \"{state}\"", Timeout);
+            var p = host.Process;
+            int port = host.Port;
             try
             {
-                string? line = await p.StandardOutput.ReadLineAsync().WaitAsync(Timeout);
-                int port = int.Parse(Regex.Match(line ?? "", @"127\.0\.0\.1:(\d+)").Groups[1].Value);
                 using (var c = RawClient.Udp(port))
                 {
                     Assert.Equal(ReplyCode.Ok, c.Connect().Command);
@@ -56,7 +52,6 @@ namespace ZkSync.Emulator.Tests
             }
             finally
             {
-                if (!p.HasExited) p.Kill(true);
                 File.Delete(state);
             }
         }
@@ -72,72 +67,50 @@ namespace ZkSync.Emulator.Tests
         [Fact]
         public async System.Threading.Tasks.Task Host_answers_stats_with_one_json_line_and_zeroes_them_on_reset_stats()
         {
-            var psi = new System.Diagnostics.ProcessStartInfo(Dotnet(), $"\"{HostDll()}\" --port 0 --transport udp --latency-ms 0.5 --bytes-per-second 1000000")
+            using var host = await HostProcess.StartAsync($"--port 0 --transport udp --latency-ms 0.5 --bytes-per-second 1000000", Timeout);
+            var p = host.Process;
+            int port = host.Port;
+            using (var c = RawClient.Udp(port))
             {
-                RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-            };
-            using var p = System.Diagnostics.Process.Start(psi)!;
-            try
-            {
-                string? line = await p.StandardOutput.ReadLineAsync().WaitAsync(Timeout);
-                int port = int.Parse(Regex.Match(line ?? "", @"127\.0\.0\.1:(\d+)").Groups[1].Value);
-                using (var c = RawClient.Udp(port))
-                {
-                    Assert.Equal(ReplyCode.Ok, c.Connect().Command);
-                    Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.GetVersion).Command);
-                }
-                var stats = await Stats(p);
-                Assert.Equal(2, stats.GetProperty("requests").GetInt64());
-                Assert.Equal(2, stats.GetProperty("roundTrips").GetInt64());
-                Assert.Equal(16, stats.GetProperty("bytesIn").GetInt64());
-                Assert.True(stats.GetProperty("bytesOut").GetInt64() > 16);
-                Assert.Equal(0, stats.GetProperty("dropped").GetInt64());
-                Assert.Equal(0, stats.GetProperty("retransmits").GetInt64());
-
-                await p.StandardInput.WriteLineAsync("reset-stats");
-                var zero = await Stats(p);
-                Assert.Equal(0, zero.GetProperty("requests").GetInt64());
-                Assert.Equal(0, zero.GetProperty("bytesOut").GetInt64());
-
-                p.StandardInput.Close();
-                Assert.True(p.WaitForExit((int)Timeout.TotalMilliseconds), "host did not exit at end of input");
-                Assert.Equal(0, p.ExitCode);
+                Assert.Equal(ReplyCode.Ok, c.Connect().Command);
+                Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.GetVersion).Command);
             }
-            finally
-            {
-                if (!p.HasExited) p.Kill(true);
-            }
+            var stats = await Stats(p);
+            Assert.Equal(2, stats.GetProperty("requests").GetInt64());
+            Assert.Equal(2, stats.GetProperty("roundTrips").GetInt64());
+            Assert.Equal(16, stats.GetProperty("bytesIn").GetInt64());
+            Assert.True(stats.GetProperty("bytesOut").GetInt64() > 16);
+            Assert.Equal(0, stats.GetProperty("dropped").GetInt64());
+            Assert.Equal(0, stats.GetProperty("retransmits").GetInt64());
+
+            await p.StandardInput.WriteLineAsync("reset-stats");
+            var zero = await Stats(p);
+            Assert.Equal(0, zero.GetProperty("requests").GetInt64());
+            Assert.Equal(0, zero.GetProperty("bytesOut").GetInt64());
+
+            p.StandardInput.Close();
+            Assert.True(p.WaitForExit((int)Timeout.TotalMilliseconds), "host did not exit at end of input");
+            Assert.Equal(0, p.ExitCode);
         }
 
         [Fact]
         public async System.Threading.Tasks.Task Host_injects_faults_from_its_arguments_and_clears_them_on_request()
         {
-            var psi = new System.Diagnostics.ProcessStartInfo(Dotnet(), $"\"{HostDll()}\" --port 0 --transport udp --error-command {CommandCode.GetVersion} --drop-rate 0 --fault-seed 3")
-            {
-                RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-            };
-            using var p = System.Diagnostics.Process.Start(psi)!;
-            try
-            {
-                string? line = await p.StandardOutput.ReadLineAsync().WaitAsync(Timeout);
-                int port = int.Parse(Regex.Match(line ?? "", @"127\.0\.0\.1:(\d+)").Groups[1].Value);
-                using var c = RawClient.Udp(port);
-                Assert.Equal(ReplyCode.Ok, c.Connect().Command);
-                Assert.Equal(ReplyCode.Error, c.Request(CommandCode.GetVersion).Command);
-                await p.StandardInput.WriteLineAsync("clear-faults");
-                await Stats(p); // a round trip through the control loop: the line before it has been handled
-                Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.GetVersion).Command);
-                await p.StandardInput.WriteLineAsync("restart");
-                await Stats(p);
-                c.Send(CommandCode.GetVersion);
-                Assert.True(c.StaysSilent()); // the session did not survive the restart
-                p.StandardInput.Close();
-                Assert.True(p.WaitForExit((int)Timeout.TotalMilliseconds), "host did not exit at end of input");
-            }
-            finally
-            {
-                if (!p.HasExited) p.Kill(true);
-            }
+            using var host = await HostProcess.StartAsync($"--port 0 --transport udp --error-command {CommandCode.GetVersion} --drop-rate 0 --fault-seed 3", Timeout);
+            var p = host.Process;
+            int port = host.Port;
+            using var c = RawClient.Udp(port);
+            Assert.Equal(ReplyCode.Ok, c.Connect().Command);
+            Assert.Equal(ReplyCode.Error, c.Request(CommandCode.GetVersion).Command);
+            await p.StandardInput.WriteLineAsync("clear-faults");
+            await Stats(p); // a round trip through the control loop: the line before it has been handled
+            Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.GetVersion).Command);
+            await p.StandardInput.WriteLineAsync("restart");
+            await Stats(p);
+            c.Send(CommandCode.GetVersion);
+            Assert.True(c.StaysSilent()); // the session did not survive the restart
+            p.StandardInput.Close();
+            Assert.True(p.WaitForExit((int)Timeout.TotalMilliseconds), "host did not exit at end of input");
         }
 
         private static async System.Threading.Tasks.Task<System.Text.Json.JsonElement> Stats(System.Diagnostics.Process p)
