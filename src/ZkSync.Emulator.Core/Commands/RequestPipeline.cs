@@ -71,6 +71,7 @@ namespace ZkSync.Emulator.Commands
                 Reply reply = NeedsAuth(session, request.Command)
                     ? context.Code(ReplyCode.Unauthorized)
                     : _faults.InjectedError(context) ?? CommandRouter.Execute(context);
+                RefreshTracker.Observe(_state, request.Command, reply);
                 Remember(session, request, reply);
                 return reply;
             }
@@ -102,6 +103,7 @@ namespace ZkSync.Emulator.Commands
                 foreach (var s in _sessions.All) s.CloseTransport?.Invoke();
                 _sessions.Clear();
                 _state.Disabled = false;
+                _state.RefreshPending = false; // a restart loads everything afresh
             }
         }
 

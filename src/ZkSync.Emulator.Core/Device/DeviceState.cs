@@ -41,6 +41,12 @@ namespace ZkSync.Emulator.Device
         /// <summary>Set by CMD_DISABLEDEVICE, cleared by CMD_ENABLEDEVICE, a restart, or the last session closing.</summary>
         public bool Disabled { get; set; }
 
+        /// <summary>
+        /// Data was written since the last CMD_REFRESHDATA (or restart): firmware's matchers still hold the old copy, so new
+        /// users and templates are not recognised yet. Set by <see cref="Commands.RefreshTracker"/>.
+        /// </summary>
+        public bool RefreshPending { get; set; }
+
         /// <summary>Options written with CMD_OPTIONS_WRQ (read back by CMD_OPTIONS_RRQ before the profile's table).</summary>
         public Dictionary<string, string> WrittenOptions { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 

@@ -10,8 +10,10 @@ namespace ZkSync.Protocol.Bulk
 {
     /// <summary>
     /// Uploads a buffer and hands it to a consuming command (core §4.6, face notes §1.2):
-    /// 1502, 1500 [u32 size], 1501 slices with consecutive reply ids, 119 [u32 hash] (the device checks it),
+    /// 1500 [u32 size], 1501 slices with consecutive reply ids, 119 [u32 hash] (the device checks it),
     /// the consuming command, 1502. The caller checks the consuming reply and refreshes (1013) as its flow needs.
+    /// pyzk sends 1502 before 1500 instead; no release is needed there, because firmware frees an old buffer when the
+    /// next one is prepared (core §7.3), and this uploader always releases its own afterwards, even when it fails.
     /// </summary>
     internal static class BulkUploader
     {
@@ -29,9 +31,13 @@ namespace ZkSync.Protocol.Bulk
         {
             int slice = x.IsUdp ? UdpSlice : TcpSlice;
             int slices = (data.Length + slice - 1) / slice;
-            // 1500 and every 1501 must carry consecutive reply ids that do not wrap (firmware: previous + 1, no wrap).
-            x.KeepFollowingContiguous(1 + slices);
-            await x.RequestOkAsync(CommandCode.FreeData, null, what + ": release the device buffer").ConfigureAwait(false);
+            // 1500 and every 1501 must carry consecutive reply ids that do not wrap (firmware: previous + 1, no wrap):
+            // near the wrap, spend 65535 on a release (always OK) so they start again at 0.
+            if (x.WouldWrap(slices))
+            {
+                x.JumpToWrap();
+                await x.RequestOkAsync(CommandCode.FreeData, null, what + ": release the device buffer").ConfigureAwait(false);
+            }
             bool prepared = false;
             try
             {

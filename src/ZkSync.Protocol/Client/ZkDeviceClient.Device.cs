@@ -65,14 +65,16 @@ namespace ZkSync.Protocol.Client
             await RequestOkAsync(CommandCode.DisableDevice, null, "Disabling the device", RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>Enables the device, first sending the refresh owed for writes made while this client had it disabled.</summary>
         public async Task EnableAsync(CancellationToken cancellationToken = default)
         {
-            await RequestOkAsync(CommandCode.EnableDevice, null, "Enabling the device", RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
+            await RunAsync(async x =>
+            {
+                await SendOwedRefreshAsync(x).ConfigureAwait(false);
+                return await x.RequestOkAsync(CommandCode.EnableDevice, null, "Enabling the device").ConfigureAwait(false);
+            }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
             _disabledHere = false;
         }
-
-        public Task RefreshDataAsync(CancellationToken cancellationToken = default) =>
-            RequestOkAsync(CommandCode.RefreshData, null, "Refreshing the device data", RetrySafety.Idempotent, cancellationToken);
 
         /// <summary>
         /// Restarts the device and closes this connection. Firmware differs in how it answers (core §12.5): no reply,
@@ -91,6 +93,7 @@ namespace ZkSync.Protocol.Client
             catch (ZkConnectionException) { }
             _ended = true;
             _disabledHere = false;
+            _writesOwed = 0; // a restart reloads everything
             _session.Abort(); // the device is going away: no CMD_EXIT
             _users = null;
             _logger.LogInformation("{Device}: restart requested; connection closed.", Device);

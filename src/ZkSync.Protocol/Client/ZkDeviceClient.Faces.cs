@@ -62,7 +62,7 @@ namespace ZkSync.Protocol.Client
                         throw new ZkDeviceErrorException($"Writing faces of user {userId}: the device found no usable upload buffer", reply.Command, reply.SessionId, Device, CommandCode.UserFaceWrite);
                     reply.EnsureOk(Device, CommandCode.UserFaceWrite, $"Writing {faces.Count} faces of user {userId}");
                 }
-                return await x.RequestOkAsync(CommandCode.RefreshData, null, "Refreshing the device data").ConfigureAwait(false);
+                return await RefreshAfterWriteAsync(x).ConfigureAwait(false);
             }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false); // the same blob again: merged by FaceID
             _logger.LogInformation("{Device}: wrote {Count} face records ({Bytes} bytes) for user {UserId}.", Device, faces.Count, blob.Length, userId);
         }
@@ -75,7 +75,7 @@ namespace ZkSync.Protocol.Client
             await RunAsync(async x =>
             {
                 await DeleteFacesAsync(x, userId).ConfigureAwait(false);
-                return await x.RequestOkAsync(CommandCode.RefreshData, null, "Refreshing the device data").ConfigureAwait(false);
+                return await RefreshAfterWriteAsync(x).ConfigureAwait(false);
             }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
         }
 

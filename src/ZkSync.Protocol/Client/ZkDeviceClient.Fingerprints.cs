@@ -123,7 +123,7 @@ namespace ZkSync.Protocol.Client
             {
                 var reply = await BulkUploader.UploadAndRunAsync(x, data, CommandCode.UpdateFirmware, BatchUploadCommandPayload, "batch user upload", progress).ConfigureAwait(false);
                 reply.EnsureOk(Device, CommandCode.UpdateFirmware, $"Applying the batch of {users.Count} users");
-                return await x.RequestOkAsync(CommandCode.RefreshData, null, "Refreshing the device data").ConfigureAwait(false);
+                return await RefreshAfterWriteAsync(x).ConfigureAwait(false);
             }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false); // operation 2 with the same uids: add-or-overwrite again
 
             var results = new List<UserWriteResult>(users.Count);
@@ -147,7 +147,7 @@ namespace ZkSync.Protocol.Client
             {
                 // Not found on a repeat: the first run deleted it.
                 bool deleted = await DeleteFingerAsync(x, user, finger).ConfigureAwait(false) || x.IsRetry;
-                if (deleted) await x.RequestOkAsync(CommandCode.RefreshData, null, "Refreshing the device data").ConfigureAwait(false);
+                if (deleted) await RefreshAfterWriteAsync(x).ConfigureAwait(false);
                 return deleted;
             }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
         }
@@ -165,7 +165,7 @@ namespace ZkSync.Protocol.Client
                 int deleted = 0;
                 for (int finger = 0; finger <= 9; finger++)
                     if (await DeleteFingerAsync(x, user, finger).ConfigureAwait(false)) deleted++;
-                if (deleted > 0 || x.IsRetry) await x.RequestOkAsync(CommandCode.RefreshData, null, "Refreshing the device data").ConfigureAwait(false);
+                if (deleted > 0 || x.IsRetry) await RefreshAfterWriteAsync(x).ConfigureAwait(false);
                 return deleted; // after a repeat: what the last run found (the first may have deleted some)
             }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
         }

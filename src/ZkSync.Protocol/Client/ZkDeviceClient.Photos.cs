@@ -59,7 +59,7 @@ namespace ZkSync.Protocol.Client
             {
                 var reply = await BulkUploader.UploadAndRunAsync(x, jpeg, command, request, $"photo upload for user {userId}").ConfigureAwait(false);
                 reply.EnsureOk(Device, command, $"Storing the photo of user {userId}");
-                return await x.RequestOkAsync(CommandCode.RefreshData, null, "Refreshing the device data").ConfigureAwait(false);
+                return await RefreshAfterWriteAsync(x).ConfigureAwait(false);
             }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
             _logger.LogInformation("{Device}: stored a {Bytes}-byte photo for user {UserId}.", Device, jpeg.Length, userId);
         }
@@ -78,7 +78,7 @@ namespace ZkSync.Protocol.Client
                 bool absent = reply.Command == ReplyCode.NoPicture || reply.Command == ReplyCode.Error;
                 if (absent && !x.IsRetry) return false; // on a repeat, "no photo" means the first run deleted it
                 if (!absent) reply.EnsureOk(Device, CommandCode.UserPhotoDelete, $"Deleting the photo of user {userId}");
-                await x.RequestOkAsync(CommandCode.RefreshData, null, "Refreshing the device data").ConfigureAwait(false);
+                await RefreshAfterWriteAsync(x).ConfigureAwait(false);
                 return true;
             }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
         }

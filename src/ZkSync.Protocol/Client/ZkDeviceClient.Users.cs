@@ -58,7 +58,7 @@ namespace ZkSync.Protocol.Client
                         : $"Writing user {user.UserId} (uid {uid})";
                     throw ReplyCheck.Failure(reply, Device, CommandCode.UserWrite, why);
                 }
-                return await x.RequestOkAsync(CommandCode.RefreshData, null, "Refreshing the device data").ConfigureAwait(false);
+                return await RefreshAfterWriteAsync(x).ConfigureAwait(false);
             }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false); // the same record under the same uid again
 
             table.Upsert(UserRecordCodec.Decode(record, 0, Capabilities.UserFormat, _encoding));
@@ -78,7 +78,7 @@ namespace ZkSync.Protocol.Client
                 // Firmware: no such uid. The table was stale, or, on a repeat, the first run deleted it.
                 if (reply.Command == ReplyCode.Error && !x.IsRetry) return false;
                 if (reply.Command != ReplyCode.Error) reply.EnsureOk(Device, CommandCode.DeleteUser, $"Deleting user {userId} (uid {user.Uid})");
-                await x.RequestOkAsync(CommandCode.RefreshData, null, "Refreshing the device data").ConfigureAwait(false);
+                await RefreshAfterWriteAsync(x).ConfigureAwait(false);
                 return true;
             }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
             table.Remove(user);

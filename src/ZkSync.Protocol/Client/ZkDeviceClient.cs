@@ -71,18 +71,24 @@ namespace ZkSync.Protocol.Client
         public ZkTrafficCounters Traffic => _session.Traffic;
 
         /// <summary>Sends CMD_EXIT so the device frees the session slot, then closes the transport.</summary>
-        public Task CloseAsync(CancellationToken cancellationToken = default)
+        /// <remarks>A refresh still owed for writes made while disabled is sent first.</remarks>
+        public async Task CloseAsync(CancellationToken cancellationToken = default)
         {
             _ended = true;
-            return _session.CloseAsync();
+            await SettleOwedRefreshAsync().ConfigureAwait(false);
+            await _session.CloseAsync().ConfigureAwait(false);
         }
 
         public void Dispose()
         {
             _ended = true;
             if (!_session.IsOpen) return;
-            // Dispose is synchronous: say goodbye on the thread pool with a bounded wait, then close regardless.
-            var close = Task.Run(() => _session.CloseAsync());
+            // Dispose is synchronous: settle and say goodbye on the thread pool with a bounded wait, then close regardless.
+            var close = Task.Run(async () =>
+            {
+                await SettleOwedRefreshAsync().ConfigureAwait(false);
+                await _session.CloseAsync().ConfigureAwait(false);
+            });
             try { close.Wait(TimeSpan.FromSeconds(3)); } catch (AggregateException) { }
             _session.Dispose();
         }

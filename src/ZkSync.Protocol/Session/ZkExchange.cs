@@ -47,15 +47,16 @@ namespace ZkSync.Protocol.Session
         public Task<Packet> NextAsync(ushort command) => _session.ReceiveFollowingAsync(command, _session.LastReplyId, Token);
 
         /// <summary>
-        /// Firmware accepts an upload CMD_DATA only with reply id = previous + 1, computed without wrapping. When the
-        /// next request plus <paramref name="count"/> following ones would pass 65535, the next request is given reply
-        /// id 65535 (jumping forward is always accepted) so the following ones start again at 0.
+        /// Firmware accepts an upload CMD_DATA only with reply id = previous + 1, computed without wrapping: true when the
+        /// next request plus <paramref name="count"/> following ones would pass 65535.
         /// </summary>
-        public void KeepFollowingContiguous(int count)
+        public bool WouldWrap(int count)
         {
             if (count > ushort.MaxValue) throw new ZkInvalidDataException($"A transfer of {count} packets exceeds the 65,535 reply ids of one sequence.", null, Device);
-            int next = ReplyIds.Next(_session.LastReplyId);
-            if (next + count > ushort.MaxValue) _session.LastReplyId = ushort.MaxValue - 1;
+            return ReplyIds.Next(_session.LastReplyId) + count > ushort.MaxValue;
         }
+
+        /// <summary>The next request gets reply id 65535 (jumping forward is always accepted), so the ones after it start again at 0.</summary>
+        public void JumpToWrap() => _session.LastReplyId = ushort.MaxValue - 1;
     }
 }

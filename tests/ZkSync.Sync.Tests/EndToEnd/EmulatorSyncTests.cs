@@ -58,6 +58,9 @@ namespace ZkSync.Sync.Tests.EndToEnd
             var report = await SyncEngine.RunAsync(Emulators.Endpoint(a), new[] { Emulators.Endpoint(b) }, new SyncOptions { MediaBatchUsers = 3 });
 
             Assert.All(report.Items, i => Assert.Equal((SyncItemStatus.Succeeded, KindOutcome.Written), (i.Status, i.Faces)));
+            // Written while disabled, refreshed once before the device was enabled again.
+            Assert.False(b.State.Disabled);
+            Assert.False(b.State.RefreshPending);
             using var src = await Emulators.ConnectAsync(a);
             using var dst = await Emulators.ConnectAsync(b);
             var users = await dst.GetUsersAsync();

@@ -1,0 +1,68 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using ZkSync.Protocol.Errors;
+using ZkSync.Protocol.Framing;
+using ZkSync.Protocol.Session;
+
+namespace ZkSync.Protocol.Client
+{
+    /// <summary>
+    /// CMD_REFRESHDATA (1013) makes firmware reload its databases and matchers after a write. A disabled device matches
+    /// nobody, so the SDK's batch pattern is disable, writes, one refresh, enable (pyzk notes §set_user). This client
+    /// follows it: while it has the device disabled, writes are refreshed together, once per
+    /// <see cref="MaxWritesPerRefresh"/> writes and before the device is enabled again or the session ends; otherwise each
+    /// write refreshes at once. The bound keeps what a lost connection can leave unrefreshed small.
+    /// </summary>
+    public sealed partial class ZkDeviceClient
+    {
+        /// <summary>Writes made with the device disabled that one refresh covers at most.</summary>
+        public const int MaxWritesPerRefresh = 50;
+
+        /// <summary>Writes made while this client had the device disabled that no 1013 has followed yet.</summary>
+        private int _writesOwed;
+
+        /// <summary>True while a refresh is owed for writes made with the device disabled.</summary>
+        public bool RefreshPending => _writesOwed > 0;
+
+        public Task RefreshDataAsync(CancellationToken cancellationToken = default) =>
+            RunAsync(async x => { await RefreshNowAsync(x).ConfigureAwait(false); return true; }, RetrySafety.Idempotent, cancellationToken);
+
+        /// <summary>Called by every write after its command succeeded, inside that write's exchange. True when it refreshed.</summary>
+        private async Task<bool> RefreshAfterWriteAsync(ZkExchange x)
+        {
+            if (_disabledHere && ++_writesOwed < MaxWritesPerRefresh) return false;
+            await RefreshNowAsync(x).ConfigureAwait(false);
+            return true;
+        }
+
+        /// <summary>Sends the owed refresh, if any, in an exchange that is about to enable the device or end the session.</summary>
+        private async Task<bool> SendOwedRefreshAsync(ZkExchange x)
+        {
+            if (_writesOwed == 0) return false;
+            await RefreshNowAsync(x).ConfigureAwait(false);
+            return true;
+        }
+
+        private async Task RefreshNowAsync(ZkExchange x)
+        {
+            await x.RequestOkAsync(CommandCode.RefreshData, null, "Refreshing the device data").ConfigureAwait(false);
+            _writesOwed = 0;
+        }
+
+        /// <summary>Before a goodbye: the owed refresh on the current session, best effort (the session is ending anyway).</summary>
+        private async Task SettleOwedRefreshAsync()
+        {
+            if (_writesOwed == 0 || !_session.IsOpen) return;
+            try
+            {
+                await _session.RunAsync(SendOwedRefreshAsync, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (ZkException ex)
+            {
+                _logger.LogWarning("{Device}: the refresh owed for writes made while disabled failed ({Reason}); the device loads them on its next refresh or restart.", Device, ex.Reason);
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using Xunit;
+using ZkSync.Protocol.Client;
+using ZkSync.Protocol.Model;
+
+namespace ZkSync.Protocol.Tests.Client
+{
+    /// <summary>CMD_REFRESHDATA after writes: at once while the device is enabled, once before enabling while it is disabled.</summary>
+    public class RefreshTests
+    {
+        private static readonly byte[] Photo = { 0xFF, 0xD8, 1, 2, 3, 0xFF, 0xD9 };
+
+        [Theory]
+        [InlineData(ZkTransportKind.Tcp)]
+        [InlineData(ZkTransportKind.Udp)]
+        public async Task A_write_on_an_enabled_device_is_refreshed_at_once(ZkTransportKind kind)
+        {
+            await using var d = await Emulated.OpenAsync("face", kind, users: 2);
+            var user = (await d.Client.GetUsersAsync())[0];
+            await d.Client.SetPhotoAsync(user.UserId, Photo);
+            Assert.False(d.Emulator.State.RefreshPending);
+            Assert.False(d.Client.RefreshPending);
+        }
+
+        [Theory]
+        [InlineData(ZkTransportKind.Tcp)]
+        [InlineData(ZkTransportKind.Udp)]
+        public async Task Writes_while_disabled_owe_one_refresh_that_goes_out_before_enabling(ZkTransportKind kind)
+        {
+            await using var d = await Emulated.OpenAsync("face", kind, users: 3);
+            var c = d.Client;
+            var users = await c.GetUsersAsync();
+            var faces = await c.GetFacesAsync(users[0].UserId);
+
+            await c.DisableAsync();
+            await c.SetUserAsync(new ZkUser { UserId = "9001", Name = "New" });
+            await c.WriteFacesAsync(users[1].UserId, faces.Take(3).ToList(), exact: true);
+            await c.SetPhotoAsync(users[2].UserId, Photo);
+            Assert.True(d.Emulator.State.RefreshPending); // stored, not yet loaded by the matchers
+            Assert.True(c.RefreshPending);
+            Assert.Equal(3, (await c.GetFacesAsync(users[1].UserId)).Count); // reads see the data already
+
+            await c.EnableAsync();
+            Assert.False(d.Emulator.State.RefreshPending);
+            Assert.False(d.Emulator.State.Disabled);
+            Assert.False(c.RefreshPending);
+        }
+
+        [Fact]
+        public async Task A_long_run_of_disabled_writes_is_refreshed_every_fifty_writes()
+        {
+            await using var d = await Emulated.OpenAsync("face", ZkTransportKind.Tcp, users: 1);
+            var user = (await d.Client.GetUsersAsync())[0].UserId;
+            await d.Client.DisableAsync();
+            for (int i = 1; i < ZkDeviceClient.MaxWritesPerRefresh; i++) await d.Client.SetPhotoAsync(user, Photo);
+            Assert.True(d.Emulator.State.RefreshPending);
+            await d.Client.SetPhotoAsync(user, Photo); // the 50th
+            Assert.False(d.Emulator.State.RefreshPending);
+            Assert.False(d.Client.RefreshPending);
+            Assert.True(d.Emulator.State.Disabled);
+            await d.Client.EnableAsync();
+        }
+
+        [Fact]
+        public async Task Closing_a_session_sends_a_refresh_still_owed()
+        {
+            await using var d = await Emulated.OpenAsync("face", ZkTransportKind.Tcp, users: 1);
+            await d.Client.DisableAsync();
+            await d.Client.SetPhotoAsync((await d.Client.GetUsersAsync())[0].UserId, Photo);
+            Assert.True(d.Emulator.State.RefreshPending);
+            await d.Client.CloseAsync();
+            Assert.False(d.Emulator.State.RefreshPending);
+            Assert.False(d.Emulator.State.Disabled); // firmware re-enables when its last session closes
+        }
+
+        [Fact]
+        public async Task An_explicit_refresh_settles_what_is_owed()
+        {
+            await using var d = await Emulated.OpenAsync("tft", ZkTransportKind.Tcp, users: 1);
+            await d.Client.DisableAsync();
+            await d.Client.SetUserAsync(new ZkUser { UserId = "77", Name = "Seventy-seven" });
+            Assert.True(d.Client.RefreshPending);
+            await d.Client.RefreshDataAsync();
+            Assert.False(d.Client.RefreshPending);
+            Assert.False(d.Emulator.State.RefreshPending);
+            Assert.True(d.Emulator.State.Disabled); // refreshing does not enable
+            await d.Client.EnableAsync();
+        }
+    }
+}
