@@ -23,9 +23,7 @@ namespace ZkSync.Protocol.Client
             if (counts.Records == 0) return new List<ZkAttendanceRecord>();
             var buffer = await ReadTableAsync(BulkReadTarget.Attendance, "attendance log", cancellationToken).ConfigureAwait(false);
             if (buffer == null) return new List<ZkAttendanceRecord>();
-            List<ZkAttendanceRecord> records;
-            try { records = AttendanceCodec.DecodeTable(buffer, counts.Records); }
-            catch (ZkMalformedReplyException ex) { throw new ZkMalformedReplyException(ex.Reason, Device, CommandCode.ReadBuffer, ex); }
+            var records = Decode(CommandCode.ReadBuffer, () => AttendanceCodec.DecodeTable(buffer, counts.Records));
             if (records.Any(r => r.UserId.Length == 0 || r.Uid == 0))
             {
                 var table = await EnsureUserTableAsync(cancellationToken).ConfigureAwait(false);

@@ -38,8 +38,7 @@ namespace ZkSync.Protocol.Client
         public async Task<ZkDeviceCounts> GetCountsAsync(CancellationToken cancellationToken = default)
         {
             var reply = await RequestOkAsync(CommandCode.GetFreeSizes, null, "Reading counts and capacities", RetrySafety.Read, cancellationToken).ConfigureAwait(false);
-            try { return FreeSizesCodec.Decode(reply.Payload); }
-            catch (ZkMalformedReplyException ex) { throw new ZkMalformedReplyException(ex.Reason, Device, CommandCode.GetFreeSizes, ex); }
+            return Decode(CommandCode.GetFreeSizes, () => FreeSizesCodec.Decode(reply.Payload));
         }
 
         public async Task<DateTime> GetTimeAsync(CancellationToken cancellationToken = default)
@@ -106,8 +105,7 @@ namespace ZkSync.Protocol.Client
             var reply = await ReadAsync(x => x.RequestAsync(CommandCode.OptionsRead, OptionCodec.EncodeRequest(name)), cancellationToken).ConfigureAwait(false);
             if (reply.Command == ReplyCode.Error || reply.Command == ReplyCode.OptionNotFound || reply.Command == ReplyCode.Unknown) return null;
             reply.EnsureOk(Device, CommandCode.OptionsRead, $"Reading option {name}");
-            try { return OptionCodec.DecodeValue(reply.Payload, name); }
-            catch (ZkMalformedReplyException ex) { throw new ZkMalformedReplyException(ex.Reason, Device, CommandCode.OptionsRead, ex); }
+            return Decode(CommandCode.OptionsRead, () => OptionCodec.DecodeValue(reply.Payload, name));
         }
 
         private async Task<ZkCapabilities> ReadCapabilitiesAsync(CancellationToken ct)

@@ -30,9 +30,7 @@ namespace ZkSync.Protocol.Client
                     return Array.Empty<byte>(); // unknown user or no faces: S2 answers 2001, ZMM 4993
                 }
             }, cancellationToken).ConfigureAwait(false);
-            List<ZkFaceRecord> faces;
-            try { faces = FaceRecordCodec.DecodeBlob(blob); }
-            catch (ZkMalformedReplyException ex) { throw new ZkMalformedReplyException(ex.Reason, Device, CommandCode.UserFaceRead, ex); }
+            var faces = Decode(CommandCode.UserFaceRead, () => FaceRecordCodec.DecodeBlob(blob));
             foreach (var f in faces) f.UserId = userId;
             return faces;
         }

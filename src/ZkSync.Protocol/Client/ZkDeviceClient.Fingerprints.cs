@@ -25,9 +25,7 @@ namespace ZkSync.Protocol.Client
             if (counts.Fingerprints == 0) return new List<ZkFingerprint>();
             var buffer = await ReadTableAsync(BulkReadTarget.Fingerprints, "fingerprint templates", cancellationToken).ConfigureAwait(false);
             if (buffer == null) return new List<ZkFingerprint>();
-            List<ZkFingerprint> list;
-            try { list = FingerprintTableCodec.DecodeTable(buffer); }
-            catch (ZkMalformedReplyException ex) { throw new ZkMalformedReplyException(ex.Reason, Device, CommandCode.ReadBuffer, ex); }
+            var list = Decode(CommandCode.ReadBuffer, () => FingerprintTableCodec.DecodeTable(buffer));
             var table = await EnsureUserTableAsync(cancellationToken).ConfigureAwait(false);
             foreach (var f in list) f.UserId = table.UserIdOf(f.Uid) ?? "";
             return list;

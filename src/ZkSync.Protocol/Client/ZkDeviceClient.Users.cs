@@ -22,12 +22,9 @@ namespace ZkSync.Protocol.Client
             var buffer = counts.Users == 0 ? null : await ReadTableAsync(BulkReadTarget.Users, "user table", cancellationToken).ConfigureAwait(false);
             if (buffer != null && buffer.Length >= 4 && LittleEndian.U32(buffer, 0) > 0)
             {
-                try
-                {
-                    users = UserRecordCodec.DecodeTable(buffer, counts.Users, _encoding, out var format);
-                    Capabilities.UserFormat = format;
-                }
-                catch (ZkMalformedReplyException ex) { throw new ZkMalformedReplyException(ex.Reason, Device, CommandCode.ReadBuffer, ex); }
+                var format = Capabilities.UserFormat;
+                users = Decode(CommandCode.ReadBuffer, () => UserRecordCodec.DecodeTable(buffer, counts.Users, _encoding, out format));
+                Capabilities.UserFormat = format;
             }
             _users = new UserTable(users);
             return users;

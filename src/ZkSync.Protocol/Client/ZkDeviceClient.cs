@@ -113,6 +113,13 @@ namespace ZkSync.Protocol.Client
             }
         }, cancellationToken);
 
+        /// <summary>Runs a decoder; its errors do not know the device or the command: add them.</summary>
+        private T Decode<T>(ushort command, Func<T> decode)
+        {
+            try { return decode(); }
+            catch (ZkMalformedReplyException ex) { throw new ZkMalformedReplyException(ex.Reason, Device, command, ex); }
+        }
+
         /// <summary>Codec errors do not know the device; add it.</summary>
         private ZkInvalidDataException Invalid(ZkInvalidDataException ex) => new ZkInvalidDataException(ex.Reason, ex.Field, Device);
 
