@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Security;
 using ZkSync.PowerShell.Infrastructure;
 using ZkSync.PowerShell.Syncing;
 using ZkSync.Protocol.Model;
@@ -46,6 +47,11 @@ namespace ZkSync.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string? BackupPath { get; set; }
 
+        /// <summary>Encrypts the -BackupPath backups (AES-256 with an HMAC, keys from the password), as Export-ZkDevice -Password.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public SecureString? BackupPassword { get; set; }
+
         /// <summary>How many destinations are synced at the same time.</summary>
         [Parameter]
         [ValidateRange(1, 64)]
@@ -57,6 +63,9 @@ namespace ZkSync.PowerShell.Commands
         /// </summary>
         internal void RunSync(SyncEndpoint source, string sourceName, ZkCapabilities sourceCapabilities, ZkSession? sourceSession, IReadOnlyList<string>? userIds)
         {
+            if (BackupPassword != null && BackupPath == null)
+                ThrowTerminatingError(ErrorFactory.Create(ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument,
+                    "-BackupPassword encrypts the backups that -BackupPath writes; give -BackupPath too.", "BackupPassword"));
             bool whatIf = WhatIfRequested;
             // Under -WhatIf ShouldProcess writes its "What if" line and says no; the engine then plans without writing.
             List<ZkSession> destinations = UsableDestinations(Destination, sourceSession)
@@ -67,7 +76,7 @@ namespace ZkSync.PowerShell.Commands
             var run = new EngineRun(this, sessions, $"Syncing from {sourceName}", "Syncing to {0}");
             SyncDataKinds kinds = Include.ToKinds();
             run.WarnUnsupported(sourceCapabilities, destinations, kinds);
-            DestinationBackups? backups = BackupPath == null || whatIf ? null : new DestinationBackups(GetUnresolvedProviderPathFromPSPath(BackupPath));
+            DestinationBackups? backups = BackupPath == null || whatIf ? null : new DestinationBackups(GetUnresolvedProviderPathFromPSPath(BackupPath), BackupSource.PlainText(BackupPassword));
             var options = new SyncOptions
             {
                 Kinds = kinds,

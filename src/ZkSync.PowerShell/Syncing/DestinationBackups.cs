@@ -17,12 +17,15 @@ namespace ZkSync.PowerShell.Syncing
     internal sealed class DestinationBackups
     {
         private readonly string _directory;
+        private readonly string? _password;
         private readonly HashSet<string> _reserved = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private readonly ConcurrentDictionary<string, string> _written = new ConcurrentDictionary<string, string>();
 
-        public DestinationBackups(string directory)
+        /// <param name="password">Encrypts every backup when given (-BackupPassword).</param>
+        public DestinationBackups(string directory, string? password)
         {
             _directory = directory;
+            _password = password;
             Directory.CreateDirectory(directory);
         }
 
@@ -34,7 +37,7 @@ namespace ZkSync.PowerShell.Syncing
             string path = Reserve(serialNumber);
             try
             {
-                await BackupWriter.CreateAsync(device, path, new BackupOptions(), ct).ConfigureAwait(false);
+                await BackupWriter.CreateAsync(device, path, new BackupOptions { Password = _password }, ct).ConfigureAwait(false);
             }
             catch (Exception ex) when (!(ex is OperationCanceledException))
             {
