@@ -42,6 +42,59 @@ namespace ZkSync.Emulator.Tests
             Assert.Equal(t9.Data, inline.Payload.Take(t9.Data.Length));
         }
 
+        private static byte[] Write87(ushort uid, int finger, byte flag, byte[]? inline = null, int size = 0)
+        {
+            var p = new byte[6 + (inline?.Length ?? 0)];
+            p[0] = (byte)uid; p[1] = (byte)(uid >> 8); p[2] = (byte)finger; p[3] = flag;
+            int n = inline?.Length ?? size;
+            p[4] = (byte)n; p[5] = (byte)(n >> 8);
+            inline?.CopyTo(p, 6);
+            return p;
+        }
+
+        [Fact]
+        public async Task Command_87_stores_an_uploaded_template_with_its_flag_on_zkfinger_10()
+        {
+            using var emu = await Emu.Start("tft", 3);
+            var t = emu.State.Templates.First(x => x.Uid == 1);
+            using var c = Emu.Client(emu);
+            var template = t.Data.Reverse().ToArray();
+
+            c.Upload(template);
+            var ok = c.Request(CommandCode.UserTemplateExWrite, Write87(1, t.Finger, 3, size: template.Length));
+            Assert.Equal((ReplyCode.Ok, (ushort)0), (ok.Command, ok.SessionId)); // FDB_OK in the session field
+            var stored = emu.State.FindTemplate(1, t.Finger)!;
+            Assert.Equal(3, stored.Flag);
+            Assert.Equal(template, stored.Data); // overwritten, duress kept
+
+            c.Upload(template);
+            Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.UserTemplateExWrite, Write87(1, 9, 0, size: template.Length)).Command);
+            Assert.Equal(1, emu.State.FindTemplate(1, 9)!.Flag); // 0 is stored as 1 (valid)
+
+            var noUser = c.Request(CommandCode.UserTemplateExWrite, Write87(999, 0, 1, size: template.Length));
+            Assert.Equal((ReplyCode.Error, (ushort)0xFFFC), (noUser.Command, noUser.SessionId)); // FDB_ERROR_NODATA
+            Assert.Null(emu.State.FindTemplate(999, 0));
+        }
+
+        [Fact]
+        public async Task Command_87_takes_the_template_inline_on_zkfinger_9_and_refuses_a_taken_finger()
+        {
+            using var emu = await Emu.Start("bw", 3, configure: o => o.FingerprintVersion = 9);
+            var t = emu.State.Templates.First(x => x.Uid == 1);
+            using var c = Emu.Client(emu, EmulatorTransport.Udp);
+            var template = t.Data.Reverse().ToArray();
+
+            var taken = c.Request(CommandCode.UserTemplateExWrite, Write87(1, t.Finger, 3, template));
+            Assert.Equal((ReplyCode.Error, (ushort)4), (taken.Command, taken.SessionId)); // FDB_FID_EXISTS
+            Assert.Equal(t.Data, emu.State.FindTemplate(1, t.Finger)!.Data);
+
+            Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.DeleteUserTemplate, Key(1, t.Finger)).Command);
+            Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.UserTemplateExWrite, Write87(1, t.Finger, 3, template)).Command);
+            var stored = emu.State.FindTemplate(1, t.Finger)!;
+            Assert.Equal(3, stored.Flag);
+            Assert.Equal(template, stored.Data);
+        }
+
         [Fact]
         public async Task Missing_template_reads_are_errors()
         {

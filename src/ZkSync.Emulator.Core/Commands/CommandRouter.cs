@@ -54,6 +54,7 @@ namespace ZkSync.Emulator.Commands
                 case CommandCode.ClearAdmin: return UserCommands.ClearAdmins(c);
 
                 case CommandCode.UserTemplateExRead: return TemplateCommands.ReadWithFlag(c);
+                case CommandCode.UserTemplateExWrite: return TemplateCommands.WriteWithFlag(c);
                 case CommandCode.UserTemplateRead: return TemplateCommands.Read(c);
                 case CommandCode.DeleteUserTemplate: return TemplateCommands.DeleteOne(c);
                 case CommandCode.SsrDeleteUserTemplate: return TemplateCommands.DeleteByPin(c);

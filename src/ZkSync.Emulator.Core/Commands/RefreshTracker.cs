@@ -30,6 +30,7 @@ namespace ZkSync.Emulator.Commands
                 case CommandCode.ClearData:
                 case CommandCode.ClearAdmin:
                 case CommandCode.UpdateFirmware:
+                case CommandCode.UserTemplateExWrite:
                 case CommandCode.DeleteUserTemplate:
                 case CommandCode.SsrDeleteUserTemplate:
                 case CommandCode.UserFaceWrite:

@@ -5,7 +5,7 @@ using ZkSync.Protocol.Framing;
 
 namespace ZkSync.Emulator.Commands
 {
-    /// <summary>Single-template reads (88, 9) and deletes (19, 134) (protocol notes §7.2, §7.4).</summary>
+    /// <summary>Single-template reads (88, 9), write with flag (87) and deletes (19, 134) (protocol notes §7.2-7.4).</summary>
     internal static class TemplateCommands
     {
         /// <summary>
@@ -29,6 +29,43 @@ namespace ZkSync.Emulator.Commands
             var t = Find(c, out var refusal);
             if (t == null) return refusal!;
             return c.Profile.FingerprintVersion == 9 ? c.Ok(t.Data, (ushort)t.Data.Length) : c.LargeData(t.Data);
+        }
+
+        /// <summary>
+        /// Command 87 [u16 uid][u8 finger][u8 flag][u16 size]: one template with its flag (0 stored as 1 valid, otherwise
+        /// flag &amp; 3: 3 duress). ZKFinger 10 takes the template from the upload buffer and overwrites the finger; ZKFinger 9
+        /// takes it inline from offset 6 and refuses a finger that is taken. The result is in the session field: 0 (FDB_OK)
+        /// with OK; with CMD_ACK_ERROR 0xFFFC (FDB_ERROR_NODATA, no such user), 1 (FDB_OVER_FLIMIT, template capacity
+        /// reached), 4 (FDB_FID_EXISTS) or 0xFFFA (FDB_ERROR_DATA, a template firmware would not store).
+        /// </summary>
+        public static Reply WriteWithFlag(CommandContext c)
+        {
+            const ushort NoData = 0xFFFC, OverLimit = 1, FingerTaken = 4, BadData = 0xFFFA;
+            if (c.Payload.Length < 4) return c.Refuse($"command 87 payload of {c.Payload.Length} bytes");
+            ushort uid = LittleEndian.U16(c.Payload, 0);
+            int finger = c.Payload[2];
+            byte flag = c.Payload[3] == 0 ? (byte)1 : (byte)(c.Payload[3] & 3);
+            byte[]? template;
+            if (c.Profile.FingerprintVersion == 9)
+            {
+                int length = c.Payload.Length >= 6 ? LittleEndian.U16(c.Payload, 4) : -1;
+                if (length <= 0 || c.Payload.Length < 6 + length) return c.Refuse($"command 87 inline template of {length} bytes in a {c.Payload.Length}-byte payload", BadData);
+                template = new byte[length];
+                Buffer.BlockCopy(c.Payload, 6, template, 0, length);
+            }
+            else
+            {
+                template = UploadCommands.CompleteUpload(c, out var refusal, BadData);
+                if (template == null) return refusal!;
+            }
+            if (finger > 9) return c.Refuse($"command 87 finger {finger}", BadData);
+            if (template.Length > c.Profile.MaxTemplateSize) return c.Refuse($"command 87 template of {template.Length} bytes exceeds {c.Profile.MaxTemplateSize}", BadData);
+            if (c.State.FindUser(uid) == null) return c.Refuse($"command 87 for uid {uid}: no such user", NoData);
+            bool taken = c.State.FindTemplate(uid, finger) != null;
+            if (taken && c.Profile.FingerprintVersion == 9) return c.Refuse($"command 87: uid {uid} finger {finger} is taken (ZKFinger 9 does not overwrite)", FingerTaken);
+            if (!taken && c.State.TemplateCount >= c.Profile.FingerprintCapacity) return c.Refuse("command 87: template capacity reached", OverLimit);
+            c.State.PutTemplate(new StoredTemplate(uid, (byte)finger, flag, template));
+            return c.Ok(sessionField: 0);
         }
 
         /// <summary>Command 19 [u16 uid][u8 finger]: deletes one template; error with session field 2 when user or template is missing.</summary>

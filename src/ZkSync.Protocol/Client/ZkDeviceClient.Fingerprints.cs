@@ -65,7 +65,9 @@ namespace ZkSync.Protocol.Client
 
         /// <summary>
         /// Writes users with their templates in one bulk upload (command 110 sub-type 12, operation 2 add-or-overwrite).
-        /// Uids are resolved on this device: an existing user id keeps its uid, new ones get free uids.
+        /// Uids are resolved on this device: an existing user id keeps its uid, new ones get free uids. The batch format has
+        /// no template flag (firmware stores its templates as valid), so a template whose flag is not plain valid (duress)
+        /// follows the batch in the same exchange, through command 87, which stores the flag.
         /// </summary>
         public async Task<IReadOnlyList<UserWriteResult>> WriteUsersAsync(IReadOnlyList<UserWithFingerprints> users, IProgress<ZkTransferProgress>? progress = null, CancellationToken cancellationToken = default)
         {
@@ -108,12 +110,16 @@ namespace ZkSync.Protocol.Client
                 throw new ZkCapacityException($"{newTemplates} new templates do not fit: the device has room for {counts.FingerprintsFree} more.", Device, CommandCode.UpdateFirmware);
 
             var batch = new BatchUpload();
+            var flagged = new List<(ushort Uid, string UserId, ZkFingerprint Template)>();
             for (int i = 0; i < users.Count; i++)
             {
                 LittleEndian.Put(records[i], 0, uids[i]);
                 batch.Users.Add(new BatchUserEntry(BatchOperation.AddOrOverwrite, records[i]));
                 foreach (var f in users[i].Fingerprints)
-                    batch.Templates.Add(new BatchTemplateEntry(BatchOperation.AddOrOverwrite, uids[i], (byte)(0x10 + f.FingerIndex), f.Template));
+                {
+                    if (f.StoredFlag == 1) batch.Templates.Add(new BatchTemplateEntry(BatchOperation.AddOrOverwrite, uids[i], (byte)(0x10 + f.FingerIndex), f.Template));
+                    else flagged.Add((uids[i], users[i].User.UserId, f));
+                }
             }
             var data = BatchUploadCodec.Encode(batch);
 
@@ -121,6 +127,7 @@ namespace ZkSync.Protocol.Client
             {
                 var reply = await BulkUploader.UploadAndRunAsync(x, data, CommandCode.UpdateFirmware, BatchUploadCommandPayload, "batch user upload", progress).ConfigureAwait(false);
                 reply.EnsureOk(Device, CommandCode.UpdateFirmware, $"Applying the batch of {users.Count} users");
+                foreach (var (uid, userId, f) in flagged) await WriteFlaggedTemplateAsync(x, uid, userId, f).ConfigureAwait(false);
                 return await RefreshAfterWriteAsync(x).ConfigureAwait(false);
             }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false); // operation 2 with the same uids: add-or-overwrite again
 
@@ -135,6 +142,34 @@ namespace ZkSync.Protocol.Client
             return results;
         }
 
+        /// <summary>
+        /// Command 87 [u16 uid][u8 finger][u8 flag][u16 size] stores one template with its flag. ZKFinger 10 takes the template
+        /// from the upload buffer and overwrites the finger; ZKFinger 9 takes it inline (from offset 6) and refuses a taken
+        /// finger (FDB_FID_EXISTS), so the finger is deleted first there. Firmware answers OK with 0 in the session field, or
+        /// ACK_ERROR with its FDB result there.
+        /// </summary>
+        private async Task WriteFlaggedTemplateAsync(ZkExchange x, ushort uid, string userId, ZkFingerprint f)
+        {
+            string what = $"Writing finger {f.FingerIndex} of user {userId} with flag {f.StoredFlag}{(f.IsDuress ? " (duress)" : "")}";
+            bool inline = Capabilities.FingerprintAlgorithm == 9;
+            var payload = new byte[inline ? 6 + f.Template.Length : 6];
+            LittleEndian.Put(payload, 0, uid);
+            payload[2] = f.FingerIndex;
+            payload[3] = f.Flag;
+            LittleEndian.Put(payload, 4, (ushort)f.Template.Length);
+            Packet reply;
+            if (inline)
+            {
+                Buffer.BlockCopy(f.Template, 0, payload, 6, f.Template.Length);
+                await DeleteFingerAsync(x, uid, f.FingerIndex, userId).ConfigureAwait(false);
+                reply = await x.RequestAsync(CommandCode.UserTemplateExWrite, payload).ConfigureAwait(false);
+            }
+            else reply = await BulkUploader.UploadAndRunAsync(x, f.Template, CommandCode.UserTemplateExWrite, payload, what.ToLowerInvariant()).ConfigureAwait(false);
+            if (reply.Command == ReplyCode.Unknown)
+                throw new ZkNotSupportedException($"{what}: this device has no command 87, so it cannot store a template's flag.", Device, CommandCode.UserTemplateExWrite);
+            reply.EnsureOk(Device, CommandCode.UserTemplateExWrite, what);
+        }
+
         /// <summary>Deletes one template (command 19). False when the user or that finger has none.</summary>
         public async Task<bool> DeleteFingerprintAsync(string userId, int finger, CancellationToken cancellationToken = default)
         {
@@ -144,7 +179,7 @@ namespace ZkSync.Protocol.Client
             return await RunAsync(async x =>
             {
                 // Not found on a repeat: the first run deleted it.
-                bool deleted = await DeleteFingerAsync(x, user, finger).ConfigureAwait(false) || x.IsRetry;
+                bool deleted = await DeleteFingerAsync(x, user.Uid, finger, userId).ConfigureAwait(false) || x.IsRetry;
                 if (deleted) await RefreshAfterWriteAsync(x).ConfigureAwait(false);
                 return deleted;
             }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
@@ -162,18 +197,18 @@ namespace ZkSync.Protocol.Client
             {
                 int deleted = 0;
                 for (int finger = 0; finger <= 9; finger++)
-                    if (await DeleteFingerAsync(x, user, finger).ConfigureAwait(false)) deleted++;
+                    if (await DeleteFingerAsync(x, user.Uid, finger, userId).ConfigureAwait(false)) deleted++;
                 if (deleted > 0 || x.IsRetry) await RefreshAfterWriteAsync(x).ConfigureAwait(false);
                 return deleted; // after a repeat: what the last run found (the first may have deleted some)
             }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
         }
 
-        private async Task<bool> DeleteFingerAsync(ZkExchange x, ZkUser user, int finger)
+        private async Task<bool> DeleteFingerAsync(ZkExchange x, ushort uid, int finger, string userId)
         {
-            var reply = await x.RequestAsync(CommandCode.DeleteUserTemplate, UidFinger(user.Uid, finger)).ConfigureAwait(false);
+            var reply = await x.RequestAsync(CommandCode.DeleteUserTemplate, UidFinger(uid, finger)).ConfigureAwait(false);
             if (reply.Command == ReplyCode.Ok) return true;
             if (IsNoData(reply.Command)) return false; // firmware: ERROR sub-code 2 = no such template
-            throw ReplyCheck.Failure(reply, Device, CommandCode.DeleteUserTemplate, $"Deleting finger {finger} of user {user.UserId}");
+            throw ReplyCheck.Failure(reply, Device, CommandCode.DeleteUserTemplate, $"Deleting finger {finger} of user {userId}");
         }
 
         private static byte[] UidFinger(ushort uid, int finger)

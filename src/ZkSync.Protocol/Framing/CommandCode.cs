@@ -25,6 +25,7 @@ namespace ZkSync.Protocol.Framing
         public const ushort ClearLcd = 67;
         public const ushort GetPinWidth = 69;
         public const ushort DoorStateRead = 75;
+        public const ushort UserTemplateExWrite = 87;
         public const ushort UserTemplateExRead = 88;
         public const ushort UpdateFirmware = 110;
         public const ushort HashData = 119;

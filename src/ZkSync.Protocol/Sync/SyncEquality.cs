@@ -27,11 +27,8 @@ namespace ZkSync.Protocol.Sync
         /// <summary>Fingerprints by finger index; equal when flag (as firmware stores it) and template bytes match.</summary>
         public static KeyedDiff<ZkFingerprint> Fingerprints(IEnumerable<ZkFingerprint> source, IEnumerable<ZkFingerprint> destination) =>
             KeyedDiff<ZkFingerprint>.Compare(source, destination, f => f.FingerIndex,
-                (a, b) => StoredFlag(a.Flag) == StoredFlag(b.Flag) && a.Template.AsSpan().SequenceEqual(b.Template),
+                (a, b) => a.StoredFlag == b.StoredFlag && a.Template.AsSpan().SequenceEqual(b.Template),
                 k => $"finger {k}", k => $"template of finger {k}");
-
-        /// <summary>Firmware stores flag 0 as 1 (valid) and keeps only bits 0-1.</summary>
-        public static int StoredFlag(byte flag) => flag == 0 ? 1 : flag & 3;
 
         /// <summary>Faces by FaceID; equal when the records match except the uid field (bytes 2-3), which the device rewrites.</summary>
         public static KeyedDiff<ZkFaceRecord> Faces(IEnumerable<ZkFaceRecord> source, IEnumerable<ZkFaceRecord> destination, bool includeLearned)

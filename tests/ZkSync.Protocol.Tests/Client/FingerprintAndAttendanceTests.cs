@@ -49,6 +49,40 @@ namespace ZkSync.Protocol.Tests.Client
         }
 
         [Theory]
+        [InlineData("tft", 10, ZkTransportKind.Tcp)]
+        [InlineData("tft", 10, ZkTransportKind.Udp)]
+        [InlineData("bw", 9, ZkTransportKind.Tcp)]
+        [InlineData("bw", 9, ZkTransportKind.Udp)]
+        public async Task A_duress_finger_keeps_its_flag_through_a_batch_write(string profile, int algorithm, ZkTransportKind kind)
+        {
+            await using var d = await Emulated.OpenAsync(profile, kind, users: 2, configure: o => o.FingerprintVersion = algorithm);
+            var c = d.Client;
+            var existing = (await c.GetUsersAsync()).OrderBy(u => u.Uid).First();
+            var taken = (await c.GetFingerprintsAsync()).First(f => f.Uid == existing.Uid);
+            var batch = new List<UserWithFingerprints>
+            {
+                new UserWithFingerprints(new ZkUser { UserId = "501", Name = "New" }, new[]
+                {
+                    new ZkFingerprint(0, 0, 1, Template(1, 500)),
+                    new ZkFingerprint(0, 1, 3, Template(2, 480)), // duress
+                }),
+                // An existing user's taken finger rewritten as duress (ZKFinger 9 refuses a taken finger: deleted first).
+                new UserWithFingerprints(existing, new[] { new ZkFingerprint(0, taken.FingerIndex, 3, Template(3, 520)) }),
+            };
+            await c.WriteUsersAsync(batch);
+
+            var stored = await c.GetFingerprintsAsync();
+            Assert.Equal(1, stored.Single(f => f.UserId == "501" && f.FingerIndex == 0).Flag);
+            var duress = stored.Single(f => f.UserId == "501" && f.FingerIndex == 1);
+            Assert.Equal(3, duress.Flag);
+            Assert.Equal(Template(2, 480), duress.Template);
+            var rewritten = stored.Single(f => f.UserId == existing.UserId && f.FingerIndex == taken.FingerIndex);
+            Assert.Equal(3, rewritten.Flag);
+            Assert.Equal(Template(3, 520), rewritten.Template);
+            Assert.True(rewritten.IsDuress);
+        }
+
+        [Theory]
         [InlineData("tft", ZkTransportKind.Tcp)]
         [InlineData("tft", ZkTransportKind.Udp)]
         [InlineData("bw", ZkTransportKind.Tcp)]

@@ -78,6 +78,27 @@ namespace ZkSync.Sync.Tests.EndToEnd
         }
 
         [Fact]
+        public async Task A_duress_finger_is_copied_as_duress_verified_and_then_unchanged()
+        {
+            await using var emus = new Emulators();
+            var a = await emus.StartAsync("tft", users: 4);
+            var b = await emus.StartAsync("tft");
+            var marked = a.State.Templates.First();
+            a.State.PutTemplate(new ZkSync.Emulator.Device.StoredTemplate(marked.Uid, marked.Finger, 3, marked.Data));
+
+            var first = await SyncEngine.RunAsync(Emulators.Endpoint(a), new[] { Emulators.Endpoint(b) }, new SyncOptions());
+            Assert.All(first.Items, i => Assert.Equal((SyncItemStatus.Succeeded, KindOutcome.Written), (i.Status, i.Fingerprints)));
+            string pin = a.State.FindUser(marked.Uid)!.Pin2;
+            var copy = b.State.Templates.Single(t => t.Uid == b.State.FindUserByPin(pin)!.Uid && t.Finger == marked.Finger);
+            Assert.Equal(3, copy.Flag);
+            Assert.Equal(marked.Data, copy.Data);
+            Assert.Equal(a.State.TemplateCount, b.State.Templates.Count(t => t.Flag == 1) + 1);
+
+            var again = await SyncEngine.RunAsync(Emulators.Endpoint(a), new[] { Emulators.Endpoint(b) }, new SyncOptions());
+            Assert.All(again.Items, i => Assert.Equal(SyncAction.Unchanged, i.Action));
+        }
+
+        [Fact]
         public async Task Sync_to_a_black_and_white_device_truncates_names_when_allowed()
         {
             await using var emus = new Emulators();

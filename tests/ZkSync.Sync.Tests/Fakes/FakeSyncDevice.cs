@@ -118,7 +118,7 @@ namespace ZkSync.Sync.Tests.Fakes
                     if (!_fingers.ContainsKey((stored.Uid, f.FingerIndex)) && _fingers.Count >= FingerprintCapacity) continue;
                     var template = (byte[])f.Template.Clone();
                     if (CorruptTemplates) template[template.Length - 1] ^= 0xFF;
-                    _fingers[(stored.Uid, f.FingerIndex)] = new ZkFingerprint(stored.Uid, f.FingerIndex, (byte)SyncEquality.StoredFlag(f.Flag), template);
+                    _fingers[(stored.Uid, f.FingerIndex)] = new ZkFingerprint(stored.Uid, f.FingerIndex, f.StoredFlag, template);
                 }
                 results.Add(new UserWriteResult(stored.UserId, stored.Uid, created, Array.Empty<FieldTruncation>()));
             }
