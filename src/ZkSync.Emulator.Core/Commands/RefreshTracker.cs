@@ -12,12 +12,9 @@ namespace ZkSync.Emulator.Commands
     {
         public static void Observe(DeviceState state, ushort command, Reply reply)
         {
-            if (command == CommandCode.RefreshData)
-            {
-                state.RefreshPending = false;
-                return;
-            }
-            if (Changes(command) && Succeeded(reply)) state.RefreshPending = true;
+            if (!Succeeded(reply)) return;
+            if (command == CommandCode.RefreshData) state.RefreshPending = false;
+            else if (Changes(command)) state.RefreshPending = true;
         }
 
         private static bool Changes(ushort command)

@@ -64,14 +64,24 @@ namespace ZkSync.Protocol.Client
             await RequestOkAsync(CommandCode.DisableDevice, null, "Disabling the device", RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <summary>Enables the device, first sending the refresh owed for writes made while this client had it disabled.</summary>
+        /// <summary>
+        /// Enables the device, first sending the refresh owed for writes made while this client had it disabled. A refresh
+        /// that fails does not keep the device disabled: it is logged and the enable is sent regardless.
+        /// </summary>
         public async Task EnableAsync(CancellationToken cancellationToken = default)
         {
-            await RunAsync(async x =>
+            if (RefreshPending)
             {
-                await SendOwedRefreshAsync(x).ConfigureAwait(false);
-                return await x.RequestOkAsync(CommandCode.EnableDevice, null, "Enabling the device").ConfigureAwait(false);
-            }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await RefreshDataAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (ZkException ex) when (!(ex is ZkAuthenticationException))
+                {
+                    _logger.LogWarning("{Device}: the refresh owed for writes made while disabled failed ({Reason}); enabling anyway. The device loads them on its next refresh or restart.", Device, ex.Reason);
+                }
+            }
+            await RequestOkAsync(CommandCode.EnableDevice, null, "Enabling the device", RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
             _disabledHere = false;
         }
 

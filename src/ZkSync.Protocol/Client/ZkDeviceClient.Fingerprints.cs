@@ -164,7 +164,7 @@ namespace ZkSync.Protocol.Client
                 await DeleteFingerAsync(x, uid, f.FingerIndex, userId).ConfigureAwait(false);
                 reply = await x.RequestAsync(CommandCode.UserTemplateExWrite, payload).ConfigureAwait(false);
             }
-            else reply = await BulkUploader.UploadAndRunAsync(x, f.Template, CommandCode.UserTemplateExWrite, payload, what.ToLowerInvariant()).ConfigureAwait(false);
+            else reply = await BulkUploader.UploadAndRunAsync(x, f.Template, CommandCode.UserTemplateExWrite, payload, $"template upload for finger {f.FingerIndex} of user {userId}").ConfigureAwait(false);
             if (reply.Command == ReplyCode.Unknown)
                 throw new ZkNotSupportedException($"{what}: this device has no command 87, so it cannot store a template's flag.", Device, CommandCode.UserTemplateExWrite);
             reply.EnsureOk(Device, CommandCode.UserTemplateExWrite, what);

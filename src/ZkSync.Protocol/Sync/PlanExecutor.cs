@@ -18,7 +18,11 @@ namespace ZkSync.Protocol.Sync
     /// </summary>
     internal sealed class PlanExecutor
     {
-        private static readonly TimeSpan EnableTimeout = TimeSpan.FromSeconds(5);
+        /// <summary>
+        /// Covers the one refresh owed for the run's last writes (firmware reloads its databases and matchers: seconds on a
+        /// full device) and the enable itself, each bounded by the session's own request timeout and reconnects.
+        /// </summary>
+        private static readonly TimeSpan EnableTimeout = TimeSpan.FromSeconds(30);
         private readonly SyncRunContext _run;
         private readonly ISyncDevice _device;
         private readonly SyncPlan _plan;

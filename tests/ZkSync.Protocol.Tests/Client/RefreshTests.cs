@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using Xunit;
+using ZkSync.Emulator;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Model;
 
@@ -73,6 +74,18 @@ namespace ZkSync.Protocol.Tests.Client
             await d.Client.CloseAsync();
             Assert.False(d.Emulator.State.RefreshPending);
             Assert.False(d.Emulator.State.Disabled); // firmware re-enables when its last session closes
+        }
+
+        [Fact]
+        public async Task A_refused_refresh_does_not_keep_the_device_disabled()
+        {
+            await using var d = await Emulated.OpenAsync("face", ZkTransportKind.Tcp, users: 1);
+            await d.Client.DisableAsync();
+            await d.Client.SetPhotoAsync((await d.Client.GetUsersAsync())[0].UserId, Photo);
+            d.Emulator.SetFaults(new FaultOptions { ErrorCommand = ZkSync.Protocol.Framing.CommandCode.RefreshData });
+            await d.Client.EnableAsync();
+            Assert.False(d.Emulator.State.Disabled);
+            Assert.True(d.Emulator.State.RefreshPending); // still owed: loaded at the next refresh or restart
         }
 
         [Fact]
