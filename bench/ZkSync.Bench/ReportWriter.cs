@@ -76,7 +76,10 @@ namespace ZkSync.Bench
                 var naive = NaiveFor(results, full);
                 if (naive == null) continue;
                 double x = naive.Measured.Wall.TotalSeconds / full.Measured.Wall.TotalSeconds;
-                Target($">= 5x faster than the naive way ({full.Users:N0} users, {full.Scenario}, verify {full.Verify}): {x:0.00}x", x >= 5);
+                // No tool doing this scenario's work can beat its floor, so the naive run's wall over that floor caps the speed-up.
+                double cap = naive.Measured.Wall.TotalSeconds / full.Floor.TotalSeconds;
+                Target($">= 5x faster than the naive way ({full.Users:N0} users, {full.Scenario}, verify {full.Verify}): {x:0.00}x " +
+                    $"(the link floor of this work allows at most {cap:0.00}x)", x >= 5);
             }
             foreach (var r in results.Where(r => r.Scenario == "resync"))
                 Target($"unchanged re-sync uploads 0 bytes ({r.Users:N0} users): {r.PayloadUploaded:N0} bytes of CMD_DATA payload " +
