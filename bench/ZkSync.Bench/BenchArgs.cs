@@ -8,7 +8,7 @@ namespace ZkSync.Bench
     /// <summary>Command line of the benchmark (bench/README.md).</summary>
     internal sealed class BenchArgs
     {
-        public static readonly string[] AllScenarios = { "cpu", "full", "resync", "snapshot", "naive", "full-noverify", "full-fp", "naive-fp" };
+        public static readonly string[] AllScenarios = { "cpu", "full", "resync", "snapshot", "naive", "full-noverify", "full-fp", "full-fp-noverify", "naive-fp" };
 
         public IReadOnlyList<int> Users { get; private set; } = new[] { 1000, 3000, 10000 };
         public double LatencyMs { get; private set; } = 2;
@@ -21,7 +21,8 @@ namespace ZkSync.Bench
   --users 1000,3000,10000      user counts (face profile: 15 faces, 1-3 fingerprints, one 8-15 KB photo each)
   --latency-ms 2               per-request turnaround of the emulated links
   --bytes-per-second 1000000   throughput of the emulated links
-  --scenarios LIST             any of cpu,full,resync,snapshot,naive,full-noverify,full-fp,naive-fp (default: all);
+  --scenarios LIST             any of cpu,full,resync,snapshot,naive,full-noverify,full-fp,full-fp-noverify,naive-fp
+                               (default: all);
                                -fp = users and fingerprints only (no faces or photos)
   --seed 1                     seed of the generated devices";
 

@@ -70,6 +70,12 @@ foreach (int users in options.Scenarios.Any(s => s != "cpu") ? options.Users : A
         report.Progress($"{users} users: full sync of users and fingerprints only");
         results.Add(report.Row(await EngineSync.RunAsync("full-fp", rig, census, source, destination, verify: true, destinationFilled: false, media: false)));
     }
+    if (options.Has("full-fp-noverify"))
+    {
+        await using var destination = await rig.StartEmptyAsync("destination (fingerprints only, no verify)");
+        report.Progress($"{users} users: full sync of users and fingerprints only, without verification");
+        results.Add(report.Row(await EngineSync.RunAsync("full-fp-noverify", rig, census, source, destination, verify: false, destinationFilled: false, media: false)));
+    }
     if (options.Has("naive-fp"))
     {
         await using var destination = await rig.StartEmptyAsync("destination (naive, fingerprints only)");

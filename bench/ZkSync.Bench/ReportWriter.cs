@@ -95,7 +95,7 @@ namespace ZkSync.Bench
         /// <summary>The naive run the engine run <paramref name="r"/> compares with: same users, same kinds.</summary>
         private static ScenarioResult? NaiveFor(IReadOnlyList<ScenarioResult> results, ScenarioResult r)
         {
-            string? naive = r.Scenario switch { "full" or "full-noverify" => "naive", "full-fp" => "naive-fp", _ => null };
+            string? naive = r.Scenario switch { "full" or "full-noverify" => "naive", "full-fp" or "full-fp-noverify" => "naive-fp", _ => null };
             return naive == null ? null : results.FirstOrDefault(n => n.Users == r.Users && n.Scenario == naive);
         }
 
