@@ -18,6 +18,26 @@ namespace ZkSync.PowerShell.Tests
         private string File(string name) => Path.Combine(_folder, name);
 
         [Fact]
+        public void Sync_BackupPassword_encrypts_the_destination_backups_and_needs_BackupPath()
+        {
+            Device("a", users: 2);
+            Device("b");
+            Ok("$pw = [System.Net.NetworkCredential]::new('', 'door-secret').SecurePassword");
+            string[] refused = Strings("try { Sync-ZkDevice -Source $a -Destination $b -BackupPassword $pw; 'not stopped' } catch { $_.FullyQualifiedErrorId }");
+            Assert.StartsWith("ZkSync.InvalidArgument,", Assert.Single(refused));
+            Assert.Equal(0, Count("Get-ZkUser -Session $b")); // stopped before anything was written
+
+            PsResult result = Ok($"Sync-ZkDevice -Source $a -Destination $b -BackupPath '{File("syncs")}' -BackupPassword $pw");
+            string backup = Text(OfType(result, "ZkSyncSummary").Single(), "BackupPath");
+            string[] locked = Strings($"try {{ Compare-ZkDevice -ReferencePath '{backup}' -Difference $b; 'not stopped' }} catch {{ $_.FullyQualifiedErrorId }}");
+            Assert.StartsWith("ZkSync.BackupPasswordInvalid,", Assert.Single(locked));
+            // With the password it opens, and holds the destination as it was before the sync: empty.
+            var compared = Ok($"Compare-ZkDevice -ReferencePath '{backup}' -Password $pw -Difference $b").Output;
+            Assert.Equal(2, compared.Count);
+            Assert.All(compared, c => Assert.Equal("DifferenceOnly", Text(c, "Status")));
+        }
+
+        [Fact]
         public void Plain_and_encrypted_backups_restore_into_empty_devices_that_compare_equal()
         {
             Device("a", "face", users: 4);

@@ -255,34 +255,6 @@ namespace ZkSync.PowerShell.Tests
             }
         }
 
-        [Fact]
-        public void BackupPassword_encrypts_the_destination_backups_and_needs_BackupPath()
-        {
-            string folder = Path.Combine(Path.GetTempPath(), "zksync-ps-" + Guid.NewGuid().ToString("N"));
-            try
-            {
-                Device("a", users: 2);
-                Device("b");
-                Ok("$pw = [System.Net.NetworkCredential]::new('', 'door-secret').SecurePassword");
-                string[] refused = Strings("try { Sync-ZkDevice -Source $a -Destination $b -BackupPassword $pw; 'not stopped' } catch { $_.FullyQualifiedErrorId }");
-                Assert.StartsWith("ZkSync.InvalidArgument,", Assert.Single(refused));
-                Assert.Equal(0, Count("Get-ZkUser -Session $b")); // stopped before anything was written
-
-                PsResult result = Ok($"Sync-ZkDevice -Source $a -Destination $b -BackupPath '{folder}' -BackupPassword $pw");
-                string backup = Text(OfType(result, "ZkSyncSummary").Single(), "BackupPath");
-                string[] locked = Strings($"try {{ Compare-ZkDevice -ReferencePath '{backup}' -Difference $b; 'not stopped' }} catch {{ $_.FullyQualifiedErrorId }}");
-                Assert.StartsWith("ZkSync.BackupPasswordInvalid,", Assert.Single(locked));
-                // With the password it opens, and holds the destination as it was before the sync: empty.
-                var compared = Ok($"Compare-ZkDevice -ReferencePath '{backup}' -Password $pw -Difference $b").Output;
-                Assert.Equal(2, compared.Count);
-                Assert.All(compared, c => Assert.Equal("DifferenceOnly", Text(c, "Status")));
-            }
-            finally
-            {
-                if (Directory.Exists(folder)) Directory.Delete(folder, true);
-            }
-        }
-
         private static PsResult Run(PsHost ps, string script)
         {
             PsResult result = ps.Run(script);
