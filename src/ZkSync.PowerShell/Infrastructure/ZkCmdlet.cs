@@ -118,22 +118,23 @@ namespace ZkSync.PowerShell.Infrastructure
         }
 
         /// <summary>
-        /// Writes what the engine reported and runs posted work. When posted work fails (the pipeline is stopping, or
-        /// -ErrorAction Stop turned an error into an exception) the engine is cancelled but still awaited, so devices are
-        /// re-enabled before the failure propagates; nothing more is posted to the pipeline meanwhile.
+        /// Writes what the engine reported and runs posted work. When a write or posted work fails (the pipeline is
+        /// stopping: every WriteVerbose, WriteProgress and WriteObject then throws; or -ErrorAction Stop turned an error
+        /// into an exception) the engine is cancelled but still awaited, so devices are re-enabled before the failure
+        /// propagates; no more posted work runs meanwhile, and nothing more is written once the pipeline has stopped.
         /// </summary>
         private void Pump(ProgressReporter? progress, ref Exception? failure)
         {
-            PumpLog();
-            progress?.Pump();
-            if (failure != null) return;
+            if (failure is PipelineStoppedException) return;
             try
             {
-                Dispatcher.Drain();
+                PumpLog();
+                progress?.Pump();
+                if (failure == null) Dispatcher.Drain();
             }
             catch (Exception exception)
             {
-                failure = exception;
+                failure ??= exception;
                 _cancellation.Cancel();
             }
         }
