@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Model;
@@ -22,12 +23,13 @@ namespace ZkSync.Protocol.Client
     /// <summary>What a user write did.</summary>
     public sealed class UserWriteResult
     {
-        public UserWriteResult(string userId, ushort uid, bool created, IReadOnlyList<FieldTruncation> truncations)
+        public UserWriteResult(string userId, ushort uid, bool created, IReadOnlyList<FieldTruncation> truncations, IReadOnlyList<string>? templateFailures = null)
         {
             UserId = userId;
             Uid = uid;
             Created = created;
             Truncations = truncations;
+            TemplateFailures = templateFailures ?? Array.Empty<string>();
         }
 
         public string UserId { get; }
@@ -40,6 +42,12 @@ namespace ZkSync.Protocol.Client
 
         /// <summary>Fields cut to fit (empty unless truncation was allowed).</summary>
         public IReadOnlyList<FieldTruncation> Truncations { get; }
+
+        /// <summary>
+        /// Templates written after the batch (flagged ones, e.g. duress) that the device refused, each with the reason;
+        /// such a template is not on the device. The rest of the write stands.
+        /// </summary>
+        public IReadOnlyList<string> TemplateFailures { get; }
     }
 
     /// <summary>Bytes and round trips spent by a client, for reports and benchmarks.</summary>

@@ -67,7 +67,8 @@ namespace ZkSync.Protocol.Client
         /// Writes users with their templates in one bulk upload (command 110 sub-type 12, operation 2 add-or-overwrite).
         /// Uids are resolved on this device: an existing user id keeps its uid, new ones get free uids. The batch format has
         /// no template flag (firmware stores its templates as valid), so a template whose flag is not plain valid (duress)
-        /// follows the batch in the same exchange, through command 87, which stores the flag.
+        /// follows the batch in the same exchange, through command 87, which stores the flag. A device that refuses one
+        /// of those (or has no command 87) fails only that template: <see cref="UserWriteResult.TemplateFailures"/>.
         /// </summary>
         public async Task<IReadOnlyList<UserWriteResult>> WriteUsersAsync(IReadOnlyList<UserWithFingerprints> users, IProgress<ZkTransferProgress>? progress = null, CancellationToken cancellationToken = default)
         {
@@ -110,7 +111,7 @@ namespace ZkSync.Protocol.Client
                 throw new ZkCapacityException($"{newTemplates} new templates do not fit: the device has room for {counts.FingerprintsFree} more.", Device, CommandCode.UpdateFirmware);
 
             var batch = new BatchUpload();
-            var flagged = new List<(ushort Uid, string UserId, ZkFingerprint Template)>();
+            var flagged = new List<(int Index, ushort Uid, ZkFingerprint Template)>();
             for (int i = 0; i < users.Count; i++)
             {
                 LittleEndian.Put(records[i], 0, uids[i]);
@@ -118,16 +119,23 @@ namespace ZkSync.Protocol.Client
                 foreach (var f in users[i].Fingerprints)
                 {
                     if (f.StoredFlag == 1) batch.Templates.Add(new BatchTemplateEntry(BatchOperation.AddOrOverwrite, uids[i], (byte)(0x10 + f.FingerIndex), f.Template));
-                    else flagged.Add((uids[i], users[i].User.UserId, f));
+                    else flagged.Add((i, uids[i], f));
                 }
             }
             var data = BatchUploadCodec.Encode(batch);
 
+            var refused = new List<string>[users.Count];
             await RunAsync(async x =>
             {
                 var reply = await BulkUploader.UploadAndRunAsync(x, data, CommandCode.UpdateFirmware, BatchUploadCommandPayload, "batch user upload", progress).ConfigureAwait(false);
                 reply.EnsureOk(Device, CommandCode.UpdateFirmware, $"Applying the batch of {users.Count} users");
-                foreach (var (uid, userId, f) in flagged) await WriteFlaggedTemplateAsync(x, uid, userId, f).ConfigureAwait(false);
+                for (int i = 0; i < refused.Length; i++) refused[i] = new List<string>(); // afresh on a repeat
+                foreach (var (index, uid, f) in flagged)
+                {
+                    // One refused template must not fail the whole batch: it is reported on its own user.
+                    try { await WriteFlaggedTemplateAsync(x, uid, users[index].User.UserId, f).ConfigureAwait(false); }
+                    catch (ZkException ex) when (ex is ZkDeviceErrorException || ex is ZkNotSupportedException) { refused[index].Add(ex.Reason); }
+                }
                 return await RefreshAfterWriteAsync(x).ConfigureAwait(false);
             }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false); // operation 2 with the same uids: add-or-overwrite again
 
@@ -135,7 +143,7 @@ namespace ZkSync.Protocol.Client
             for (int i = 0; i < users.Count; i++)
             {
                 table.Upsert(UserRecordCodec.Decode(records[i], 0, Capabilities.UserFormat, _encoding));
-                results.Add(new UserWriteResult(users[i].User.UserId, uids[i], created[i], truncations[i]));
+                results.Add(new UserWriteResult(users[i].User.UserId, uids[i], created[i], truncations[i], refused[i]));
             }
             _logger.LogInformation("{Device}: wrote {Users} users ({New} new) and {Templates} templates in one {Bytes}-byte upload.",
                 Device, users.Count, newUsers, batch.Templates.Count, data.Length);

@@ -128,7 +128,11 @@ namespace ZkSync.Protocol.Sync
                     foreach (var p in batch)
                     {
                         if (!byId.TryGetValue(p.UserId, out var r)) p.FailUser("the device did not confirm the write");
-                        else foreach (var t in r.Truncations) p.Note(t.ToString());
+                        else
+                        {
+                            foreach (var t in r.Truncations) p.Note(t.ToString());
+                            foreach (var refusal in r.TemplateFailures) p.Fail(SyncDataKinds.Fingerprints, refusal);
+                        }
                     }
                 }
                 catch (Exception ex) when (SyncErrors.IsItemLevel(ex))

@@ -99,6 +99,27 @@ namespace ZkSync.Sync.Tests.EndToEnd
         }
 
         [Fact]
+        public async Task A_refused_duress_finger_fails_only_its_user()
+        {
+            await using var emus = new Emulators();
+            var a = await emus.StartAsync("tft", users: 4);
+            var b = await emus.StartAsync("tft");
+            var marked = a.State.Templates.First();
+            a.State.PutTemplate(new ZkSync.Emulator.Device.StoredTemplate(marked.Uid, marked.Finger, 3, marked.Data));
+            b.SetFaults(new ZkSync.Emulator.FaultOptions { ErrorCommand = ZkSync.Protocol.Framing.CommandCode.UserTemplateExWrite });
+
+            var report = await SyncEngine.RunAsync(Emulators.Endpoint(a), new[] { Emulators.Endpoint(b) }, new SyncOptions());
+
+            string pin = a.State.FindUser(marked.Uid)!.Pin2;
+            var failed = report.Items.Single(i => i.UserId == pin);
+            Assert.Equal((SyncItemStatus.Failed, KindOutcome.Failed), (failed.Status, failed.Fingerprints));
+            Assert.Contains($"Writing finger {marked.Finger} of user {pin} with flag 3 (duress) failed", failed.Notes);
+            Assert.All(report.Items.Where(i => i.UserId != pin), i => Assert.Equal(SyncItemStatus.Succeeded, i.Status));
+            Assert.Null(report.Summaries[0].Error);
+            Assert.False(b.State.Disabled);
+        }
+
+        [Fact]
         public async Task Sync_to_a_black_and_white_device_truncates_names_when_allowed()
         {
             await using var emus = new Emulators();
