@@ -94,6 +94,9 @@ namespace ZkSync.Emulator.Transport
                     if (end == FlowEnd.Close) return;
                     if (end == FlowEnd.Reset)
                     {
+                        // The session dies with the connection: drop it before the client can see the reset and reconnect,
+                        // so "last session gone, device enabled again" happens in the order a device does it.
+                        if (bound != null) _pipeline.CloseSession(bound, "connection reset");
                         Reset(client);
                         return;
                     }
