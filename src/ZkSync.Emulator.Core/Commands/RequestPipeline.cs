@@ -112,7 +112,7 @@ namespace ZkSync.Emulator.Commands
         {
             lock (_state.Sync)
             {
-                if (!_sessions.Close(session.Id)) return;
+                if (!_sessions.Close(session)) return;
                 _log.Add($"{session} closed ({why})");
                 if (_sessions.Count == 0 && _state.Disabled)
                 {

@@ -40,7 +40,12 @@ namespace ZkSync.Emulator.Sessions
             return session;
         }
 
-        public bool Close(ushort id) => _sessions.Remove(id);
+        /// <summary>
+        /// Closes this session. By identity, not by id alone: once a session is gone its id can be handed to the next
+        /// CONNECT within the same second, and a late close of the old one must not end the new one.
+        /// </summary>
+        public bool Close(Session session) =>
+            _sessions.TryGetValue(session.Id, out var open) && ReferenceEquals(open, session) && _sessions.Remove(session.Id);
 
         public void Clear() => _sessions.Clear();
     }

@@ -95,8 +95,13 @@ namespace ZkSync.Emulator.Transport
                     if (end == FlowEnd.Reset)
                     {
                         // The session dies with the connection: drop it before the client can see the reset and reconnect,
-                        // so "last session gone, device enabled again" happens in the order a device does it.
-                        if (bound != null) _pipeline.CloseSession(bound, "connection reset");
+                        // so "last session gone, device enabled again" happens in the order a device does it. Detached
+                        // first: closing the session would otherwise shut the socket down gracefully instead of the RST.
+                        if (bound != null)
+                        {
+                            bound.CloseTransport = null;
+                            _pipeline.CloseSession(bound, "connection reset");
+                        }
                         Reset(client);
                         return;
                     }
