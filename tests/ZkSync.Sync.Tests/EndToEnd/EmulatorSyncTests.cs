@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using Xunit;
+using ZkSync.Emulator;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Model;
 using ZkSync.Protocol.Sync;
@@ -77,14 +78,22 @@ namespace ZkSync.Sync.Tests.EndToEnd
             Assert.Equal(0, again.Summaries[0].BytesUploaded);
         }
 
+        /// <summary>A tft source of 4 users whose first template is marked duress (flag 3), and an empty tft destination.</summary>
+        private static async Task<(DeviceEmulator Source, DeviceEmulator Destination, ZkSync.Emulator.Device.StoredTemplate Duress)> DuressSourceAsync(Emulators emus)
+        {
+            var a = await emus.StartAsync("tft", users: 4);
+            var b = await emus.StartAsync("tft");
+            var first = a.State.Templates.First();
+            var marked = new ZkSync.Emulator.Device.StoredTemplate(first.Uid, first.Finger, 3, first.Data);
+            a.State.PutTemplate(marked);
+            return (a, b, marked);
+        }
+
         [Fact]
         public async Task A_duress_finger_is_copied_as_duress_verified_and_then_unchanged()
         {
             await using var emus = new Emulators();
-            var a = await emus.StartAsync("tft", users: 4);
-            var b = await emus.StartAsync("tft");
-            var marked = a.State.Templates.First();
-            a.State.PutTemplate(new ZkSync.Emulator.Device.StoredTemplate(marked.Uid, marked.Finger, 3, marked.Data));
+            var (a, b, marked) = await DuressSourceAsync(emus);
 
             var first = await SyncEngine.RunAsync(Emulators.Endpoint(a), new[] { Emulators.Endpoint(b) }, new SyncOptions());
             Assert.All(first.Items, i => Assert.Equal((SyncItemStatus.Succeeded, KindOutcome.Written), (i.Status, i.Fingerprints)));
@@ -102,10 +111,7 @@ namespace ZkSync.Sync.Tests.EndToEnd
         public async Task A_refused_duress_finger_fails_only_its_user()
         {
             await using var emus = new Emulators();
-            var a = await emus.StartAsync("tft", users: 4);
-            var b = await emus.StartAsync("tft");
-            var marked = a.State.Templates.First();
-            a.State.PutTemplate(new ZkSync.Emulator.Device.StoredTemplate(marked.Uid, marked.Finger, 3, marked.Data));
+            var (a, b, marked) = await DuressSourceAsync(emus);
             b.SetFaults(new ZkSync.Emulator.FaultOptions { ErrorCommand = ZkSync.Protocol.Framing.CommandCode.UserTemplateExWrite });
 
             var report = await SyncEngine.RunAsync(Emulators.Endpoint(a), new[] { Emulators.Endpoint(b) }, new SyncOptions());
