@@ -27,28 +27,21 @@ namespace ZkSync.Protocol.Client
         public bool RefreshPending => _writesOwed > 0;
 
         public Task RefreshDataAsync(CancellationToken cancellationToken = default) =>
-            RunAsync(async x => { await RefreshNowAsync(x).ConfigureAwait(false); return true; }, RetrySafety.Idempotent, cancellationToken);
+            RunAsync(RefreshNowAsync, RetrySafety.Idempotent, cancellationToken);
 
         /// <summary>Called by every write after its command succeeded, inside that write's exchange. True when it refreshed.</summary>
         private async Task<bool> RefreshAfterWriteAsync(ZkExchange x)
         {
             if (_disabledHere && ++_writesOwed < MaxWritesPerRefresh) return false;
-            await RefreshNowAsync(x).ConfigureAwait(false);
-            return true;
+            return await RefreshNowAsync(x).ConfigureAwait(false);
         }
 
-        /// <summary>Sends the owed refresh, if any, in an exchange that is about to end the session.</summary>
-        private async Task<bool> SendOwedRefreshAsync(ZkExchange x)
-        {
-            if (_writesOwed == 0) return false;
-            await RefreshNowAsync(x).ConfigureAwait(false);
-            return true;
-        }
-
-        private async Task RefreshNowAsync(ZkExchange x)
+        /// <summary>Sends 1013 and clears what was owed. Always true (the shape RunAsync takes).</summary>
+        private async Task<bool> RefreshNowAsync(ZkExchange x)
         {
             await x.RequestOkAsync(CommandCode.RefreshData, null, "Refreshing the device data").ConfigureAwait(false);
             _writesOwed = 0;
+            return true;
         }
 
         /// <summary>Before a goodbye: the owed refresh on the current session, best effort (the session is ending anyway).</summary>
@@ -57,7 +50,7 @@ namespace ZkSync.Protocol.Client
             if (_writesOwed == 0 || !_session.IsOpen) return;
             try
             {
-                await _session.RunAsync(SendOwedRefreshAsync, CancellationToken.None).ConfigureAwait(false);
+                await _session.RunAsync(RefreshNowAsync, CancellationToken.None).ConfigureAwait(false);
             }
             catch (ZkException ex)
             {

@@ -72,25 +72,26 @@ namespace ZkSync.Protocol.Client
 
         /// <summary>Sends CMD_EXIT so the device frees the session slot, then closes the transport.</summary>
         /// <remarks>A refresh still owed for writes made while disabled is sent first.</remarks>
-        public async Task CloseAsync(CancellationToken cancellationToken = default)
+        public Task CloseAsync(CancellationToken cancellationToken = default)
         {
             _ended = true;
-            await SettleOwedRefreshAsync().ConfigureAwait(false);
-            await _session.CloseAsync().ConfigureAwait(false);
+            return SayGoodbyeAsync();
         }
 
         public void Dispose()
         {
             _ended = true;
             if (!_session.IsOpen) return;
-            // Dispose is synchronous: settle and say goodbye on the thread pool with a bounded wait, then close regardless.
-            var close = Task.Run(async () =>
-            {
-                await SettleOwedRefreshAsync().ConfigureAwait(false);
-                await _session.CloseAsync().ConfigureAwait(false);
-            });
+            // Dispose is synchronous: say goodbye on the thread pool with a bounded wait, then close regardless.
+            var close = Task.Run(SayGoodbyeAsync);
             try { close.Wait(TimeSpan.FromSeconds(3)); } catch (AggregateException) { }
             _session.Dispose();
+        }
+
+        private async Task SayGoodbyeAsync()
+        {
+            await SettleOwedRefreshAsync().ConfigureAwait(false);
+            await _session.CloseAsync().ConfigureAwait(false);
         }
 
         /// <summary>One request that must answer ACK_OK.</summary>
