@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Codecs;
+using ZkSync.Protocol.Connection;
 
 namespace ZkSync.Bench
 {

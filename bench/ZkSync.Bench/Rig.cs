@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Threading.Tasks;
 using ZkSync.Protocol.Client;
+using ZkSync.Protocol.Connection;
 
 namespace ZkSync.Bench
 {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using ZkSync.Emulator;
 using ZkSync.Protocol.Client;
+using ZkSync.Protocol.Connection;
 using ZkSync.Protocol.Framing;
 
 namespace ZkSync.FaultCampaign

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using ZkSync.PowerShell.Infrastructure;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Codecs;
+using ZkSync.Protocol.Connection;
 using ZkSync.Protocol.Model;
 
 namespace ZkSync.PowerShell.Commands

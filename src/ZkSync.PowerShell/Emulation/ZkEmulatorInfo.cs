@@ -1,6 +1,7 @@
 using System;
 using ZkSync.Emulator;
 using ZkSync.Protocol.Client;
+using ZkSync.Protocol.Connection;
 
 namespace ZkSync.PowerShell
 {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Management.Automation;
+using ZkSync.Protocol.Bulk;
 using ZkSync.Protocol.Client;
 
 namespace ZkSync.PowerShell.Infrastructure

@@ -1,5 +1,6 @@
 using System;
 using ZkSync.Protocol.Client;
+using ZkSync.Protocol.Connection;
 using ZkSync.Protocol.Model;
 
 namespace ZkSync.PowerShell

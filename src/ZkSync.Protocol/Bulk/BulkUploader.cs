@@ -1,6 +1,5 @@
 using System;
 using System.Threading.Tasks;
-using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Errors;
 using ZkSync.Protocol.Framing;

@@ -49,30 +49,4 @@ namespace ZkSync.Protocol.Client
         /// </summary>
         public IReadOnlyList<string> TemplateFailures { get; }
     }
-
-    /// <summary>Bytes and round trips spent by a client, for reports and benchmarks.</summary>
-    public sealed class ZkTrafficCounters
-    {
-        public long BytesSent { get; internal set; }
-        public long BytesReceived { get; internal set; }
-        public long Requests { get; internal set; }
-
-        /// <summary>Bytes of payload uploaded through CMD_DATA (what a write actually cost).</summary>
-        public long UploadedBytes { get; internal set; }
-    }
-
-    /// <summary>Progress of a long transfer.</summary>
-    public readonly struct ZkTransferProgress
-    {
-        public ZkTransferProgress(string activity, long done, long total)
-        {
-            Activity = activity;
-            Done = done;
-            Total = total;
-        }
-
-        public string Activity { get; }
-        public long Done { get; }
-        public long Total { get; }
-    }
 }

@@ -8,7 +8,7 @@ namespace ZkSync.Protocol.Codecs
     /// <summary>Face records of ZKFace 7 (2,576 bytes each) and the blobs commands 150/151 carry (face notes §2).</summary>
     public static class FaceRecordCodec
     {
-        public const int RecordSize = 2576;
+        public const int RecordSize = ZkFaceRecord.RecordSize;
         public const int HeaderSize = 16;
         public const int TemplateSlot = RecordSize - HeaderSize;
 

@@ -1,5 +1,4 @@
 using System;
-using ZkSync.Protocol.Codecs;
 
 namespace ZkSync.Protocol.Model
 {
@@ -9,10 +8,13 @@ namespace ZkSync.Protocol.Model
     /// </summary>
     public sealed class ZkFaceRecord
     {
+        /// <summary>Bytes in one face record.</summary>
+        public const int RecordSize = 2576;
+
         public ZkFaceRecord(byte[] raw)
         {
-            if (raw == null || raw.Length != FaceRecordCodec.RecordSize)
-                throw new ArgumentException($"A face record is {FaceRecordCodec.RecordSize} bytes.", nameof(raw));
+            if (raw == null || raw.Length != RecordSize)
+                throw new ArgumentException($"A face record is {RecordSize} bytes.", nameof(raw));
             Raw = raw;
         }
 

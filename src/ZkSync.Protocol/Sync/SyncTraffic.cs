@@ -1,4 +1,5 @@
 using ZkSync.Protocol.Client;
+using ZkSync.Protocol.Session;
 
 namespace ZkSync.Protocol.Sync
 {

@@ -2,7 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
-using ZkSync.Protocol.Client;
+using ZkSync.Protocol.Connection;
 using ZkSync.Protocol.Errors;
 
 namespace ZkSync.Protocol.Transport

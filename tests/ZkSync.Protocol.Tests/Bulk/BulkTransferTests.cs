@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using ZkSync.Protocol.Bulk;
 using ZkSync.Protocol.Client;
+using ZkSync.Protocol.Connection;
 using ZkSync.Protocol.Errors;
 using ZkSync.Protocol.Framing;
 using ZkSync.Protocol.Tests.Scripted;

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ZkSync.Protocol.Bulk;
 using ZkSync.Protocol.Client;
+using ZkSync.Protocol.Connection;
 using ZkSync.Protocol.Errors;
 using ZkSync.Protocol.Framing;
 using ZkSync.Protocol.Tests.Scripted;

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using ZkSync.Emulator;
 using ZkSync.Protocol.Backup;
 using ZkSync.Protocol.Client;
+using ZkSync.Protocol.Connection;
 using ZkSync.Protocol.Errors;
 using ZkSync.Protocol.Model;
 using ZkSync.Protocol.Sync;

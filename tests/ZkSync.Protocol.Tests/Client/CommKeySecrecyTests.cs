@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using ZkSync.Emulator;
 using ZkSync.Protocol.Backup;
 using ZkSync.Protocol.Client;
+using ZkSync.Protocol.Connection;
 using ZkSync.Protocol.Errors;
 using ZkSync.Protocol.Sync;
 using Xunit;

@@ -2,6 +2,7 @@ using System;
 using System.Threading.Tasks;
 using ZkSync.Emulator;
 using ZkSync.Protocol.Client;
+using ZkSync.Protocol.Connection;
 
 namespace ZkSync.Protocol.Tests.Client
 {

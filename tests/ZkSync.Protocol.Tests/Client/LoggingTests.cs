@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Codecs;
+using ZkSync.Protocol.Connection;
 using ZkSync.Protocol.Errors;
 using Xunit;
 

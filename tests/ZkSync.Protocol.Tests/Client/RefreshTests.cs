@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using Xunit;
 using ZkSync.Emulator;
 using ZkSync.Protocol.Client;
+using ZkSync.Protocol.Connection;
 using ZkSync.Protocol.Model;
 
 namespace ZkSync.Protocol.Tests.Client

@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using ZkSync.Emulator;
 using ZkSync.Protocol.Backup;
 using ZkSync.Protocol.Client;
+using ZkSync.Protocol.Connection;
 using ZkSync.Protocol.Sync;
 using ZkSync.Protocol.Tests.Client;
 using Xunit;

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using ZkSync.Protocol.Bulk;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Codecs;
+using ZkSync.Protocol.Connection;
 using ZkSync.Protocol.Errors;
 using ZkSync.Protocol.Framing;
 using ZkSync.Protocol.Tests.Scripted;

@@ -2,16 +2,8 @@ using System;
 using Microsoft.Extensions.Logging;
 using ZkSync.Protocol.Codecs;
 
-namespace ZkSync.Protocol.Client
+namespace ZkSync.Protocol.Connection
 {
-    /// <summary>Which transport to use. Auto tries TCP first and falls back to UDP.</summary>
-    public enum ZkTransportKind
-    {
-        Auto,
-        Tcp,
-        Udp,
-    }
-
     /// <summary>Everything needed to open a session with one device.</summary>
     public sealed class ZkConnectionOptions
     {

@@ -1,0 +1,13 @@
+namespace ZkSync.Protocol.Session
+{
+    /// <summary>Bytes and round trips spent by a client, for reports and benchmarks.</summary>
+    public sealed class ZkTrafficCounters
+    {
+        public long BytesSent { get; internal set; }
+        public long BytesReceived { get; internal set; }
+        public long Requests { get; internal set; }
+
+        /// <summary>Bytes of payload uploaded through CMD_DATA (what a write actually cost).</summary>
+        public long UploadedBytes { get; internal set; }
+    }
+}
