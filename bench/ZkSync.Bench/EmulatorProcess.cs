@@ -5,6 +5,7 @@ using System.IO;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using ZkSync.Bench.LinkFloor;
 
 namespace ZkSync.Bench
 {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using ZkSync.Bench.LinkFloor;
 using ZkSync.Bench;
 using ZkSync.Bench.Scenarios;
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Threading.Tasks;
+using ZkSync.Bench.LinkFloor;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Connection;
 

@@ -1,6 +1,6 @@
 using System;
 using System.Globalization;
-using ZkSync.FaultCampaign;
+using ZkSync.FaultCampaign.Core;
 
 // dotnet run -c Release --project bench/ZkSync.FaultCampaign -- --runs M --users U [--seed S] [--only NAME]
 var options = new CampaignOptions();

@@ -12,7 +12,7 @@ using ZkSync.Emulator.Persistence;
 using ZkSync.Emulator.Seeding;
 using ZkSync.Emulator.Sessions;
 using ZkSync.Emulator.Transport;
-using ZkSync.Protocol.Backup;
+using ZkSync.Sync.Backup;
 
 namespace ZkSync.Emulator
 {

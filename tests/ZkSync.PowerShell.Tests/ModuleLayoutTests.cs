@@ -15,6 +15,7 @@ namespace ZkSync.PowerShell.Tests
         [InlineData("ZkSync.psd1")]
         [InlineData("ZkSync.PowerShell.dll")]
         [InlineData("ZkSync.Protocol.dll")]
+        [InlineData("ZkSync.Sync.dll")]
         [InlineData("ZkSync.Emulator.Core.dll")]
         [InlineData("ZkSync.Format.ps1xml")]
         [InlineData("en-US/ZkSync.PowerShell.dll-Help.xml")]

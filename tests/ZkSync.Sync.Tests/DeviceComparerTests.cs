@@ -1,7 +1,7 @@
 using System.Linq;
 using System.Threading.Tasks;
 using Xunit;
-using ZkSync.Protocol.Sync;
+using ZkSync.Sync;
 using ZkSync.Sync.Tests.Fakes;
 using static ZkSync.Sync.Tests.Fakes.TestData;
 

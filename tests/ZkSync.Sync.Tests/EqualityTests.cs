@@ -2,7 +2,7 @@ using System.Linq;
 using Xunit;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Model;
-using ZkSync.Protocol.Sync;
+using ZkSync.Sync;
 using static ZkSync.Sync.Tests.Fakes.TestData;
 
 namespace ZkSync.Sync.Tests

@@ -1,6 +1,6 @@
 using System;
 using Xunit;
-using ZkSync.Bench;
+using ZkSync.Bench.LinkFloor;
 
 namespace ZkSync.Sync.Tests
 {

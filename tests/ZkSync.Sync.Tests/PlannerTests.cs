@@ -3,7 +3,7 @@ using System.Threading;
 using Xunit;
 using ZkSync.Protocol.Errors;
 using ZkSync.Protocol.Model;
-using ZkSync.Protocol.Sync;
+using ZkSync.Sync;
 using ZkSync.Sync.Tests.Fakes;
 using static ZkSync.Sync.Tests.Fakes.TestData;
 

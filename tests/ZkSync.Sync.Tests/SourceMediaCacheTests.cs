@@ -4,7 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Xunit;
-using ZkSync.Protocol.Sync;
+using ZkSync.Sync;
 using ZkSync.Sync.Tests.Fakes;
 
 namespace ZkSync.Sync.Tests

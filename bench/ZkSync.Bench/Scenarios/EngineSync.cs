@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading.Tasks;
-using ZkSync.Protocol.Sync;
+using ZkSync.Bench.LinkFloor;
+using ZkSync.Sync;
 
 namespace ZkSync.Bench.Scenarios
 {

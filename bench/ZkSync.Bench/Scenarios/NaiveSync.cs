@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Threading.Tasks;
+using ZkSync.Bench.LinkFloor;
 using ZkSync.Protocol.Client;
 
 namespace ZkSync.Bench.Scenarios

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using ZkSync.Bench.LinkFloor;
 using ZkSync.Protocol.Client;
 
 namespace ZkSync.Bench.Scenarios

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using ZkSync.Emulator.Device;
-using ZkSync.Protocol.Backup;
+using ZkSync.Sync.Backup;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Model;
 

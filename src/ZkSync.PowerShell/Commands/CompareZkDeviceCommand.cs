@@ -4,8 +4,8 @@ using System.Management.Automation;
 using System.Security;
 using ZkSync.PowerShell.Infrastructure;
 using ZkSync.PowerShell.Syncing;
-using ZkSync.Protocol.Backup;
-using ZkSync.Protocol.Sync;
+using ZkSync.Sync.Backup;
+using ZkSync.Sync;
 
 namespace ZkSync.PowerShell.Commands
 {

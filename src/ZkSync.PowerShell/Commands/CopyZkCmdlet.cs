@@ -5,7 +5,7 @@ using System.Management.Automation;
 using ZkSync.PowerShell.Copying;
 using ZkSync.PowerShell.Infrastructure;
 using ZkSync.PowerShell.Syncing;
-using ZkSync.Protocol.Sync;
+using ZkSync.Sync;
 
 namespace ZkSync.PowerShell.Commands
 {

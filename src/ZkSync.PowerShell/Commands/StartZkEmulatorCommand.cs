@@ -4,7 +4,7 @@ using ZkSync.Emulator;
 using ZkSync.PowerShell.Infrastructure;
 using System.Security;
 using ZkSync.PowerShell.Syncing;
-using ZkSync.Protocol.Backup;
+using ZkSync.Sync.Backup;
 
 namespace ZkSync.PowerShell.Commands
 {

@@ -6,7 +6,7 @@ using System.Security;
 using ZkSync.PowerShell.Infrastructure;
 using ZkSync.PowerShell.Syncing;
 using ZkSync.Protocol.Model;
-using ZkSync.Protocol.Sync;
+using ZkSync.Sync;
 
 namespace ZkSync.PowerShell.Commands
 {

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using ZkSync.Protocol.Sync;
+using ZkSync.Sync;
 
 namespace ZkSync.PowerShell
 {

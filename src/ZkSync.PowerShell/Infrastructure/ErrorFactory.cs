@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using System.Net.Sockets;
-using ZkSync.Protocol.Backup;
+using ZkSync.Sync.Backup;
 using ZkSync.Protocol.Errors;
 
 namespace ZkSync.PowerShell.Infrastructure

@@ -1,5 +1,5 @@
 using System;
-using ZkSync.Protocol.Backup;
+using ZkSync.Sync.Backup;
 
 namespace ZkSync.PowerShell
 {

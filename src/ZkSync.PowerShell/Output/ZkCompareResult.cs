@@ -1,4 +1,4 @@
-using ZkSync.Protocol.Sync;
+using ZkSync.Sync;
 
 namespace ZkSync.PowerShell
 {

@@ -3,7 +3,7 @@ using System.Management.Automation;
 using System.Net;
 using System.Security;
 using ZkSync.PowerShell.Infrastructure;
-using ZkSync.Protocol.Backup;
+using ZkSync.Sync.Backup;
 
 namespace ZkSync.PowerShell.Syncing
 {

@@ -5,8 +5,8 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using ZkSync.Protocol.Backup;
-using ZkSync.Protocol.Sync;
+using ZkSync.Sync.Backup;
+using ZkSync.Sync;
 
 namespace ZkSync.PowerShell.Syncing
 {

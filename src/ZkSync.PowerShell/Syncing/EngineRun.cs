@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 using ZkSync.PowerShell.Infrastructure;
 using ZkSync.Protocol.Errors;
 using ZkSync.Protocol.Model;
-using ZkSync.Protocol.Sync;
+using ZkSync.Sync;
 
 namespace ZkSync.PowerShell.Syncing
 {

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using ZkSync.PowerShell.Infrastructure;
-using ZkSync.Protocol.Sync;
+using ZkSync.Sync;
 
 namespace ZkSync.PowerShell.Syncing
 {

@@ -25,8 +25,6 @@ namespace ZkSync.Protocol.Tests.Architecture
             "Session",    // connect, comm key, reply ids, retries, traffic counters
             "Bulk",       // buffered reads and chunked uploads
             "Client",     // ZkDeviceClient
-            "Sync",       // planner, executor, compare (moving to its own project)
-            "Backup",     // backup files, a sync source and destination
         };
 
         private static string EngineDirectory()

@@ -3,12 +3,12 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using ZkSync.Emulator;
-using ZkSync.Protocol.Backup;
+using ZkSync.Sync.Backup;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Connection;
 using ZkSync.Protocol.Errors;
 using ZkSync.Protocol.Model;
-using ZkSync.Protocol.Sync;
+using ZkSync.Sync;
 using ZkSync.Protocol.Tests.Scripted;
 using Xunit;
 

@@ -5,11 +5,11 @@ using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using ZkSync.Emulator;
-using ZkSync.Protocol.Backup;
+using ZkSync.Sync.Backup;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Connection;
 using ZkSync.Protocol.Errors;
-using ZkSync.Protocol.Sync;
+using ZkSync.Sync;
 using Xunit;
 
 namespace ZkSync.Protocol.Tests.Client

@@ -2,10 +2,10 @@ using System;
 using System.IO;
 using System.Threading.Tasks;
 using ZkSync.Emulator;
-using ZkSync.Protocol.Backup;
+using ZkSync.Sync.Backup;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Connection;
-using ZkSync.Protocol.Sync;
+using ZkSync.Sync;
 using ZkSync.Protocol.Tests.Client;
 using Xunit;
 

@@ -5,7 +5,7 @@ using Xunit;
 using ZkSync.Emulator;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Model;
-using ZkSync.Protocol.Sync;
+using ZkSync.Sync;
 
 namespace ZkSync.Sync.Tests.EndToEnd
 {
@@ -215,11 +215,11 @@ namespace ZkSync.Sync.Tests.EndToEnd
             {
                 using (var device = new ZkClientSyncDevice(await Emulators.ConnectAsync(src), ownsClient: true))
                 {
-                    var manifest = await Protocol.Backup.BackupWriter.CreateAsync(device, path, new Protocol.Backup.BackupOptions { Password = "pw" });
+                    var manifest = await Backup.BackupWriter.CreateAsync(device, path, new Backup.BackupOptions { Password = "pw" });
                     Assert.Equal((3, 45, 9), (manifest.Counts.Users, manifest.Counts.FaceRecords, manifest.Counts.Attendance));
                     await device.CloseAsync(default);
                 }
-                var report = await SyncEngine.RunAsync(Protocol.Backup.BackupFile.Endpoint(path, "pw"), new[] { Emulators.Endpoint(dst) }, new SyncOptions());
+                var report = await SyncEngine.RunAsync(Backup.BackupFile.Endpoint(path, "pw"), new[] { Emulators.Endpoint(dst) }, new SyncOptions());
                 Assert.All(report.Items, i => Assert.Equal((SyncAction.Added, SyncItemStatus.Succeeded, KindOutcome.Written), (i.Action, i.Status, i.Faces)));
             }
             finally

@@ -2,7 +2,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Xunit;
 using Xunit.Abstractions;
-using ZkSync.FaultCampaign;
+using ZkSync.FaultCampaign.Core;
 
 namespace ZkSync.Sync.Tests.EndToEnd
 {

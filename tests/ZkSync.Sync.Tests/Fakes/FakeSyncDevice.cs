@@ -8,7 +8,7 @@ using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Errors;
 using ZkSync.Protocol.Model;
-using ZkSync.Protocol.Sync;
+using ZkSync.Sync;
 
 namespace ZkSync.Sync.Tests.Fakes
 {

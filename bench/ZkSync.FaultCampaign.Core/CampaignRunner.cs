@@ -1,0 +1,175 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ZkSync.Emulator;
+using ZkSync.Protocol.Client;
+using ZkSync.Protocol.Connection;
+using ZkSync.Protocol.Model;
+using ZkSync.Sync;
+
+namespace ZkSync.FaultCampaign.Core
+{
+    /// <summary>
+    /// For each fault kind, M times: a seeded face-profile source syncs to a fresh destination (holding a few users of its
+    /// own) that injects the fault, next to a healthy second destination; then the state is checked, the fault cleared,
+    /// the sync rerun, and a final run must find everything Unchanged and the devices equal.
+    /// </summary>
+    public sealed class CampaignRunner
+    {
+        private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(15);
+        private readonly CampaignOptions _o;
+        private readonly TextWriter? _log;
+
+        public CampaignRunner(CampaignOptions options, TextWriter? log = null)
+        {
+            _o = options;
+            _log = log;
+        }
+
+        public async Task<IReadOnlyList<CampaignRow>> RunAsync(CancellationToken ct = default)
+        {
+            using var source = await DeviceEmulator.StartAsync(new EmulatorOptions { Profile = "face", Users = _o.Users, Seed = _o.Seed, AttendanceRecords = 0 }, ct);
+            int baseline = await BaselineRequestsAsync(source);
+            _log?.WriteLine($"source: {_o.Users} users (face profile, seed {_o.Seed}); a fault-free sync takes {baseline} destination requests");
+            var rows = new List<CampaignRow>();
+            var kinds = FaultKind.All(_o).Where(k => _o.Only == null || k.Name.IndexOf(_o.Only, StringComparison.OrdinalIgnoreCase) >= 0).ToList();
+            for (int k = 0; k < kinds.Count; k++)
+            {
+                var row = new CampaignRow { Fault = kinds[k].Name, Users = _o.Users };
+                for (int run = 0; run < _o.Runs; run++)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    var rng = new Random(unchecked(_o.Seed * 7919 + k * 104729 + run));
+                    await RunOnceAsync(source, kinds[k], kinds[k].Arm(rng, baseline), row).ConfigureAwait(false);
+                    row.Runs++;
+                }
+                _log?.WriteLine($"{row.Fault}: {(row.Ok ? "ok" : "BROKEN")}{string.Concat(row.Problems.Take(5).Select(p => Environment.NewLine + "  " + p))}");
+                rows.Add(row);
+            }
+            return rows;
+        }
+
+        private async Task<int> BaselineRequestsAsync(DeviceEmulator source)
+        {
+            using var scratch = await StartDestinationAsync();
+            await KeepUsersAsync(scratch);
+            long before = scratch.Counters.Requests;
+            await SyncAsync(source, Endpoint(scratch, ZkTransportKind.Tcp));
+            return (int)Math.Max(1, scratch.Counters.Requests - before);
+        }
+
+        private async Task RunOnceAsync(DeviceEmulator source, FaultKind kind, FaultOptions faults, CampaignRow row)
+        {
+            using var destination = await StartDestinationAsync();
+            using var peer = await StartDestinationAsync();
+            var kept = await KeepUsersAsync(destination);
+            int opened = Opened(destination);
+            destination.Counters.Reset();
+            destination.SetFaults(faults);
+
+            var faulty = await SyncAsync(source, Endpoint(destination, kind.Transport), ZkClientSyncDevice.Endpoint(Options(peer, ZkTransportKind.Tcp, _o.DestinationTimeout)));
+            destination.SetFaults(null);
+            var hit = faulty.Summaries[0];
+            if (hit.Error != null) _log?.WriteLine($"  {kind.Name} ({faults}): destination failed as reported: {hit.Error}");
+            var c = destination.Counters;
+            if (hit.Error != null || hit.Failed > 0 || c.Retransmits > 0 || c.Dropped > 0 || Opened(destination) > opened + 1) row.FaultsHit++;
+            row.Unreported += faulty.Items.Count(i => i.Status == SyncItemStatus.Failed && string.IsNullOrWhiteSpace(i.Notes));
+            if (hit.Failed > 0 && hit.Error == null && !faulty.Items.Any(i => i.Status == SyncItemStatus.Failed)) row.Unreported++;
+            var peerSummary = faulty.Summaries[1];
+            if (peerSummary.Error == null && !faulty.Items.Any(i => i.Destination == peerSummary.Destination && i.Status == SyncItemStatus.Failed)) row.PeerCompleted++;
+            else row.Problems.Add($"healthy destination failed: {peerSummary.Error}");
+
+            // Sessions of the faulty run end when its connections do; firmware enables the device when the last one goes.
+            if (!await DrainAsync(destination) || IsDisabled(destination) || IsDisabled(peer))
+            {
+                row.LeftDisabled++;
+                row.Problems.Add($"left disabled after '{faults}' (open sessions {destination.OpenSessions})");
+            }
+
+            var check = await InspectAsync(source, destination, kept);
+            row.LostOrHalfWritten += check.HalfWritten + check.Lost;
+            row.Staged += check.Staged;
+            row.Problems.AddRange(check.Problems.Select(p => $"after '{faults}': {p}"));
+
+            var rerun = await SyncAsync(source, Endpoint(destination, kind.Transport));
+            var final = await SyncAsync(source, Endpoint(destination, kind.Transport));
+            var after = await InspectAsync(source, destination, kept);
+            bool completed = rerun.Summaries[0].Error == null && rerun.Items.All(i => i.Status != SyncItemStatus.Failed)
+                && final.Summaries[0].Error == null && final.Items.All(i => i.Action == SyncAction.Unchanged || i.Action == SyncAction.Kept)
+                && after.HalfWritten + after.Lost + after.Staged == 0 && !IsDisabled(destination);
+            if (completed && await AllEqualAsync(source, destination)) row.RerunsCompleted++;
+            else row.Problems.Add($"rerun after '{faults}' did not complete: {rerun.Summaries[0].Error ?? string.Join("; ", rerun.Items.Where(i => i.Status == SyncItemStatus.Failed).Take(3))}");
+        }
+
+        private Task<DeviceEmulator> StartDestinationAsync() =>
+            DeviceEmulator.StartAsync(new EmulatorOptions { Profile = "face", Users = 0, Seed = _o.Seed + 1, AttendanceRecords = 0, MaxSessions = 8 });
+
+        /// <summary>Users only the destination has: they must come through every fault untouched.</summary>
+        private async Task<Dictionary<string, string>> KeepUsersAsync(DeviceEmulator destination)
+        {
+            using var client = await ZkDeviceClient.ConnectAsync(Options(destination, ZkTransportKind.Tcp, _o.SourceTimeout));
+            var users = Enumerable.Range(1, CampaignOptions.KeptUsers).Select(i => new UserWithFingerprints(
+                new ZkUser { UserId = (990000 + i).ToString(), Name = "Kept " + i },
+                new List<ZkFingerprint> { new ZkFingerprint(0, 9, 1, Enumerable.Range(0, 500).Select(b => (byte)(b * i + 1)).ToArray()) })).ToList();
+            await client.WriteUsersAsync(users);
+            await client.CloseAsync();
+            await DrainAsync(destination);
+            return DestinationCheck.Fingerprint(destination, users.Select(u => u.User.UserId));
+        }
+
+        private async Task<DestinationCheck.Result> InspectAsync(DeviceEmulator source, DeviceEmulator destination, IReadOnlyDictionary<string, string> kept)
+        {
+            var (src, dst) = await OpenBothAsync(source, destination);
+            using (src)
+            using (dst)
+                return await DestinationCheck.InspectAsync(src, dst, destination, kept);
+        }
+
+        private async Task<bool> AllEqualAsync(DeviceEmulator source, DeviceEmulator destination)
+        {
+            var (src, dst) = await OpenBothAsync(source, destination);
+            using (src)
+            using (dst)
+                return (await DeviceComparer.CompareAsync(src, dst, new SyncOptions())).All(c => c.Status == DeviceComparisonStatus.Equal || c.Status == DeviceComparisonStatus.DifferenceOnly);
+        }
+
+        private async Task<(ZkClientSyncDevice, ZkClientSyncDevice)> OpenBothAsync(DeviceEmulator source, DeviceEmulator destination)
+        {
+            var src = new ZkClientSyncDevice(await ZkDeviceClient.ConnectAsync(Options(source, ZkTransportKind.Tcp, _o.SourceTimeout)), ownsClient: true);
+            var dst = new ZkClientSyncDevice(await ZkDeviceClient.ConnectAsync(Options(destination, ZkTransportKind.Tcp, _o.SourceTimeout)), ownsClient: true);
+            return (src, dst);
+        }
+
+        private Task<SyncReport> SyncAsync(DeviceEmulator source, params SyncEndpoint[] destinations) =>
+            SyncEngine.RunAsync(ZkClientSyncDevice.Endpoint(Options(source, ZkTransportKind.Tcp, _o.SourceTimeout)), destinations, new SyncOptions { MediaBatchUsers = 8 });
+
+        private SyncEndpoint Endpoint(DeviceEmulator destination, ZkTransportKind transport) =>
+            ZkClientSyncDevice.Endpoint(Options(destination, transport, _o.DestinationTimeout));
+
+        private static ZkConnectionOptions Options(DeviceEmulator e, ZkTransportKind transport, TimeSpan timeout) => new ZkConnectionOptions
+        {
+            Host = e.Host, Port = e.Port, Transport = transport, Timeout = timeout, Retries = 3, Reconnects = 2,
+        };
+
+        private static int Opened(DeviceEmulator e) => e.Log.Entries.Count(l => l.EndsWith(" opened", StringComparison.Ordinal));
+
+        private static bool IsDisabled(DeviceEmulator e)
+        {
+            lock (e.State.Sync) return e.State.Disabled;
+        }
+
+        private static async Task<bool> DrainAsync(DeviceEmulator e)
+        {
+            var deadline = DateTime.UtcNow + DrainTimeout;
+            while (e.OpenSessions > 0)
+            {
+                if (DateTime.UtcNow > deadline) return false;
+                await Task.Delay(20);
+            }
+            return true;
+        }
+    }
+}

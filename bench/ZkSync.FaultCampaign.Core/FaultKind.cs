@@ -1,0 +1,43 @@
+using System;
+using System.Collections.Generic;
+using ZkSync.Emulator;
+using ZkSync.Protocol.Client;
+using ZkSync.Protocol.Connection;
+using ZkSync.Protocol.Framing;
+
+namespace ZkSync.FaultCampaign.Core
+{
+    /// <summary>One kind of fault: how to arm it on a destination for one run (from the run's random and the fault-free request count).</summary>
+    public sealed class FaultKind
+    {
+        public FaultKind(string name, ZkTransportKind transport, Func<Random, int, FaultOptions> arm)
+        {
+            Name = name;
+            Transport = transport;
+            Arm = arm;
+        }
+
+        public string Name { get; }
+        public ZkTransportKind Transport { get; }
+
+        /// <summary>(run random, requests a fault-free sync sends) → the faults of this run.</summary>
+        public Func<Random, int, FaultOptions> Arm { get; }
+
+        /// <summary>Reply delay of the delay fault: well beyond <see cref="CampaignOptions.DestinationTimeout"/>.</summary>
+        public static TimeSpan Delay(CampaignOptions o) => o.DestinationTimeout + o.DestinationTimeout + TimeSpan.FromMilliseconds(500);
+
+        public static IReadOnlyList<FaultKind> All(CampaignOptions o) => new[]
+        {
+            new FaultKind("udp drop 1%", ZkTransportKind.Udp, (r, _) => new FaultOptions { UdpDropRate = 0.01, Seed = r.Next() }),
+            new FaultKind("udp lost write reply", ZkTransportKind.Udp, (r, _) => new FaultOptions { DropReplyToCommand = r.Next(2) == 0 ? CommandCode.UpdateFirmware : CommandCode.UserFaceWrite }),
+            new FaultKind("tcp reset after N", ZkTransportKind.Tcp, (r, n) => new FaultOptions { ResetAfterRequests = r.Next(1, n + 1) }),
+            new FaultKind("tcp reset mid reply", ZkTransportKind.Tcp, (r, _) => new FaultOptions { ResetAfterReplyDataPackets = 0 }),
+            new FaultKind("tcp reset mid upload", ZkTransportKind.Tcp, (r, _) => new FaultOptions { ResetAfterUploadDataPackets = r.Next(1, 4) }),
+            new FaultKind("reply delayed > timeout", ZkTransportKind.Tcp, (r, n) => new FaultOptions { DelayReplyAfterRequests = r.Next(1, n + 1), ReplyDelay = Delay(o) }),
+            new FaultKind("ack_error to face write", ZkTransportKind.Tcp, (r, _) => new FaultOptions { ErrorCommand = CommandCode.UserFaceWrite }),
+            new FaultKind("full at N users", ZkTransportKind.Tcp, (r, _) => new FaultOptions { FullAtUsers = r.Next(0, o.Users + CampaignOptions.KeptUsers) }),
+            new FaultKind("hang after N", ZkTransportKind.Tcp, (r, n) => new FaultOptions { HangAfterRequests = r.Next(1, n + 1) }),
+            new FaultKind("restart after N", ZkTransportKind.Tcp, (r, n) => new FaultOptions { RestartAfterRequests = r.Next(1, n + 1) }),
+        };
+    }
+}

@@ -1,0 +1,58 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Security.Cryptography;
+using ZkSync.Protocol.Model;
+
+namespace ZkSync.Sync
+{
+    /// <summary>
+    /// The one definition of "equal" used by the planner, the verifier and <see cref="DeviceComparer"/>. Identity is the
+    /// user id; uids never take part.
+    /// </summary>
+    public static class SyncEquality
+    {
+        /// <summary>Fields of <paramref name="prepared"/> (a source user fitted to the destination) that differ from the destination's record.</summary>
+        public static List<string> UserDifferences(ZkUser prepared, ZkUser destination)
+        {
+            var fields = new List<string>();
+            if (prepared.Name != destination.Name) fields.Add("Name");
+            if (prepared.Password != destination.Password) fields.Add("Password");
+            if (prepared.PrivilegeByte != destination.PrivilegeByte) fields.Add("Privilege");
+            if (prepared.Card != destination.Card) fields.Add("Card");
+            if (prepared.Group != destination.Group) fields.Add("Group");
+            return fields;
+        }
+
+        /// <summary>Fingerprints by finger index; equal when flag (as firmware stores it) and template bytes match.</summary>
+        public static KeyedDiff<ZkFingerprint> Fingerprints(IEnumerable<ZkFingerprint> source, IEnumerable<ZkFingerprint> destination) =>
+            KeyedDiff<ZkFingerprint>.Compare(source, destination, f => f.FingerIndex,
+                (a, b) => a.StoredFlag == b.StoredFlag && a.Template.AsSpan().SequenceEqual(b.Template),
+                k => $"finger {k}", k => $"template of finger {k}");
+
+        /// <summary>Faces by FaceID; equal when the records match except the uid field (bytes 2-3), which the device rewrites.</summary>
+        public static KeyedDiff<ZkFaceRecord> Faces(IEnumerable<ZkFaceRecord> source, IEnumerable<ZkFaceRecord> destination, bool includeLearned)
+        {
+            bool Keep(ZkFaceRecord f) => includeLearned || !f.IsLearned;
+            return KeyedDiff<ZkFaceRecord>.Compare(source.Where(Keep), destination.Where(Keep), f => f.FaceId, FaceEqual,
+                k => $"face {k}", k => $"face {k}");
+        }
+
+        public static bool FaceEqual(ZkFaceRecord a, ZkFaceRecord b) =>
+            a.Raw.AsSpan(0, 2).SequenceEqual(b.Raw.AsSpan(0, 2)) && a.Raw.AsSpan(4).SequenceEqual(b.Raw.AsSpan(4));
+
+        public static byte[]? PhotoHash(byte[]? photo)
+        {
+            if (photo == null || photo.Length == 0) return null;
+            using var sha = SHA256.Create();
+            return sha.ComputeHash(photo);
+        }
+
+        public static bool PhotoEqual(byte[]? a, byte[]? b)
+        {
+            var ha = PhotoHash(a);
+            var hb = PhotoHash(b);
+            return ha == null ? hb == null : hb != null && ha.AsSpan().SequenceEqual(hb);
+        }
+    }
+}
