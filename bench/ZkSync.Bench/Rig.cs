@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using ZkSync.Bench.LinkFloor;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Connection;
+using ZkSync.Protocol.Model;
 
 namespace ZkSync.Bench
 {

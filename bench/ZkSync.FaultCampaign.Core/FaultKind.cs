@@ -4,6 +4,7 @@ using ZkSync.Emulator;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Connection;
 using ZkSync.Protocol.Framing;
+using ZkSync.Protocol.Model;
 
 namespace ZkSync.FaultCampaign.Core
 {

@@ -2,6 +2,7 @@ using System;
 using ZkSync.Emulator;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Connection;
+using ZkSync.Protocol.Model;
 
 namespace ZkSync.PowerShell
 {

@@ -26,7 +26,7 @@ namespace ZkSync.PowerShell
             Client = client;
             Host = client.Options.Host;
             Port = client.Options.Port;
-            Transport = TransportOf(client.Device);
+            Transport = client.Transport.ToString();
             SerialNumber = info.SerialNumber;
             DeviceName = info.DeviceName;
             Platform = info.Platform;
@@ -69,14 +69,6 @@ namespace ZkSync.PowerShell
         {
             try { return Client.IsConnected; }
             catch (ObjectDisposedException) { return false; }
-        }
-
-        private static string TransportOf(string device)
-        {
-            // The client names itself "host:port/tcp" or "host:port/udp".
-            int slash = device.LastIndexOf('/');
-            string kind = slash >= 0 ? device.Substring(slash + 1) : device;
-            return kind.Equals("udp", StringComparison.OrdinalIgnoreCase) ? nameof(ZkTransportKind.Udp) : nameof(ZkTransportKind.Tcp);
         }
     }
 }

@@ -53,7 +53,7 @@ namespace ZkSync.Protocol.Client
         {
             var current = _session;
             if (current.IsOpen || _ended || Options.Reconnects == 0) return current;
-            var options = Options.WithTransport(current.TransportKind == "udp" ? ZkTransportKind.Udp : ZkTransportKind.Tcp);
+            var options = Options.WithTransport(current.TransportKind);
             ZkSession session;
             try
             {

@@ -64,6 +64,9 @@ namespace ZkSync.Protocol.Client
         /// <summary>"host:port/tcp" or "host:port/udp".</summary>
         public string Device => _session.Device;
 
+        /// <summary>TCP or UDP: the transport this client's session runs over.</summary>
+        public ZkTransportKind Transport => _session.TransportKind;
+
         public bool IsConnected => _session.IsOpen;
 
         /// <summary>Read once at connect.</summary>

@@ -1,6 +1,7 @@
 using System;
 using Microsoft.Extensions.Logging;
 using ZkSync.Protocol.Codecs;
+using ZkSync.Protocol.Model;
 
 namespace ZkSync.Protocol.Connection
 {

@@ -41,7 +41,7 @@ namespace ZkSync.Protocol.Model
     public sealed class ZkDeviceInfo
     {
         public string Endpoint { get; set; } = "";
-        public string Transport { get; set; } = "";
+        public ZkTransportKind Transport { get; set; }
         public string SerialNumber { get; set; } = "";
         public string DeviceName { get; set; } = "";
         public string Platform { get; set; } = "";

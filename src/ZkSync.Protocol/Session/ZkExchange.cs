@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ZkSync.Protocol.Errors;
 using ZkSync.Protocol.Framing;
+using ZkSync.Protocol.Model;
 
 namespace ZkSync.Protocol.Session
 {
@@ -29,7 +30,7 @@ namespace ZkSync.Protocol.Session
 
         public CancellationToken Token { get; }
         public string Device => _session.Device;
-        public bool IsUdp => _session.TransportKind == "udp";
+        public bool IsUdp => _session.TransportKind == ZkTransportKind.Udp;
         public ZkSession Session => _session;
 
         /// <summary>Sends one request and returns the first packet answering it.</summary>

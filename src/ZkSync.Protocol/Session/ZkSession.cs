@@ -6,6 +6,7 @@ using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Connection;
 using ZkSync.Protocol.Errors;
 using ZkSync.Protocol.Framing;
+using ZkSync.Protocol.Model;
 using ZkSync.Protocol.Transport;
 
 namespace ZkSync.Protocol.Session
@@ -37,7 +38,7 @@ namespace ZkSync.Protocol.Session
         public ushort SessionId { get; private set; }
         public ZkTrafficCounters Traffic { get; }
         public bool IsOpen => _transport.IsOpen;
-        public string TransportKind => _transport.Kind;
+        public ZkTransportKind TransportKind => _transport.Kind;
         public ZkConnectionOptions Options => _options;
 
         /// <summary>Test hook and upload planning: the reply id the last request used.</summary>
@@ -112,7 +113,7 @@ namespace ZkSync.Protocol.Session
             if (command == CommandCode.Data) Traffic.UploadedBytes += packet.Payload.Length;
             // TCP delivers or fails; re-sending there would only duplicate. UDP loses datagrams: re-send with the SAME
             // reply id so the device answers from its reply cache instead of executing twice.
-            int attempts = _transport.Kind == "udp" ? 1 + retries : 1;
+            int attempts = _transport.Kind == ZkTransportKind.Udp ? 1 + retries : 1;
             try
             {
                 for (int attempt = 1; attempt <= attempts; attempt++)

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using ZkSync.Protocol.Model;
 
 namespace ZkSync.Protocol.Transport
 {
@@ -11,8 +12,7 @@ namespace ZkSync.Protocol.Transport
     /// </summary>
     internal interface IZkTransport : IDisposable
     {
-        /// <summary>"tcp" or "udp".</summary>
-        string Kind { get; }
+        ZkTransportKind Kind { get; }
 
         /// <summary>Bytes each packet costs on the wire beyond header + payload (the TCP envelope).</summary>
         int FramingOverhead { get; }

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ZkSync.Protocol.Errors;
 using ZkSync.Protocol.Framing;
+using ZkSync.Protocol.Model;
 
 namespace ZkSync.Protocol.Transport
 {
@@ -25,7 +26,7 @@ namespace ZkSync.Protocol.Transport
             _reader = new TcpFrameReader(device);
         }
 
-        public string Kind => "tcp";
+        public ZkTransportKind Kind => ZkTransportKind.Tcp;
         public int FramingOverhead => TcpEnvelope.Size;
         public bool IsOpen => !_closed;
 

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using ZkSync.Protocol.Errors;
+using ZkSync.Protocol.Model;
 
 namespace ZkSync.Protocol.Transport
 {
@@ -27,7 +28,7 @@ namespace ZkSync.Protocol.Transport
             _device = device;
         }
 
-        public string Kind => "udp";
+        public ZkTransportKind Kind => ZkTransportKind.Udp;
         public int FramingOverhead => 0;
         public bool IsOpen => !_closed;
 

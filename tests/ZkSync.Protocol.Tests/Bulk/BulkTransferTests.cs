@@ -7,6 +7,7 @@ using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Connection;
 using ZkSync.Protocol.Errors;
 using ZkSync.Protocol.Framing;
+using ZkSync.Protocol.Model;
 using ZkSync.Protocol.Tests.Scripted;
 using Xunit;
 

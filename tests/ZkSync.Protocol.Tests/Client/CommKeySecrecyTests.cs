@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using ZkSync.Emulator;
+using ZkSync.Protocol.Model;
 using ZkSync.Sync.Backup;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Connection;

@@ -63,7 +63,7 @@ namespace ZkSync.Protocol.Tests.Client
             Assert.Equal(d.Emulator.Profile.SerialNumber, info.SerialNumber);
             Assert.Equal("ZMM220_TFT", info.Platform);
             Assert.StartsWith("Ver ", info.FirmwareVersion);
-            Assert.Equal("tcp", info.Transport);
+            Assert.Equal(ZkTransportKind.Tcp, info.Transport);
             Assert.Equal(4, info.Counts.Users);
             Assert.True(info.Counts.HasFaceFields);
             Assert.Equal(4, info.Counts.UsersWithFaces);

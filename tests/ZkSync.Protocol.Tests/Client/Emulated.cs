@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using ZkSync.Emulator;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Connection;
+using ZkSync.Protocol.Model;
 
 namespace ZkSync.Protocol.Tests.Client
 {

@@ -8,6 +8,7 @@ using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Connection;
 using ZkSync.Protocol.Errors;
 using Xunit;
+using ZkSync.Protocol.Model;
 
 namespace ZkSync.Protocol.Tests.Client
 {

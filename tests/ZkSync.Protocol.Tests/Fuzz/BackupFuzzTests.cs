@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Threading.Tasks;
 using ZkSync.Emulator;
+using ZkSync.Protocol.Model;
 using ZkSync.Sync.Backup;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Connection;

@@ -10,6 +10,7 @@ using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Connection;
 using ZkSync.Protocol.Errors;
 using ZkSync.Protocol.Framing;
+using ZkSync.Protocol.Model;
 using ZkSync.Protocol.Tests.Scripted;
 using Xunit;
 

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Logging.Abstractions;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Connection;
+using ZkSync.Protocol.Model;
 using ZkSync.Protocol.Session;
 using ZkSync.Protocol.Transport;
 

@@ -7,6 +7,7 @@ using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Connection;
 using ZkSync.Protocol.Errors;
 using ZkSync.Protocol.Framing;
+using ZkSync.Protocol.Model;
 using ZkSync.Protocol.Tests.Scripted;
 using Xunit;
 
@@ -204,7 +205,7 @@ namespace ZkSync.Protocol.Tests.Session
             using var udpPeer = ScriptedPeer.Udp(Echo());
             // Nothing listens on TCP at that port number (UDP and TCP ports are separate).
             using var session = await Sessions.OpenAsync(Sessions.Options(udpPeer.Port, ZkTransportKind.Auto));
-            Assert.Equal("udp", session.TransportKind);
+            Assert.Equal(ZkTransportKind.Udp, session.TransportKind);
             Assert.EndsWith("/udp", session.Device);
         }
 

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using ZkSync.Emulator;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Connection;
+using ZkSync.Protocol.Model;
 using ZkSync.Sync;
 
 namespace ZkSync.Sync.Tests.EndToEnd

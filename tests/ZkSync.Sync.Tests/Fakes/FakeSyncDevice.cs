@@ -77,7 +77,7 @@ namespace ZkSync.Sync.Tests.Fakes
         // ---- ISyncDevice ----
         public Task<ZkDeviceInfo> GetDeviceInfoAsync(CancellationToken ct) => Run("info", 100, () => new ZkDeviceInfo
         {
-            Endpoint = Name, Transport = "fake", SerialNumber = "FAKE-" + Name, DeviceName = "Fake", Platform = "ZMM220_TFT", FirmwareVersion = "Ver 6.60",
+            Endpoint = Name, Transport = ZkTransportKind.Tcp, SerialNumber = "FAKE-" + Name, DeviceName = "Fake", Platform = "ZMM220_TFT", FirmwareVersion = "Ver 6.60",
             Capabilities = Capabilities, Counts = Counts(),
         });
 
