@@ -55,8 +55,8 @@ namespace ZkSync.Emulator.Tests
         }
 
         [Theory]
-        [InlineData(EmulatorTransport.Tcp, Sessions.Session.TcpMaxChunk)]
-        [InlineData(EmulatorTransport.Udp, Sessions.Session.UdpMaxChunk)]
+        [InlineData(EmulatorTransport.Tcp, Sessions.ClientSession.TcpMaxChunk)]
+        [InlineData(EmulatorTransport.Udp, Sessions.ClientSession.UdpMaxChunk)]
         public async Task Chunked_read_numbers_chunks_in_the_session_field_and_echoes_the_reply_id(EmulatorTransport transport, int maxChunk)
         {
             using var emu = await Emu.Start("tft", 1000); // 72,004 bytes

@@ -10,7 +10,7 @@ namespace ZkSync.Emulator.Commands
     /// <summary>One request being executed, with reply builders that echo its reply id as firmware does.</summary>
     internal sealed class CommandContext
     {
-        internal CommandContext(Session session, Packet request, DeviceState state, EmulatorOptions options, EmulatorLog log)
+        internal CommandContext(ClientSession session, Packet request, DeviceState state, EmulatorOptions options, EmulatorLog log)
         {
             Session = session;
             Request = request;
@@ -19,7 +19,7 @@ namespace ZkSync.Emulator.Commands
             Log = log;
         }
 
-        public Session Session { get; }
+        public ClientSession Session { get; }
         public Packet Request { get; }
         public byte[] Payload => Request.Payload;
         public DeviceState State { get; }

@@ -36,7 +36,7 @@ namespace ZkSync.Emulator.Commands
         /// Handles one packet. <paramref name="bound"/> is the TCP connection's session (null on UDP or before CONNECT);
         /// <paramref name="session"/> returns the session the reply belongs to (the new one after a CONNECT).
         /// </summary>
-        public Reply Handle(EmulatorTransport transport, byte[] raw, int offset, int count, Session? bound, EndPoint? udpPeer, out Session? session)
+        public Reply Handle(EmulatorTransport transport, byte[] raw, int offset, int count, ClientSession? bound, EndPoint? udpPeer, out ClientSession? session)
         {
             session = bound;
             if (!Packet.TryDecode(raw, offset, count, out var request, out bool checksumValid))
@@ -78,7 +78,7 @@ namespace ZkSync.Emulator.Commands
         }
 
         /// <summary>Runs what a reply asks for once it has been sent (free a session, restart).</summary>
-        public void AfterSent(Reply reply, Session? session)
+        public void AfterSent(Reply reply, ClientSession? session)
         {
             lock (_state.Sync)
             {
@@ -108,7 +108,7 @@ namespace ZkSync.Emulator.Commands
         }
 
         /// <summary>Frees a session (EXIT, TCP connection closed). Firmware re-enables the device when the last session goes.</summary>
-        public void CloseSession(Session session, string why)
+        public void CloseSession(ClientSession session, string why)
         {
             lock (_state.Sync)
             {
@@ -123,7 +123,7 @@ namespace ZkSync.Emulator.Commands
             }
         }
 
-        private Reply Connect(EmulatorTransport transport, Packet request, Session? bound, EndPoint? udpPeer, out Session? session)
+        private Reply Connect(EmulatorTransport transport, Packet request, ClientSession? bound, EndPoint? udpPeer, out ClientSession? session)
         {
             session = bound;
             if (session == null)
@@ -144,10 +144,10 @@ namespace ZkSync.Emulator.Commands
             return reply;
         }
 
-        private bool NeedsAuth(Session session, ushort command) =>
+        private bool NeedsAuth(ClientSession session, ushort command) =>
             !session.Authenticated && command != CommandCode.Auth && _options.CommKey != 0;
 
-        private static void Remember(Session session, Packet request, Reply reply)
+        private static void Remember(ClientSession session, Packet request, Reply reply)
         {
             session.LastReplyId = request.ReplyId;
             if (reply.Packets.Count > 0) session.CachedFinal = reply.Packets[reply.Packets.Count - 1];

@@ -7,7 +7,7 @@ namespace ZkSync.Emulator.Sessions
     /// <summary>Open sessions, bounded like a terminal's. Ids are the low 16 bits of Unix time, made unique (firmware CreateSession).</summary>
     internal sealed class SessionTable
     {
-        private readonly Dictionary<ushort, Session> _sessions = new Dictionary<ushort, Session>();
+        private readonly Dictionary<ushort, ClientSession> _sessions = new Dictionary<ushort, ClientSession>();
         private readonly int _max;
         private readonly TimeSpan _udpIdle;
 
@@ -19,12 +19,12 @@ namespace ZkSync.Emulator.Sessions
 
         public int Count => _sessions.Count;
 
-        public IReadOnlyList<Session> All => _sessions.Values.ToList();
+        public IReadOnlyList<ClientSession> All => _sessions.Values.ToList();
 
-        public Session? Find(ushort id) => _sessions.TryGetValue(id, out var s) ? s : null;
+        public ClientSession? Find(ushort id) => _sessions.TryGetValue(id, out var s) ? s : null;
 
         /// <summary>Opens a session, or returns null when every slot is taken (after evicting UDP sessions silent too long).</summary>
-        public Session? Open(EmulatorTransport transport, ushort connectReplyId, DateTime now)
+        public ClientSession? Open(EmulatorTransport transport, ushort connectReplyId, DateTime now)
         {
             if (_sessions.Count >= _max)
             {
@@ -35,7 +35,7 @@ namespace ZkSync.Emulator.Sessions
             ushort id = unchecked((ushort)DateTimeOffset.UtcNow.ToUnixTimeSeconds());
             // Firmware re-reads the clock until the id differs from every open one; several connects within one second step on.
             while (id == 0 || _sessions.ContainsKey(id)) id = unchecked((ushort)(id + 1));
-            var session = new Session(id, transport, connectReplyId, now);
+            var session = new ClientSession(id, transport, connectReplyId, now);
             _sessions[id] = session;
             return session;
         }
@@ -44,7 +44,7 @@ namespace ZkSync.Emulator.Sessions
         /// Closes this session. By identity, not by id alone: once a session is gone its id can be handed to the next
         /// CONNECT within the same second, and a late close of the old one must not end the new one.
         /// </summary>
-        public bool Close(Session session) =>
+        public bool Close(ClientSession session) =>
             _sessions.TryGetValue(session.Id, out var open) && ReferenceEquals(open, session) && _sessions.Remove(session.Id);
 
         public void Clear() => _sessions.Clear();

@@ -48,8 +48,8 @@ namespace ZkSync.Emulator.Transport
 
         /// <param name="wireBytes">Bytes the request took on the wire (TCP envelope included), already counted as received.</param>
         /// <param name="bind">Called with the session the reply belongs to before anything is sent (TCP binds it to the connection).</param>
-        public async Task<FlowEnd> RunAsync(EmulatorTransport transport, byte[] packet, int wireBytes, Session? bound, EndPoint? udpPeer,
-            Func<byte[], CancellationToken, Task> write, Action<Session>? bind, CancellationToken ct)
+        public async Task<FlowEnd> RunAsync(EmulatorTransport transport, byte[] packet, int wireBytes, ClientSession? bound, EndPoint? udpPeer,
+            Func<byte[], CancellationToken, Task> write, Action<ClientSession>? bind, CancellationToken ct)
         {
             await _link.RequestAsync(wireBytes, ct).ConfigureAwait(false);
             var fault = _faults.OnRequest(transport, packet);

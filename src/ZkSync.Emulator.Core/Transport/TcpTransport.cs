@@ -64,12 +64,12 @@ namespace ZkSync.Emulator.Transport
 
         private async Task Serve(TcpClient client, CancellationToken ct)
         {
-            Session? bound = null;
+            ClientSession? bound = null;
             try
             {
                 var stream = client.GetStream();
                 Func<byte[], CancellationToken, Task> write = (b, t) => stream.WriteAsync(b, 0, b.Length, t);
-                Action<Session> bind = session =>
+                Action<ClientSession> bind = session =>
                 {
                     if (bound != null) return;
                     bound = session;

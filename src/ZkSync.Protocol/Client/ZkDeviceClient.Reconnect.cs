@@ -49,16 +49,16 @@ namespace ZkSync.Protocol.Client
         }
 
         /// <summary>The open session, or a new one when the last was lost (and reconnecting is allowed).</summary>
-        private async Task<ZkSession> CurrentSessionAsync(CancellationToken cancellationToken)
+        private async Task<ProtocolSession> CurrentSessionAsync(CancellationToken cancellationToken)
         {
             var current = _session;
             if (current.IsOpen || _ended || Options.Reconnects == 0) return current;
             var options = Options.WithTransport(current.TransportKind);
-            ZkSession session;
+            ProtocolSession session;
             try
             {
                 var transport = await TransportFactory.OpenAsync(options, _logger, cancellationToken).ConfigureAwait(false);
-                session = new ZkSession(transport, options, _logger, Traffic);
+                session = new ProtocolSession(transport, options, _logger, Traffic);
             }
             catch (ZkException ex)
             {

@@ -21,12 +21,12 @@ namespace ZkSync.Protocol.Client
     /// </summary>
     public sealed partial class ZkDeviceClient : IDisposable
     {
-        private ZkSession _session;
+        private ProtocolSession _session;
         private readonly ILogger _logger;
         private readonly Encoding _encoding;
         private UserTable? _users;
 
-        private ZkDeviceClient(ZkConnectionOptions options, ZkSession session, ILogger logger)
+        private ZkDeviceClient(ZkConnectionOptions options, ProtocolSession session, ILogger logger)
         {
             Options = options;
             _session = session;
@@ -41,7 +41,7 @@ namespace ZkSync.Protocol.Client
             options.Validate();
             var logger = options.Logger ?? NullLogger.Instance;
             var transport = await TransportFactory.OpenAsync(options, logger, cancellationToken).ConfigureAwait(false);
-            var session = new ZkSession(transport, options, logger, new ZkTrafficCounters());
+            var session = new ProtocolSession(transport, options, logger, new ZkTrafficCounters());
             var client = new ZkDeviceClient(options, session, logger);
             try
             {

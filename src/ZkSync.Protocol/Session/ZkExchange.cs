@@ -8,14 +8,14 @@ using ZkSync.Protocol.Model;
 namespace ZkSync.Protocol.Session
 {
     /// <summary>
-    /// The connection while one operation owns it (<see cref="ZkSession.RunAsync{T}"/>): requests, the further packets
+    /// The connection while one operation owns it (<see cref="ProtocolSession.RunAsync{T}"/>): requests, the further packets
     /// of a multi-packet reply, and reply-id planning for uploads.
     /// </summary>
     internal sealed class ZkExchange
     {
-        private readonly ZkSession _session;
+        private readonly ProtocolSession _session;
 
-        public ZkExchange(ZkSession session, CancellationToken cancellationToken, bool isRetry = false)
+        public ZkExchange(ProtocolSession session, CancellationToken cancellationToken, bool isRetry = false)
         {
             _session = session;
             Token = cancellationToken;
@@ -31,7 +31,7 @@ namespace ZkSync.Protocol.Session
         public CancellationToken Token { get; }
         public string Device => _session.Device;
         public bool IsUdp => _session.TransportKind == ZkTransportKind.Udp;
-        public ZkSession Session => _session;
+        public ProtocolSession Session => _session;
 
         /// <summary>Sends one request and returns the first packet answering it.</summary>
         public Task<Packet> RequestAsync(ushort command, byte[]? payload = null, TimeSpan? timeout = null, int? retries = null) =>

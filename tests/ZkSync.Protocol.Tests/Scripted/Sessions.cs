@@ -25,13 +25,13 @@ namespace ZkSync.Protocol.Tests.Scripted
         };
 
         /// <summary>A session over a fresh transport, not yet opened (no CMD_CONNECT sent).</summary>
-        public static async Task<ZkSession> CreateAsync(ZkConnectionOptions options, CancellationToken ct = default)
+        public static async Task<ProtocolSession> CreateAsync(ZkConnectionOptions options, CancellationToken ct = default)
         {
             var transport = await TransportFactory.OpenAsync(options, NullLogger.Instance, ct);
-            return new ZkSession(transport, options, NullLogger.Instance, new ZkTrafficCounters());
+            return new ProtocolSession(transport, options, NullLogger.Instance, new ZkTrafficCounters());
         }
 
-        public static async Task<ZkSession> OpenAsync(ZkConnectionOptions options, CancellationToken ct = default)
+        public static async Task<ProtocolSession> OpenAsync(ZkConnectionOptions options, CancellationToken ct = default)
         {
             var session = await CreateAsync(options, ct);
             await session.OpenAsync(ct);

@@ -15,7 +15,7 @@ namespace ZkSync.Protocol.Session
     /// One protocol session over one transport: connect and authenticate, number requests, match replies, skip events,
     /// stale and corrupt packets, re-send on UDP, and keep exactly one command (or multi-packet exchange) in flight.
     /// </summary>
-    internal sealed class ZkSession : IDisposable
+    internal sealed class ProtocolSession : IDisposable
     {
         private readonly IZkTransport _transport;
         private readonly ZkConnectionOptions _options;
@@ -25,7 +25,7 @@ namespace ZkSync.Protocol.Session
         /// <summary>Reply id of the last request; starts so that CMD_CONNECT carries 0.</summary>
         private ushort _lastReplyId = ushort.MaxValue;
 
-        public ZkSession(IZkTransport transport, ZkConnectionOptions options, ILogger logger, ZkTrafficCounters traffic)
+        public ProtocolSession(IZkTransport transport, ZkConnectionOptions options, ILogger logger, ZkTrafficCounters traffic)
         {
             _transport = transport;
             _options = options;

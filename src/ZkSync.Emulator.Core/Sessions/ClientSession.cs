@@ -5,13 +5,13 @@ using ZkSync.Protocol.Framing;
 namespace ZkSync.Emulator.Sessions
 {
     /// <summary>One client session: its id, authentication, reply-id tracking with the cached final reply, and transfer buffers.</summary>
-    internal sealed class Session
+    internal sealed class ClientSession
     {
         /// <summary>Largest CMD_DATA payload of a large-data reply: firmware's TCP buffer (64 KiB - 8) or 1,024 on UDP.</summary>
         public const int TcpMaxChunk = 65528;
         public const int UdpMaxChunk = 1024;
 
-        internal Session(ushort id, EmulatorTransport transport, ushort connectReplyId, DateTime now)
+        internal ClientSession(ushort id, EmulatorTransport transport, ushort connectReplyId, DateTime now)
         {
             Id = id;
             Transport = transport;
