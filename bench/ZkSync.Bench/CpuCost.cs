@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Text;
-using ZkSync.Emulator.Seeding;
+using ZkSync.Emulator.Core.Seeding;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Model;
 

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
-using ZkSync.Emulator;
+using ZkSync.Emulator.Core;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Sync;
 
@@ -86,7 +86,7 @@ namespace ZkSync.FaultCampaign.Core
             }
         }
 
-        private static string Describe(DeviceEmulator device, Emulator.Device.StoredUser u) =>
+        private static string Describe(DeviceEmulator device, Emulator.Core.Device.StoredUser u) =>
             Convert.ToHexString(u.Record) + "/" + string.Join(",", device.State.Templates.Where(t => t.Uid == u.Uid).Select(t => t.Finger + ":" + BufferHash.Compute(t.Data)));
     }
 }

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using ZkSync.Emulator;
+using ZkSync.Emulator.Core;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Connection;
 using ZkSync.Protocol.Framing;

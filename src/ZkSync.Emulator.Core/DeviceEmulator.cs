@@ -4,17 +4,17 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
-using ZkSync.Emulator.Commands;
-using ZkSync.Emulator.Device;
-using ZkSync.Emulator.Faults;
-using ZkSync.Emulator.Link;
-using ZkSync.Emulator.Persistence;
-using ZkSync.Emulator.Seeding;
-using ZkSync.Emulator.Sessions;
-using ZkSync.Emulator.Transport;
+using ZkSync.Emulator.Core.Commands;
+using ZkSync.Emulator.Core.Device;
+using ZkSync.Emulator.Core.Faults;
+using ZkSync.Emulator.Core.Link;
+using ZkSync.Emulator.Core.Persistence;
+using ZkSync.Emulator.Core.Seeding;
+using ZkSync.Emulator.Core.Sessions;
+using ZkSync.Emulator.Core.Transport;
 using ZkSync.Sync.Backup;
 
-namespace ZkSync.Emulator
+namespace ZkSync.Emulator.Core
 {
     /// <summary>A running emulated terminal on 127.0.0.1.</summary>
     public sealed class DeviceEmulator : IDisposable

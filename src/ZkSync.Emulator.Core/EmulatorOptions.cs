@@ -1,7 +1,7 @@
 using System;
 using ZkSync.Protocol.Model;
 
-namespace ZkSync.Emulator
+namespace ZkSync.Emulator.Core
 {
     /// <summary>Which transports the emulator serves.</summary>
     public enum EmulatorTransport

@@ -1,4 +1,5 @@
 using System;
+using ZkSync.Emulator.Core;
 
 namespace ZkSync.Emulator.Host
 {

@@ -1,5 +1,5 @@
 using System;
-using ZkSync.Emulator;
+using ZkSync.Emulator.Core;
 
 namespace ZkSync.Emulator.Host
 {

@@ -3,7 +3,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
-using ZkSync.Emulator;
+using ZkSync.Emulator.Core;
 using ZkSync.Emulator.Host;
 
 // Console host: parse, start, print the listening line, serve until Ctrl+C / SIGTERM / end of stdin, save, exit 0.

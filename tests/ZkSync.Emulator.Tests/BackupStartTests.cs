@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Xunit;
+using ZkSync.Emulator.Core;
 using ZkSync.Sync.Backup;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Connection;

@@ -3,6 +3,8 @@ using System.Buffers.Binary;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
+using ZkSync.Emulator.Core.Sessions;
+using ZkSync.Emulator.Core;
 using ZkSync.Protocol.Bulk;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Framing;
@@ -55,8 +57,8 @@ namespace ZkSync.Emulator.Tests
         }
 
         [Theory]
-        [InlineData(EmulatorTransport.Tcp, Sessions.ClientSession.TcpMaxChunk)]
-        [InlineData(EmulatorTransport.Udp, Sessions.ClientSession.UdpMaxChunk)]
+        [InlineData(EmulatorTransport.Tcp, ClientSession.TcpMaxChunk)]
+        [InlineData(EmulatorTransport.Udp, ClientSession.UdpMaxChunk)]
         public async Task Chunked_read_numbers_chunks_in_the_session_field_and_echoes_the_reply_id(EmulatorTransport transport, int maxChunk)
         {
             using var emu = await Emu.Start("tft", 1000); // 72,004 bytes

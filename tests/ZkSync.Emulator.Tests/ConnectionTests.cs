@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Threading.Tasks;
+using ZkSync.Emulator.Core;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Framing;
 using Xunit;

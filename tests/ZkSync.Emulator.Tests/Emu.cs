@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using ZkSync.Emulator.Core;
 
 namespace ZkSync.Emulator.Tests
 {

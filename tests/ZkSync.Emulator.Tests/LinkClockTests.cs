@@ -4,7 +4,7 @@ using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 using Xunit;
-using ZkSync.Emulator.Link;
+using ZkSync.Emulator.Core.Link;
 
 namespace ZkSync.Emulator.Tests
 {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
+using ZkSync.Emulator.Core;
 using ZkSync.Protocol.Bulk;
 using ZkSync.Protocol.Framing;
 using Xunit;

@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
-using ZkSync.Emulator.Seeding;
+using ZkSync.Emulator.Core.Seeding;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Framing;
 using ZkSync.Protocol.Model;

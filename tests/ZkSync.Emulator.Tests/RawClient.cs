@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Net;
 using System.Net.Sockets;
+using ZkSync.Emulator.Core;
 using ZkSync.Protocol.Bulk;
 using ZkSync.Protocol.Framing;
 

@@ -2,9 +2,10 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using ZkSync.Emulator.Device;
-using ZkSync.Emulator.Persistence;
-using ZkSync.Emulator.Seeding;
+using ZkSync.Emulator.Core.Device;
+using ZkSync.Emulator.Core.Persistence;
+using ZkSync.Emulator.Core.Seeding;
+using ZkSync.Emulator.Core;
 using ZkSync.Protocol.Framing;
 using Xunit;
 

@@ -1,6 +1,7 @@
 using System;
 using Xunit;
-using ZkSync.Emulator.Sessions;
+using ZkSync.Emulator.Core.Sessions;
+using ZkSync.Emulator.Core;
 
 namespace ZkSync.Emulator.Tests
 {

@@ -2,6 +2,7 @@ using System;
 using System.Buffers.Binary;
 using System.Linq;
 using System.Threading.Tasks;
+using ZkSync.Emulator.Core;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Framing;
 using Xunit;

@@ -1,8 +1,8 @@
-using ZkSync.Emulator.Device;
+using ZkSync.Emulator.Core.Device;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Errors;
 
-namespace ZkSync.Emulator.Commands
+namespace ZkSync.Emulator.Core.Commands
 {
     /// <summary>
     /// Command 110 sub-type 12 (firmware BatchOPUserData): users matched by uid, templates by (uid, finger &amp; 0x0F);

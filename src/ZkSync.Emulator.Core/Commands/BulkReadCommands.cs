@@ -3,7 +3,7 @@ using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Errors;
 using ZkSync.Protocol.Framing;
 
-namespace ZkSync.Emulator.Commands
+namespace ZkSync.Emulator.Core.Commands
 {
     /// <summary>Bulk reads: 1503 builds the buffer [u32 length][records], 1504 reads a window of it, 1502 frees it (protocol notes §4).</summary>
     internal static class BulkReadCommands

@@ -1,11 +1,11 @@
 using System;
 using System.Collections.Generic;
-using ZkSync.Emulator.Device;
-using ZkSync.Emulator.Sessions;
+using ZkSync.Emulator.Core.Device;
+using ZkSync.Emulator.Core.Sessions;
 using ZkSync.Protocol.Bulk;
 using ZkSync.Protocol.Framing;
 
-namespace ZkSync.Emulator.Commands
+namespace ZkSync.Emulator.Core.Commands
 {
     /// <summary>One request being executed, with reply builders that echo its reply id as firmware does.</summary>
     internal sealed class CommandContext

@@ -1,6 +1,6 @@
 using ZkSync.Protocol.Framing;
 
-namespace ZkSync.Emulator.Commands
+namespace ZkSync.Emulator.Core.Commands
 {
     /// <summary>Maps a command number to its handler. Anything unknown (including reply codes sent as commands) gets CMD_ACK_UNKNOWN.</summary>
     internal static class CommandRouter

@@ -1,7 +1,7 @@
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Framing;
 
-namespace ZkSync.Emulator.Commands
+namespace ZkSync.Emulator.Core.Commands
 {
     /// <summary>CMD_AUTH and CMD_EXIT (CMD_CONNECT lives in the pipeline: it creates the session).</summary>
     internal static class ConnectionCommands

@@ -3,7 +3,7 @@ using System.Text;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Framing;
 
-namespace ZkSync.Emulator.Commands
+namespace ZkSync.Emulator.Core.Commands
 {
     /// <summary>Options, version, PIN width, free sizes, clock and the enable/disable flag (protocol notes §5, §9).</summary>
     internal static class DeviceInfoCommands

@@ -1,9 +1,9 @@
 using System;
-using ZkSync.Emulator.Device;
+using ZkSync.Emulator.Core.Device;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Framing;
 
-namespace ZkSync.Emulator.Commands
+namespace ZkSync.Emulator.Core.Commands
 {
     /// <summary>Faces of ZKFace 7: 150 read all of a user's records, 151 write after an upload, 152 delete all (face notes §2).</summary>
     internal static class FaceCommands

@@ -3,7 +3,7 @@ using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Framing;
 using ZkSync.Protocol.Model;
 
-namespace ZkSync.Emulator.Commands
+namespace ZkSync.Emulator.Core.Commands
 {
     /// <summary>
     /// User photos "&lt;PIN2&gt;.jpg": ZMM family 10009 write / 10010 read / 10011 delete, and the older File family

@@ -1,7 +1,7 @@
-using ZkSync.Emulator.Device;
+using ZkSync.Emulator.Core.Device;
 using ZkSync.Protocol.Framing;
 
-namespace ZkSync.Emulator.Commands
+namespace ZkSync.Emulator.Core.Commands
 {
     /// <summary>
     /// Firmware's stores change at once on a write, but its matchers reload only on CMD_REFRESHDATA (1013) or a restart

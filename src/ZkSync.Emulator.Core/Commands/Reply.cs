@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using ZkSync.Protocol.Framing;
 
-namespace ZkSync.Emulator.Commands
+namespace ZkSync.Emulator.Core.Commands
 {
     /// <summary>What happens after a reply has been sent.</summary>
     internal enum AfterReply

@@ -1,12 +1,12 @@
 using System;
 using System.Net;
-using ZkSync.Emulator.Device;
-using ZkSync.Emulator.Faults;
-using ZkSync.Emulator.Sessions;
+using ZkSync.Emulator.Core.Device;
+using ZkSync.Emulator.Core.Faults;
+using ZkSync.Emulator.Core.Sessions;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Framing;
 
-namespace ZkSync.Emulator.Commands
+namespace ZkSync.Emulator.Core.Commands
 {
     /// <summary>
     /// The single place every incoming packet goes through, for both transports: checksum, session, reply-id and

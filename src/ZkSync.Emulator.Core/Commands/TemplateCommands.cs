@@ -1,9 +1,9 @@
 using System;
-using ZkSync.Emulator.Device;
+using ZkSync.Emulator.Core.Device;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Framing;
 
-namespace ZkSync.Emulator.Commands
+namespace ZkSync.Emulator.Core.Commands
 {
     /// <summary>Single-template reads (88, 9), write with flag (87) and deletes (19, 134) (protocol notes §7.2-7.4).</summary>
     internal static class TemplateCommands

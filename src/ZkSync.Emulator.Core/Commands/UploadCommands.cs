@@ -1,8 +1,8 @@
-using ZkSync.Emulator.Sessions;
+using ZkSync.Emulator.Core.Sessions;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Framing;
 
-namespace ZkSync.Emulator.Commands
+namespace ZkSync.Emulator.Core.Commands
 {
     /// <summary>
     /// Client-to-device transfers: 1500 allocates, 1501 fills (reply id = previous + 1, no overflow), 119 hashes, and

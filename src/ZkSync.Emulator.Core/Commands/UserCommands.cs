@@ -1,8 +1,8 @@
-using ZkSync.Emulator.Device;
+using ZkSync.Emulator.Core.Device;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Framing;
 
-namespace ZkSync.Emulator.Commands
+namespace ZkSync.Emulator.Core.Commands
 {
     /// <summary>Writing and deleting users, clearing tables (protocol notes §6.4, §6.5, §8.3).</summary>
     internal static class UserCommands

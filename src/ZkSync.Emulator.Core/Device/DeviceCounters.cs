@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Threading;
 
-namespace ZkSync.Emulator.Device
+namespace ZkSync.Emulator.Core.Device
 {
     /// <summary>
     /// Traffic as the device sees it. Bytes count what crossed the socket (TCP envelope included). Each value is exact;

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using ZkSync.Protocol.Model;
 
-namespace ZkSync.Emulator.Device
+namespace ZkSync.Emulator.Core.Device
 {
     /// <summary>
     /// What kind of terminal is emulated: record formats, algorithms, capacities and the option table.

@@ -5,7 +5,7 @@ using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Framing;
 using ZkSync.Protocol.Model;
 
-namespace ZkSync.Emulator.Device
+namespace ZkSync.Emulator.Core.Device
 {
     /// <summary>
     /// Everything the terminal stores. Not thread-safe by itself: the emulator runs one command at a time under

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace ZkSync.Emulator.Device
+namespace ZkSync.Emulator.Core.Device
 {
     /// <summary>
     /// What the emulator noticed: dropped packets and why, refused uploads, session changes. Firmware stays silent on most

@@ -1,4 +1,4 @@
-namespace ZkSync.Emulator.Device
+namespace ZkSync.Emulator.Core.Device
 {
     /// <summary>One fingerprint template: owner uid, finger 0-9, flag (1 valid, 3 duress) and the template bytes.</summary>
     public sealed class StoredTemplate

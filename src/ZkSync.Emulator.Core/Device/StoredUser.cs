@@ -5,7 +5,7 @@ using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Framing;
 using ZkSync.Protocol.Model;
 
-namespace ZkSync.Emulator.Device
+namespace ZkSync.Emulator.Core.Device
 {
     /// <summary>
     /// A user record exactly as the client sent it. Names and passwords are bytes on a device (no encoding is applied),

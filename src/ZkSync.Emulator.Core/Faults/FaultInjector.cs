@@ -1,9 +1,9 @@
 using System;
-using ZkSync.Emulator.Commands;
-using ZkSync.Emulator.Device;
+using ZkSync.Emulator.Core.Commands;
+using ZkSync.Emulator.Core.Device;
 using ZkSync.Protocol.Framing;
 
-namespace ZkSync.Emulator.Faults
+namespace ZkSync.Emulator.Core.Faults
 {
     /// <summary>
     /// Decides, for the two choke points only, what the armed <see cref="FaultOptions"/> do: requests on their way in

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 
-namespace ZkSync.Emulator
+namespace ZkSync.Emulator.Core
 {
     /// <summary>
     /// Faults the emulator injects (all off by default). Request triggers count every packet the device receives from

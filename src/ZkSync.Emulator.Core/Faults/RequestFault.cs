@@ -1,6 +1,6 @@
 using System;
 
-namespace ZkSync.Emulator.Faults
+namespace ZkSync.Emulator.Core.Faults
 {
     /// <summary>What the injected faults do to one request, decided when it arrives.</summary>
     internal sealed class RequestFault

@@ -4,7 +4,7 @@ using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace ZkSync.Emulator.Link
+namespace ZkSync.Emulator.Core.Link
 {
     /// <summary>
     /// Completes waits at Stopwatch deadlines within about 0.1 ms. Task.Delay rides the runtime's timer queue, which on

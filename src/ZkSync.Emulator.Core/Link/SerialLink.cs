@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace ZkSync.Emulator.Link
+namespace ZkSync.Emulator.Core.Link
 {
     /// <summary>
     /// The device's link as one serial line shared by every connection and both directions: a request occupies it for the

@@ -3,10 +3,10 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using ZkSync.Emulator.Device;
+using ZkSync.Emulator.Core.Device;
 using ZkSync.Protocol.Model;
 
-namespace ZkSync.Emulator.Persistence
+namespace ZkSync.Emulator.Core.Persistence
 {
     /// <summary>The device's storage as JSON (binary blobs base64): loaded at start when the file exists, written on stop.</summary>
     public static class StateFile

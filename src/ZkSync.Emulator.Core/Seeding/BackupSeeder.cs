@@ -2,12 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
-using ZkSync.Emulator.Device;
+using ZkSync.Emulator.Core.Device;
 using ZkSync.Sync.Backup;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Model;
 
-namespace ZkSync.Emulator.Seeding
+namespace ZkSync.Emulator.Core.Seeding
 {
     /// <summary>
     /// Builds a device from a backup instead of a seed, so an admin can rehearse a sync against a copy of a production

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 
-namespace ZkSync.Emulator.Seeding
+namespace ZkSync.Emulator.Core.Seeding
 {
     /// <summary>
     /// A minimal baseline JPEG encoder (grayscale, one component, the standard Annex K tables), so seeded user photos are

@@ -1,4 +1,4 @@
-namespace ZkSync.Emulator.Seeding
+namespace ZkSync.Emulator.Core.Seeding
 {
     /// <summary>ASCII first and last names for seeded users (a mix of origins, all plain ASCII so every profile and encoding holds them).</summary>
     internal static class NamePool

@@ -1,7 +1,7 @@
 using System;
 using System.Text;
 
-namespace ZkSync.Emulator.Seeding
+namespace ZkSync.Emulator.Core.Seeding
 {
     /// <summary>
     /// Seeded user photos: a few small grayscale portraits encoded once, each user's made unique and 8-15 KB by a JPEG

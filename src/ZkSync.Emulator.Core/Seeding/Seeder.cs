@@ -1,11 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
-using ZkSync.Emulator.Device;
+using ZkSync.Emulator.Core.Device;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Model;
 
-namespace ZkSync.Emulator.Seeding
+namespace ZkSync.Emulator.Core.Seeding
 {
     /// <summary>
     /// Fills a device deterministically from a seed: users (numeric user ids, ASCII names, some admins, passwords and cards),

@@ -2,7 +2,7 @@ using System;
 using System.Net;
 using ZkSync.Protocol.Framing;
 
-namespace ZkSync.Emulator.Sessions
+namespace ZkSync.Emulator.Core.Sessions
 {
     /// <summary>One client session: its id, authentication, reply-id tracking with the cached final reply, and transfer buffers.</summary>
     internal sealed class ClientSession

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace ZkSync.Emulator.Sessions
+namespace ZkSync.Emulator.Core.Sessions
 {
     /// <summary>Open sessions, bounded like a terminal's. Ids are the low 16 bits of Unix time, made unique (firmware CreateSession).</summary>
     internal sealed class SessionTable

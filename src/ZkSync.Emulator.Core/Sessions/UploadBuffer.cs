@@ -1,6 +1,6 @@
 using System;
 
-namespace ZkSync.Emulator.Sessions
+namespace ZkSync.Emulator.Core.Sessions
 {
     /// <summary>A client-to-device transfer: CMD_PREPARE_DATA allocates the declared size, CMD_DATA packets fill it in order.</summary>
     internal sealed class UploadBuffer

@@ -1,13 +1,13 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using ZkSync.Emulator.Commands;
-using ZkSync.Emulator.Device;
-using ZkSync.Emulator.Faults;
-using ZkSync.Emulator.Link;
+using ZkSync.Emulator.Core.Commands;
+using ZkSync.Emulator.Core.Device;
+using ZkSync.Emulator.Core.Faults;
+using ZkSync.Emulator.Core.Link;
 using ZkSync.Protocol.Framing;
 
-namespace ZkSync.Emulator.Transport
+namespace ZkSync.Emulator.Core.Transport
 {
     /// <summary>
     /// The single way replies leave the device, per transport: encodes each packet, pays the link for it, loses it when

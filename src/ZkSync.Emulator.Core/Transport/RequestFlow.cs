@@ -2,13 +2,13 @@ using System;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
-using ZkSync.Emulator.Commands;
-using ZkSync.Emulator.Device;
-using ZkSync.Emulator.Faults;
-using ZkSync.Emulator.Link;
-using ZkSync.Emulator.Sessions;
+using ZkSync.Emulator.Core.Commands;
+using ZkSync.Emulator.Core.Device;
+using ZkSync.Emulator.Core.Faults;
+using ZkSync.Emulator.Core.Link;
+using ZkSync.Emulator.Core.Sessions;
 
-namespace ZkSync.Emulator.Transport
+namespace ZkSync.Emulator.Core.Transport
 {
     /// <summary>What a transport does after one request has been served.</summary>
     internal enum FlowEnd

@@ -4,12 +4,12 @@ using System.IO;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
-using ZkSync.Emulator.Commands;
-using ZkSync.Emulator.Device;
-using ZkSync.Emulator.Sessions;
+using ZkSync.Emulator.Core.Commands;
+using ZkSync.Emulator.Core.Device;
+using ZkSync.Emulator.Core.Sessions;
 using ZkSync.Protocol.Framing;
 
-namespace ZkSync.Emulator.Transport
+namespace ZkSync.Emulator.Core.Transport
 {
     /// <summary>
     /// TCP: every packet carries the 8-byte envelope; frames are read by their length field whatever the segmentation.

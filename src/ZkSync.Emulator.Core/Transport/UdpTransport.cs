@@ -3,10 +3,10 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
-using ZkSync.Emulator.Device;
-using ZkSync.Emulator.Commands;
+using ZkSync.Emulator.Core.Device;
+using ZkSync.Emulator.Core.Commands;
 
-namespace ZkSync.Emulator.Transport
+namespace ZkSync.Emulator.Core.Transport
 {
     /// <summary>UDP: one datagram is one packet; replies go to the datagram's sender. Sessions are found by their id.</summary>
     internal sealed class UdpTransport

@@ -1,6 +1,6 @@
 using System;
 using System.Management.Automation;
-using ZkSync.Emulator;
+using ZkSync.Emulator.Core;
 using ZkSync.PowerShell.Infrastructure;
 using System.Security;
 using ZkSync.PowerShell.Syncing;

@@ -1,5 +1,5 @@
 using System;
-using ZkSync.Emulator;
+using ZkSync.Emulator.Core;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Connection;
 using ZkSync.Protocol.Model;

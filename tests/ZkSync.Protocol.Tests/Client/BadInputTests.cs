@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using ZkSync.Emulator;
+using ZkSync.Emulator.Core;
 using ZkSync.Sync.Backup;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Connection;

@@ -4,7 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
-using ZkSync.Emulator;
+using ZkSync.Emulator.Core;
 using ZkSync.Protocol.Model;
 using ZkSync.Sync.Backup;
 using ZkSync.Protocol.Client;

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
-using ZkSync.Emulator;
+using ZkSync.Emulator.Core;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Connection;
 using ZkSync.Protocol.Errors;

@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using Xunit;
-using ZkSync.Emulator;
+using ZkSync.Emulator.Core;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Model;
 using ZkSync.Sync;
@@ -79,12 +79,12 @@ namespace ZkSync.Sync.Tests.EndToEnd
         }
 
         /// <summary>A tft source of 4 users whose first template is marked duress (flag 3), and an empty tft destination.</summary>
-        private static async Task<(DeviceEmulator Source, DeviceEmulator Destination, ZkSync.Emulator.Device.StoredTemplate Duress)> DuressSourceAsync(Emulators emus)
+        private static async Task<(DeviceEmulator Source, DeviceEmulator Destination, ZkSync.Emulator.Core.Device.StoredTemplate Duress)> DuressSourceAsync(Emulators emus)
         {
             var a = await emus.StartAsync("tft", users: 4);
             var b = await emus.StartAsync("tft");
             var first = a.State.Templates.First();
-            var marked = new ZkSync.Emulator.Device.StoredTemplate(first.Uid, first.Finger, 3, first.Data);
+            var marked = new ZkSync.Emulator.Core.Device.StoredTemplate(first.Uid, first.Finger, 3, first.Data);
             a.State.PutTemplate(marked);
             return (a, b, marked);
         }
@@ -112,7 +112,7 @@ namespace ZkSync.Sync.Tests.EndToEnd
         {
             await using var emus = new Emulators();
             var (a, b, marked) = await DuressSourceAsync(emus);
-            b.SetFaults(new ZkSync.Emulator.FaultOptions { ErrorCommand = ZkSync.Protocol.Framing.CommandCode.UserTemplateExWrite });
+            b.SetFaults(new ZkSync.Emulator.Core.FaultOptions { ErrorCommand = ZkSync.Protocol.Framing.CommandCode.UserTemplateExWrite });
 
             var report = await SyncEngine.RunAsync(Emulators.Endpoint(a), new[] { Emulators.Endpoint(b) }, new SyncOptions());
 
