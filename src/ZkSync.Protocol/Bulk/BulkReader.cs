@@ -23,30 +23,30 @@ namespace ZkSync.Protocol.Bulk
         /// <summary>Largest table we accept (a full 100,000-record attendance log is 4 MB).</summary>
         public const int MaxBufferSize = 256 * 1024 * 1024;
 
-        public static async Task<byte[]> ReadAsync(ZkExchange x, BulkReadTarget target, string what, IProgress<ZkTransferProgress>? progress = null)
+        public static async Task<byte[]> ReadAsync(ZkExchange exchange, BulkReadTarget target, string what, IProgress<ZkTransferProgress>? progress = null)
         {
-            var first = await x.RequestAsync(CommandCode.PrepareBuffer, BulkPayloads.PrepareRequest(target)).ConfigureAwait(false);
+            var first = await exchange.RequestAsync(CommandCode.PrepareBuffer, BulkPayloads.PrepareRequest(target)).ConfigureAwait(false);
             if (first.Command == CommandCode.Data) return first.Payload; // small buffers come inline: nothing to free
-            if (first.Command != ReplyCode.Ok) throw ReplyCheck.Failure(first, x.Device, CommandCode.PrepareBuffer, what);
-            var announcement = ParseAnnouncement(first.Payload, x.Device, what);
+            if (first.Command != ReplyCode.Ok) throw ReplyCheck.Failure(first, exchange.Device, CommandCode.PrepareBuffer, what);
+            var announcement = ParseAnnouncement(first.Payload, exchange.Device, what);
 
             bool done = false;
             try
             {
-                var buffer = await ReadChunksAsync(x, announcement.Size, what, progress).ConfigureAwait(false);
+                var buffer = await ReadChunksAsync(exchange, announcement.Size, what, progress).ConfigureAwait(false);
                 if (announcement.Hash is uint expected)
                 {
                     uint actual = BufferHash.Compute(buffer);
                     if (actual != expected)
-                        throw new ZkMalformedReplyException($"{what}: buffer hash 0x{actual:X8} differs from the announced 0x{expected:X8}; data was corrupted.", x.Device, CommandCode.ReadBuffer);
+                        throw new ZkMalformedReplyException($"{what}: buffer hash 0x{actual:X8} differs from the announced 0x{expected:X8}; data was corrupted.", exchange.Device, CommandCode.ReadBuffer);
                 }
-                await x.RequestOkAsync(CommandCode.FreeData, null, what + ": release the device buffer").ConfigureAwait(false);
+                await exchange.RequestOkAsync(CommandCode.FreeData, null, what + ": release the device buffer").ConfigureAwait(false);
                 done = true;
                 return buffer;
             }
             finally
             {
-                if (!done) await TryFreeAsync(x).ConfigureAwait(false);
+                if (!done) await TryFreeAsync(exchange).ConfigureAwait(false);
             }
         }
 
@@ -67,22 +67,22 @@ namespace ZkSync.Protocol.Bulk
         }
 
         /// <summary>Best-effort CMD_FREE_DATA after a failed transfer; the original error is what matters.</summary>
-        public static async Task TryFreeAsync(ZkExchange x)
+        public static async Task TryFreeAsync(ZkExchange exchange)
         {
-            if (!x.Session.IsOpen || x.Token.IsCancellationRequested) return;
-            try { await x.RequestAsync(CommandCode.FreeData, null, null, 0).ConfigureAwait(false); }
+            if (!exchange.Session.IsOpen || exchange.Token.IsCancellationRequested) return;
+            try { await exchange.RequestAsync(CommandCode.FreeData, null, null, 0).ConfigureAwait(false); }
             catch (ZkException) { }
         }
 
-        private static async Task<byte[]> ReadChunksAsync(ZkExchange x, int size, string what, IProgress<ZkTransferProgress>? progress)
+        private static async Task<byte[]> ReadChunksAsync(ZkExchange exchange, int size, string what, IProgress<ZkTransferProgress>? progress)
         {
-            int chunk = x.IsUdp ? UdpChunk : TcpChunk;
+            int chunk = exchange.IsUdp ? UdpChunk : TcpChunk;
             var buffer = new MemoryStream(Math.Min(size, 4 * 1024 * 1024));
             while (buffer.Length < size)
             {
                 int offset = (int)buffer.Length;
                 int length = Math.Min(chunk, size - offset);
-                var part = await ReadChunkAsync(x, offset, length, what).ConfigureAwait(false);
+                var part = await ReadChunkAsync(exchange, offset, length, what).ConfigureAwait(false);
                 buffer.Write(part, 0, part.Length);
                 progress?.Report(new ZkTransferProgress(what, buffer.Length, size));
             }
@@ -90,7 +90,7 @@ namespace ZkSync.Protocol.Bulk
         }
 
         /// <summary>One 1504 request; pyzk's per-chunk retry lives in <see cref="LargeDataReceiver.RequestAsync"/>.</summary>
-        private static Task<byte[]> ReadChunkAsync(ZkExchange x, int offset, int length, string what) =>
-            LargeDataReceiver.RequestAsync(x, CommandCode.ReadBuffer, BulkPayloads.ReadChunkRequest(offset, length), $"{what} (bytes {offset}-{offset + length - 1})", length);
+        private static Task<byte[]> ReadChunkAsync(ZkExchange exchange, int offset, int length, string what) =>
+            LargeDataReceiver.RequestAsync(exchange, CommandCode.ReadBuffer, BulkPayloads.ReadChunkRequest(offset, length), $"{what} (bytes {offset}-{offset + length - 1})", length);
     }
 }

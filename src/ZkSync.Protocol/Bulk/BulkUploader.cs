@@ -26,51 +26,51 @@ namespace ZkSync.Protocol.Bulk
         /// <summary>pyzk's slice and firmware's UDP data size; one datagram, no IP fragmentation issues beyond that.</summary>
         public const int UdpSlice = 1024;
 
-        public static async Task<Packet> UploadAndRunAsync(ZkExchange x, byte[] data, ushort consumeCommand, byte[] consumePayload, string what, IProgress<ZkTransferProgress>? progress = null)
+        public static async Task<Packet> UploadAndRunAsync(ZkExchange exchange, byte[] data, ushort consumeCommand, byte[] consumePayload, string what, IProgress<ZkTransferProgress>? progress = null)
         {
-            int slice = x.IsUdp ? UdpSlice : TcpSlice;
+            int slice = exchange.IsUdp ? UdpSlice : TcpSlice;
             int slices = (data.Length + slice - 1) / slice;
             // 1500 and every 1501 must carry consecutive reply ids that do not wrap (firmware: previous + 1, no wrap):
             // near the wrap, spend 65535 on a release (always OK) so they start again at 0.
-            if (x.WouldWrap(slices))
+            if (exchange.WouldWrap(slices))
             {
-                x.JumpToWrap();
-                await x.RequestOkAsync(CommandCode.FreeData, null, what + ": release the device buffer").ConfigureAwait(false);
+                exchange.JumpToWrap();
+                await exchange.RequestOkAsync(CommandCode.FreeData, null, what + ": release the device buffer").ConfigureAwait(false);
             }
             bool prepared = false;
             try
             {
-                await x.RequestOkAsync(CommandCode.PrepareData, BulkPayloads.PrepareData(data.Length), $"{what}: reserve {data.Length} bytes on the device").ConfigureAwait(false);
+                await exchange.RequestOkAsync(CommandCode.PrepareData, BulkPayloads.PrepareData(data.Length), $"{what}: reserve {data.Length} bytes on the device").ConfigureAwait(false);
                 prepared = true;
                 for (int offset = 0; offset < data.Length; offset += slice)
                 {
                     int n = Math.Min(slice, data.Length - offset);
                     var part = new byte[n];
                     Buffer.BlockCopy(data, offset, part, 0, n);
-                    await x.RequestOkAsync(CommandCode.Data, part, $"{what}: upload bytes {offset}-{offset + n - 1}").ConfigureAwait(false);
+                    await exchange.RequestOkAsync(CommandCode.Data, part, $"{what}: upload bytes {offset}-{offset + n - 1}").ConfigureAwait(false);
                     progress?.Report(new ZkTransferProgress(what, offset + n, data.Length));
                 }
-                await CheckHashAsync(x, data, what).ConfigureAwait(false);
-                var consumed = await x.RequestAsync(consumeCommand, consumePayload).ConfigureAwait(false);
-                await x.RequestOkAsync(CommandCode.FreeData, null, what + ": release the device buffer").ConfigureAwait(false);
+                await CheckHashAsync(exchange, data, what).ConfigureAwait(false);
+                var consumed = await exchange.RequestAsync(consumeCommand, consumePayload).ConfigureAwait(false);
+                await exchange.RequestOkAsync(CommandCode.FreeData, null, what + ": release the device buffer").ConfigureAwait(false);
                 prepared = false;
                 return consumed;
             }
             finally
             {
-                if (prepared) await BulkReader.TryFreeAsync(x).ConfigureAwait(false);
+                if (prepared) await BulkReader.TryFreeAsync(exchange).ConfigureAwait(false);
             }
         }
 
-        private static async Task CheckHashAsync(ZkExchange x, byte[] data, string what)
+        private static async Task CheckHashAsync(ZkExchange exchange, byte[] data, string what)
         {
             var hash = new byte[4];
             LittleEndian.Put(hash, 0, BufferHash.Compute(data));
-            var reply = await x.RequestAsync(CommandCode.HashData, hash).ConfigureAwait(false);
+            var reply = await exchange.RequestAsync(CommandCode.HashData, hash).ConfigureAwait(false);
             if (reply.Command == ReplyCode.Ok) return;
             if (reply.Command == ReplyCode.Unknown) return; // firmware without 119: nothing to check against
             throw new ZkDeviceErrorException($"{what}: the device's copy of the {data.Length}-byte upload has a different hash (data corrupted in transfer)",
-                reply.Command, reply.SessionId, x.Device, CommandCode.HashData);
+                reply.Command, reply.SessionId, exchange.Device, CommandCode.HashData);
         }
     }
 }

@@ -78,20 +78,20 @@ namespace ZkSync.Protocol.Bulk
         /// A device that stays silent gets 1 + Retries attempts; one that answers but loses a datagram of a long stream
         /// (a 38 KB face set is 38 datagrams) gets four times as many, since every datagram is another chance to lose one.
         /// </summary>
-        public static async Task<byte[]> RequestAsync(ZkExchange x, ushort command, byte[]? payload, string what, int? expectedLength = null)
+        public static async Task<byte[]> RequestAsync(ZkExchange exchange, ushort command, byte[]? payload, string what, int? expectedLength = null)
         {
-            int silentLeft = x.IsUdp ? 1 + x.Session.Options.Retries : 1;
-            int brokenLeft = x.IsUdp ? 4 * (1 + x.Session.Options.Retries) : 1;
+            int silentLeft = exchange.IsUdp ? 1 + exchange.Session.Options.Retries : 1;
+            int brokenLeft = exchange.IsUdp ? 4 * (1 + exchange.Session.Options.Retries) : 1;
             while (true)
             {
                 bool answered = false;
                 try
                 {
-                    var first = await x.RequestAsync(command, payload, null, 0).ConfigureAwait(false);
+                    var first = await exchange.RequestAsync(command, payload, null, 0).ConfigureAwait(false);
                     answered = true;
-                    var data = await ReceiveAsync(first, () => x.NextAsync(command), x.Device, command, what, x.IsUdp ? x.Session.SessionId : (ushort?)null).ConfigureAwait(false);
+                    var data = await ReceiveAsync(first, () => exchange.NextAsync(command), exchange.Device, command, what, exchange.IsUdp ? exchange.Session.SessionId : (ushort?)null).ConfigureAwait(false);
                     if (expectedLength is int n && data.Length != n)
-                        throw new ZkMalformedReplyException($"{what}: got {data.Length} bytes, expected {n}.", x.Device, command);
+                        throw new ZkMalformedReplyException($"{what}: got {data.Length} bytes, expected {n}.", exchange.Device, command);
                     return data;
                 }
                 catch (Exception ex) when (ex is ZkTimeoutException || ex is ZkMalformedReplyException)

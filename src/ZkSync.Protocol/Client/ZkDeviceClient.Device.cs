@@ -15,8 +15,6 @@ namespace ZkSync.Protocol.Client
 {
     public sealed partial class ZkDeviceClient
     {
-        private string _platform = "";
-
         public async Task<ZkDeviceInfo> GetDeviceInfoAsync(CancellationToken cancellationToken = default)
         {
             var info = new ZkDeviceInfo
@@ -29,7 +27,7 @@ namespace ZkSync.Protocol.Client
                 Mac = await GetOptionAsync("MAC", cancellationToken).ConfigureAwait(false) ?? "",
                 Capabilities = Capabilities,
             };
-            var version = await ReadAsync(x => x.RequestAsync(CommandCode.GetVersion), cancellationToken).ConfigureAwait(false);
+            var version = await ReadAsync(exchange => exchange.RequestAsync(CommandCode.GetVersion), cancellationToken).ConfigureAwait(false);
             if (version.Command == ReplyCode.Ok) info.FirmwareVersion = CString(version.Payload);
             info.Counts = await GetCountsAsync(cancellationToken).ConfigureAwait(false);
             return info;
@@ -94,7 +92,7 @@ namespace ZkSync.Protocol.Client
             RequireOpen();
             try
             {
-                var reply = await RunAsync(x => x.RequestAsync(CommandCode.Restart, null, null, 0), RetrySafety.Once, cancellationToken).ConfigureAwait(false);
+                var reply = await RunAsync(exchange => exchange.RequestAsync(CommandCode.Restart, null, null, 0), RetrySafety.Once, cancellationToken).ConfigureAwait(false);
                 if (reply.Command != ReplyCode.Ok && reply.Command != ReplyCode.Unknown)
                     throw ReplyCheck.Failure(reply, Device, CommandCode.Restart, "Restarting the device");
             }
@@ -112,7 +110,7 @@ namespace ZkSync.Protocol.Client
         public async Task<string?> GetOptionAsync(string name, CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrEmpty(name) || name.IndexOf('=') >= 0 || name.IndexOf('\0') >= 0) throw Invalid($"Option name '{name}' is not valid.", "Name");
-            var reply = await ReadAsync(x => x.RequestAsync(CommandCode.OptionsRead, OptionCodec.EncodeRequest(name)), cancellationToken).ConfigureAwait(false);
+            var reply = await ReadAsync(exchange => exchange.RequestAsync(CommandCode.OptionsRead, OptionCodec.EncodeRequest(name)), cancellationToken).ConfigureAwait(false);
             if (reply.Command == ReplyCode.Error || reply.Command == ReplyCode.OptionNotFound || reply.Command == ReplyCode.Unknown) return null;
             reply.EnsureOk(Device, CommandCode.OptionsRead, $"Reading option {name}");
             return Decode(CommandCode.OptionsRead, () => OptionCodec.DecodeValue(reply.Payload, name));
@@ -147,7 +145,7 @@ namespace ZkSync.Protocol.Client
         /// <summary>CMD_GET_PINWIDTH: pyzk sends " P" (firmware ignores it) and reads one byte. 0 when unknown.</summary>
         private async Task<int> ReadPinWidthAsync(CancellationToken ct)
         {
-            var reply = await ReadAsync(x => x.RequestAsync(CommandCode.GetPinWidth, new byte[] { 0x20, 0x50 }), ct).ConfigureAwait(false);
+            var reply = await ReadAsync(exchange => exchange.RequestAsync(CommandCode.GetPinWidth, new byte[] { 0x20, 0x50 }), ct).ConfigureAwait(false);
             return reply.Command == ReplyCode.Ok && reply.Payload.Length >= 1 ? reply.Payload[0] : 0;
         }
 
@@ -161,13 +159,13 @@ namespace ZkSync.Protocol.Client
         {
             if (users > 0)
             {
-                int? total = await ReadAsync(async x =>
+                int? total = await ReadAsync(async exchange =>
                 {
-                    var first = await x.RequestAsync(CommandCode.PrepareBuffer, BulkPayloads.PrepareRequest(BulkReadTarget.Users)).ConfigureAwait(false);
+                    var first = await exchange.RequestAsync(CommandCode.PrepareBuffer, BulkPayloads.PrepareRequest(BulkReadTarget.Users)).ConfigureAwait(false);
                     if (first.Command == CommandCode.Data && first.Payload.Length >= 4) return (int)LittleEndian.U32(first.Payload, 0);
                     if (first.Command != ReplyCode.Ok) return (int?)null;
                     var (size, _) = BulkReader.ParseAnnouncement(first.Payload, Device, "Measuring user records");
-                    await x.RequestOkAsync(CommandCode.FreeData, null, "Releasing the user buffer").ConfigureAwait(false);
+                    await exchange.RequestOkAsync(CommandCode.FreeData, null, "Releasing the user buffer").ConfigureAwait(false);
                     return size - 4;
                 }, ct).ConfigureAwait(false);
                 if (total is int t && t > 0 && t % users == 0 && (t / users == 28 || t / users == 72))

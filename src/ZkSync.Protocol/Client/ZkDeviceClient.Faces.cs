@@ -19,11 +19,11 @@ namespace ZkSync.Protocol.Client
         {
             RequireFaces(CommandCode.UserFaceRead);
             var request = FacePayload(userId, 0);
-            var blob = await ReadAsync(async x =>
+            var blob = await ReadAsync(async exchange =>
             {
                 try
                 {
-                    return await LargeDataReceiver.RequestAsync(x, CommandCode.UserFaceRead, request, $"Reading faces of user {userId}").ConfigureAwait(false);
+                    return await LargeDataReceiver.RequestAsync(exchange, CommandCode.UserFaceRead, request, $"Reading faces of user {userId}").ConfigureAwait(false);
                 }
                 catch (ZkDeviceErrorException ex) when (IsNoData(ex.ReplyCode))
                 {
@@ -49,18 +49,18 @@ namespace ZkSync.Protocol.Client
                 throw Invalid($"{faces.Count} face records ({blob.Length} bytes) exceed the 65,535 bytes command 151 can announce.", "Faces");
             var request = FacePayload(userId, blob.Length);
             await RequireUserAsync(userId, cancellationToken).ConfigureAwait(false);
-            await RunAsync(async x =>
+            await RunAsync(async exchange =>
             {
-                if (exact) await DeleteFacesAsync(x, userId).ConfigureAwait(false);
+                if (exact) await DeleteFacesAsync(exchange, userId).ConfigureAwait(false);
                 if (blob.Length > 0)
                 {
-                    var reply = await BulkUploader.UploadAndRunAsync(x, blob, CommandCode.UserFaceWrite, request, $"face upload for user {userId}").ConfigureAwait(false);
+                    var reply = await BulkUploader.UploadAndRunAsync(exchange, blob, CommandCode.UserFaceWrite, request, $"face upload for user {userId}").ConfigureAwait(false);
                     // S2 answers an empty or overrun buffer with OK and sub-code 1 or 3 in the session field.
-                    if (reply.Command == ReplyCode.Ok && (reply.SessionId == 1 || reply.SessionId == 3) && reply.SessionId != x.Session.SessionId)
+                    if (reply.Command == ReplyCode.Ok && (reply.SessionId == 1 || reply.SessionId == 3) && reply.SessionId != exchange.Session.SessionId)
                         throw new ZkDeviceErrorException($"Writing faces of user {userId}: the device found no usable upload buffer", reply.Command, reply.SessionId, Device, CommandCode.UserFaceWrite);
                     reply.EnsureOk(Device, CommandCode.UserFaceWrite, $"Writing {faces.Count} faces of user {userId}");
                 }
-                return await RefreshAfterWriteAsync(x).ConfigureAwait(false);
+                return await RefreshAfterWriteAsync(exchange).ConfigureAwait(false);
             }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false); // the same blob again: merged by FaceID
             _logger.LogInformation("{Device}: wrote {Count} face records ({Bytes} bytes) for user {UserId}.", Device, faces.Count, blob.Length, userId);
         }
@@ -70,16 +70,16 @@ namespace ZkSync.Protocol.Client
         {
             RequireFaces(CommandCode.UserFaceDelete);
             FacePayload(userId, 0);
-            await RunAsync(async x =>
+            await RunAsync(async exchange =>
             {
-                await DeleteFacesAsync(x, userId).ConfigureAwait(false);
-                return await RefreshAfterWriteAsync(x).ConfigureAwait(false);
+                await DeleteFacesAsync(exchange, userId).ConfigureAwait(false);
+                return await RefreshAfterWriteAsync(exchange).ConfigureAwait(false);
             }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
         }
 
-        private async Task DeleteFacesAsync(ZkExchange x, string userId)
+        private async Task DeleteFacesAsync(ZkExchange exchange, string userId)
         {
-            var reply = await x.RequestAsync(CommandCode.UserFaceDelete, FacePayload(userId, 0)).ConfigureAwait(false);
+            var reply = await exchange.RequestAsync(CommandCode.UserFaceDelete, FacePayload(userId, 0)).ConfigureAwait(false);
             if (reply.Command == ReplyCode.Error && reply.SessionId == 2)
                 throw Invalid($"User '{userId}' does not exist on the device.", "UserId");
             reply.EnsureOk(Device, CommandCode.UserFaceDelete, $"Deleting faces of user {userId}");

@@ -37,11 +37,11 @@ namespace ZkSync.Protocol.Client
             CheckFinger(finger);
             var table = await EnsureUserTableAsync(cancellationToken).ConfigureAwait(false);
             if (!table.TryGetByUserId(userId, out var user)) return null;
-            var data = await ReadAsync(async x =>
+            var data = await ReadAsync(async exchange =>
             {
                 try
                 {
-                    return await LargeDataReceiver.RequestAsync(x, CommandCode.UserTemplateExRead, UidFinger(user.Uid, finger), $"Reading finger {finger} of user {userId}").ConfigureAwait(false);
+                    return await LargeDataReceiver.RequestAsync(exchange, CommandCode.UserTemplateExRead, UidFinger(user.Uid, finger), $"Reading finger {finger} of user {userId}").ConfigureAwait(false);
                 }
                 catch (ZkDeviceErrorException ex) when (IsNoData(ex.ReplyCode))
                 {
@@ -125,18 +125,18 @@ namespace ZkSync.Protocol.Client
             var data = BatchUploadCodec.Encode(batch);
 
             var refused = new List<string>[users.Count];
-            await RunAsync(async x =>
+            await RunAsync(async exchange =>
             {
-                var reply = await BulkUploader.UploadAndRunAsync(x, data, CommandCode.UpdateFirmware, BatchUploadCommandPayload, "batch user upload", progress).ConfigureAwait(false);
+                var reply = await BulkUploader.UploadAndRunAsync(exchange, data, CommandCode.UpdateFirmware, BatchUploadCommandPayload, "batch user upload", progress).ConfigureAwait(false);
                 reply.EnsureOk(Device, CommandCode.UpdateFirmware, $"Applying the batch of {users.Count} users");
                 for (int i = 0; i < refused.Length; i++) refused[i] = new List<string>(); // afresh on a repeat
                 foreach (var (index, uid, f) in flagged)
                 {
                     // One refused template must not fail the whole batch: it is reported on its own user.
-                    try { await WriteFlaggedTemplateAsync(x, uid, users[index].User.UserId, f).ConfigureAwait(false); }
+                    try { await WriteFlaggedTemplateAsync(exchange, uid, users[index].User.UserId, f).ConfigureAwait(false); }
                     catch (ZkException ex) when (ex is ZkDeviceErrorException || ex is ZkNotSupportedException) { refused[index].Add(ex.Reason); }
                 }
-                return await RefreshAfterWriteAsync(x).ConfigureAwait(false);
+                return await RefreshAfterWriteAsync(exchange).ConfigureAwait(false);
             }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false); // operation 2 with the same uids: add-or-overwrite again
 
             var results = new List<UserWriteResult>(users.Count);
@@ -156,7 +156,7 @@ namespace ZkSync.Protocol.Client
         /// finger (FDB_FID_EXISTS), so the finger is deleted first there. Firmware answers OK with 0 in the session field, or
         /// ACK_ERROR with its FDB result there.
         /// </summary>
-        private async Task WriteFlaggedTemplateAsync(ZkExchange x, ushort uid, string userId, ZkFingerprint f)
+        private async Task WriteFlaggedTemplateAsync(ZkExchange exchange, ushort uid, string userId, ZkFingerprint f)
         {
             string what = $"Writing finger {f.FingerIndex} of user {userId} with flag {f.StoredFlag}{(f.IsDuress ? " (duress)" : "")}";
             bool inline = Capabilities.FingerprintAlgorithm == 9;
@@ -169,10 +169,10 @@ namespace ZkSync.Protocol.Client
             if (inline)
             {
                 Buffer.BlockCopy(f.Template, 0, payload, 6, f.Template.Length);
-                await DeleteFingerAsync(x, uid, f.FingerIndex, userId).ConfigureAwait(false);
-                reply = await x.RequestAsync(CommandCode.UserTemplateExWrite, payload).ConfigureAwait(false);
+                await DeleteFingerAsync(exchange, uid, f.FingerIndex, userId).ConfigureAwait(false);
+                reply = await exchange.RequestAsync(CommandCode.UserTemplateExWrite, payload).ConfigureAwait(false);
             }
-            else reply = await BulkUploader.UploadAndRunAsync(x, f.Template, CommandCode.UserTemplateExWrite, payload, $"template upload for finger {f.FingerIndex} of user {userId}").ConfigureAwait(false);
+            else reply = await BulkUploader.UploadAndRunAsync(exchange, f.Template, CommandCode.UserTemplateExWrite, payload, $"template upload for finger {f.FingerIndex} of user {userId}").ConfigureAwait(false);
             if (reply.Command == ReplyCode.Unknown)
                 throw new ZkNotSupportedException($"{what}: this device has no command 87, so it cannot store a template's flag.", Device, CommandCode.UserTemplateExWrite);
             reply.EnsureOk(Device, CommandCode.UserTemplateExWrite, what);
@@ -184,11 +184,11 @@ namespace ZkSync.Protocol.Client
             CheckFinger(finger);
             var table = await EnsureUserTableAsync(cancellationToken).ConfigureAwait(false);
             if (!table.TryGetByUserId(userId, out var user)) return false;
-            return await RunAsync(async x =>
+            return await RunAsync(async exchange =>
             {
                 // Not found on a repeat: the first run deleted it.
-                bool deleted = await DeleteFingerAsync(x, user.Uid, finger, userId).ConfigureAwait(false) || x.IsRetry;
-                if (deleted) await RefreshAfterWriteAsync(x).ConfigureAwait(false);
+                bool deleted = await DeleteFingerAsync(exchange, user.Uid, finger, userId).ConfigureAwait(false) || exchange.IsRetry;
+                if (deleted) await RefreshAfterWriteAsync(exchange).ConfigureAwait(false);
                 return deleted;
             }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
         }
@@ -201,19 +201,19 @@ namespace ZkSync.Protocol.Client
         {
             var table = await EnsureUserTableAsync(cancellationToken).ConfigureAwait(false);
             if (!table.TryGetByUserId(userId, out var user)) return 0;
-            return await RunAsync(async x =>
+            return await RunAsync(async exchange =>
             {
                 int deleted = 0;
                 for (int finger = 0; finger <= 9; finger++)
-                    if (await DeleteFingerAsync(x, user.Uid, finger, userId).ConfigureAwait(false)) deleted++;
-                if (deleted > 0 || x.IsRetry) await RefreshAfterWriteAsync(x).ConfigureAwait(false);
+                    if (await DeleteFingerAsync(exchange, user.Uid, finger, userId).ConfigureAwait(false)) deleted++;
+                if (deleted > 0 || exchange.IsRetry) await RefreshAfterWriteAsync(exchange).ConfigureAwait(false);
                 return deleted; // after a repeat: what the last run found (the first may have deleted some)
             }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
         }
 
-        private async Task<bool> DeleteFingerAsync(ZkExchange x, ushort uid, int finger, string userId)
+        private async Task<bool> DeleteFingerAsync(ZkExchange exchange, ushort uid, int finger, string userId)
         {
-            var reply = await x.RequestAsync(CommandCode.DeleteUserTemplate, UidFinger(uid, finger)).ConfigureAwait(false);
+            var reply = await exchange.RequestAsync(CommandCode.DeleteUserTemplate, UidFinger(uid, finger)).ConfigureAwait(false);
             if (reply.Command == ReplyCode.Ok) return true;
             if (IsNoData(reply.Command)) return false; // firmware: ERROR sub-code 2 = no such template
             throw ReplyCheck.Failure(reply, Device, CommandCode.DeleteUserTemplate, $"Deleting finger {finger} of user {userId}");

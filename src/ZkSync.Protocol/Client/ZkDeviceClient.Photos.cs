@@ -27,11 +27,11 @@ namespace ZkSync.Protocol.Client
             string name = PinPayload.PhotoFileName(userId);
             ushort command = family == PhotoCommandFamily.Zmm ? CommandCode.UserPhotoRead : CommandCode.ReadFile;
             var request = PinPayload.FileName(family == PhotoCommandFamily.Zmm ? name : FilePhotoFolder + name);
-            var data = await ReadAsync(async x =>
+            var data = await ReadAsync(async exchange =>
             {
                 try
                 {
-                    return await LargeDataReceiver.RequestAsync(x, command, request, $"Reading the photo of user {userId}").ConfigureAwait(false);
+                    return await LargeDataReceiver.RequestAsync(exchange, command, request, $"Reading the photo of user {userId}").ConfigureAwait(false);
                 }
                 catch (ZkDeviceErrorException ex) when (ex.ReplyCode == ReplyCode.NoPicture || IsNoData(ex.ReplyCode))
                 {
@@ -55,11 +55,11 @@ namespace ZkSync.Protocol.Client
             ushort command = family == PhotoCommandFamily.Zmm ? CommandCode.UserPhotoWrite : CommandCode.UpdateFirmware;
             var request = family == PhotoCommandFamily.Zmm ? PinPayload.PhotoWrite(userId) : PinPayload.FileWrite(name);
             await RequireUserAsync(userId, cancellationToken).ConfigureAwait(false);
-            await RunAsync(async x =>
+            await RunAsync(async exchange =>
             {
-                var reply = await BulkUploader.UploadAndRunAsync(x, jpeg, command, request, $"photo upload for user {userId}").ConfigureAwait(false);
+                var reply = await BulkUploader.UploadAndRunAsync(exchange, jpeg, command, request, $"photo upload for user {userId}").ConfigureAwait(false);
                 reply.EnsureOk(Device, command, $"Storing the photo of user {userId}");
-                return await RefreshAfterWriteAsync(x).ConfigureAwait(false);
+                return await RefreshAfterWriteAsync(exchange).ConfigureAwait(false);
             }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
             _logger.LogInformation("{Device}: stored a {Bytes}-byte photo for user {UserId}.", Device, jpeg.Length, userId);
         }
@@ -72,13 +72,13 @@ namespace ZkSync.Protocol.Client
                 throw new ZkNotSupportedException("This firmware stores photos as files and has no command to delete one; deleting the user removes its photo.", Device, CommandCode.UserPhotoDelete);
             ValidateUserId(userId);
             var request = PinPayload.FileName(PinPayload.PhotoFileName(userId));
-            return await RunAsync(async x =>
+            return await RunAsync(async exchange =>
             {
-                var reply = await x.RequestAsync(CommandCode.UserPhotoDelete, request).ConfigureAwait(false);
+                var reply = await exchange.RequestAsync(CommandCode.UserPhotoDelete, request).ConfigureAwait(false);
                 bool absent = reply.Command == ReplyCode.NoPicture || reply.Command == ReplyCode.Error;
-                if (absent && !x.IsRetry) return false; // on a repeat, "no photo" means the first run deleted it
+                if (absent && !exchange.IsRetry) return false; // on a repeat, "no photo" means the first run deleted it
                 if (!absent) reply.EnsureOk(Device, CommandCode.UserPhotoDelete, $"Deleting the photo of user {userId}");
-                await RefreshAfterWriteAsync(x).ConfigureAwait(false);
+                await RefreshAfterWriteAsync(exchange).ConfigureAwait(false);
                 return true;
             }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
         }

@@ -19,12 +19,6 @@ namespace ZkSync.Protocol.Client
     /// </summary>
     public sealed partial class ZkDeviceClient
     {
-        /// <summary>Closed, disposed or restarted on purpose: never reconnect.</summary>
-        private bool _ended;
-
-        /// <summary>This client disabled the device and has not enabled it again: a new session must disable it too.</summary>
-        private bool _disabledHere;
-
         private Task<T> ReadAsync<T>(Func<ZkExchange, Task<T>> body, CancellationToken cancellationToken) => RunAsync(body, RetrySafety.Read, cancellationToken);
 
         private async Task<T> RunAsync<T>(Func<ZkExchange, Task<T>> body, RetrySafety safety, CancellationToken cancellationToken)
@@ -68,7 +62,7 @@ namespace ZkSync.Protocol.Client
             {
                 await session.OpenAsync(cancellationToken).ConfigureAwait(false);
                 if (_disabledHere)
-                    await session.RunAsync(x => x.RequestOkAsync(CommandCode.DisableDevice, null, "Disabling the device again after reconnecting"), cancellationToken).ConfigureAwait(false);
+                    await session.RunAsync(exchange => exchange.RequestOkAsync(CommandCode.DisableDevice, null, "Disabling the device again after reconnecting"), cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex)
             {

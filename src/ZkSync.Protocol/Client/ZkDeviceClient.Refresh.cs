@@ -20,9 +20,6 @@ namespace ZkSync.Protocol.Client
         /// <summary>Writes made with the device disabled that one refresh covers at most.</summary>
         public const int MaxWritesPerRefresh = 50;
 
-        /// <summary>Writes made while this client had the device disabled that no 1013 has followed yet.</summary>
-        private int _writesOwed;
-
         /// <summary>True while a refresh is owed for writes made with the device disabled.</summary>
         public bool RefreshPending => _writesOwed > 0;
 
@@ -30,16 +27,16 @@ namespace ZkSync.Protocol.Client
             RunAsync(RefreshNowAsync, RetrySafety.Idempotent, cancellationToken);
 
         /// <summary>Called by every write after its command succeeded, inside that write's exchange. True when it refreshed.</summary>
-        private async Task<bool> RefreshAfterWriteAsync(ZkExchange x)
+        private async Task<bool> RefreshAfterWriteAsync(ZkExchange exchange)
         {
             if (_disabledHere && ++_writesOwed < MaxWritesPerRefresh) return false;
-            return await RefreshNowAsync(x).ConfigureAwait(false);
+            return await RefreshNowAsync(exchange).ConfigureAwait(false);
         }
 
         /// <summary>Sends 1013 and clears what was owed. Always true (the shape RunAsync takes).</summary>
-        private async Task<bool> RefreshNowAsync(ZkExchange x)
+        private async Task<bool> RefreshNowAsync(ZkExchange exchange)
         {
-            await x.RequestOkAsync(CommandCode.RefreshData, null, "Refreshing the device data").ConfigureAwait(false);
+            await exchange.RequestOkAsync(CommandCode.RefreshData, null, "Refreshing the device data").ConfigureAwait(false);
             _writesOwed = 0;
             return true;
         }

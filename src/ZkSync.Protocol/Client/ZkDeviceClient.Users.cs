@@ -45,9 +45,9 @@ namespace ZkSync.Protocol.Client
             ushort uid = created ? FirstFreeUid(table) : existing.Uid;
             LittleEndian.Put(record, 0, uid);
 
-            await RunAsync(async x =>
+            await RunAsync(async exchange =>
             {
-                var reply = await x.RequestAsync(CommandCode.UserWrite, record).ConfigureAwait(false);
+                var reply = await exchange.RequestAsync(CommandCode.UserWrite, record).ConfigureAwait(false);
                 if (reply.Command != ReplyCode.Ok)
                 {
                     string why = reply.Command == ReplyCode.Error && reply.SessionId == 1
@@ -55,7 +55,7 @@ namespace ZkSync.Protocol.Client
                         : $"Writing user {user.UserId} (uid {uid})";
                     throw ReplyCheck.Failure(reply, Device, CommandCode.UserWrite, why);
                 }
-                return await RefreshAfterWriteAsync(x).ConfigureAwait(false);
+                return await RefreshAfterWriteAsync(exchange).ConfigureAwait(false);
             }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false); // the same record under the same uid again
 
             table.Upsert(UserRecordCodec.Decode(record, 0, Capabilities.UserFormat, _encoding));
@@ -69,13 +69,13 @@ namespace ZkSync.Protocol.Client
             if (!table.TryGetByUserId(userId, out var user)) return false;
             var payload = new byte[2];
             LittleEndian.Put(payload, 0, user.Uid);
-            bool deleted = await RunAsync(async x =>
+            bool deleted = await RunAsync(async exchange =>
             {
-                var reply = await x.RequestAsync(CommandCode.DeleteUser, payload).ConfigureAwait(false);
+                var reply = await exchange.RequestAsync(CommandCode.DeleteUser, payload).ConfigureAwait(false);
                 // Firmware: no such uid. The table was stale, or, on a repeat, the first run deleted it.
-                if (reply.Command == ReplyCode.Error && !x.IsRetry) return false;
+                if (reply.Command == ReplyCode.Error && !exchange.IsRetry) return false;
                 if (reply.Command != ReplyCode.Error) reply.EnsureOk(Device, CommandCode.DeleteUser, $"Deleting user {userId} (uid {user.Uid})");
-                await RefreshAfterWriteAsync(x).ConfigureAwait(false);
+                await RefreshAfterWriteAsync(exchange).ConfigureAwait(false);
                 return true;
             }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
             table.Remove(user);

@@ -26,6 +26,18 @@ namespace ZkSync.Protocol.Client
         private readonly Encoding _encoding;
         private UserTable? _users;
 
+        /// <summary>The device's platform (~Platform), read once at connect.</summary>
+        private string _platform = "";
+
+        /// <summary>Closed, disposed or restarted on purpose: never reconnect.</summary>
+        private bool _ended;
+
+        /// <summary>This client disabled the device and has not enabled it again: a new session must disable it too.</summary>
+        private bool _disabledHere;
+
+        /// <summary>Writes made while this client had the device disabled that no 1013 has followed yet.</summary>
+        private int _writesOwed;
+
         private ZkDeviceClient(ZkConnectionOptions options, ProtocolSession session, ILogger logger)
         {
             Options = options;
@@ -100,14 +112,14 @@ namespace ZkSync.Protocol.Client
 
         /// <summary>One request that must answer ACK_OK.</summary>
         private Task<Packet> RequestOkAsync(ushort command, byte[]? payload, string what, RetrySafety safety, CancellationToken cancellationToken) =>
-            RunAsync(x => x.RequestOkAsync(command, payload, what), safety, cancellationToken);
+            RunAsync(exchange => exchange.RequestOkAsync(command, payload, what), safety, cancellationToken);
 
         /// <summary>A whole table by bulk read, or null when the device says there is nothing (1503 answered ACK_ERROR).</summary>
-        private Task<byte[]?> ReadTableAsync(BulkReadTarget target, string what, CancellationToken cancellationToken) => ReadAsync(async x =>
+        private Task<byte[]?> ReadTableAsync(BulkReadTarget target, string what, CancellationToken cancellationToken) => ReadAsync(async exchange =>
         {
             try
             {
-                var buffer = await BulkReader.ReadAsync(x, target, what).ConfigureAwait(false);
+                var buffer = await BulkReader.ReadAsync(exchange, target, what).ConfigureAwait(false);
                 _logger.LogInformation("{Device}: read {What}: {Bytes} bytes.", Device, what, buffer.Length);
                 return buffer;
             }

@@ -49,16 +49,16 @@ namespace ZkSync.Protocol.Session
         }
 
         /// <summary>CMD_CONNECT, then CMD_AUTH when the device wants the comm key.</summary>
-        public Task OpenAsync(CancellationToken cancellationToken) => RunAsync(async x =>
+        public Task OpenAsync(CancellationToken cancellationToken) => RunAsync(async exchange =>
         {
-            var reply = await x.RequestAsync(CommandCode.Connect).ConfigureAwait(false);
+            var reply = await exchange.RequestAsync(CommandCode.Connect).ConfigureAwait(false);
             SessionId = reply.SessionId; // kept whatever the code, as the device expects it on CMD_AUTH too
             if (reply.Command == ReplyCode.Ok) return true;
             if (reply.Command != ReplyCode.Unauthorized)
                 throw new ZkDeviceErrorException("The device refused the session", reply.Command, reply.SessionId, Device, CommandCode.Connect);
             if (_options.CommKey == 0)
                 throw new ZkAuthenticationException("The device requires a comm key, but none was given.", Device, CommandCode.Connect);
-            var auth = await x.RequestAsync(CommandCode.Auth, CommKey.Derive(_options.CommKey, SessionId)).ConfigureAwait(false);
+            var auth = await exchange.RequestAsync(CommandCode.Auth, CommKey.Derive(_options.CommKey, SessionId)).ConfigureAwait(false);
             if (auth.Command != ReplyCode.Ok)
                 throw new ZkAuthenticationException("The device refused the comm key (comm key refused).", Device, CommandCode.Auth);
             return true;
@@ -87,7 +87,7 @@ namespace ZkSync.Protocol.Session
             {
                 try
                 {
-                    await RunAsync(x => x.RequestAsync(CommandCode.Exit, null, shortWait, 0), cts.Token).ConfigureAwait(false);
+                    await RunAsync(exchange => exchange.RequestAsync(CommandCode.Exit, null, shortWait, 0), cts.Token).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is ZkException || ex is OperationCanceledException)
                 {
