@@ -27,59 +27,69 @@ namespace ZkSync.Protocol.Codecs
 
         public static int DetectSize(int total, int? expected)
         {
-            if (expected is int n && n > 0 && total % n == 0 && (total / n == 8 || total / n == 16 || total / n == 40)) return total / n;
+            if (expected is int count && count > 0 && total % count == 0 && (total / count == 8 || total / count == 16 || total / count == 40)) return total / count;
             if (total % 40 == 0) return 40;
             if (total % 16 == 0) return 16;
             if (total % 8 == 0) return 8;
             throw new ZkMalformedReplyException($"Attendance table of {total} bytes is not whole 8-, 16- or 40-byte records.");
         }
 
-        public static ZkAttendanceRecord Decode(byte[] b, int o, int size)
+        public static ZkAttendanceRecord Decode(byte[] buffer, int offset, int size)
         {
             switch (size)
             {
                 case 8:
                     return new ZkAttendanceRecord
                     {
-                        Uid = LittleEndian.U16(b, o), VerifyMethod = b[o + 2], Timestamp = ZkTime.Decode(LittleEndian.U32(b, o + 3)), State = b[o + 7],
+                        Uid = LittleEndian.U16(buffer, offset + AttendanceRecord8Offsets.Uid),
+                        VerifyMethod = buffer[offset + AttendanceRecord8Offsets.VerifyMethod],
+                        Timestamp = ZkTime.Decode(LittleEndian.U32(buffer, offset + AttendanceRecord8Offsets.Timestamp)),
+                        State = buffer[offset + AttendanceRecord8Offsets.State],
                     };
                 case 16:
                     return new ZkAttendanceRecord
                     {
-                        UserId = LittleEndian.U32(b, o).ToString(CultureInfo.InvariantCulture), Timestamp = ZkTime.Decode(LittleEndian.U32(b, o + 4)),
-                        State = b[o + 8], VerifyMethod = b[o + 9], WorkCode = LittleEndian.U32(b, o + 12),
+                        UserId = LittleEndian.U32(buffer, offset + AttendanceRecord16Offsets.UserId).ToString(CultureInfo.InvariantCulture),
+                        Timestamp = ZkTime.Decode(LittleEndian.U32(buffer, offset + AttendanceRecord16Offsets.Timestamp)),
+                        State = buffer[offset + AttendanceRecord16Offsets.State],
+                        VerifyMethod = buffer[offset + AttendanceRecord16Offsets.VerifyMethod],
+                        WorkCode = LittleEndian.U32(buffer, offset + AttendanceRecord16Offsets.WorkCode),
                     };
                 default:
                     return new ZkAttendanceRecord
                     {
-                        Uid = LittleEndian.U16(b, o), UserId = TextField.Decode(b, o + 2, 24, Encoding.ASCII), VerifyMethod = b[o + 26],
-                        Timestamp = ZkTime.Decode(LittleEndian.U32(b, o + 27)), State = b[o + 31], WorkCode = LittleEndian.U32(b, o + 32),
+                        Uid = LittleEndian.U16(buffer, offset + AttendanceRecord40Offsets.Uid),
+                        UserId = TextField.Decode(buffer, offset + AttendanceRecord40Offsets.UserId, AttendanceRecord40Offsets.UserIdWidth, Encoding.ASCII),
+                        VerifyMethod = buffer[offset + AttendanceRecord40Offsets.VerifyMethod],
+                        Timestamp = ZkTime.Decode(LittleEndian.U32(buffer, offset + AttendanceRecord40Offsets.Timestamp)),
+                        State = buffer[offset + AttendanceRecord40Offsets.State],
+                        WorkCode = LittleEndian.U32(buffer, offset + AttendanceRecord40Offsets.WorkCode),
                     };
             }
         }
 
         /// <summary>Encodes a 40-byte TFT record (the emulator's form).</summary>
-        public static byte[] Encode40(ZkAttendanceRecord r)
+        public static byte[] Encode40(ZkAttendanceRecord attendance)
         {
-            var b = new byte[Size40];
-            LittleEndian.Put(b, 0, r.Uid);
-            TextField.Encode(r.UserId, b, 2, 24, Encoding.ASCII, TruncationMode.Error, "UserId");
-            b[26] = r.VerifyMethod;
-            LittleEndian.Put(b, 27, ZkTime.Encode(r.Timestamp));
-            b[31] = r.State;
-            LittleEndian.Put(b, 32, r.WorkCode);
-            return b;
+            var record = new byte[Size40];
+            LittleEndian.Put(record, AttendanceRecord40Offsets.Uid, attendance.Uid);
+            TextField.Encode(attendance.UserId, record, AttendanceRecord40Offsets.UserId, AttendanceRecord40Offsets.UserIdWidth, Encoding.ASCII, TruncationMode.Error, "UserId");
+            record[AttendanceRecord40Offsets.VerifyMethod] = attendance.VerifyMethod;
+            LittleEndian.Put(record, AttendanceRecord40Offsets.Timestamp, ZkTime.Encode(attendance.Timestamp));
+            record[AttendanceRecord40Offsets.State] = attendance.State;
+            LittleEndian.Put(record, AttendanceRecord40Offsets.WorkCode, attendance.WorkCode);
+            return record;
         }
 
         /// <summary>Encodes an 8-byte record of old black-and-white firmware (the emulator's bw form).</summary>
-        public static byte[] Encode8(ZkAttendanceRecord r)
+        public static byte[] Encode8(ZkAttendanceRecord attendance)
         {
-            var b = new byte[8];
-            LittleEndian.Put(b, 0, r.Uid);
-            b[2] = r.VerifyMethod;
-            LittleEndian.Put(b, 3, ZkTime.Encode(r.Timestamp));
-            b[7] = r.State;
-            return b;
+            var record = new byte[8];
+            LittleEndian.Put(record, AttendanceRecord8Offsets.Uid, attendance.Uid);
+            record[AttendanceRecord8Offsets.VerifyMethod] = attendance.VerifyMethod;
+            LittleEndian.Put(record, AttendanceRecord8Offsets.Timestamp, ZkTime.Encode(attendance.Timestamp));
+            record[AttendanceRecord8Offsets.State] = attendance.State;
+            return record;
         }
     }
 }

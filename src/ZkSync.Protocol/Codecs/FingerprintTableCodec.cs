@@ -8,11 +8,11 @@ namespace ZkSync.Protocol.Codecs
 {
     /// <summary>
     /// The template table of a bulk read (inner command 7, table 2): u32 byte count, then records of
-    /// u16 record size (6 + template), u16 uid, u8 finger, u8 flag, template bytes (protocol notes §7.1).
+    /// u16 record size (6 + template), u16 uid, u8 finger, u8 flag, template bytes (docs/protocol.md §7).
     /// </summary>
     public static class FingerprintTableCodec
     {
-        public const int RecordHeaderSize = 6;
+        public const int RecordHeaderSize = FingerprintRecordOffsets.Template;
 
         /// <summary>Largest template any fingerprint algorithm stores (ZKFinger 10: 1,664 bytes).</summary>
         public const int MaxTemplateSize = 1664;
@@ -23,17 +23,18 @@ namespace ZkSync.Protocol.Codecs
             uint total = LittleEndian.U32(buffer, 0);
             if (total > buffer.Length - 4) throw new ZkMalformedReplyException($"Template table announces {total} bytes but holds {buffer.Length - 4}.");
             var list = new List<ZkFingerprint>();
-            int o = 4, end = 4 + (int)total;
-            while (o < end)
+            int offset = 4, end = 4 + (int)total;
+            while (offset < end)
             {
-                if (end - o < RecordHeaderSize) throw new ZkMalformedReplyException($"Template record at offset {o} is cut short.");
-                int size = LittleEndian.U16(buffer, o);
-                if (size < RecordHeaderSize || o + size > end)
-                    throw new ZkMalformedReplyException($"Template record at offset {o} claims {size} bytes; {end - o} remain.");
+                if (end - offset < RecordHeaderSize) throw new ZkMalformedReplyException($"Template record at offset {offset} is cut short.");
+                int size = LittleEndian.U16(buffer, offset + FingerprintRecordOffsets.Size);
+                if (size < RecordHeaderSize || offset + size > end)
+                    throw new ZkMalformedReplyException($"Template record at offset {offset} claims {size} bytes; {end - offset} remain.");
                 var template = new byte[size - RecordHeaderSize];
-                Buffer.BlockCopy(buffer, o + RecordHeaderSize, template, 0, template.Length);
-                list.Add(new ZkFingerprint(LittleEndian.U16(buffer, o + 2), buffer[o + 4], buffer[o + 5], template));
-                o += size;
+                Buffer.BlockCopy(buffer, offset + FingerprintRecordOffsets.Template, template, 0, template.Length);
+                list.Add(new ZkFingerprint(LittleEndian.U16(buffer, offset + FingerprintRecordOffsets.Uid), buffer[offset + FingerprintRecordOffsets.Finger],
+                    buffer[offset + FingerprintRecordOffsets.Flag], template));
+                offset += size;
             }
             return list;
         }
@@ -41,20 +42,20 @@ namespace ZkSync.Protocol.Codecs
         public static byte[] EncodeTable(IReadOnlyCollection<ZkFingerprint> fingerprints)
         {
             int total = 0;
-            foreach (var f in fingerprints) total += RecordHeaderSize + f.Template.Length;
-            var b = new byte[4 + total];
-            LittleEndian.Put(b, 0, (uint)total);
-            int o = 4;
-            foreach (var f in fingerprints)
+            foreach (var fingerprint in fingerprints) total += RecordHeaderSize + fingerprint.Template.Length;
+            var table = new byte[4 + total];
+            LittleEndian.Put(table, 0, (uint)total);
+            int offset = 4;
+            foreach (var fingerprint in fingerprints)
             {
-                LittleEndian.Put(b, o, (ushort)(RecordHeaderSize + f.Template.Length));
-                LittleEndian.Put(b, o + 2, f.Uid);
-                b[o + 4] = f.FingerIndex;
-                b[o + 5] = f.Flag;
-                Buffer.BlockCopy(f.Template, 0, b, o + RecordHeaderSize, f.Template.Length);
-                o += RecordHeaderSize + f.Template.Length;
+                LittleEndian.Put(table, offset + FingerprintRecordOffsets.Size, (ushort)(RecordHeaderSize + fingerprint.Template.Length));
+                LittleEndian.Put(table, offset + FingerprintRecordOffsets.Uid, fingerprint.Uid);
+                table[offset + FingerprintRecordOffsets.Finger] = fingerprint.FingerIndex;
+                table[offset + FingerprintRecordOffsets.Flag] = fingerprint.Flag;
+                Buffer.BlockCopy(fingerprint.Template, 0, table, offset + FingerprintRecordOffsets.Template, fingerprint.Template.Length);
+                offset += RecordHeaderSize + fingerprint.Template.Length;
             }
-            return b;
+            return table;
         }
     }
 }

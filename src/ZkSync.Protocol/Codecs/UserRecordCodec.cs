@@ -25,7 +25,7 @@ namespace ZkSync.Protocol.Codecs
         public override string ToString() => $"{Field} '{Original}' stored as '{Stored}'";
     }
 
-    /// <summary>28- and 72-byte user records (protocol notes §6.1, §6.2).</summary>
+    /// <summary>28- and 72-byte user records (docs/protocol.md §6).</summary>
     public static class UserRecordCodec
     {
         public const int PasswordWidth72 = 8, NameWidth72 = 24, UserIdWidth72 = 24;
@@ -37,60 +37,60 @@ namespace ZkSync.Protocol.Codecs
 
         public static int PasswordWidth(UserRecordFormat format) => format == UserRecordFormat.Extended72 ? PasswordWidth72 : PasswordWidth28;
 
-        public static ZkUser Decode(byte[] b, int o, UserRecordFormat format, Encoding encoding)
+        public static ZkUser Decode(byte[] buffer, int offset, UserRecordFormat format, Encoding encoding)
         {
-            var u = new ZkUser { Uid = LittleEndian.U16(b, o), PrivilegeByte = b[o + 2] };
+            var user = new ZkUser { Uid = LittleEndian.U16(buffer, offset), PrivilegeByte = buffer[offset + UserRecord72Offsets.Privilege] };
             if (format == UserRecordFormat.Extended72)
             {
-                u.Password = TextField.Decode(b, o + 3, PasswordWidth72, encoding);
-                u.Name = TextField.Decode(b, o + 11, NameWidth72, encoding);
-                u.Card = LittleEndian.U32(b, o + 35);
-                u.Group = b[o + 39];
-                u.TimeZones = Slice(b, o + 40, 8);
+                user.Password = TextField.Decode(buffer, offset + UserRecord72Offsets.Password, PasswordWidth72, encoding);
+                user.Name = TextField.Decode(buffer, offset + UserRecord72Offsets.Name, NameWidth72, encoding);
+                user.Card = LittleEndian.U32(buffer, offset + UserRecord72Offsets.Card);
+                user.Group = buffer[offset + UserRecord72Offsets.Group];
+                user.TimeZones = Slice(buffer, offset + UserRecord72Offsets.TimeZones, UserRecord72Offsets.TimeZonesWidth);
                 // User ids are digits/ASCII on every firmware; decode them as ASCII-compatible text in the connection encoding.
-                u.UserId = TextField.Decode(b, o + 48, UserIdWidth72, encoding);
+                user.UserId = TextField.Decode(buffer, offset + UserRecord72Offsets.UserId, UserIdWidth72, encoding);
             }
             else
             {
-                u.Password = TextField.Decode(b, o + 3, PasswordWidth28, encoding);
-                u.Name = TextField.Decode(b, o + 8, NameWidth28, encoding);
-                u.Card = LittleEndian.U32(b, o + 16);
-                u.Group = b[o + 21];
-                u.TimeZones = Slice(b, o + 22, 2);
-                u.UserId = LittleEndian.U32(b, o + 24).ToString(CultureInfo.InvariantCulture);
+                user.Password = TextField.Decode(buffer, offset + UserRecord28Offsets.Password, PasswordWidth28, encoding);
+                user.Name = TextField.Decode(buffer, offset + UserRecord28Offsets.Name, NameWidth28, encoding);
+                user.Card = LittleEndian.U32(buffer, offset + UserRecord28Offsets.Card);
+                user.Group = buffer[offset + UserRecord28Offsets.Group];
+                user.TimeZones = Slice(buffer, offset + UserRecord28Offsets.TimeZones, UserRecord28Offsets.TimeZonesWidth);
+                user.UserId = LittleEndian.U32(buffer, offset + UserRecord28Offsets.UserId).ToString(CultureInfo.InvariantCulture);
             }
-            return u;
+            return user;
         }
 
         /// <summary>
         /// Encodes one record. Text that does not fit is an error, or with <see cref="TruncationMode.Truncate"/> is cut and
         /// listed in <paramref name="truncations"/>. User ids are never truncated: a cut id would be another person.
         /// </summary>
-        public static byte[] Encode(ZkUser u, UserRecordFormat format, Encoding encoding, TruncationMode mode, IList<FieldTruncation>? truncations = null)
+        public static byte[] Encode(ZkUser user, UserRecordFormat format, Encoding encoding, TruncationMode mode, IList<FieldTruncation>? truncations = null)
         {
-            ValidateUserId(u.UserId, format, null);
-            var r = new byte[SizeOf(format)];
-            LittleEndian.Put(r, 0, u.Uid);
-            r[2] = u.PrivilegeByte;
+            ValidateUserId(user.UserId, format, null);
+            var record = new byte[SizeOf(format)];
+            LittleEndian.Put(record, UserRecord72Offsets.Uid, user.Uid);
+            record[UserRecord72Offsets.Privilege] = user.PrivilegeByte;
             if (format == UserRecordFormat.Extended72)
             {
-                Text(u.Password, r, 3, PasswordWidth72, "Password");
-                Text(u.Name, r, 11, NameWidth72, "Name");
-                LittleEndian.Put(r, 35, u.Card);
-                r[39] = u.Group;
-                CopyTimeZones(u.TimeZones, r, 40, 8);
-                TextField.Encode(u.UserId, r, 48, UserIdWidth72, Encoding.ASCII, TruncationMode.Error, "UserId");
+                Text(user.Password, record, UserRecord72Offsets.Password, PasswordWidth72, "Password");
+                Text(user.Name, record, UserRecord72Offsets.Name, NameWidth72, "Name");
+                LittleEndian.Put(record, UserRecord72Offsets.Card, user.Card);
+                record[UserRecord72Offsets.Group] = user.Group;
+                CopyTimeZones(user.TimeZones, record, UserRecord72Offsets.TimeZones, UserRecord72Offsets.TimeZonesWidth);
+                TextField.Encode(user.UserId, record, UserRecord72Offsets.UserId, UserIdWidth72, Encoding.ASCII, TruncationMode.Error, "UserId");
             }
             else
             {
-                Text(u.Password, r, 3, PasswordWidth28, "Password");
-                Text(u.Name, r, 8, NameWidth28, "Name");
-                LittleEndian.Put(r, 16, u.Card);
-                r[21] = u.Group;
-                CopyTimeZones(u.TimeZones, r, 22, 2);
-                LittleEndian.Put(r, 24, uint.Parse(u.UserId, NumberStyles.None, CultureInfo.InvariantCulture));
+                Text(user.Password, record, UserRecord28Offsets.Password, PasswordWidth28, "Password");
+                Text(user.Name, record, UserRecord28Offsets.Name, NameWidth28, "Name");
+                LittleEndian.Put(record, UserRecord28Offsets.Card, user.Card);
+                record[UserRecord28Offsets.Group] = user.Group;
+                CopyTimeZones(user.TimeZones, record, UserRecord28Offsets.TimeZones, UserRecord28Offsets.TimeZonesWidth);
+                LittleEndian.Put(record, UserRecord28Offsets.UserId, uint.Parse(user.UserId, NumberStyles.None, CultureInfo.InvariantCulture));
             }
-            return r;
+            return record;
 
             void Text(string value, byte[] target, int offset, int width, string field)
             {
@@ -107,8 +107,8 @@ namespace ZkSync.Protocol.Codecs
         {
             if (string.IsNullOrEmpty(userId) || userId == "0")
                 throw new ZkInvalidDataException("UserId must not be empty or \"0\" (firmware refuses both).", "UserId", device);
-            if (pinWidth is int w && w > 0 && userId.Length > w)
-                throw new ZkInvalidDataException($"UserId '{userId}' has {userId.Length} characters; the device holds at most {w}.", "UserId", device);
+            if (pinWidth is int width && width > 0 && userId.Length > width)
+                throw new ZkInvalidDataException($"UserId '{userId}' has {userId.Length} characters; the device holds at most {width}.", "UserId", device);
             if (format == UserRecordFormat.Compact28)
             {
                 if (!IsDigits(userId) || !uint.TryParse(userId, NumberStyles.None, CultureInfo.InvariantCulture, out _))
@@ -124,10 +124,10 @@ namespace ZkSync.Protocol.Codecs
             }
         }
 
-        public static bool IsDigits(string s)
+        public static bool IsDigits(string text)
         {
-            foreach (char c in s) if (c < '0' || c > '9') return false;
-            return s.Length > 0;
+            foreach (char c in text) if (c < '0' || c > '9') return false;
+            return text.Length > 0;
         }
 
         /// <summary>
@@ -149,10 +149,10 @@ namespace ZkSync.Protocol.Codecs
         public static UserRecordFormat DetectFormat(int total, int? expectedUsers)
         {
             if (total == 0) return UserRecordFormat.Extended72;
-            if (expectedUsers is int n && n > 0 && total % n == 0)
+            if (expectedUsers is int count && count > 0 && total % count == 0)
             {
-                if (total / n == 28) return UserRecordFormat.Compact28;
-                if (total / n == 72) return UserRecordFormat.Extended72;
+                if (total / count == 28) return UserRecordFormat.Compact28;
+                if (total / count == 72) return UserRecordFormat.Extended72;
             }
             bool by72 = total % 72 == 0, by28 = total % 28 == 0;
             if (by72 && !by28) return UserRecordFormat.Extended72;
@@ -162,17 +162,17 @@ namespace ZkSync.Protocol.Codecs
             throw new ZkMalformedReplyException($"User table of {total} bytes is neither whole 28-byte nor 72-byte records.");
         }
 
-        private static void CopyTimeZones(byte[] tz, byte[] r, int offset, int width)
+        private static void CopyTimeZones(byte[] timeZones, byte[] record, int offset, int width)
         {
-            if (tz == null) return;
-            Buffer.BlockCopy(tz, 0, r, offset, Math.Min(tz.Length, width));
+            if (timeZones == null) return;
+            Buffer.BlockCopy(timeZones, 0, record, offset, Math.Min(timeZones.Length, width));
         }
 
-        private static byte[] Slice(byte[] b, int o, int n)
+        private static byte[] Slice(byte[] buffer, int offset, int length)
         {
-            var s = new byte[n];
-            Buffer.BlockCopy(b, o, s, 0, n);
-            return s;
+            var slice = new byte[length];
+            Buffer.BlockCopy(buffer, offset, slice, 0, length);
+            return slice;
         }
     }
 }
