@@ -60,7 +60,7 @@ namespace ZkSync.Protocol.Codecs
     /// <summary>
     /// The buffer consumed by command 110 sub-type 12: a 12-byte header (user block, finger table and template block
     /// lengths), the user block (op + record), the finger table (op, uid, finger byte, offset) and the template block
-    /// (u16 length + bytes) (protocol notes §7.3).
+    /// (u16 length + bytes) (docs/protocol.md §7).
     /// </summary>
     public static class BatchUploadCodec
     {
@@ -71,89 +71,91 @@ namespace ZkSync.Protocol.Codecs
         public static int SizeOf(int userRecordSize, int userCount, IEnumerable<int> templateLengths)
         {
             int size = HeaderSize + userCount * (1 + userRecordSize);
-            foreach (int t in templateLengths) size += FingerEntrySize + 2 + t;
+            foreach (int templateLength in templateLengths) size += FingerEntrySize + BatchTemplateOffsets.Template + templateLength;
             return size;
         }
 
         public static byte[] Encode(BatchUpload batch)
         {
             int userBlock = 0;
-            foreach (var u in batch.Users) userBlock += 1 + u.Record.Length;
+            foreach (var user in batch.Users) userBlock += 1 + user.Record.Length;
             int fingerTable = batch.Templates.Count * FingerEntrySize;
             int templateBlock = 0;
-            foreach (var t in batch.Templates) templateBlock += 2 + t.Template.Length;
+            foreach (var entry in batch.Templates) templateBlock += BatchTemplateOffsets.Template + entry.Template.Length;
 
-            var b = new byte[HeaderSize + userBlock + fingerTable + templateBlock];
-            LittleEndian.Put(b, 0, (uint)userBlock);
-            LittleEndian.Put(b, 4, (uint)fingerTable);
-            LittleEndian.Put(b, 8, (uint)templateBlock);
-            int o = HeaderSize;
-            foreach (var u in batch.Users)
+            var buffer = new byte[HeaderSize + userBlock + fingerTable + templateBlock];
+            LittleEndian.Put(buffer, BatchHeaderOffsets.UserBlockLength, (uint)userBlock);
+            LittleEndian.Put(buffer, BatchHeaderOffsets.FingerTableLength, (uint)fingerTable);
+            LittleEndian.Put(buffer, BatchHeaderOffsets.TemplateBlockLength, (uint)templateBlock);
+            int offset = HeaderSize;
+            foreach (var user in batch.Users)
             {
-                b[o++] = (byte)u.Operation;
-                Buffer.BlockCopy(u.Record, 0, b, o, u.Record.Length);
-                o += u.Record.Length;
+                buffer[offset++] = (byte)user.Operation;
+                Buffer.BlockCopy(user.Record, 0, buffer, offset, user.Record.Length);
+                offset += user.Record.Length;
             }
-            int ft = o, tb = o + fingerTable, tOffset = 0;
-            foreach (var t in batch.Templates)
+            int fingerEntry = offset, templateStart = offset + fingerTable, templateOffset = 0;
+            foreach (var entry in batch.Templates)
             {
-                b[ft] = (byte)t.Operation;
-                LittleEndian.Put(b, ft + 1, t.Uid);
-                b[ft + 3] = t.FingerByte;
-                LittleEndian.Put(b, ft + 4, (uint)tOffset);
-                ft += FingerEntrySize;
-                LittleEndian.Put(b, tb + tOffset, (ushort)t.Template.Length);
-                Buffer.BlockCopy(t.Template, 0, b, tb + tOffset + 2, t.Template.Length);
-                tOffset += 2 + t.Template.Length;
+                buffer[fingerEntry + BatchFingerEntryOffsets.Operation] = (byte)entry.Operation;
+                LittleEndian.Put(buffer, fingerEntry + BatchFingerEntryOffsets.Uid, entry.Uid);
+                buffer[fingerEntry + BatchFingerEntryOffsets.Finger] = entry.FingerByte;
+                LittleEndian.Put(buffer, fingerEntry + BatchFingerEntryOffsets.TemplateOffset, (uint)templateOffset);
+                fingerEntry += FingerEntrySize;
+                LittleEndian.Put(buffer, templateStart + templateOffset + BatchTemplateOffsets.Length, (ushort)entry.Template.Length);
+                Buffer.BlockCopy(entry.Template, 0, buffer, templateStart + templateOffset + BatchTemplateOffsets.Template, entry.Template.Length);
+                templateOffset += BatchTemplateOffsets.Template + entry.Template.Length;
             }
-            return b;
+            return buffer;
         }
 
         /// <summary>
         /// Decodes and validates a buffer as the device does before applying it. Any inconsistency (block lengths that do
         /// not add up, a user block not made of whole records, a template offset outside the block) is refused.
         /// </summary>
-        public static BatchUpload Decode(byte[] b, int userRecordSize)
+        public static BatchUpload Decode(byte[] buffer, int userRecordSize)
         {
-            if (b.Length < HeaderSize) throw new ZkMalformedReplyException($"Batch buffer of {b.Length} bytes is shorter than its 12-byte header.");
-            long userBlock = LittleEndian.U32(b, 0), fingerTable = LittleEndian.U32(b, 4), templateBlock = LittleEndian.U32(b, 8);
-            if (HeaderSize + userBlock + fingerTable + templateBlock != b.Length)
-                throw new ZkMalformedReplyException($"Batch header says {userBlock}+{fingerTable}+{templateBlock} bytes but the buffer holds {b.Length - HeaderSize}.");
+            if (buffer.Length < HeaderSize) throw new ZkMalformedReplyException($"Batch buffer of {buffer.Length} bytes is shorter than its 12-byte header.");
+            long userBlock = LittleEndian.U32(buffer, BatchHeaderOffsets.UserBlockLength);
+            long fingerTable = LittleEndian.U32(buffer, BatchHeaderOffsets.FingerTableLength);
+            long templateBlock = LittleEndian.U32(buffer, BatchHeaderOffsets.TemplateBlockLength);
+            if (HeaderSize + userBlock + fingerTable + templateBlock != buffer.Length)
+                throw new ZkMalformedReplyException($"Batch header says {userBlock}+{fingerTable}+{templateBlock} bytes but the buffer holds {buffer.Length - HeaderSize}.");
             if (userBlock % (1 + userRecordSize) != 0)
                 throw new ZkMalformedReplyException($"Batch user block of {userBlock} bytes is not whole {1 + userRecordSize}-byte entries.");
             if (fingerTable % FingerEntrySize != 0)
                 throw new ZkMalformedReplyException($"Batch finger table of {fingerTable} bytes is not whole 8-byte entries.");
 
             var batch = new BatchUpload();
-            int o = HeaderSize;
+            int offset = HeaderSize;
             for (long i = 0; i < userBlock / (1 + userRecordSize); i++)
             {
-                var op = CheckOperation(b[o]);
+                var operation = CheckOperation(buffer[offset]);
                 var record = new byte[userRecordSize];
-                Buffer.BlockCopy(b, o + 1, record, 0, userRecordSize);
-                batch.Users.Add(new BatchUserEntry(op, record));
-                o += 1 + userRecordSize;
+                Buffer.BlockCopy(buffer, offset + 1, record, 0, userRecordSize);
+                batch.Users.Add(new BatchUserEntry(operation, record));
+                offset += 1 + userRecordSize;
             }
-            int tb = (int)(HeaderSize + userBlock + fingerTable);
-            for (long i = 0; i < fingerTable / FingerEntrySize; i++, o += FingerEntrySize)
+            int templateStart = (int)(HeaderSize + userBlock + fingerTable);
+            for (long i = 0; i < fingerTable / FingerEntrySize; i++, offset += FingerEntrySize)
             {
-                var op = CheckOperation(b[o]);
-                ushort uid = LittleEndian.U16(b, o + 1);
-                byte finger = b[o + 3];
-                long offset = LittleEndian.U32(b, o + 4);
-                if (op == BatchOperation.Delete)
+                var operation = CheckOperation(buffer[offset + BatchFingerEntryOffsets.Operation]);
+                ushort uid = LittleEndian.U16(buffer, offset + BatchFingerEntryOffsets.Uid);
+                byte finger = buffer[offset + BatchFingerEntryOffsets.Finger];
+                long templateOffset = LittleEndian.U32(buffer, offset + BatchFingerEntryOffsets.TemplateOffset);
+                if (operation == BatchOperation.Delete)
                 {
-                    batch.Templates.Add(new BatchTemplateEntry(op, uid, finger, Array.Empty<byte>()));
+                    batch.Templates.Add(new BatchTemplateEntry(operation, uid, finger, Array.Empty<byte>()));
                     continue;
                 }
-                if (offset + 2 > templateBlock)
-                    throw new ZkMalformedReplyException($"Template entry {i} points at offset {offset} outside the {templateBlock}-byte template block.");
-                int len = LittleEndian.U16(b, tb + (int)offset);
-                if (len == 0 || offset + 2 + len > templateBlock)
-                    throw new ZkMalformedReplyException($"Template entry {i} has length {len} that runs past the template block.");
-                var template = new byte[len];
-                Buffer.BlockCopy(b, tb + (int)offset + 2, template, 0, len);
-                batch.Templates.Add(new BatchTemplateEntry(op, uid, finger, template));
+                if (templateOffset + BatchTemplateOffsets.Template > templateBlock)
+                    throw new ZkMalformedReplyException($"Template entry {i} points at offset {templateOffset} outside the {templateBlock}-byte template block.");
+                int length = LittleEndian.U16(buffer, templateStart + (int)templateOffset + BatchTemplateOffsets.Length);
+                if (length == 0 || templateOffset + BatchTemplateOffsets.Template + length > templateBlock)
+                    throw new ZkMalformedReplyException($"Template entry {i} has length {length} that runs past the template block.");
+                var template = new byte[length];
+                Buffer.BlockCopy(buffer, templateStart + (int)templateOffset + BatchTemplateOffsets.Template, template, 0, length);
+                batch.Templates.Add(new BatchTemplateEntry(operation, uid, finger, template));
             }
             return batch;
         }

@@ -9,7 +9,7 @@ namespace ZkSync.Protocol.Codecs
     public static class FaceRecordCodec
     {
         public const int RecordSize = ZkFaceRecord.RecordSize;
-        public const int HeaderSize = 16;
+        public const int HeaderSize = FaceRecordOffsets.Template;
         public const int TemplateSlot = RecordSize - HeaderSize;
 
         /// <summary>Splits a blob into records. The count is the length / 2576; a remainder is malformed.</summary>
@@ -38,23 +38,23 @@ namespace ZkSync.Protocol.Codecs
         public static ZkFaceRecord Build(ushort uid, byte faceId, byte valid, byte[] template, ushort reserve = 0, int activeTime = 0, int verifyCount = 0)
         {
             if (template.Length > TemplateSlot) throw new ArgumentException($"A face template holds at most {TemplateSlot} bytes.", nameof(template));
-            var r = new byte[RecordSize];
-            Framing.LittleEndian.Put(r, 0, (ushort)template.Length);
-            Framing.LittleEndian.Put(r, 2, uid);
-            r[4] = faceId;
-            r[5] = valid;
-            Framing.LittleEndian.Put(r, 6, reserve);
-            Framing.LittleEndian.Put(r, 8, activeTime);
-            Framing.LittleEndian.Put(r, 12, verifyCount);
-            Buffer.BlockCopy(template, 0, r, HeaderSize, template.Length);
-            return new ZkFaceRecord(r);
+            var record = new byte[RecordSize];
+            Framing.LittleEndian.Put(record, FaceRecordOffsets.Size, (ushort)template.Length);
+            Framing.LittleEndian.Put(record, FaceRecordOffsets.Uid, uid);
+            record[FaceRecordOffsets.FaceId] = faceId;
+            record[FaceRecordOffsets.Valid] = valid;
+            Framing.LittleEndian.Put(record, FaceRecordOffsets.Reserve, reserve);
+            Framing.LittleEndian.Put(record, FaceRecordOffsets.ActiveTime, activeTime);
+            Framing.LittleEndian.Put(record, FaceRecordOffsets.VerifyCount, verifyCount);
+            Buffer.BlockCopy(template, 0, record, FaceRecordOffsets.Template, template.Length);
+            return new ZkFaceRecord(record);
         }
 
         /// <summary>Returns a copy of <paramref name="raw"/> with the uid field set, as the device does on write.</summary>
         public static byte[] WithUid(byte[] raw, ushort uid)
         {
             var copy = (byte[])raw.Clone();
-            Framing.LittleEndian.Put(copy, 2, uid);
+            Framing.LittleEndian.Put(copy, FaceRecordOffsets.Uid, uid);
             return copy;
         }
     }

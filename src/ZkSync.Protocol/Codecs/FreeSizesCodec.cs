@@ -10,41 +10,52 @@ namespace ZkSync.Protocol.Codecs
         public const int BasicSize = 80;
         public const int FaceSize = 92;
 
-        public static ZkDeviceCounts Decode(byte[] p)
+        public static ZkDeviceCounts Decode(byte[] reply)
         {
-            if (p.Length < BasicSize) throw new ZkMalformedReplyException($"Free-sizes reply of {p.Length} bytes is shorter than {BasicSize}.");
-            var c = new ZkDeviceCounts
+            if (reply.Length < BasicSize) throw new ZkMalformedReplyException($"Free-sizes reply of {reply.Length} bytes is shorter than {BasicSize}.");
+            var counts = new ZkDeviceCounts
             {
-                Users = I(p, 4), Fingerprints = I(p, 6), Records = I(p, 8), OpLogs = I(p, 10), Admins = I(p, 12), Passwords = I(p, 13),
-                FingerprintCapacity = I(p, 14), UserCapacity = I(p, 15), RecordCapacity = I(p, 16),
-                FingerprintsFree = I(p, 17), UsersFree = I(p, 18), RecordsFree = I(p, 19),
+                Users = Slot(reply, FreeSizesSlots.Users), Fingerprints = Slot(reply, FreeSizesSlots.Fingerprints),
+                Records = Slot(reply, FreeSizesSlots.Records), OpLogs = Slot(reply, FreeSizesSlots.OpLogs),
+                Admins = Slot(reply, FreeSizesSlots.Admins), Passwords = Slot(reply, FreeSizesSlots.Passwords),
+                FingerprintCapacity = Slot(reply, FreeSizesSlots.FingerprintCapacity), UserCapacity = Slot(reply, FreeSizesSlots.UserCapacity),
+                RecordCapacity = Slot(reply, FreeSizesSlots.RecordCapacity), FingerprintsFree = Slot(reply, FreeSizesSlots.FingerprintsFree),
+                UsersFree = Slot(reply, FreeSizesSlots.UsersFree), RecordsFree = Slot(reply, FreeSizesSlots.RecordsFree),
             };
-            if (p.Length >= FaceSize)
+            if (reply.Length >= FaceSize)
             {
-                c.HasFaceFields = true;
-                c.UsersWithFaces = I(p, 20);
-                c.FaceCapacity = I(p, 22);
+                counts.HasFaceFields = true;
+                counts.UsersWithFaces = Slot(reply, FreeSizesSlots.UsersWithFaces);
+                counts.FaceCapacity = Slot(reply, FreeSizesSlots.FaceCapacity);
             }
-            return c;
+            return counts;
         }
 
-        public static byte[] Encode(ZkDeviceCounts c)
+        public static byte[] Encode(ZkDeviceCounts counts)
         {
-            var p = new byte[c.HasFaceFields ? FaceSize : BasicSize];
-            Put(p, 4, c.Users); Put(p, 6, c.Fingerprints); Put(p, 8, c.Records); Put(p, 10, c.OpLogs);
-            Put(p, 12, c.Admins); Put(p, 13, c.Passwords);
-            Put(p, 14, c.FingerprintCapacity); Put(p, 15, c.UserCapacity); Put(p, 16, c.RecordCapacity);
-            Put(p, 17, c.FingerprintsFree); Put(p, 18, c.UsersFree); Put(p, 19, c.RecordsFree);
-            if (c.HasFaceFields)
+            var reply = new byte[counts.HasFaceFields ? FaceSize : BasicSize];
+            Put(reply, FreeSizesSlots.Users, counts.Users);
+            Put(reply, FreeSizesSlots.Fingerprints, counts.Fingerprints);
+            Put(reply, FreeSizesSlots.Records, counts.Records);
+            Put(reply, FreeSizesSlots.OpLogs, counts.OpLogs);
+            Put(reply, FreeSizesSlots.Admins, counts.Admins);
+            Put(reply, FreeSizesSlots.Passwords, counts.Passwords);
+            Put(reply, FreeSizesSlots.FingerprintCapacity, counts.FingerprintCapacity);
+            Put(reply, FreeSizesSlots.UserCapacity, counts.UserCapacity);
+            Put(reply, FreeSizesSlots.RecordCapacity, counts.RecordCapacity);
+            Put(reply, FreeSizesSlots.FingerprintsFree, counts.FingerprintsFree);
+            Put(reply, FreeSizesSlots.UsersFree, counts.UsersFree);
+            Put(reply, FreeSizesSlots.RecordsFree, counts.RecordsFree);
+            if (counts.HasFaceFields)
             {
-                Put(p, 20, c.UsersWithFaces);
-                Put(p, 22, c.FaceCapacity);
+                Put(reply, FreeSizesSlots.UsersWithFaces, counts.UsersWithFaces);
+                Put(reply, FreeSizesSlots.FaceCapacity, counts.FaceCapacity);
             }
-            return p;
+            return reply;
         }
 
-        private static int I(byte[] p, int index) => LittleEndian.I32(p, index * 4);
+        private static int Slot(byte[] reply, int slot) => LittleEndian.I32(reply, slot * 4);
 
-        private static void Put(byte[] p, int index, int v) => LittleEndian.Put(p, index * 4, v);
+        private static void Put(byte[] reply, int slot, int value) => LittleEndian.Put(reply, slot * 4, value);
     }
 }

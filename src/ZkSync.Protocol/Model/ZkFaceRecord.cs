@@ -1,4 +1,5 @@
 using System;
+using System.Buffers.Binary;
 
 namespace ZkSync.Protocol.Model
 {
@@ -23,16 +24,18 @@ namespace ZkSync.Protocol.Model
         /// <summary>User id of the owner, filled in by the client (faces are read by user id).</summary>
         public string UserId { get; set; } = "";
 
-        public ushort Size => (ushort)(Raw[0] | Raw[1] << 8);
-        public ushort Uid => (ushort)(Raw[2] | Raw[3] << 8);
-        public byte FaceId => Raw[4];
-        public byte Valid => Raw[5];
-        public ushort Reserve => (ushort)(Raw[6] | Raw[7] << 8);
-        public int ActiveTime => BitConverter.ToInt32(Raw, 8);
-        public int VerifyCount => BitConverter.ToInt32(Raw, 12);
+        public ushort Size => U16(FaceRecordOffsets.Size);
+        public ushort Uid => U16(FaceRecordOffsets.Uid);
+        public byte FaceId => Raw[FaceRecordOffsets.FaceId];
+        public byte Valid => Raw[FaceRecordOffsets.Valid];
+        public ushort Reserve => U16(FaceRecordOffsets.Reserve);
+        public int ActiveTime => BinaryPrimitives.ReadInt32LittleEndian(Raw.AsSpan(FaceRecordOffsets.ActiveTime));
+        public int VerifyCount => BinaryPrimitives.ReadInt32LittleEndian(Raw.AsSpan(FaceRecordOffsets.VerifyCount));
 
         /// <summary>FaceID 31-33: templates the device learned during verification, not enrolled ones.</summary>
         public bool IsLearned => FaceId >= 31;
+
+        private ushort U16(int offset) => BinaryPrimitives.ReadUInt16LittleEndian(Raw.AsSpan(offset));
 
         public override string ToString() => $"{UserId} face {FaceId} ({Size} B)";
     }
