@@ -1,6 +1,6 @@
 namespace ZkSync.Protocol.Tests
 {
-    /// <summary>Real device bytes captured in pyzk's test.py (protocol notes core §11), copied here so tests stand alone.</summary>
+    /// <summary>Real device bytes captured in pyzk's test.py (docs/protocol.md §13), copied here so tests stand alone.</summary>
     internal static class DeviceVectors
     {
         public const string V16 = "5050827d58000000d0074c49582013000000000000000000000000000000000002000000000000000000000000000000000000000000000007000000000000000000000000000000f4010000f401000050c30000f4010000f201000050c30000";

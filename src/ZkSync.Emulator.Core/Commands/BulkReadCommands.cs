@@ -5,7 +5,7 @@ using ZkSync.Protocol.Framing;
 
 namespace ZkSync.Emulator.Core.Commands
 {
-    /// <summary>Bulk reads: 1503 builds the buffer [u32 length][records], 1504 reads a window of it, 1502 frees it (protocol notes §4).</summary>
+    /// <summary>Bulk reads: 1503 builds the buffer [u32 length][records], 1504 reads a window of it, 1502 frees it (docs/protocol.md §4).</summary>
     internal static class BulkReadCommands
     {
         public static Reply Prepare(CommandContext c)

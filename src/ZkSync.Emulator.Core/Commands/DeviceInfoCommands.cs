@@ -5,7 +5,7 @@ using ZkSync.Protocol.Framing;
 
 namespace ZkSync.Emulator.Core.Commands
 {
-    /// <summary>Options, version, PIN width, free sizes, clock and the enable/disable flag (protocol notes §5, §9).</summary>
+    /// <summary>Options, version, PIN width, free sizes, clock and the enable/disable flag (docs/protocol.md §5, §9).</summary>
     internal static class DeviceInfoCommands
     {
         public static Reply ReadOption(CommandContext c)

@@ -5,7 +5,7 @@ using ZkSync.Protocol.Framing;
 
 namespace ZkSync.Emulator.Core.Commands
 {
-    /// <summary>Faces of ZKFace 7: 150 read all of a user's records, 151 write after an upload, 152 delete all (face notes §2).</summary>
+    /// <summary>Faces of ZKFace 7: 150 read all of a user's records, 151 write after an upload, 152 delete all (docs/protocol.md §11).</summary>
     internal static class FaceCommands
     {
         /// <summary>Index ≥ 15 means "all" (SDK sends 50); a smaller index is refused: there is no single-face read.</summary>

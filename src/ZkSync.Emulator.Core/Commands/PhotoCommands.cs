@@ -7,7 +7,7 @@ namespace ZkSync.Emulator.Core.Commands
 {
     /// <summary>
     /// User photos "&lt;PIN2&gt;.jpg": ZMM family 10009 write / 10010 read / 10011 delete, and the older File family
-    /// 110 sub-type 1700 write / 1702 read (face notes §3).
+    /// 110 sub-type 1700 write / 1702 read (docs/protocol.md §12).
     /// </summary>
     internal static class PhotoCommands
     {

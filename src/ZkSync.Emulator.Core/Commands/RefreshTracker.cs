@@ -5,7 +5,7 @@ namespace ZkSync.Emulator.Core.Commands
 {
     /// <summary>
     /// Firmware's stores change at once on a write, but its matchers reload only on CMD_REFRESHDATA (1013) or a restart
-    /// (core §9: "reloads databases and fingerprint engine"). This keeps <see cref="DeviceState.RefreshPending"/> so a test
+    /// (docs/protocol.md §9: "reloads databases and fingerprint engine"). This keeps <see cref="DeviceState.RefreshPending"/> so a test
     /// or a rehearsal can see that a client left written data unrefreshed.
     /// </summary>
     internal static class RefreshTracker

@@ -5,7 +5,7 @@ using ZkSync.Protocol.Framing;
 
 namespace ZkSync.Emulator.Core.Commands
 {
-    /// <summary>Single-template reads (88, 9), write with flag (87) and deletes (19, 134) (protocol notes §7.2-7.4).</summary>
+    /// <summary>Single-template reads (88, 9), write with flag (87) and deletes (19, 134) (docs/protocol.md §7).</summary>
     internal static class TemplateCommands
     {
         /// <summary>

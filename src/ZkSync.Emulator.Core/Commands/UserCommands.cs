@@ -4,7 +4,7 @@ using ZkSync.Protocol.Framing;
 
 namespace ZkSync.Emulator.Core.Commands
 {
-    /// <summary>Writing and deleting users, clearing tables (protocol notes §6.4, §6.5, §8.3).</summary>
+    /// <summary>Writing and deleting users, clearing tables (docs/protocol.md §6, §8).</summary>
     internal static class UserCommands
     {
         /// <summary>

@@ -19,7 +19,7 @@ namespace ZkSync.Emulator.Core.Device
         public int UserRecordSize => (int)UserFormat;
         public bool NumericPins => UserFormat == UserRecordFormat.Compact28;
 
-        /// <summary>40 on TFT firmware; 8 on black-and-white firmware (the form pyzk decodes for old devices, protocol notes §8.2).</summary>
+        /// <summary>40 on TFT firmware; 8 on black-and-white firmware (the form pyzk decodes for old devices, docs/protocol.md §8).</summary>
         public int AttendanceRecordSize { get; private set; }
 
         public int FingerprintVersion { get; private set; }

@@ -22,7 +22,7 @@ namespace ZkSync.Protocol.Bulk
         public override string ToString() => $"inner {InnerCommand} parameter {Parameter}";
     }
 
-    /// <summary>Payloads of the bulk-read commands 1503 and 1504 and the 1503 announcement (protocol notes §4.1-4.2).</summary>
+    /// <summary>Payloads of the bulk-read commands 1503 and 1504 and the 1503 announcement (docs/protocol.md §4).</summary>
     public static class BulkPayloads
     {
         public const int PrepareRequestSize = 11;

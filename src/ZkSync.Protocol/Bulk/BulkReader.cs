@@ -9,7 +9,7 @@ using ZkSync.Protocol.Session;
 namespace ZkSync.Protocol.Bulk
 {
     /// <summary>
-    /// Reads a whole table (core §4): 1503 → the buffer inline (CMD_DATA) or a 13-byte announcement; then 1504
+    /// Reads a whole table (docs/protocol.md §4): 1503 → the buffer inline (CMD_DATA) or a 13-byte announcement; then 1504
     /// chunks, the buffer hash checked against the announcement, and 1502 to release the device's buffer.
     /// </summary>
     internal static class BulkReader

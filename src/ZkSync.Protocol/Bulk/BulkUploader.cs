@@ -8,11 +8,11 @@ using ZkSync.Protocol.Session;
 namespace ZkSync.Protocol.Bulk
 {
     /// <summary>
-    /// Uploads a buffer and hands it to a consuming command (core §4.6, face notes §1.2):
+    /// Uploads a buffer and hands it to a consuming command (docs/protocol.md §4):
     /// 1500 [u32 size], 1501 slices with consecutive reply ids, 119 [u32 hash] (the device checks it),
     /// the consuming command, 1502. The caller checks the consuming reply and refreshes (1013) as its flow needs.
     /// pyzk sends 1502 before 1500 instead; no release is needed there, because firmware frees an old buffer when the
-    /// next one is prepared (core §7.3), and this uploader always releases its own afterwards, even when it fails.
+    /// next one is prepared (docs/protocol.md §7), and this uploader always releases its own afterwards, even when it fails.
     /// </summary>
     internal static class BulkUploader
     {

@@ -8,7 +8,7 @@ using ZkSync.Protocol.Session;
 namespace ZkSync.Protocol.Bulk
 {
     /// <summary>
-    /// Collects one "large data" reply (face notes §1.3, core §4.2): CMD_DATA inline (done); ACK_OK with data inline
+    /// Collects one "large data" reply (docs/protocol.md §4): CMD_DATA inline (done); ACK_OK with data inline
     /// (done); CMD_PREPARE_DATA [u32 size][u32 max chunk] then CMD_DATA payloads up to exactly that size, closed by
     /// ACK_OK; any error code becomes a typed error. The announced chunk size is ignored (firmware-dependent).
     /// </summary>

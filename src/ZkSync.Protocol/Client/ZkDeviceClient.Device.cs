@@ -84,7 +84,7 @@ namespace ZkSync.Protocol.Client
         }
 
         /// <summary>
-        /// Restarts the device and closes this connection. Firmware differs in how it answers (core §12.5): no reply,
+        /// Restarts the device and closes this connection. Firmware differs in how it answers (docs/protocol.md §9): no reply,
         /// 0xFFFF, or OK followed by the connection dropping all count as success.
         /// </summary>
         public async Task RestartAsync(CancellationToken cancellationToken = default)

@@ -15,7 +15,7 @@ namespace ZkSync.Protocol.Client
     {
         /// <summary>
         /// Where older TFT firmware keeps user photos, relative to its data folder: network uploads of "&lt;PIN2&gt;.jpg"
-        /// land in the photo folder, and 1702 resolves names below /mnt/mtdblock/ (face notes §3.2-3.3; inferred).
+        /// land in the photo folder, and 1702 resolves names below /mnt/mtdblock/ (docs/protocol.md §12; inferred).
         /// </summary>
         internal const string FilePhotoFolder = "photo/";
 

@@ -10,7 +10,7 @@ namespace ZkSync.Protocol.Client
 {
     /// <summary>
     /// CMD_REFRESHDATA (1013) makes firmware reload its databases and matchers after a write. A disabled device matches
-    /// nobody, so the SDK's batch pattern is disable, writes, one refresh, enable (pyzk notes §6.7). This client
+    /// nobody, so the SDK's batch pattern is disable, writes, one refresh, enable (docs/protocol.md §6). This client
     /// follows it: while it has the device disabled, writes are refreshed together, once per
     /// <see cref="MaxWritesPerRefresh"/> writes and before the device is enabled again or the session ends; otherwise each
     /// write refreshes at once. The bound keeps what a lost connection can leave unrefreshed small.

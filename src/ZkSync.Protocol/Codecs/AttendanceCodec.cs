@@ -8,7 +8,7 @@ using ZkSync.Protocol.Model;
 
 namespace ZkSync.Protocol.Codecs
 {
-    /// <summary>Attendance records of 8, 16 or 40 bytes (protocol notes §8.2).</summary>
+    /// <summary>Attendance records of 8, 16 or 40 bytes (docs/protocol.md §8).</summary>
     public static class AttendanceCodec
     {
         public const int Size40 = 40;

@@ -3,7 +3,7 @@ using System;
 namespace ZkSync.Protocol.Codecs
 {
     /// <summary>
-    /// The CMD_AUTH payload derived from the comm key and the session id (firmware MakeKey, protocol notes §2.2).
+    /// The CMD_AUTH payload derived from the comm key and the session id (firmware MakeKey, docs/protocol.md §2).
     /// </summary>
     public static class CommKey
     {

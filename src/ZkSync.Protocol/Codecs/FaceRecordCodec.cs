@@ -5,7 +5,7 @@ using ZkSync.Protocol.Model;
 
 namespace ZkSync.Protocol.Codecs
 {
-    /// <summary>Face records of ZKFace 7 (2,576 bytes each) and the blobs commands 150/151 carry (face notes §2).</summary>
+    /// <summary>Face records of ZKFace 7 (2,576 bytes each) and the blobs commands 150/151 carry (docs/protocol.md §11).</summary>
     public static class FaceRecordCodec
     {
         public const int RecordSize = ZkFaceRecord.RecordSize;

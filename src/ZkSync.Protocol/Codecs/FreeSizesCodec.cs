@@ -4,7 +4,7 @@ using ZkSync.Protocol.Model;
 
 namespace ZkSync.Protocol.Codecs
 {
-    /// <summary>CMD_GET_FREE_SIZES reply: 20 i32 (80 bytes) or 23 i32 (92 bytes) on face firmware (protocol notes §5.4).</summary>
+    /// <summary>CMD_GET_FREE_SIZES reply: 20 i32 (80 bytes) or 23 i32 (92 bytes) on face firmware (docs/protocol.md §5).</summary>
     public static class FreeSizesCodec
     {
         public const int BasicSize = 80;

@@ -3,7 +3,7 @@ using ZkSync.Protocol.Errors;
 
 namespace ZkSync.Protocol.Codecs
 {
-    /// <summary>CMD_OPTIONS_RRQ / WRQ payloads: "name\0" out, "name=value\0" back (protocol notes §5.1).</summary>
+    /// <summary>CMD_OPTIONS_RRQ / WRQ payloads: "name\0" out, "name=value\0" back (docs/protocol.md §5).</summary>
     public static class OptionCodec
     {
         public static byte[] EncodeRequest(string name) => Encoding.ASCII.GetBytes(name + "\0");

@@ -3,7 +3,7 @@ using System;
 namespace ZkSync.Protocol.Codecs
 {
     /// <summary>
-    /// The device's packed u32 time: every month counts 31 days, years 2000-2099 (protocol notes §5.5).
+    /// The device's packed u32 time: every month counts 31 days, years 2000-2099 (docs/protocol.md §5).
     /// </summary>
     public static class ZkTime
     {

@@ -1,6 +1,6 @@
 namespace ZkSync.Protocol.Framing
 {
-    /// <summary>Command numbers a client sends (protocol notes §3). Only the ones ZkSync or its emulator use.</summary>
+    /// <summary>Command numbers a client sends (docs/protocol.md §3). Only the ones ZkSync or its emulator use.</summary>
     public static class CommandCode
     {
         public const ushort DbRead = 7;

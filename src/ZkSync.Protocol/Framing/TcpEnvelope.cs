@@ -4,7 +4,7 @@ namespace ZkSync.Protocol.Framing
 {
     /// <summary>
     /// The 8-byte prefix every packet carries over TCP: <c>50 50 82 7D</c> then the u32 length of the packet that follows.
-    /// The length is read as u32: firmware can send a 65,536-byte data frame (protocol notes §1.3).
+    /// The length is read as u32: firmware can send a 65,536-byte data frame (docs/protocol.md §1).
     /// </summary>
     public static class TcpEnvelope
     {

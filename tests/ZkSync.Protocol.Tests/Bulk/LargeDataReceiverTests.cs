@@ -48,7 +48,7 @@ namespace ZkSync.Protocol.Tests.Bulk
             var stream = Hex.Bytes(DeviceVectors.V25);
             Assert.Equal(DeviceVectors.V25Sha256, Sha(stream));
             var packets = Frames.Cut(stream, 333);
-            packets.Add(new Packet(ReplyCode.Ok, 1, 53)); // the capture's own closing OK is missing (core §11.2)
+            packets.Add(new Packet(ReplyCode.Ok, 1, 53)); // the capture's own closing OK is missing (docs/protocol.md §13)
             var fp = ZkDeviceClient.DecodeSingleTemplate(await Receive(packets), 1, 1, "1")!;
             Assert.Equal(1010, fp.Template.Length);
             Assert.Equal(DeviceVectors.V25TemplateSha256, Sha(fp.Template));

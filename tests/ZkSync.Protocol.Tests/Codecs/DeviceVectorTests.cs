@@ -10,7 +10,7 @@ using Xunit;
 
 namespace ZkSync.Protocol.Tests.Codecs
 {
-    /// <summary>Record codecs against real device captures (core §11) and the constructed examples of §6.4 and §7.3.</summary>
+    /// <summary>Record codecs against real device captures (docs/protocol.md §13) and the constructed examples of §6 and §7.</summary>
     public class DeviceVectorTests
     {
         [Fact]

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace ZkSync.Protocol.Tests.Framing
 {
-    /// <summary>Framing against the real-device and pyzk vectors of protocol notes §1.2 and §11.</summary>
+    /// <summary>Framing against the real-device and pyzk vectors of docs/protocol.md §1, §13</summary>
     public class PacketVectorTests
     {
         [Theory]
