@@ -1,10 +1,9 @@
 using System.Linq;
 using System.Management.Automation;
-using ZkSync.PowerShell.Infrastructure;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Model;
 
-namespace ZkSync.PowerShell.Commands
+namespace ZkSync.PowerShell.Cmdlets
 {
     /// <summary>
     /// The user fields New-ZkUser and Set-ZkUser share. All bind by property name, so a CSV with matching columns

@@ -4,9 +4,10 @@ using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
+using ZkSync.PowerShell.Infrastructure;
 using ZkSync.PowerShell.Sessions;
 
-namespace ZkSync.PowerShell.Infrastructure
+namespace ZkSync.PowerShell.Cmdlets
 {
     /// <summary>
     /// Base of every ZkSync cmdlet. Owns the cancellation source that Ctrl+C (StopProcessing) cancels, and runs engine
@@ -80,6 +81,26 @@ namespace ZkSync.PowerShell.Infrastructure
         {
             ThrowIfStopping(exception);
             WriteError(ErrorFactory.FromException(exception, target));
+        }
+
+        /// <summary>
+        /// Runs <paramref name="work"/>; an engine failure becomes a non-terminating error about <paramref name="target"/>
+        /// (made by <paramref name="toError"/> when given) and the command goes on. PowerShell's own RuntimeExceptions
+        /// (stopped pipeline, -ErrorAction Stop) propagate. False when the work failed.
+        /// </summary>
+        internal bool TryItem(object? target, Action work, Func<Exception, ErrorRecord>? toError = null)
+        {
+            try
+            {
+                work();
+                return true;
+            }
+            catch (Exception exception) when (!(exception is RuntimeException))
+            {
+                ThrowIfStopping(exception);
+                WriteError(toError == null ? ErrorFactory.FromException(exception, target) : toError(exception));
+                return false;
+            }
         }
 
         internal void ThrowIfStopping(Exception exception)

@@ -8,14 +8,14 @@ using ZkSync.PowerShell.Syncing;
 using ZkSync.Protocol.Model;
 using ZkSync.Protocol.Sync;
 
-namespace ZkSync.PowerShell.Commands
+namespace ZkSync.PowerShell.Cmdlets
 {
     /// <summary>
     /// Shared shape of Sync-ZkDevice and Import-ZkDevice: one source (a session, a backup file), many destinations, one
     /// engine run for all of them. Each destination is a ShouldProcess (Medium); each -Mirror removal is its own
     /// ShouldProcess with High-impact semantics (asked by default, passed with -Confirm:$false).
     /// </summary>
-    public abstract class SyncZkCmdlet : DataScopeCmdlet
+    public abstract class SyncZkCmdlet<TSource> : DataScopeCmdlet<TSource> where TSource : class
     {
         private bool _yesToAll;
         private bool _noToAll;
@@ -90,16 +90,9 @@ namespace ZkSync.PowerShell.Commands
                 ConfirmAsync = run.OnPipeline(c => ApproveRemoval(ZkSessionCmdlet.UserTarget(c.UserId, c.Name, run.Names.Display(c.Destination)))),
             };
             List<SyncEndpoint> endpoints = destinations.Select(d => EngineRun.Endpoint(d, backups)).ToList();
-            try
-            {
-                run.Run(options, (o, ct) => SyncEngine.RunAsync(source, endpoints, o, ct),
-                    item => WriteObject(new ZkSyncResult(item, sourceName, run.Names.Display(item.Destination))),
-                    summary => WriteObject(new ZkSyncSummary(summary, sourceName, run.Names.Display(summary.Destination), backups?.FileOf(summary.Destination))));
-            }
-            catch (Exception exception) when (!(exception is RuntimeException))
-            {
-                WriteFailure(exception, (object?)sourceSession ?? sourceName);
-            }
+            TryItem((object?)sourceSession ?? sourceName, () => run.Run(options, (o, ct) => SyncEngine.RunAsync(source, endpoints, o, ct),
+                item => WriteObject(new ZkSyncResult(item, sourceName, run.Names.Display(item.Destination))),
+                summary => WriteObject(new ZkSyncSummary(summary, sourceName, run.Names.Display(summary.Destination), backups?.FileOf(summary.Destination)))));
         }
 
         /// <summary>
