@@ -52,6 +52,14 @@ namespace ZkSync.PowerShell.Cmdlets
         [ValidateNotNull]
         public SecureString? BackupPassword { get; set; }
 
+        /// <summary>
+        /// Writes one ZkSyncSummary per destination instead of the per-user results. Without it the summaries go to the
+        /// information stream (tag ZkSync.Summary), so the output stays one type and filters such as
+        /// <c>Where-Object Action -ne 'Unchanged'</c> see only results.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter Summary { get; set; }
+
         /// <summary>How many destinations are synced at the same time.</summary>
         [Parameter]
         [ValidateRange(1, 64)]
@@ -59,7 +67,8 @@ namespace ZkSync.PowerShell.Cmdlets
 
         /// <summary>
         /// Runs the engine from <paramref name="source"/> to every approved destination and writes one ZkSyncResult per
-        /// user per destination as produced, then a ZkSyncSummary per destination.
+        /// user per destination as produced, and a ZkSyncSummary per destination to the information stream; with
+        /// -Summary, only the summaries, to the output.
         /// </summary>
         internal void RunSync(SyncEndpoint source, string sourceName, ZkCapabilities sourceCapabilities, ZkSession? sourceSession, IReadOnlyList<string>? userIds)
         {
@@ -91,8 +100,20 @@ namespace ZkSync.PowerShell.Cmdlets
             };
             List<SyncEndpoint> endpoints = destinations.Select(d => EngineRun.Endpoint(d, backups)).ToList();
             TryItem((object?)sourceSession ?? sourceName, () => run.Run(options, (o, ct) => SyncEngine.RunAsync(source, endpoints, o, ct),
-                item => WriteObject(new ZkSyncResult(item, sourceName, run.Names.Display(item.Destination))),
-                summary => WriteObject(new ZkSyncSummary(summary, sourceName, run.Names.Display(summary.Destination), backups?.FileOf(summary.Destination)))));
+                item =>
+                {
+                    if (!Summary) WriteObject(new ZkSyncResult(item, sourceName, run.Names.Display(item.Destination)));
+                },
+                summary => WriteSummary(new ZkSyncSummary(summary, sourceName, run.Names.Display(summary.Destination), backups?.FileOf(summary.Destination)))));
+        }
+
+        /// <summary>The tag of the summaries written to the information stream.</summary>
+        internal const string SummaryTag = "ZkSync.Summary";
+
+        private void WriteSummary(ZkSyncSummary summary)
+        {
+            if (Summary) WriteObject(summary);
+            else WriteInformation(summary, new[] { SummaryTag });
         }
 
         /// <summary>
