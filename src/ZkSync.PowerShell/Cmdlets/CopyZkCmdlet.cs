@@ -38,6 +38,9 @@ namespace ZkSync.PowerShell.Cmdlets
         /// <summary>What this cmdlet copies.</summary>
         protected abstract IReadOnlyCollection<ZkCopyItem> Items { get; }
 
+        /// <summary>Names and passwords too long for a destination are cut (Copy-ZkUser -AllowTruncation); only user records have them.</summary>
+        internal virtual bool AllowsTruncation => false;
+
         /// <summary>The ShouldProcess action, e.g. "Copy face templates".</summary>
         protected abstract string Action { get; }
 
@@ -71,6 +74,7 @@ namespace ZkSync.PowerShell.Cmdlets
             {
                 Kinds = kinds,
                 WhatIf = whatIf,
+                AllowTruncation = AllowsTruncation,
                 ConfirmWriteAsync = run.OnPipeline(c =>
                 {
                     bool approved = ShouldProcess(Target(c.Destination, c.UserId, c.Name), Action);

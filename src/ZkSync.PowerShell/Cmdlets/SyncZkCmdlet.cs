@@ -38,7 +38,10 @@ namespace ZkSync.PowerShell.Cmdlets
         [Parameter]
         public SwitchParameter NoVerify { get; set; }
 
-        /// <summary>Cut names and passwords that are too long for a destination (reported in Notes) instead of failing the user.</summary>
+        /// <summary>
+        /// Cut names and passwords that are too long for a destination (reported in Notes) instead of failing the user.
+        /// A destination connected with -AllowTruncation cuts them without it.
+        /// </summary>
         [Parameter]
         public SwitchParameter AllowTruncation { get; set; }
 

@@ -15,6 +15,15 @@ namespace ZkSync.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public ZkCopyItem[] Include { get; set; } = ZkCopyItems.All;
 
+        /// <summary>
+        /// Cut names and passwords too long for a destination (said in Notes) instead of failing the user, as
+        /// Sync-ZkDevice -AllowTruncation. A destination connected with -AllowTruncation cuts them without it.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter AllowTruncation { get; set; }
+
+        internal override bool AllowsTruncation => AllowTruncation;
+
         protected override IReadOnlyCollection<ZkCopyItem> Items => Include.Distinct().ToArray();
 
         protected override string Action
