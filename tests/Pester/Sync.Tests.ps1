@@ -156,18 +156,18 @@ Describe 'Export-ZkDevice, Import-ZkDevice and Start-ZkEmulator -FromBackup' {
             Should -Throw -ErrorId 'ZkSync.BackupPasswordInvalid*'
     }
 
-    It 'encrypts the -BackupPath backups of a sync with -BackupPassword' {
+    It 'encrypts the -BackupPath backups of a sync with -BackupPathPassword' {
         $source = New-ZkTestDevice -Users 3
         $destination = New-ZkTestDevice
         $null = New-ZkUser -Session $destination -UserId 42 -Name 'Before'
-        $summary = Sync-ZkDevice -Source $source -Destination $destination -BackupPath (Join-Path $folder 'syncs') -BackupPassword $password -Summary
+        $summary = Sync-ZkDevice -Source $source -Destination $destination -BackupPath (Join-Path $folder 'syncs') -BackupPathPassword $password -Summary
         { Compare-ZkDevice -ReferencePath $summary.BackupPath -Difference $destination } | Should -Throw -ErrorId 'ZkSync.BackupPasswordInvalid*'
         $before = Compare-ZkDevice -ReferencePath $summary.BackupPath -Password $password -Difference $destination
         ($before | Where-Object UserId -eq '42').Status | Should -Be 'Equal'
         @($before | Where-Object Status -eq 'DifferenceOnly').Count | Should -Be 3
     }
 
-    It 'refuses -BackupPassword without -BackupPath before touching a device' {
+    It 'refuses -BackupPathPassword (or its alias -BackupPassword) without -BackupPath before touching a device' {
         $source = New-ZkTestDevice -Users 2
         $destination = New-ZkTestDevice
         { Sync-ZkDevice -Source $source -Destination $destination -BackupPassword $password } | Should -Throw -ErrorId 'ZkSync.InvalidArgument*'

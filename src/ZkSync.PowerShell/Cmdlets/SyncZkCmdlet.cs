@@ -50,10 +50,14 @@ namespace ZkSync.PowerShell.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? BackupPath { get; set; }
 
-        /// <summary>Encrypts the -BackupPath backups (AES-256 with an HMAC, keys from the password), as Export-ZkDevice -Password.</summary>
+        /// <summary>
+        /// Encrypts the backups -BackupPath writes (AES-256 with an HMAC, keys from the password), as Export-ZkDevice
+        /// -Password. Named for what it protects; -BackupPassword, its former name, still binds.
+        /// </summary>
         [Parameter]
+        [Alias("BackupPassword")]
         [ValidateNotNull]
-        public SecureString? BackupPassword { get; set; }
+        public SecureString? BackupPathPassword { get; set; }
 
         /// <summary>
         /// Writes one ZkSyncSummary per destination instead of the per-user results. Without it the summaries go to the
@@ -75,9 +79,6 @@ namespace ZkSync.PowerShell.Cmdlets
         /// </summary>
         internal void RunSync(SyncEndpoint source, string sourceName, ZkCapabilities sourceCapabilities, ZkSession? sourceSession, IReadOnlyList<string>? userIds)
         {
-            if (BackupPassword != null && BackupPath == null)
-                ThrowTerminatingError(ErrorFactory.Create(ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument,
-                    "-BackupPassword encrypts the backups that -BackupPath writes; give -BackupPath too.", "BackupPassword"));
             bool whatIf = WhatIfRequested;
             // Under -WhatIf ShouldProcess writes its "What if" line and says no; the engine then plans without writing.
             List<ZkSession> destinations = UsableDestinations(Destination, sourceSession)
@@ -88,7 +89,7 @@ namespace ZkSync.PowerShell.Cmdlets
             var run = new EngineRun(this, sessions, $"Syncing from {sourceName}", "Syncing to {0}");
             SyncDataKinds kinds = Include.ToKinds();
             run.WarnUnsupported(sourceCapabilities, destinations, kinds);
-            DestinationBackups? backups = BackupPath == null || whatIf ? null : new DestinationBackups(GetUnresolvedProviderPathFromPSPath(BackupPath), BackupSource.PlainText(BackupPassword));
+            DestinationBackups? backups = BackupPath == null || whatIf ? null : new DestinationBackups(GetUnresolvedProviderPathFromPSPath(BackupPath), BackupSource.PlainText(BackupPathPassword));
             var options = new SyncOptions
             {
                 Kinds = kinds,
@@ -108,6 +109,17 @@ namespace ZkSync.PowerShell.Cmdlets
                     if (!Summary) WriteObject(new ZkSyncResult(item, sourceName, run.Names.Display(item.Destination)));
                 },
                 summary => WriteSummary(new ZkSyncSummary(summary, sourceName, run.Names.Display(summary.Destination), backups?.FileOf(summary.Destination)))));
+        }
+
+        /// <summary>What else to say when -BackupPathPassword is given without -BackupPath (Import: the file's own password).</summary>
+        protected virtual string BackupPathPasswordHint => "";
+
+        /// <summary>Refuses -BackupPathPassword without -BackupPath before any file is opened or device touched.</summary>
+        protected override void BeginProcessing()
+        {
+            if (BackupPathPassword != null && BackupPath == null)
+                ThrowTerminatingError(ErrorFactory.Create(ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument,
+                    "-BackupPathPassword encrypts the backups that -BackupPath writes; give -BackupPath too." + BackupPathPasswordHint, nameof(BackupPathPassword)));
         }
 
         /// <summary>The tag of the summaries written to the information stream.</summary>

@@ -56,7 +56,7 @@ namespace ZkSync.PowerShell.Commands
                 Compare(new ZkClientSyncDevice(scope.Session.Client), scope.Session, userIds);
                 return;
             }
-            using BackupFile backup = BackupSource.Open(this, scope.Path!, Password);
+            using BackupFile backup = BackupSource.Open(this, scope.Path!, Password, nameof(Password));
             Compare(backup.AsSyncDevice(), null, userIds);
         }
 

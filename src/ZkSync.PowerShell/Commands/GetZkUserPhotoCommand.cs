@@ -96,7 +96,7 @@ namespace ZkSync.PowerShell.Commands
             }
             catch (System.Exception exception) when (exception is IOException || exception is System.UnauthorizedAccessException)
             {
-                WriteError(ErrorFactory.FileError(exception, path));
+                WriteError(ErrorFactory.FileError(exception, path, FileAccess.Write));
                 return false;
             }
         }

@@ -18,17 +18,19 @@ namespace ZkSync.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = "";
 
-        /// <summary>The password of an encrypted backup.</summary>
+        /// <summary>The password of the backup file at -Path (Export-ZkDevice -Password); not -BackupPathPassword, which encrypts the backups -BackupPath writes.</summary>
         [Parameter]
         [ValidateNotNull]
         public SecureString? Password { get; set; }
+
+        protected override string BackupPathPasswordHint => " The password of the file to import is -Password.";
 
         protected override string? CurrentSource() => Path;
 
         protected override void ProcessScope(string path, IReadOnlyList<string>? userIds)
         {
             // Opened (and fully checked) before anything else, so a wrong password stops the command up front.
-            using BackupFile backup = BackupSource.Open(this, path, Password);
+            using BackupFile backup = BackupSource.Open(this, path, Password, nameof(Password));
             ISyncDevice source = backup.AsSyncDevice();
             RunSync(SyncEndpoint.Of(source), source.Name, source.Capabilities, null, userIds);
         }

@@ -35,7 +35,7 @@ namespace ZkSync.PowerShell.Commands
             }
             catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
             {
-                WriteError(ErrorFactory.FileError(exception, path));
+                WriteError(ErrorFactory.FileError(exception, path, FileAccess.Read));
                 return;
             }
 

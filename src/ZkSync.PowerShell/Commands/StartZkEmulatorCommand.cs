@@ -80,7 +80,7 @@ namespace ZkSync.PowerShell.Commands
             BackupContent? backup = null;
             if (FromBackup != null)
             {
-                using BackupFile file = BackupSource.Open(this, FromBackup, Password);
+                using BackupFile file = BackupSource.Open(this, FromBackup, Password, nameof(Password));
                 backup = file.ReadContent();
             }
 

@@ -54,8 +54,17 @@ namespace ZkSync.PowerShell.Infrastructure
         public static ErrorRecord UserExists(string userId, ZkSession session) => Create(ErrorIds.UserExists, ErrorCategory.ResourceExists,
             $"User {userId} already exists on {session.Device}. Use Set-ZkUser to change it.", userId);
 
-        public static ErrorRecord FileError(Exception exception, string path) => new ErrorRecord(
-            exception, ErrorIds.FileError, exception is UnauthorizedAccessException ? ErrorCategory.PermissionDenied : ErrorCategory.WriteError, path);
+        /// <summary>A file that could not be read or written: missing (FileNotFound), not allowed, or failing I/O.</summary>
+        public static ErrorRecord FileError(Exception exception, string path, FileAccess access)
+        {
+            if (exception is FileNotFoundException || exception is DirectoryNotFoundException) return FileNotFound(path, exception);
+            ErrorCategory category = exception is UnauthorizedAccessException ? ErrorCategory.PermissionDenied
+                : access == FileAccess.Read ? ErrorCategory.ReadError : ErrorCategory.WriteError;
+            return new ErrorRecord(exception, ErrorIds.FileError, category, path);
+        }
+
+        public static ErrorRecord FileNotFound(string path, Exception? inner = null) => new ErrorRecord(
+            new ItemNotFoundException($"No such file: {path}", inner), ErrorIds.FileNotFound, ErrorCategory.ObjectNotFound, path);
 
         /// <summary>Tasks wrap the real failure; users should see the engine's own exception and message.</summary>
         private static Exception Unwrap(Exception exception)

@@ -19,6 +19,7 @@ namespace ZkSync.PowerShell.Infrastructure
         public const string EmulatorNotFound = "ZkSync.EmulatorNotFound";
         public const string EmulatorFailed = "ZkSync.EmulatorFailed";
         public const string FileError = "ZkSync.FileError";
+        public const string FileNotFound = "ZkSync.FileNotFound";
         public const string SyncDestinationFailed = "ZkSync.SyncDestinationFailed";
         public const string BackupInvalid = "ZkSync.BackupInvalid";
         public const string BackupPasswordInvalid = "ZkSync.BackupPasswordInvalid";
