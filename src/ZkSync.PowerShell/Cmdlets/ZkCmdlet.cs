@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using ZkSync.PowerShell.Infrastructure;
 using ZkSync.PowerShell.Sessions;
+using ZkSync.Protocol.Errors;
 
 namespace ZkSync.PowerShell.Cmdlets
 {
@@ -77,10 +78,19 @@ namespace ZkSync.PowerShell.Cmdlets
         /// <summary>
         /// Turns a failure into a non-terminating error, except a cancelled pipeline, which must stop the command.
         /// </summary>
-        internal void WriteFailure(Exception exception, object? target)
+        internal void WriteFailure(Exception exception, object? target, Func<Exception, ErrorRecord>? toError = null)
         {
             ThrowIfStopping(exception);
-            WriteError(ErrorFactory.FromException(exception, target));
+            ErrorRecord error = toError == null ? ErrorFactory.FromException(exception, target) : toError(exception);
+            WriteCommandNumber(error);
+            WriteError(error);
+        }
+
+        /// <summary>Messages name the operation ("while reading users"); -Verbose keeps the command number for a protocol trace.</summary>
+        private void WriteCommandNumber(ErrorRecord error)
+        {
+            if (error.Exception is ZkException { Command: { } command } zk)
+                WriteVerbose($"{zk.Device}: {zk.Operation} is command {command}; it failed with {error.FullyQualifiedErrorId.Split(',')[0]}.");
         }
 
         /// <summary>
@@ -97,8 +107,7 @@ namespace ZkSync.PowerShell.Cmdlets
             }
             catch (Exception exception) when (!(exception is RuntimeException))
             {
-                ThrowIfStopping(exception);
-                WriteError(toError == null ? ErrorFactory.FromException(exception, target) : toError(exception));
+                WriteFailure(exception, target, toError);
                 return false;
             }
         }

@@ -8,6 +8,7 @@ namespace ZkSync.PowerShell.Infrastructure
         public const string Timeout = "ZkSync.Timeout";
         public const string DeviceError = "ZkSync.DeviceError";
         public const string MalformedReply = "ZkSync.MalformedReply";
+        public const string NotZkTerminal = "ZkSync.NotZkTerminal";
         public const string InvalidData = "ZkSync.InvalidData";
         public const string DeviceFull = "ZkSync.DeviceFull";
         public const string NotSupported = "ZkSync.NotSupported";

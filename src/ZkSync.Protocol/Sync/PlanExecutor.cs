@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
+using ZkSync.Protocol.Errors;
 using ZkSync.Protocol.Model;
 
 namespace ZkSync.Protocol.Sync
@@ -107,7 +108,7 @@ namespace ZkSync.Protocol.Sync
                 }
                 catch (Exception ex) when (SyncErrors.IsItemLevel(ex))
                 {
-                    p.Fail(SyncDataKinds.Users, ex.Message);
+                    p.Fail(SyncDataKinds.Users, ZkException.WithoutDevice(ex));
                 }
             }
         }
@@ -137,7 +138,7 @@ namespace ZkSync.Protocol.Sync
                 }
                 catch (Exception ex) when (SyncErrors.IsItemLevel(ex))
                 {
-                    foreach (var p in batch) p.FailUser(ex.Message);
+                    foreach (var p in batch) p.FailUser(ZkException.WithoutDevice(ex));
                 }
             }
         }
@@ -156,7 +157,7 @@ namespace ZkSync.Protocol.Sync
                     }
                     catch (Exception ex) when (SyncErrors.IsItemLevel(ex))
                     {
-                        p.Fail(SyncDataKinds.Fingerprints, $"finger {f.FingerIndex}: {ex.Message}");
+                        p.Fail(SyncDataKinds.Fingerprints, $"finger {f.FingerIndex}: {ZkException.WithoutDevice(ex)}");
                     }
                 }
             }

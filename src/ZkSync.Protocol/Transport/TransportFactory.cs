@@ -10,6 +10,15 @@ namespace ZkSync.Protocol.Transport
     /// <summary>Opens the transport the options ask for; Auto tries TCP and falls back to UDP when TCP is refused or times out.</summary>
     internal static class TransportFactory
     {
+        /// <summary>
+        /// The failure to report when Protocol Auto found nothing on either transport: TCP's reason first (the one an
+        /// admin expects), then UDP's, instead of only the fallback's timeout.
+        /// </summary>
+        public static ZkException AutoFailure(IZkTransport transport, ZkException udpFailure, string endpoint) =>
+            transport is UdpTransport { TcpFailure: { } tcp } && (udpFailure is ZkConnectionException || udpFailure is ZkTimeoutException)
+                ? new ZkConnectionException($"No ZKTeco terminal answered over TCP or UDP. TCP: {tcp.MessageWithoutDevice} UDP: {udpFailure.MessageWithoutDevice}", endpoint, null, udpFailure)
+                : udpFailure;
+
         public static string DeviceName(ZkConnectionOptions options, string kind) => $"{options.Endpoint}/{kind}";
 
         public static async Task<IZkTransport> OpenAsync(ZkConnectionOptions options, ILogger logger, CancellationToken cancellationToken)
@@ -26,10 +35,12 @@ namespace ZkSync.Protocol.Transport
                     {
                         return await TcpTransport.ConnectAsync(endpoint, DeviceName(options, "tcp"), options.Timeout, cancellationToken).ConfigureAwait(false);
                     }
-                    catch (Exception ex) when (ex is ZkConnectionException || ex is ZkTimeoutException)
+                    catch (ZkException ex) when (ex is ZkConnectionException || ex is ZkTimeoutException)
                     {
-                        logger.LogInformation("{Device}: TCP unavailable ({Reason}); trying UDP.", options.Endpoint, ex.Message);
-                        return UdpTransport.Open(endpoint, DeviceName(options, "udp"));
+                        logger.LogInformation("{Device}: TCP unavailable ({Reason}); trying UDP.", options.Endpoint, ex.MessageWithoutDevice);
+                        UdpTransport udp = UdpTransport.Open(endpoint, DeviceName(options, "udp"));
+                        udp.TcpFailure = ex;
+                        return udp;
                     }
             }
         }
