@@ -59,6 +59,9 @@ namespace ZkSync.Protocol.Client
 
         /// <summary>Bytes of payload uploaded through CMD_DATA (what a write actually cost).</summary>
         public long UploadedBytes { get; internal set; }
+
+        /// <summary>When the device last sent anything (UTC); null before its first packet. Says how fresh "connected" is.</summary>
+        public DateTime? LastReceivedUtc { get; internal set; }
     }
 
     /// <summary>Progress of a long transfer.</summary>
