@@ -29,6 +29,7 @@ Describe 'Sessions outside the runspace that connected them (about_ZkSyncSession
 
     It 'backs up every device in parallel as Export-ZkDevice Example 3 does' {
         $folder = Join-Path ([System.IO.Path]::GetTempPath()) ("zksync-parallel-" + [guid]::NewGuid().ToString('N'))
+        $null = New-Item -ItemType Directory -Path $folder
         try {
             $first, $second | ForEach-Object -ThrottleLimit 2 -Parallel {
                 Import-Module $using:module
