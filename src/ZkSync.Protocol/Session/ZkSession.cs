@@ -90,7 +90,7 @@ namespace ZkSync.Protocol.Session
                 }
                 catch (Exception ex) when (ex is ZkException || ex is OperationCanceledException)
                 {
-                    _logger.LogDebug("{Device}: CMD_EXIT not acknowledged ({Reason}); closing anyway.", Device, ex.Message);
+                    _logger.LogDebug("{Device}: CMD_EXIT not acknowledged ({Reason}); closing anyway.", Device, ZkException.WithoutDevice(ex));
                 }
             }
             _transport.Close();
