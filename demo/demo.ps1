@@ -44,10 +44,10 @@ try {
     Show-Section 'First users on HQ'
     Get-ZkUser -Session $hq | Where-Object { [int]$_.Uid -le 8 } | Out-Host
 
-    Show-Section 'Sync HQ -> Site with verification (one result per user, then the summary)'
-    $first = Sync-ZkDevice -Source $hq -Destination $site -Confirm:$false
-    $first | Where-Object { $_ -is [ZkSync.PowerShell.ZkSyncResult] } | Out-Host
-    $first | Where-Object { $_ -is [ZkSync.PowerShell.ZkSyncSummary] } | Out-Host
+    Show-Section 'Sync HQ -> Site with verification (one result per user; the summary comes on the information stream)'
+    $first = Sync-ZkDevice -Source $hq -Destination $site -Confirm:$false -InformationVariable firstInfo
+    $first | Out-Host
+    $firstInfo.MessageData | Out-Host
 
     Show-Section 'Compare-ZkDevice: HQ against Site'
     $comparison = Compare-ZkDevice -Reference $hq -Difference $site
@@ -55,9 +55,9 @@ try {
     $comparison | Where-Object Status -ne 'Equal' | Out-Host
 
     Show-Section 'Sync again: nothing changed, so nothing is written'
-    $second = Sync-ZkDevice -Source $hq -Destination $site -Confirm:$false
-    Show-Count 'users by action' ($second | Where-Object { $_ -is [ZkSync.PowerShell.ZkSyncResult] }) 'Action'
-    $second | Where-Object { $_ -is [ZkSync.PowerShell.ZkSyncSummary] } | Out-Host
+    $second = Sync-ZkDevice -Source $hq -Destination $site -Confirm:$false -InformationVariable secondInfo
+    Show-Count 'users by action' $second 'Action'
+    $secondInfo.MessageData | Out-Host
 }
 finally {
     Get-ZkSession | Disconnect-ZkDevice

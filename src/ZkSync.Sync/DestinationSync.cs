@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
+using ZkSync.Protocol.Errors;
 
 namespace ZkSync.Sync
 {
@@ -64,11 +65,11 @@ namespace ZkSync.Sync
             }
             catch (Exception ex)
             {
-                Summary.Error = ex.Message;
+                Summary.Error = ZkException.WithoutDevice(ex);
                 options.Logger?.LogError(ex, "Sync to {Destination} failed", Summary.Destination);
                 if (plan == null) Summary.Failed += _run.Source.Users.Keys.Count(UserIdFilter.From(options).Includes);
                 // Unreported users may be partly written, and nothing of theirs was verified: they did not finish.
-                else foreach (var p in plan.All.Where(p => !p.Reported)) { p.FailUser("not finished: " + ex.Message); Report(p); }
+                else foreach (var p in plan.All.Where(p => !p.Reported)) { p.FailUser("not finished: " + ZkException.WithoutDevice(ex)); Report(p); }
             }
             finally
             {

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ZkSync.Protocol.Client;
+using ZkSync.Protocol.Errors;
 using ZkSync.Protocol.Model;
 
 namespace ZkSync.Sync
@@ -77,7 +78,7 @@ namespace ZkSync.Sync
             }
             catch (Exception ex) when (SyncErrors.IsItemLevel(ex))
             {
-                p.Fail(kind, $"{kind}: {ex.Message}");
+                p.Fail(kind, $"{kind}: {ZkException.WithoutDevice(ex)}");
             }
         }
 
@@ -103,7 +104,7 @@ namespace ZkSync.Sync
             }
             catch (Exception ex) when (SyncErrors.IsItemLevel(ex))
             {
-                foreach (var p in ready) p.Fail(SyncDataKinds.Users, "left disabled on the destination: enabling it failed: " + ex.Message);
+                foreach (var p in ready) p.Fail(SyncDataKinds.Users, "left disabled on the destination: enabling it failed: " + ZkException.WithoutDevice(ex));
             }
         }
 

@@ -108,7 +108,7 @@ namespace ZkSync.Sync
                 }
                 catch (Exception ex) when (SyncErrors.IsItemLevel(ex))
                 {
-                    p.Fail(SyncDataKinds.Users, ex.Message);
+                    p.Fail(SyncDataKinds.Users, ZkException.WithoutDevice(ex));
                 }
             }
         }
@@ -138,7 +138,7 @@ namespace ZkSync.Sync
                 }
                 catch (Exception ex) when (SyncErrors.IsItemLevel(ex))
                 {
-                    foreach (var p in batch) p.FailUser(ex.Message);
+                    foreach (var p in batch) p.FailUser(ZkException.WithoutDevice(ex));
                 }
             }
         }
@@ -157,7 +157,7 @@ namespace ZkSync.Sync
                     }
                     catch (Exception ex) when (SyncErrors.IsItemLevel(ex))
                     {
-                        p.Fail(SyncDataKinds.Fingerprints, $"finger {f.FingerIndex}: {ex.Message}");
+                        p.Fail(SyncDataKinds.Fingerprints, $"finger {f.FingerIndex}: {ZkException.WithoutDevice(ex)}");
                     }
                 }
             }

@@ -56,7 +56,7 @@ namespace ZkSync.Sync
             // The user record must be writable whenever it is created or its fields are included.
             if (existing == null || support.Included.Has(SyncDataKinds.Users))
             {
-                plan.Prepared = PreparedUser.Prepare(user, profile, options.AllowTruncation);
+                plan.Prepared = PreparedUser.Prepare(user, profile, options.AllowTruncation || profile.AllowsTruncation);
                 if (plan.Prepared.Failure != null)
                 {
                     plan.FailUser(plan.Prepared.Failure);

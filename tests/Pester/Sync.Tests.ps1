@@ -25,18 +25,18 @@ Describe 'Sync-ZkDevice' {
         $source = New-ZkTestDevice -Profile face -Users 30
         $destination = Start-ZkEmulator -Profile tft -FaceVersion 7 | Connect-ZkDevice -Timeout 3
 
-        $first = Sync-ZkDevice -Source $source -Destination $destination
+        $first = Sync-ZkDevice -Source $source -Destination $destination -InformationVariable firstInfo
         $items = $first | Where-Object { $_ -is [ZkSync.PowerShell.ZkSyncResult] }
         $items.Count | Should -Be 30
+        $first.Count | Should -Be 30 # one output type: the summary went to the information stream
         $items.Action | Sort-Object -Unique | Should -Be 'Added'
         $items.Status | Sort-Object -Unique | Should -Be 'Succeeded'
-        ($first | Where-Object { $_ -is [ZkSync.PowerShell.ZkSyncSummary] }).Added | Should -Be 30
+        ($firstInfo | Where-Object Tags -contains 'ZkSync.Summary').MessageData.Added | Should -Be 30
 
         (Compare-ZkDevice -Reference $source -Difference $destination).Status | Sort-Object -Unique | Should -Be 'Equal'
 
-        $second = Sync-ZkDevice -Source $source -Destination $destination
-        ($second | Where-Object { $_ -is [ZkSync.PowerShell.ZkSyncSummary] }).BytesUploaded | Should -Be 0
-        ($second | Where-Object { $_ -is [ZkSync.PowerShell.ZkSyncResult] }).Action | Sort-Object -Unique | Should -Be 'Unchanged'
+        (Sync-ZkDevice -Source $source -Destination $destination -Summary).BytesUploaded | Should -Be 0
+        (Sync-ZkDevice -Source $source -Destination $destination).Action | Sort-Object -Unique | Should -Be 'Unchanged'
     }
 
     It 'removes destination-only users with -Mirror -Confirm:$false, and keeps them with -WhatIf' {
@@ -86,7 +86,7 @@ Describe 'Sync-ZkDevice' {
     It 'fails a destination that is too small before writing anything' {
         $source = New-ZkTestDevice -Users 6
         $small = Start-ZkEmulator -UserCapacity 4 | Connect-ZkDevice -Timeout 3
-        $summary = Sync-ZkDevice -Source $source -Destination $small -ErrorVariable failures -ErrorAction SilentlyContinue | Where-Object { $_ -is [ZkSync.PowerShell.ZkSyncSummary] }
+        $summary = Sync-ZkDevice -Source $source -Destination $small -Summary -ErrorVariable failures -ErrorAction SilentlyContinue
         $summary.Error | Should -Match 'only 4 fit'
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'ZkSync.SyncDestinationFailed*'
         Get-ZkUser -Session $small | Should -BeNullOrEmpty
@@ -100,10 +100,9 @@ Describe 'Sync-ZkDevice' {
         $dead = $deadEmulator | Connect-ZkDevice -Timeout 3
         $deadEmulator | Stop-ZkEmulator
 
-        $output = Sync-ZkDevice -Source $source -Destination $b, $dead, $c -ErrorVariable failures -ErrorAction SilentlyContinue
+        $summaries = Sync-ZkDevice -Source $source -Destination $b, $dead, $c -Summary -ErrorVariable failures -ErrorAction SilentlyContinue
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'ZkSync.SyncDestinationFailed*'
-        $summaries = $output | Where-Object { $_ -is [ZkSync.PowerShell.ZkSyncSummary] }
         ($summaries | Where-Object Destination -eq $dead.Device).Error | Should -Not -BeNullOrEmpty
         ($summaries | Where-Object Destination -ne $dead.Device).Succeeded | Should -Be @($true, $true)
         @(Get-ZkUser -Session $c).Count | Should -Be 3
@@ -157,19 +156,18 @@ Describe 'Export-ZkDevice, Import-ZkDevice and Start-ZkEmulator -FromBackup' {
             Should -Throw -ErrorId 'ZkSync.BackupPasswordInvalid*'
     }
 
-    It 'encrypts the -BackupPath backups of a sync with -BackupPassword' {
+    It 'encrypts the -BackupPath backups of a sync with -BackupPathPassword' {
         $source = New-ZkTestDevice -Users 3
         $destination = New-ZkTestDevice
         $null = New-ZkUser -Session $destination -UserId 42 -Name 'Before'
-        $summary = Sync-ZkDevice -Source $source -Destination $destination -BackupPath (Join-Path $folder 'syncs') -BackupPassword $password |
-            Where-Object { $_ -is [ZkSync.PowerShell.ZkSyncSummary] }
+        $summary = Sync-ZkDevice -Source $source -Destination $destination -BackupPath (Join-Path $folder 'syncs') -BackupPathPassword $password -Summary
         { Compare-ZkDevice -ReferencePath $summary.BackupPath -Difference $destination } | Should -Throw -ErrorId 'ZkSync.BackupPasswordInvalid*'
         $before = Compare-ZkDevice -ReferencePath $summary.BackupPath -Password $password -Difference $destination
         ($before | Where-Object UserId -eq '42').Status | Should -Be 'Equal'
         @($before | Where-Object Status -eq 'DifferenceOnly').Count | Should -Be 3
     }
 
-    It 'refuses -BackupPassword without -BackupPath before touching a device' {
+    It 'refuses -BackupPathPassword (or its alias -BackupPassword) without -BackupPath before touching a device' {
         $source = New-ZkTestDevice -Users 2
         $destination = New-ZkTestDevice
         { Sync-ZkDevice -Source $source -Destination $destination -BackupPassword $password } | Should -Throw -ErrorId 'ZkSync.InvalidArgument*'

@@ -28,7 +28,7 @@ namespace ZkSync.PowerShell.Tests
             Assert.Equal(0, Count("Get-ZkUser -Session $b")); // stopped before anything was written
 
             PsResult result = Ok($"Sync-ZkDevice -Source $a -Destination $b -BackupPath '{File("syncs")}' -BackupPassword $pw");
-            string backup = Text(OfType(result, "ZkSyncSummary").Single(), "BackupPath");
+            string backup = Text(Summaries(result).Single(), "BackupPath");
             string[] locked = Strings($"try {{ Compare-ZkDevice -ReferencePath '{backup}' -Difference $b; 'not stopped' }} catch {{ $_.FullyQualifiedErrorId }}");
             Assert.StartsWith("ZkSync.BackupPasswordInvalid,", Assert.Single(locked));
             // With the password it opens, and holds the destination as it was before the sync: empty.
@@ -53,7 +53,7 @@ namespace ZkSync.PowerShell.Tests
             Device("c", "face");
             PsResult restored = Ok($"Import-ZkDevice -Path '{File("plain.zksync")}' -Destination $b");
             Assert.Equal(4, OfType(restored, "ZkSyncResult").Count(i => Text(i, "Action") == "Added" && Text(i, "Status") == "Succeeded"));
-            Assert.StartsWith("backup:", Text(OfType(restored, "ZkSyncSummary").Single(), "Source"));
+            Assert.StartsWith("backup:", Text(Summaries(restored).Single(), "Source"));
             Ok($"$null = Import-ZkDevice '{File("secret.zksync")}' $c -Password $pw");
 
             foreach (string device in new[] { "$b", "$c" })

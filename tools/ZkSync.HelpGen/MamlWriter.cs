@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Xml.Linq;
@@ -38,7 +39,15 @@ namespace ZkSync.HelpGen
             new XElement(Command + "examples", help.Examples.Select((e, i) => Example(e, i))),
             new XElement(Command + "relatedLinks", help.RelatedLinks.Select(l => new XElement(Maml + "navigationLink",
                 new XElement(Maml + "linkText", l.Text),
-                new XElement(Maml + "uri", l.Uri)))));
+                new XElement(Maml + "uri", OnlineUri(l.Uri))))));
+
+        /// <summary>
+        /// Get-Help -Online opens the first link's uri, and fails on a relative one ("The specified URI
+        /// Disconnect-ZkDevice.md is not valid"). The docs link each other as files, which only make sense in the
+        /// repository, so only absolute http(s) links are kept; with none, -Online says there is no online help.
+        /// </summary>
+        private static string OnlineUri(string uri) =>
+            Uri.TryCreate(uri, UriKind.Absolute, out Uri? absolute) && (absolute.Scheme == Uri.UriSchemeHttps || absolute.Scheme == Uri.UriSchemeHttp) ? uri : "";
 
         /// <summary>One syntax line per parameter set, built from which sets each parameter's metadata names.</summary>
         private static IEnumerable<XElement> SyntaxItems(CommandHelp help)

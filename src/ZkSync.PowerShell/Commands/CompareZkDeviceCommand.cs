@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
+using ZkSync.PowerShell.Cmdlets;
 using ZkSync.PowerShell.Infrastructure;
 using ZkSync.PowerShell.Syncing;
 using ZkSync.Sync.Backup;
@@ -15,7 +16,7 @@ namespace ZkSync.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsData.Compare, "ZkDevice", DefaultParameterSetName = SessionSet)]
     [OutputType(typeof(ZkCompareResult))]
-    public sealed class CompareZkDeviceCommand : DataScopeCmdlet
+    public sealed class CompareZkDeviceCommand : DataScopeCmdlet<CompareReference>
     {
         private const string SessionSet = "Session";
         private const string BackupSet = "Backup";
@@ -40,17 +41,22 @@ namespace ZkSync.PowerShell.Commands
         [ValidateNotNull]
         public ZkSession? Difference { get; set; }
 
-        protected override object? CurrentSource() => ParameterSetName == BackupSet ? ReferencePath : (object?)OpenSession(Reference!);
+        protected override CompareReference? CurrentSource()
+        {
+            if (ParameterSetName == BackupSet) return CompareReference.OfFile(ReferencePath!);
+            ZkSession? reference = OpenSession(Reference!);
+            return reference == null ? null : CompareReference.Of(reference);
+        }
 
-        protected override void ProcessScope(object scope, IReadOnlyList<string>? userIds)
+        protected override void ProcessScope(CompareReference scope, IReadOnlyList<string>? userIds)
         {
             if (OpenSession(Difference!) == null) return;
-            if (scope is ZkSession reference)
+            if (scope.Session != null)
             {
-                Compare(new ZkClientSyncDevice(reference.Client), reference, userIds);
+                Compare(new ZkClientSyncDevice(scope.Session.Client), scope.Session, userIds);
                 return;
             }
-            using BackupFile backup = BackupSource.Open(this, (string)scope, Password);
+            using BackupFile backup = BackupSource.Open(this, scope.Path!, Password, nameof(Password));
             Compare(backup.AsSyncDevice(), null, userIds);
         }
 
@@ -59,15 +65,8 @@ namespace ZkSync.PowerShell.Commands
             var names = new SessionNames(referenceSession == null ? new[] { Difference! } : new[] { referenceSession, Difference! });
             var options = new SyncOptions { Kinds = Include.ToKinds(), UserIds = userIds ?? Array.Empty<string>() };
             var difference = new ZkClientSyncDevice(Difference!.Client);
-            try
-            {
-                Run(ct => DeviceComparer.CompareAsync(reference, difference, options,
-                    c => Dispatcher.Post(() => WriteObject(new ZkCompareResult(c, names.Display(c.Reference), names.Display(c.Difference)))), ct));
-            }
-            catch (Exception exception) when (!(exception is RuntimeException))
-            {
-                WriteFailure(exception, (object?)referenceSession ?? reference.Name);
-            }
+            TryItem((object?)referenceSession ?? reference.Name, () => Run(ct => DeviceComparer.CompareAsync(reference, difference, options,
+                c => Dispatcher.Post(() => WriteObject(new ZkCompareResult(c, names.Display(c.Reference), names.Display(c.Difference)))), ct)));
         }
     }
 }

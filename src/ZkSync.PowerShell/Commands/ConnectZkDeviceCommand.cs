@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using ZkSync.PowerShell.Cmdlets;
 using ZkSync.PowerShell.Infrastructure;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Codecs;
@@ -59,22 +60,18 @@ namespace ZkSync.PowerShell.Commands
             WriteVerbose($"Connecting to {endpoint} ({Protocol}, comm key {(CommKey == 0 ? "none" : "set")}, encoding {Encoding}).");
 
             ZkDeviceClient? client = null;
-            try
+            bool connected = TryItem(endpoint, () =>
             {
                 options.Validate();
                 client = Run(ct => ZkDeviceClient.ConnectAsync(options, ct));
-                ZkDeviceClient connected = client;
-                ZkDeviceInfo info = Run(ct => connected.GetDeviceInfoAsync(ct));
+                ZkDeviceClient open = client;
+                ZkDeviceInfo info = Run(ct => open.GetDeviceInfoAsync(ct));
                 var session = new ZkSession(State.NextSessionId(), client, info);
                 State.Add(session);
                 WriteVerbose($"Session {session.Id}: {session.DeviceName} {session.SerialNumber} over {session.Transport}.");
                 WriteObject(session);
-            }
-            catch (Exception exception) when (!(exception is RuntimeException))
-            {
-                client?.Dispose();
-                WriteFailure(exception, endpoint);
-            }
+            });
+            if (!connected) client?.Dispose();
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using ZkSync.PowerShell.Cmdlets;
 
 namespace ZkSync.PowerShell.Commands
 {

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using ZkSync.PowerShell.Cmdlets;
 
 namespace ZkSync.PowerShell.Commands
 {
@@ -13,6 +14,15 @@ namespace ZkSync.PowerShell.Commands
         [Parameter]
         [ValidateNotNullOrEmpty]
         public ZkCopyItem[] Include { get; set; } = ZkCopyItems.All;
+
+        /// <summary>
+        /// Cut names and passwords too long for a destination (said in Notes) instead of failing the user, as
+        /// Sync-ZkDevice -AllowTruncation. A destination connected with -AllowTruncation cuts them without it.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter AllowTruncation { get; set; }
+
+        internal override bool AllowsTruncation => AllowTruncation;
 
         protected override IReadOnlyCollection<ZkCopyItem> Items => Include.Distinct().ToArray();
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
+using ZkSync.PowerShell.Cmdlets;
 using ZkSync.PowerShell.Infrastructure;
 
 namespace ZkSync.PowerShell.Commands
@@ -95,7 +96,7 @@ namespace ZkSync.PowerShell.Commands
             }
             catch (System.Exception exception) when (exception is IOException || exception is System.UnauthorizedAccessException)
             {
-                WriteError(ErrorFactory.FileError(exception, path));
+                WriteError(ErrorFactory.FileError(exception, path, FileAccess.Write));
                 return false;
             }
         }

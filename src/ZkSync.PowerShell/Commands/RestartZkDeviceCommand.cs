@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using ZkSync.PowerShell.Cmdlets;
 using ZkSync.PowerShell.Infrastructure;
 using ZkSync.PowerShell.Sessions;
 

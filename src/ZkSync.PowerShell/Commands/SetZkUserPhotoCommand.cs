@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Management.Automation;
+using ZkSync.PowerShell.Cmdlets;
 using ZkSync.PowerShell.Infrastructure;
 using ZkSync.Protocol.Model;
 
@@ -34,7 +35,7 @@ namespace ZkSync.PowerShell.Commands
             }
             catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
             {
-                WriteError(ErrorFactory.FileError(exception, path));
+                WriteError(ErrorFactory.FileError(exception, path, FileAccess.Read));
                 return;
             }
 

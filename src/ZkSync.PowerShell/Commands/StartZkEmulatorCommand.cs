@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using ZkSync.PowerShell.Cmdlets;
 using ZkSync.Emulator.Core;
 using ZkSync.PowerShell.Infrastructure;
 using System.Security;
@@ -79,7 +80,7 @@ namespace ZkSync.PowerShell.Commands
             BackupContent? backup = null;
             if (FromBackup != null)
             {
-                using BackupFile file = BackupSource.Open(this, FromBackup, Password);
+                using BackupFile file = BackupSource.Open(this, FromBackup, Password, nameof(Password));
                 backup = file.ReadContent();
             }
 
@@ -97,19 +98,14 @@ namespace ZkSync.PowerShell.Commands
                 UserCapacity = MyInvocation.BoundParameters.ContainsKey(nameof(UserCapacity)) ? UserCapacity : (int?)null,
             };
 
-            try
+            TryItem(options.Profile, () =>
             {
                 DeviceEmulator emulator = Run(ct => backup == null ? DeviceEmulator.StartAsync(options, ct) : DeviceEmulator.StartFromAsync(backup, options, ct));
                 var info = new ZkEmulatorInfo(State.NextEmulatorId(), emulator);
                 State.Add(info);
                 WriteVerbose($"Emulator {info.Id} ({info.Profile}, {info.Users} users{(backup == null ? "" : " from " + FromBackup)}) listening on {info.Device}.");
                 WriteObject(info);
-            }
-            catch (Exception exception) when (!(exception is RuntimeException))
-            {
-                ThrowIfStopping(exception);
-                WriteError(new ErrorRecord(exception, ErrorIds.EmulatorFailed, ErrorCategory.OpenError, options.Profile));
-            }
+            }, exception => new ErrorRecord(exception, ErrorIds.EmulatorFailed, ErrorCategory.OpenError, options.Profile));
         }
     }
 }

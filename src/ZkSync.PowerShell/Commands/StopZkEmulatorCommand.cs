@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using ZkSync.PowerShell.Cmdlets;
 using ZkSync.PowerShell.Infrastructure;
 
 namespace ZkSync.PowerShell.Commands
@@ -32,11 +33,8 @@ namespace ZkSync.PowerShell.Commands
                 if (!ShouldProcess(emulator.Device, "Stop emulator")) continue;
                 try
                 {
-                    emulator.Stop(TimeSpan.FromSeconds(10));
-                }
-                catch (Exception exception) when (!(exception is RuntimeException))
-                {
-                    WriteError(new ErrorRecord(exception, ErrorIds.EmulatorFailed, ErrorCategory.CloseError, emulator));
+                    TryItem(emulator, () => emulator.Stop(TimeSpan.FromSeconds(10)),
+                        exception => new ErrorRecord(exception, ErrorIds.EmulatorFailed, ErrorCategory.CloseError, emulator));
                 }
                 finally
                 {

@@ -11,9 +11,10 @@ namespace ZkSync.PowerShell.Copying
 
         public static ZkCopyResult From(SyncItemResult item, string source, string destination, SyncDataKinds kinds)
         {
+            var result = new ZkSyncResult(item, source, destination);
             // Without Users the engine skips a user the destination lacks; for a copy that was asked for, that is a failure.
             if (item.Action == SyncAction.Added && item.Status == SyncItemStatus.Skipped && !kinds.Has(SyncDataKinds.Users))
-                return new ZkCopyResult(item.UserId, item.Name, source, destination, ZkCopyStatus.Failed,
+                return new ZkCopyResult(result, ZkCopyStatus.Failed,
                     $"User {item.UserId} is not on {destination}; copy the user with Copy-ZkUser first");
 
             ZkCopyStatus status = item.Status == SyncItemStatus.Failed ? ZkCopyStatus.Failed
@@ -22,7 +23,7 @@ namespace ZkSync.PowerShell.Copying
                 : item.Action == SyncAction.Updated ? ZkCopyStatus.Updated
                 : ZkCopyStatus.Skipped;
             string notes = item.Notes.Length == 0 && status == ZkCopyStatus.Skipped ? "Already identical" : item.Notes;
-            return new ZkCopyResult(item.UserId, item.Name, source, destination, status, notes);
+            return new ZkCopyResult(result, status, notes);
         }
     }
 }

@@ -28,9 +28,10 @@ namespace ZkSync.PowerShell.Infrastructure
             ZkInvalidDataException _ => (ErrorIds.InvalidData, ErrorCategory.InvalidData),
             ZkNotSupportedException _ => (ErrorIds.NotSupported, ErrorCategory.InvalidOperation),
             ZkCapacityException _ => (ErrorIds.DeviceFull, ErrorCategory.LimitsExceeded),
+            ZkNotATerminalException _ => (ErrorIds.NotZkTerminal, ErrorCategory.ProtocolError),
             ZkMalformedReplyException _ => (ErrorIds.MalformedReply, ErrorCategory.ProtocolError),
-            ZkDeviceErrorException _ => (ErrorIds.DeviceError, ErrorCategory.InvalidOperation),
-            ZkException _ => (ErrorIds.DeviceError, ErrorCategory.NotSpecified),
+            ZkDeviceErrorException _ => (ErrorIds.DeviceError, ErrorCategory.DeviceError),
+            ZkException _ => (ErrorIds.DeviceError, ErrorCategory.DeviceError),
             TimeoutException _ => (ErrorIds.Timeout, ErrorCategory.OperationTimeout),
             SocketException _ => (ErrorIds.ConnectFailed, ErrorCategory.ConnectionError),
             // Engine I/O is socket I/O; cmdlets that touch files report those failures with FileError themselves.
@@ -42,7 +43,7 @@ namespace ZkSync.PowerShell.Infrastructure
         public static ErrorRecord Create(string id, ErrorCategory category, string message, object? target) =>
             new ErrorRecord(new InvalidOperationException(message), id, category, target);
 
-        public static ErrorRecord NoSession() => Create(ErrorIds.NoSession, ErrorCategory.ConnectionError,
+        public static ErrorRecord NoSession() => Create(ErrorIds.NoSession, ErrorCategory.InvalidOperation,
             "No ZkSync session is open in this runspace. Run Connect-ZkDevice first, or pass -Session.", null);
 
         public static ErrorRecord SessionClosed(ZkSession session) => Create(ErrorIds.SessionClosed, ErrorCategory.ConnectionError,
@@ -54,8 +55,17 @@ namespace ZkSync.PowerShell.Infrastructure
         public static ErrorRecord UserExists(string userId, ZkSession session) => Create(ErrorIds.UserExists, ErrorCategory.ResourceExists,
             $"User {userId} already exists on {session.Device}. Use Set-ZkUser to change it.", userId);
 
-        public static ErrorRecord FileError(Exception exception, string path) => new ErrorRecord(
-            exception, ErrorIds.FileError, exception is UnauthorizedAccessException ? ErrorCategory.PermissionDenied : ErrorCategory.WriteError, path);
+        /// <summary>A file that could not be read or written: missing (FileNotFound), not allowed, or failing I/O.</summary>
+        public static ErrorRecord FileError(Exception exception, string path, FileAccess access)
+        {
+            if (exception is FileNotFoundException || exception is DirectoryNotFoundException) return FileNotFound(path, exception);
+            ErrorCategory category = exception is UnauthorizedAccessException ? ErrorCategory.PermissionDenied
+                : access == FileAccess.Read ? ErrorCategory.ReadError : ErrorCategory.WriteError;
+            return new ErrorRecord(exception, ErrorIds.FileError, category, path);
+        }
+
+        public static ErrorRecord FileNotFound(string path, Exception? inner = null) => new ErrorRecord(
+            new ItemNotFoundException($"No such file: {path}", inner), ErrorIds.FileNotFound, ErrorCategory.ObjectNotFound, path);
 
         /// <summary>Tasks wrap the real failure; users should see the engine's own exception and message.</summary>
         private static Exception Unwrap(Exception exception)

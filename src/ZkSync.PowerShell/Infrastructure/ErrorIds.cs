@@ -8,6 +8,7 @@ namespace ZkSync.PowerShell.Infrastructure
         public const string Timeout = "ZkSync.Timeout";
         public const string DeviceError = "ZkSync.DeviceError";
         public const string MalformedReply = "ZkSync.MalformedReply";
+        public const string NotZkTerminal = "ZkSync.NotZkTerminal";
         public const string InvalidData = "ZkSync.InvalidData";
         public const string DeviceFull = "ZkSync.DeviceFull";
         public const string NotSupported = "ZkSync.NotSupported";
@@ -19,6 +20,7 @@ namespace ZkSync.PowerShell.Infrastructure
         public const string EmulatorNotFound = "ZkSync.EmulatorNotFound";
         public const string EmulatorFailed = "ZkSync.EmulatorFailed";
         public const string FileError = "ZkSync.FileError";
+        public const string FileNotFound = "ZkSync.FileNotFound";
         public const string SyncDestinationFailed = "ZkSync.SyncDestinationFailed";
         public const string BackupInvalid = "ZkSync.BackupInvalid";
         public const string BackupPasswordInvalid = "ZkSync.BackupPasswordInvalid";

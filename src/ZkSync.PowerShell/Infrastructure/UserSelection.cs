@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using ZkSync.PowerShell.Cmdlets;
 using ZkSync.Protocol.Model;
 
 namespace ZkSync.PowerShell.Infrastructure

@@ -19,24 +19,24 @@ namespace ZkSync.PowerShell
     /// <summary>One result per user per destination from the Copy-Zk* cmdlets (dbatools' MigrationObject shape).</summary>
     public sealed class ZkCopyResult
     {
-        internal ZkCopyResult(string userId, string name, string source, string destination, ZkCopyStatus status, string notes)
+        // The sync result this copy result restates; who and where are read through it, not copied.
+        private readonly ZkSyncResult _result;
+
+        internal ZkCopyResult(ZkSyncResult result, ZkCopyStatus status, string notes)
         {
-            UserId = userId;
-            Name = name;
-            Source = source;
-            Destination = destination;
+            _result = result;
             Status = status;
             Notes = notes;
         }
 
-        public string UserId { get; }
-        public string Name { get; }
+        public string UserId => _result.UserId;
+        public string Name => _result.Name;
 
         /// <summary>"host:port" of the source device.</summary>
-        public string Source { get; }
+        public string Source => _result.Source;
 
         /// <summary>"host:port" of the destination device.</summary>
-        public string Destination { get; }
+        public string Destination => _result.Destination;
 
         public ZkCopyStatus Status { get; }
         public string Notes { get; }

@@ -6,26 +6,19 @@ namespace ZkSync.PowerShell
     /// <summary>One user on one destination from Sync-ZkDevice and Import-ZkDevice.</summary>
     public sealed class ZkSyncResult
     {
+        // The engine's result, read through rather than copied; only the device names are the module's own.
+        private readonly SyncItemResult _item;
+
         internal ZkSyncResult(SyncItemResult item, string source, string destination)
         {
-            DateTime = item.DateTime;
-            UserId = item.UserId;
-            Name = item.Name;
+            _item = item;
             Source = source;
             Destination = destination;
-            Action = item.Action;
-            Users = item.Users;
-            Fingerprints = item.Fingerprints;
-            Faces = item.Faces;
-            Photos = item.Photos;
-            Status = item.Status;
-            WhatIf = item.WhatIf;
-            Notes = item.Notes;
         }
 
-        public DateTime DateTime { get; }
-        public string UserId { get; }
-        public string Name { get; }
+        public DateTime DateTime => _item.DateTime;
+        public string UserId => _item.UserId;
+        public string Name => _item.Name;
 
         /// <summary>"host:port" of the source device, or "backup:file" for an import.</summary>
         public string Source { get; }
@@ -34,20 +27,20 @@ namespace ZkSync.PowerShell
         public string Destination { get; }
 
         /// <summary>Added, Updated, Unchanged, Removed (-Mirror) or Kept (only on the destination).</summary>
-        public SyncAction Action { get; }
+        public SyncAction Action => _item.Action;
 
-        public KindOutcome Users { get; }
-        public KindOutcome Fingerprints { get; }
-        public KindOutcome Faces { get; }
-        public KindOutcome Photos { get; }
+        public KindOutcome Users => _item.Users;
+        public KindOutcome Fingerprints => _item.Fingerprints;
+        public KindOutcome Faces => _item.Faces;
+        public KindOutcome Photos => _item.Photos;
 
         /// <summary>Succeeded, Skipped (nothing attempted; see Notes) or Failed (see Notes).</summary>
-        public SyncItemStatus Status { get; }
+        public SyncItemStatus Status => _item.Status;
 
         /// <summary>True under -WhatIf: Added, Updated, Removed and Written mean "would be"; nothing was changed.</summary>
-        public bool WhatIf { get; }
+        public bool WhatIf => _item.WhatIf;
 
-        public string Notes { get; }
+        public string Notes => _item.Notes;
 
         public override string ToString() => $"{UserId} -> {Destination}: {Action} {Status}";
     }

@@ -57,6 +57,13 @@ namespace ZkSync.PowerShell
 
         public DateTime ConnectedAt { get; }
 
+        /// <summary>
+        /// When the device last answered (local time). State cannot see a device that went away while the session was
+        /// idle (nothing is sent to find out), so this says how old "Open" is; Test-ZkDevice or any command checks it.
+        /// </summary>
+        public DateTime LastContact => Client.Traffic.LastReceivedUtc?.ToLocalTime() ?? ConnectedAt;
+
+        /// <summary>Open until ZkSync sees the connection end (closed, reset, or a failed command); see LastContact.</summary>
         public ZkSessionState State => !_closed && SafeIsConnected() ? ZkSessionState.Open : ZkSessionState.Closed;
 
         internal ZkDeviceClient Client { get; }

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Management.Automation;
 using System.Net;
 using System.Security;
@@ -13,16 +14,24 @@ namespace ZkSync.PowerShell.Syncing
     /// </summary>
     internal static class BackupSource
     {
-        public static BackupFile Open(PSCmdlet cmdlet, string path, SecureString? password)
+        /// <param name="passwordParameter">The cmdlet's parameter that takes this file's password, named in the error when it is missing.</param>
+        public static BackupFile Open(PSCmdlet cmdlet, string path, SecureString? password, string passwordParameter)
         {
             string full = cmdlet.GetUnresolvedProviderPathFromPSPath(path);
+            if (!File.Exists(full)) cmdlet.ThrowTerminatingError(ErrorFactory.FileNotFound(full));
             try
             {
                 return BackupFile.Open(full, PlainText(password));
             }
-            catch (Exception exception) when (exception is ZkBackupException || exception is System.IO.IOException || exception is UnauthorizedAccessException)
+            catch (ZkBackupPasswordException) when (password == null)
             {
-                ErrorRecord error = exception is ZkBackupException ? ErrorFactory.FromException(exception, full) : ErrorFactory.FileError(exception, full);
+                cmdlet.ThrowTerminatingError(ErrorFactory.FromException(
+                    new ZkBackupPasswordException($"{full} is encrypted; give its password with -{passwordParameter}.", full), full));
+                throw; // not reached: ThrowTerminatingError always throws
+            }
+            catch (Exception exception) when (exception is ZkBackupException || exception is IOException || exception is UnauthorizedAccessException)
+            {
+                ErrorRecord error = exception is ZkBackupException ? ErrorFactory.FromException(exception, full) : ErrorFactory.FileError(exception, full, FileAccess.Read);
                 cmdlet.ThrowTerminatingError(error);
                 throw; // not reached: ThrowTerminatingError always throws
             }

@@ -37,7 +37,7 @@ namespace ZkSync.Protocol.Client
                     if (safety == RetrySafety.Once)
                         throw new ZkConnectionException($"{ex.Reason} The command may or may not have been carried out; it is not repeated automatically because repeating it is not harmless.", Device, ex.Command, ex);
                     if (attempt >= Options.Reconnects) throw;
-                    _logger.LogWarning("{Device}: {Reason} Reconnecting and repeating the operation ({Attempt} of {Max}).", Device, ex.Message, attempt + 1, Options.Reconnects);
+                    _logger.LogWarning("{Device}: {Reason} Reconnecting and repeating the operation ({Attempt} of {Max}).", Device, ZkException.WithoutDevice(ex), attempt + 1, Options.Reconnects);
                 }
             }
         }

@@ -34,12 +34,16 @@ namespace ZkSync.Protocol.Client
         /// Creates or updates the user with <see cref="ZkUser.UserId"/> (its Uid is ignored): an existing user keeps its
         /// uid, a new one gets the lowest free uid. CMD_USER_WRQ then CMD_REFRESHDATA.
         /// </summary>
-        public async Task<UserWriteResult> SetUserAsync(ZkUser user, CancellationToken cancellationToken = default)
+        public Task<UserWriteResult> SetUserAsync(ZkUser user, CancellationToken cancellationToken = default) =>
+            SetUserAsync(user, Options.Truncation, cancellationToken);
+
+        /// <summary>As <see cref="SetUserAsync(ZkUser, CancellationToken)"/>, with this write's own <paramref name="truncation"/> instead of the connection's.</summary>
+        public async Task<UserWriteResult> SetUserAsync(ZkUser user, TruncationMode truncation, CancellationToken cancellationToken = default)
         {
             if (user == null) throw new ArgumentNullException(nameof(user));
             var truncations = new List<FieldTruncation>();
             // Everything that can be refused locally is checked before the first packet.
-            var record = EncodeUser(user, 0, truncations);
+            var record = EncodeUser(user, 0, truncations, truncation);
             var table = await EnsureUserTableAsync(cancellationToken).ConfigureAwait(false);
             bool created = !table.TryGetByUserId(user.UserId, out var existing);
             ushort uid = created ? FirstFreeUid(table) : existing.Uid;
@@ -97,12 +101,14 @@ namespace ZkSync.Protocol.Client
         }
 
         /// <summary>Validates and encodes a user record in the connection's format and encoding (uid patched in later).</summary>
-        private byte[] EncodeUser(ZkUser user, ushort uid, IList<FieldTruncation> truncations)
+        private byte[] EncodeUser(ZkUser user, ushort uid, IList<FieldTruncation> truncations) => EncodeUser(user, uid, truncations, Options.Truncation);
+
+        private byte[] EncodeUser(ZkUser user, ushort uid, IList<FieldTruncation> truncations, TruncationMode truncation)
         {
             ValidateUserId(user.UserId);
             var copy = user.Clone();
             copy.Uid = uid;
-            try { return UserRecordCodec.Encode(copy, Capabilities.UserFormat, _encoding, Options.Truncation, truncations); }
+            try { return UserRecordCodec.Encode(copy, Capabilities.UserFormat, _encoding, truncation, truncations); }
             catch (ZkInvalidDataException ex) { throw Invalid(ex); }
         }
 

@@ -60,6 +60,11 @@ namespace ZkSync.Protocol.Client
                 await session.OpenAsync(cancellationToken).ConfigureAwait(false);
                 client.Capabilities = await client.ReadCapabilitiesAsync(cancellationToken).ConfigureAwait(false);
             }
+            catch (ZkException ex) when (TransportFactory.AutoFailure(transport, ex, options.Endpoint) is var reported && reported != ex)
+            {
+                session.Dispose();
+                throw reported;
+            }
             catch
             {
                 session.Dispose();

@@ -19,13 +19,22 @@ namespace ZkSync.Protocol.Errors
         /// <summary>"host:port/transport" of the device involved, when known.</summary>
         public string? Device { get; }
 
-        /// <summary>Command number that failed, when the failure belongs to one command.</summary>
+        /// <summary>Command number that failed, when the failure belongs to one command (for -Debug; messages name the operation).</summary>
         public ushort? Command { get; }
+
+        /// <summary>What was being done when it failed ("connecting", "reading users"), when the failure belongs to one command.</summary>
+        public string? Operation => Command == null ? null : OperationNames.Of(Command.Value);
+
+        /// <summary>The message without the device prefix: for text that already says which device (a sync summary's Error).</summary>
+        public string MessageWithoutDevice => Compose(Reason, null, Command);
+
+        /// <summary>The message of <paramref name="exception"/> without the device prefix when it is an engine error.</summary>
+        public static string WithoutDevice(Exception exception) => exception is ZkException zk ? zk.MessageWithoutDevice : exception.Message;
 
         private static string Compose(string message, string? device, ushort? command)
         {
             string where = device == null ? "" : $"{device}: ";
-            string what = command == null ? "" : $" (command {command})";
+            string what = command == null ? "" : $" (while {OperationNames.Of(command.Value)})";
             return where + message + what;
         }
     }
@@ -65,6 +74,12 @@ namespace ZkSync.Protocol.Errors
 
         /// <summary>What the device put in the session field of its error reply (firmware sub-code).</summary>
         public ushort SubCode { get; }
+    }
+
+    /// <summary>Something answered that does not speak the ZKTeco protocol (a web server on that port, another service).</summary>
+    public sealed class ZkNotATerminalException : ZkException
+    {
+        public ZkNotATerminalException(string message, string? device = null) : base(message, device) { }
     }
 
     /// <summary>A reply that does not follow the protocol: short, lying about its length, wrong hash, undecodable records.</summary>

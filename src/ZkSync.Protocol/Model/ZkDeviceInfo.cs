@@ -35,6 +35,11 @@ namespace ZkSync.Protocol.Model
 
         /// <summary>Largest user photo the device takes, in bytes.</summary>
         public int MaxPhotoBytes { get; set; } = 30 * 1024;
+
+        /// <summary>One line an admin can read where the object is printed: "72-byte users, ids up to 9 characters, ZKFinger 10, ZKFace 7, photos (Zmm)".</summary>
+        public override string ToString() =>
+            $"{(int)UserFormat}-byte users, ids up to {PinWidth} characters, ZKFinger {FingerprintAlgorithm}, " +
+            (FaceSupported ? $"ZKFace {FaceAlgorithm}" : "no faces") + ", " + (PhotoSupported ? $"photos ({PhotoFamily})" : "no photos");
     }
 
     /// <summary>Identity, versions, capabilities, counts and capacities of a device.</summary>

@@ -91,7 +91,7 @@ namespace ZkSync.Protocol.Session
                 }
                 catch (Exception ex) when (ex is ZkException || ex is OperationCanceledException)
                 {
-                    _logger.LogDebug("{Device}: CMD_EXIT not acknowledged ({Reason}); closing anyway.", Device, ex.Message);
+                    _logger.LogDebug("{Device}: CMD_EXIT not acknowledged ({Reason}); closing anyway.", Device, ZkException.WithoutDevice(ex));
                 }
             }
             _transport.Close();
@@ -153,6 +153,7 @@ namespace ZkSync.Protocol.Session
                 var bytes = await _transport.ReceiveAsync(remaining, cancellationToken).ConfigureAwait(false);
                 if (bytes == null) return null;
                 Traffic.BytesReceived += bytes.Length + _transport.FramingOverhead;
+                Traffic.LastReceivedUtc = DateTime.UtcNow;
                 if (!Packet.TryDecode(bytes, 0, bytes.Length, out var p, out bool checksumValid))
                 {
                     _logger.LogDebug("{Device}: ignored a {Length}-byte packet shorter than a header.", Device, bytes.Length);

@@ -1,3 +1,5 @@
+using System;
+
 namespace ZkSync.Protocol.Session
 {
     /// <summary>Bytes and round trips spent by a client, for reports and benchmarks.</summary>
@@ -9,5 +11,8 @@ namespace ZkSync.Protocol.Session
 
         /// <summary>Bytes of payload uploaded through CMD_DATA (what a write actually cost).</summary>
         public long UploadedBytes { get; internal set; }
+
+        /// <summary>When the device last sent anything (UTC); null before its first packet. Says how fresh "connected" is.</summary>
+        public DateTime? LastReceivedUtc { get; internal set; }
     }
 }

@@ -15,6 +15,8 @@ namespace ZkSync.Protocol.Transport
         private byte[] _buffer = new byte[64 * 1024];
         private int _start;
         private int _end;
+        // Until one frame has been read, a first answer unlike the envelope means something else answered, not a damaged frame.
+        private bool _framed;
 
         public TcpFrameReader(string? device = null)
         {
@@ -48,11 +50,15 @@ namespace ZkSync.Protocol.Transport
             var prefix = new byte[TcpEnvelope.Size];
             Buffer.BlockCopy(_buffer, _start, prefix, 0, TcpEnvelope.Size);
             if (!TcpEnvelope.TryReadLength(prefix, out int length, out string? error))
+            {
+                if (!_framed && ForeignAnswer.IsForeign(prefix)) throw new ZkNotATerminalException(ForeignAnswer.Message(prefix), _device);
                 throw new ZkMalformedReplyException($"Malformed TCP frame: {error}.", _device);
+            }
             if (Buffered < TcpEnvelope.Size + length) return false;
             packet = new byte[length];
             Buffer.BlockCopy(_buffer, _start + TcpEnvelope.Size, packet, 0, length);
             _start += TcpEnvelope.Size + length;
+            _framed = true;
             if (_start == _end) _start = _end = 0;
             return true;
         }

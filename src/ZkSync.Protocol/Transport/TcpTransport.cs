@@ -87,7 +87,7 @@ namespace ZkSync.Protocol.Transport
                 {
                     if (_reader.TryTakeFrame(out frame)) return frame;
                 }
-                catch (ZkMalformedReplyException)
+                catch (ZkException ex) when (ex is ZkMalformedReplyException || ex is ZkNotATerminalException)
                 {
                     Close(); // the stream has lost its framing; nothing after this point can be trusted
                     throw;

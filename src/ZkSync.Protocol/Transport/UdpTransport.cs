@@ -28,6 +28,9 @@ namespace ZkSync.Protocol.Transport
             _device = device;
         }
 
+        /// <summary>Why TCP was not used, when Protocol Auto fell back to this transport; reported if UDP fails too.</summary>
+        public ZkException? TcpFailure { get; set; }
+
         public ZkTransportKind Kind => ZkTransportKind.Udp;
         public int FramingOverhead => 0;
         public bool IsOpen => !_closed;

@@ -46,6 +46,7 @@ namespace ZkSync.PowerShell.Tests.Hosting
             result.Verbose.AddRange(ps.Streams.Verbose);
             result.Warnings.AddRange(ps.Streams.Warning);
             result.Debug.AddRange(ps.Streams.Debug);
+            result.Information.AddRange(ps.Streams.Information);
             return result;
         }
 

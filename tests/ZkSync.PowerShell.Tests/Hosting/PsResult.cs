@@ -14,6 +14,7 @@ namespace ZkSync.PowerShell.Tests.Hosting
         public List<VerboseRecord> Verbose { get; } = new List<VerboseRecord>();
         public List<WarningRecord> Warnings { get; } = new List<WarningRecord>();
         public List<DebugRecord> Debug { get; } = new List<DebugRecord>();
+        public List<InformationRecord> Information { get; } = new List<InformationRecord>();
 
         /// <summary>The terminating error, if the script stopped with one.</summary>
         public RuntimeException? Terminating { get; set; }

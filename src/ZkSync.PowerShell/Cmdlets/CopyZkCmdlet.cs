@@ -7,7 +7,7 @@ using ZkSync.PowerShell.Infrastructure;
 using ZkSync.PowerShell.Syncing;
 using ZkSync.Sync;
 
-namespace ZkSync.PowerShell.Commands
+namespace ZkSync.PowerShell.Cmdlets
 {
     /// <summary>
     /// Shared shape of the Copy-Zk* cmdlets (dbatools' Copy-Dba*): one -Source (bound from piped users' Session), one or
@@ -16,7 +16,7 @@ namespace ZkSync.PowerShell.Commands
     /// collected while the pipeline runs and copied when it ends; ShouldProcess is asked once per user per destination
     /// that may be written.
     /// </summary>
-    public abstract class CopyZkCmdlet : UserScopeCmdlet
+    public abstract class CopyZkCmdlet : UserScopeCmdlet<ZkSession>
     {
         /// <summary>Users to copy. Omitted (and nothing piped): every user of -Source.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -38,25 +38,20 @@ namespace ZkSync.PowerShell.Commands
         /// <summary>What this cmdlet copies.</summary>
         protected abstract IReadOnlyCollection<ZkCopyItem> Items { get; }
 
+        /// <summary>Names and passwords too long for a destination are cut (Copy-ZkUser -AllowTruncation); only user records have them.</summary>
+        internal virtual bool AllowsTruncation => false;
+
         /// <summary>The ShouldProcess action, e.g. "Copy face templates".</summary>
         protected abstract string Action { get; }
 
-        protected override object? CurrentSource() => OpenSession(Source!);
+        protected override ZkSession? CurrentSource() => OpenSession(Source!);
 
-        protected override void ProcessScope(object scope, IReadOnlyList<string>? userIds)
+        protected override void ProcessScope(ZkSession source, IReadOnlyList<string>? userIds) => TryItem(source, () =>
         {
-            var source = (ZkSession)scope;
-            try
-            {
-                if (userIds != null && (userIds = KnownUsers(source, userIds)).Count == 0) return;
-                List<ZkSession> destinations = UsableDestinations(Destination, source);
-                if (destinations.Count > 0) Copy(source, destinations, userIds);
-            }
-            catch (Exception exception) when (!(exception is RuntimeException))
-            {
-                WriteFailure(exception, source);
-            }
-        }
+            if (userIds != null && (userIds = KnownUsers(source, userIds)).Count == 0) return;
+            List<ZkSession> destinations = UsableDestinations(Destination, source);
+            if (destinations.Count > 0) Copy(source, destinations, userIds);
+        });
 
         /// <summary>Named users that are not on the source get UserNotFound; a copy never creates or removes them elsewhere.</summary>
         private List<string> KnownUsers(ZkSession source, IReadOnlyList<string> userIds)
@@ -79,6 +74,7 @@ namespace ZkSync.PowerShell.Commands
             {
                 Kinds = kinds,
                 WhatIf = whatIf,
+                AllowTruncation = AllowsTruncation,
                 ConfirmWriteAsync = run.OnPipeline(c =>
                 {
                     bool approved = ShouldProcess(Target(c.Destination, c.UserId, c.Name), Action);

@@ -1,10 +1,9 @@
 using System.Management.Automation;
-using ZkSync.PowerShell.Infrastructure;
 
-namespace ZkSync.PowerShell.Commands
+namespace ZkSync.PowerShell.Cmdlets
 {
     /// <summary>The -Include (which kinds of data) and -UserId (which users, wildcards allowed) of Sync-, Import- and Compare-ZkDevice.</summary>
-    public abstract class DataScopeCmdlet : UserScopeCmdlet
+    public abstract class DataScopeCmdlet<TSource> : UserScopeCmdlet<TSource> where TSource : class
     {
         /// <summary>Which kinds of data, with each user; all of them by default.</summary>
         [Parameter]

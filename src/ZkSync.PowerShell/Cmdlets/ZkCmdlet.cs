@@ -4,9 +4,11 @@ using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
+using ZkSync.PowerShell.Infrastructure;
 using ZkSync.PowerShell.Sessions;
+using ZkSync.Protocol.Errors;
 
-namespace ZkSync.PowerShell.Infrastructure
+namespace ZkSync.PowerShell.Cmdlets
 {
     /// <summary>
     /// Base of every ZkSync cmdlet. Owns the cancellation source that Ctrl+C (StopProcessing) cancels, and runs engine
@@ -76,10 +78,38 @@ namespace ZkSync.PowerShell.Infrastructure
         /// <summary>
         /// Turns a failure into a non-terminating error, except a cancelled pipeline, which must stop the command.
         /// </summary>
-        internal void WriteFailure(Exception exception, object? target)
+        internal void WriteFailure(Exception exception, object? target, Func<Exception, ErrorRecord>? toError = null)
         {
             ThrowIfStopping(exception);
-            WriteError(ErrorFactory.FromException(exception, target));
+            ErrorRecord error = toError == null ? ErrorFactory.FromException(exception, target) : toError(exception);
+            WriteCommandNumber(error);
+            WriteError(error);
+        }
+
+        /// <summary>Messages name the operation ("while reading users"); -Verbose keeps the command number for a protocol trace.</summary>
+        private void WriteCommandNumber(ErrorRecord error)
+        {
+            if (error.Exception is ZkException { Command: { } command } zk)
+                WriteVerbose($"{zk.Device}: {zk.Operation} is command {command}; it failed with {error.FullyQualifiedErrorId.Split(',')[0]}.");
+        }
+
+        /// <summary>
+        /// Runs <paramref name="work"/>; an engine failure becomes a non-terminating error about <paramref name="target"/>
+        /// (made by <paramref name="toError"/> when given) and the command goes on. PowerShell's own RuntimeExceptions
+        /// (stopped pipeline, -ErrorAction Stop) propagate. False when the work failed.
+        /// </summary>
+        internal bool TryItem(object? target, Action work, Func<Exception, ErrorRecord>? toError = null)
+        {
+            try
+            {
+                work();
+                return true;
+            }
+            catch (Exception exception) when (!(exception is RuntimeException))
+            {
+                WriteFailure(exception, target, toError);
+                return false;
+            }
         }
 
         internal void ThrowIfStopping(Exception exception)

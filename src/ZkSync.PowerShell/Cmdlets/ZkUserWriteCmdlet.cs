@@ -1,10 +1,10 @@
 using System.Linq;
 using System.Management.Automation;
-using ZkSync.PowerShell.Infrastructure;
 using ZkSync.Protocol.Client;
+using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Model;
 
-namespace ZkSync.PowerShell.Commands
+namespace ZkSync.PowerShell.Cmdlets
 {
     /// <summary>
     /// The user fields New-ZkUser and Set-ZkUser share. All bind by property name, so a CSV with matching columns
@@ -37,8 +37,12 @@ namespace ZkSync.PowerShell.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public bool Enabled { get; set; } = true;
 
+        /// <summary>
+        /// Cut a name or password too long for the device to fit (with a warning) instead of refusing the user. Without
+        /// it, the session's own setting (Connect-ZkDevice -AllowTruncation) decides.
+        /// </summary>
         [Parameter]
-        public SwitchParameter PassThru { get; set; }
+        public SwitchParameter AllowTruncation { get; set; }
 
         private static readonly string[] FieldNames = { nameof(Name), nameof(Password), nameof(Privilege), nameof(Card), nameof(Group), nameof(Enabled) };
 
@@ -59,9 +63,15 @@ namespace ZkSync.PowerShell.Commands
         /// <summary>Writes the user, warns about cut fields, refreshes the cache and returns what the device now holds.</summary>
         internal ZkUserInfo Write(ZkSession session, ZkUser user)
         {
-            UserWriteResult result = Run(ct => session.Client.SetUserAsync(user, ct));
+            TruncationMode truncation = AllowTruncation ? TruncationMode.Truncate : session.Client.Options.Truncation;
+            UserWriteResult result = Run(ct => session.Client.SetUserAsync(user, truncation, ct));
             foreach (var cut in result.Truncations)
+            {
                 WriteWarning($"{UserTarget(user.UserId, user.Name, session)}: {cut.Field} '{cut.Original}' was cut to '{cut.Stored}' to fit the device.");
+                // What is returned and cached is what the device holds, not what was asked for.
+                if (cut.Field == nameof(ZkUser.Name)) user.Name = cut.Stored;
+                else if (cut.Field == nameof(ZkUser.Password)) user.Password = cut.Stored;
+            }
             user.Uid = result.Uid;
             UsersOf(session).Upsert(user);
             return new ZkUserInfo(user, session);

@@ -3,9 +3,10 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using ZkSync.PowerShell.Infrastructure;
 using ZkSync.Protocol.Model;
 
-namespace ZkSync.PowerShell.Infrastructure
+namespace ZkSync.PowerShell.Cmdlets
 {
     /// <summary>
     /// A cmdlet that works on one device: -Session when given (or bound from a piped object's Session property),
@@ -41,15 +42,7 @@ namespace ZkSync.PowerShell.Infrastructure
         {
             ZkSession? session = ResolveSession();
             if (session == null) return;
-            try
-            {
-                ProcessSession(session);
-            }
-            catch (Exception exception) when (!(exception is RuntimeException))
-            {
-                // RuntimeExceptions are PowerShell's own (stopped pipeline, -ErrorAction Stop): they must propagate.
-                WriteFailure(exception, session);
-            }
+            TryItem(session, () => ProcessSession(session));
         }
 
         protected abstract void ProcessSession(ZkSession session);
@@ -75,50 +68,10 @@ namespace ZkSync.PowerShell.Infrastructure
             return user;
         }
 
-        /// <summary>Runs the work for one item; an engine failure becomes a non-terminating error about that item and the command goes on.</summary>
-        internal void TryItem(object target, Action work)
-        {
-            try
-            {
-                work();
-            }
-            catch (Exception exception) when (!(exception is RuntimeException))
-            {
-                WriteFailure(exception, target);
-            }
-        }
-
         /// <summary>"user 1005 (Alice) on 127.0.0.1:4370": the ShouldProcess target for one user.</summary>
         internal static string UserTarget(string userId, string? name, ZkSession session) => UserTarget(userId, name, session.Device);
 
         internal static string UserTarget(string userId, string? name, string device) =>
             string.IsNullOrEmpty(name) ? $"user {userId} on {device}" : $"user {userId} ({name}) on {device}";
-    }
-
-    /// <summary>Cache keys shared by the cmdlets.</summary>
-    internal static class CacheKeys
-    {
-        public const string Users = "users";
-        public const string Fingerprints = "fingerprints";
-    }
-
-    /// <summary>A device-level cmdlet: sessions may be piped in directly (Get-ZkSession | Get-ZkDeviceInfo).</summary>
-    public abstract class ZkDeviceCmdlet : ZkSessionCmdlet
-    {
-        [Parameter(ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNull]
-        public ZkSession? Session { get; set; }
-
-        protected override ZkSession? SessionArgument => Session;
-    }
-
-    /// <summary>An item-level cmdlet: the session comes from -Session or from the Session property of a piped item.</summary>
-    public abstract class ZkItemCmdlet : ZkSessionCmdlet
-    {
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNull]
-        public ZkSession? Session { get; set; }
-
-        protected override ZkSession? SessionArgument => Session;
     }
 }

@@ -8,14 +8,14 @@ using ZkSync.PowerShell.Syncing;
 using ZkSync.Protocol.Model;
 using ZkSync.Sync;
 
-namespace ZkSync.PowerShell.Commands
+namespace ZkSync.PowerShell.Cmdlets
 {
     /// <summary>
     /// Shared shape of Sync-ZkDevice and Import-ZkDevice: one source (a session, a backup file), many destinations, one
     /// engine run for all of them. Each destination is a ShouldProcess (Medium); each -Mirror removal is its own
     /// ShouldProcess with High-impact semantics (asked by default, passed with -Confirm:$false).
     /// </summary>
-    public abstract class SyncZkCmdlet : DataScopeCmdlet
+    public abstract class SyncZkCmdlet<TSource> : DataScopeCmdlet<TSource> where TSource : class
     {
         private bool _yesToAll;
         private bool _noToAll;
@@ -38,7 +38,10 @@ namespace ZkSync.PowerShell.Commands
         [Parameter]
         public SwitchParameter NoVerify { get; set; }
 
-        /// <summary>Cut names and passwords that are too long for a destination (reported in Notes) instead of failing the user.</summary>
+        /// <summary>
+        /// Cut names and passwords that are too long for a destination (reported in Notes) instead of failing the user.
+        /// A destination connected with -AllowTruncation cuts them without it.
+        /// </summary>
         [Parameter]
         public SwitchParameter AllowTruncation { get; set; }
 
@@ -47,10 +50,22 @@ namespace ZkSync.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string? BackupPath { get; set; }
 
-        /// <summary>Encrypts the -BackupPath backups (AES-256 with an HMAC, keys from the password), as Export-ZkDevice -Password.</summary>
+        /// <summary>
+        /// Encrypts the backups -BackupPath writes (AES-256 with an HMAC, keys from the password), as Export-ZkDevice
+        /// -Password. Named for what it protects; -BackupPassword, its former name, still binds.
+        /// </summary>
         [Parameter]
+        [Alias("BackupPassword")]
         [ValidateNotNull]
-        public SecureString? BackupPassword { get; set; }
+        public SecureString? BackupPathPassword { get; set; }
+
+        /// <summary>
+        /// Writes one ZkSyncSummary per destination instead of the per-user results. Without it the summaries go to the
+        /// information stream (tag ZkSync.Summary), so the output stays one type and filters such as
+        /// <c>Where-Object Action -ne 'Unchanged'</c> see only results.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter Summary { get; set; }
 
         /// <summary>How many destinations are synced at the same time.</summary>
         [Parameter]
@@ -59,13 +74,11 @@ namespace ZkSync.PowerShell.Commands
 
         /// <summary>
         /// Runs the engine from <paramref name="source"/> to every approved destination and writes one ZkSyncResult per
-        /// user per destination as produced, then a ZkSyncSummary per destination.
+        /// user per destination as produced, and a ZkSyncSummary per destination to the information stream; with
+        /// -Summary, only the summaries, to the output.
         /// </summary>
         internal void RunSync(SyncEndpoint source, string sourceName, ZkCapabilities sourceCapabilities, ZkSession? sourceSession, IReadOnlyList<string>? userIds)
         {
-            if (BackupPassword != null && BackupPath == null)
-                ThrowTerminatingError(ErrorFactory.Create(ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument,
-                    "-BackupPassword encrypts the backups that -BackupPath writes; give -BackupPath too.", "BackupPassword"));
             bool whatIf = WhatIfRequested;
             // Under -WhatIf ShouldProcess writes its "What if" line and says no; the engine then plans without writing.
             List<ZkSession> destinations = UsableDestinations(Destination, sourceSession)
@@ -76,7 +89,7 @@ namespace ZkSync.PowerShell.Commands
             var run = new EngineRun(this, sessions, $"Syncing from {sourceName}", "Syncing to {0}");
             SyncDataKinds kinds = Include.ToKinds();
             run.WarnUnsupported(sourceCapabilities, destinations, kinds);
-            DestinationBackups? backups = BackupPath == null || whatIf ? null : new DestinationBackups(GetUnresolvedProviderPathFromPSPath(BackupPath), BackupSource.PlainText(BackupPassword));
+            DestinationBackups? backups = BackupPath == null || whatIf ? null : new DestinationBackups(GetUnresolvedProviderPathFromPSPath(BackupPath), BackupSource.PlainText(BackupPathPassword));
             var options = new SyncOptions
             {
                 Kinds = kinds,
@@ -90,16 +103,32 @@ namespace ZkSync.PowerShell.Commands
                 ConfirmAsync = run.OnPipeline(c => ApproveRemoval(ZkSessionCmdlet.UserTarget(c.UserId, c.Name, run.Names.Display(c.Destination)))),
             };
             List<SyncEndpoint> endpoints = destinations.Select(d => EngineRun.Endpoint(d, backups)).ToList();
-            try
-            {
-                run.Run(options, (o, ct) => SyncEngine.RunAsync(source, endpoints, o, ct),
-                    item => WriteObject(new ZkSyncResult(item, sourceName, run.Names.Display(item.Destination))),
-                    summary => WriteObject(new ZkSyncSummary(summary, sourceName, run.Names.Display(summary.Destination), backups?.FileOf(summary.Destination))));
-            }
-            catch (Exception exception) when (!(exception is RuntimeException))
-            {
-                WriteFailure(exception, (object?)sourceSession ?? sourceName);
-            }
+            TryItem((object?)sourceSession ?? sourceName, () => run.Run(options, (o, ct) => SyncEngine.RunAsync(source, endpoints, o, ct),
+                item =>
+                {
+                    if (!Summary) WriteObject(new ZkSyncResult(item, sourceName, run.Names.Display(item.Destination)));
+                },
+                summary => WriteSummary(new ZkSyncSummary(summary, sourceName, run.Names.Display(summary.Destination), backups?.FileOf(summary.Destination)))));
+        }
+
+        /// <summary>What else to say when -BackupPathPassword is given without -BackupPath (Import: the file's own password).</summary>
+        protected virtual string BackupPathPasswordHint => "";
+
+        /// <summary>Refuses -BackupPathPassword without -BackupPath before any file is opened or device touched.</summary>
+        protected override void BeginProcessing()
+        {
+            if (BackupPathPassword != null && BackupPath == null)
+                ThrowTerminatingError(ErrorFactory.Create(ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument,
+                    "-BackupPathPassword encrypts the backups that -BackupPath writes; give -BackupPath too." + BackupPathPasswordHint, nameof(BackupPathPassword)));
+        }
+
+        /// <summary>The tag of the summaries written to the information stream.</summary>
+        internal const string SummaryTag = "ZkSync.Summary";
+
+        private void WriteSummary(ZkSyncSummary summary)
+        {
+            if (Summary) WriteObject(summary);
+            else WriteInformation(summary, new[] { SummaryTag });
         }
 
         /// <summary>
