@@ -14,7 +14,6 @@ namespace ZkSync.Emulator.Tests.Interop
             string? missing = NodePrerequisite.Missing();
             if (missing == null || NodePrerequisite.UnderCi) return;
             Skip = "SKIPPED, interop not checked: " + missing;
-            System.Console.Error.WriteLine("interop: " + Skip);
         }
     }
 }
