@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the Pester 5 suite (tests/Pester) under PowerShell 7.6.9, against the module staged in out/ZkSync.
 # pwsh and Pester come from NuGet into .tools/ (nothing is installed globally). Where NuGet cannot serve them the
-# suite is skipped, saying so; a failing Pester test fails this script.
+# suite is skipped, saying so loudly, and under CI (CI=true) this script fails instead; a failing Pester test fails it.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,10 +9,21 @@ tools="$PWD/.tools"
 pwsh="$tools/pwsh"
 pester="$tools/modules/Pester/5.7.1"
 
+# A prerequisite that cannot be had: a skip outside CI, a failure under CI=true (CI must not go green with Pester unrun).
+missing() {
+  echo "pester: $1; the Pester suite was NOT run. $2" >&2
+  if [ "${CI:-}" = "true" ]; then
+    echo "pester: CI=true, so this is a failure" >&2
+    exit 1
+  fi
+  echo "pester: SKIPPED (outside CI a missing prerequisite skips; under CI=true it fails)" >&2
+  exit 0
+}
+
 if [ ! -x "$pwsh" ]; then
   if ! dotnet tool install PowerShell --version 7.6.9 --tool-path "$tools" >/dev/null; then
-    echo "pester: PowerShell 7.6.9 could not be installed from NuGet; the Pester suite was not run"
-    exit 0
+    missing "PowerShell 7.6.9 could not be installed from NuGet (dotnet tool install PowerShell --version 7.6.9)" \
+      "Make nuget.org (or a feed with the PowerShell 7.6.9 tool package) reachable, or put it in $tools by hand."
   fi
 fi
 
@@ -25,9 +36,9 @@ if [ ! -f "$pester/Pester.psd1" ]; then
 </Project>
 XML
   if ! dotnet restore "$work/download.csproj" --packages "$work/packages" >/dev/null; then
-    echo "pester: Pester 5.7.1 could not be downloaded from NuGet; the Pester suite was not run"
     rm -rf "$work"
-    exit 0
+    missing "Pester 5.7.1 could not be downloaded from NuGet" \
+      "Make nuget.org (or a feed with the Pester 5.7.1 package) reachable, or copy Pester 5.7.1 to $pester."
   fi
   mkdir -p "$pester"
   cp -r "$work/packages/pester/5.7.1/tools/." "$pester/"

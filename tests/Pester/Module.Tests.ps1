@@ -17,6 +17,7 @@ Describe 'ZkSync module' {
     It 'exports exactly the cmdlets listed in the manifest' {
         $listed = (Import-PowerShellDataFile $ModuleManifest).CmdletsToExport | Sort-Object
         $exported = (Get-Command -Module ZkSync).Name | Sort-Object
+        $listed | Should -Not -BeNullOrEmpty -Because 'two empty lists are equal, and the per-cmdlet help tests below would not run'
         $exported | Should -Be $listed
     }
 

@@ -89,11 +89,13 @@ namespace ZkSync.PowerShell.Tests
             Device("a", "face", users: 2);
             Device("b", "tft");
             PsResult users = Ok("Copy-ZkUser -Source $a -Destination $b");
+            Assert.Equal(2, users.Output.Count); // Assert.All over none would pass
             Assert.All(users.Output, r => Assert.Equal("Copied", r.Properties["Status"].Value.ToString()));
             Assert.All(users.Output, r => Assert.Contains("face", (string)r.Properties["Notes"].Value, System.StringComparison.OrdinalIgnoreCase));
             Assert.NotEmpty(users.Warnings);
 
             PsResult faces = Ok("Copy-ZkFaceTemplate -Source $a -Destination $b -WarningAction SilentlyContinue");
+            Assert.NotEmpty(faces.Output);
             Assert.All(faces.Output, r => Assert.Equal("Skipped", r.Properties["Status"].Value.ToString()));
             Assert.All(faces.Output, r => Assert.Contains("no face function", (string)r.Properties["Notes"].Value));
         }

@@ -50,7 +50,9 @@ namespace ZkSync.PowerShell.Tests
             Assert.All(compared.Output, c => Assert.Equal("Equal", Text(c, "Status")));
 
             PsResult second = Ok("Sync-ZkDevice -Source $a -Destination $b");
-            Assert.All(OfType(second, "ZkSyncResult"), i => Assert.Equal("Unchanged", Text(i, "Action")));
+            List<PSObject> unchanged = OfType(second, "ZkSyncResult");
+            Assert.Equal(30, unchanged.Count); // Assert.All over none would pass
+            Assert.All(unchanged, i => Assert.Equal("Unchanged", Text(i, "Action")));
             PSObject again = Assert.Single(Summaries(second));
             Assert.Equal((0L, 30), ((long)again.Properties["BytesUploaded"].Value, (int)again.Properties["Unchanged"].Value));
         }
@@ -134,6 +136,7 @@ namespace ZkSync.PowerShell.Tests
             Assert.All(items, i => Assert.Equal("True", Text(i, "WhatIf")));
             Assert.Equal(8, items.Count(i => Text(i, "Action") == "Added"));
             Assert.Equal(2, items.Count(i => Text(i, "Action") == "Removed"));
+            Assert.Equal(2, Summaries(plan).Count);
             Assert.All(Summaries(plan), s => Assert.Equal((0L, "True"), ((long)s.Properties["BytesUploaded"].Value, Text(s, "WhatIf"))));
         }
 
@@ -161,6 +164,7 @@ namespace ZkSync.PowerShell.Tests
             Device("a", users: 2);
             Device("old", extra: "-FingerprintVersion 9");
             PsResult result = Ok("Sync-ZkDevice -Source $a -Destination $old -WarningAction SilentlyContinue");
+            Assert.Equal(2, OfType(result, "ZkSyncResult").Count);
             Assert.All(OfType(result, "ZkSyncResult"), i =>
             {
                 Assert.Equal(("Added", "Skipped"), (Text(i, "Action"), Text(i, "Fingerprints")));

@@ -23,6 +23,7 @@ namespace ZkSync.Sync.Tests
             var cut = await SyncEngine.RunAsync(src, new[] { dst }, new SyncOptions());
 
             Assert.Contains("reset by peer", cut.Summaries.Single().Error);
+            Assert.Equal(6, cut.Items.Count); // one item per user: Assert.All over none would pass
             Assert.All(cut.Items, i => Assert.Equal(SyncItemStatus.Failed, i.Status));
             Assert.Equal(6, dst.Users.Count); // written with their fingerprints in one batch...
             Assert.All(dst.Users.Values, u => Assert.False(u.Enabled)); // ...but not usable before faces and photo
@@ -32,10 +33,12 @@ namespace ZkSync.Sync.Tests
             broken = false;
             var rerun = await SyncEngine.RunAsync(src, new[] { dst }, new SyncOptions());
             Assert.Null(rerun.Summaries.Single().Error);
+            Assert.Equal(6, rerun.Items.Count);
             Assert.All(rerun.Items, i => Assert.Equal(SyncItemStatus.Succeeded, i.Status));
             Assert.All(dst.Users.Values, u => Assert.True(u.Enabled));
 
             var again = await SyncEngine.RunAsync(src, new[] { dst }, new SyncOptions());
+            Assert.Equal(6, again.Items.Count);
             Assert.All(again.Items, i => Assert.Equal(SyncAction.Unchanged, i.Action));
         }
 

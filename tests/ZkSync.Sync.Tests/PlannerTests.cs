@@ -120,6 +120,7 @@ namespace ZkSync.Sync.Tests
 
             var plan = Plan(src, dst);
 
+            Assert.Equal(3, plan.SourceUsers.Count);
             Assert.All(plan.SourceUsers, p =>
             {
                 Assert.Equal(KindOutcome.Skipped, p.Outcome(SyncDataKinds.Fingerprints));

@@ -1,6 +1,6 @@
 using System;
-using System.IO;
 using System.Linq;
+using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Xunit;
@@ -8,31 +8,35 @@ using Xunit;
 namespace ZkSync.Emulator.Tests.Interop
 {
     /// <summary>
-    /// node-zklib 1.3.0, a client nobody here wrote, reads the emulator. Its TCP path decodes 72-byte users and 40-byte
-    /// attendance; its UDP path assumes black-and-white firmware (28-byte users, 16-byte attendance), so on UDP only the
-    /// raw transferred buffers are compared against a TFT device, and decoded users against a bw device.
+    /// node-zklib 1.3.0, a client nobody here wrote, reads the emulator. Its TCP path decodes 72-byte users (uid, role,
+    /// password, name, card, user id) and 40-byte attendance (uid, user id, time; it decodes no state or verify byte);
+    /// its UDP path assumes black-and-white firmware (28-byte users, 16-byte attendance), so on UDP only the raw
+    /// transferred buffers are compared against a TFT device, and decoded users against a bw device.
     /// </summary>
     public class NodeZklibInteropTests
     {
-        private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(3);
-        private static readonly TimeSpan ScriptTimeout = TimeSpan.FromSeconds(90);
-
         [NodeFact]
         public async Task Node_zklib_reads_users_and_attendance_over_tcp_and_udp()
         {
-            string folder = InteropFolder();
-            EnsureInstalled(folder);
             // node-zklib handles one reply packet per socket read: firmware's pause between large-data packets keeps them apart.
             using var emu = await Emu.Start("tft", 100, configure: o => o.LargeDataPacketGap = TimeSpan.FromMilliseconds(20));
-            using var doc = RunScript(folder, emu.Port, "tcp,udp");
+            using var doc = Read(emu.Port, "tcp,udp");
 
             var tcp = doc.RootElement.GetProperty("tcp");
             AssertNoErrors(tcp);
-            var expectedUsers = emu.State.Users.Select(u => (u.Uid, u.Pin2, u.ToUser(System.Text.Encoding.ASCII).Name)).ToList();
-            Assert.Equal(expectedUsers, tcp.GetProperty("users").EnumerateArray()
-                .Select(u => ((ushort)u.GetProperty("uid").GetInt32(), u.GetProperty("userId").GetString()!, u.GetProperty("name").GetString()!)).ToList());
-            Assert.Equal(emu.State.Attendance.Select(a => (a.Uid, a.UserId)).ToList(), tcp.GetProperty("attendances").EnumerateArray()
-                .Select(a => ((ushort)a.GetProperty("userSn").GetInt32(), a.GetProperty("deviceUserId").GetString()!)).ToList());
+            var users = emu.State.Users.Select(u => u.ToUser(Encoding.ASCII)).ToList();
+            Assert.Equal(100, users.Count);
+            Assert.Contains(users, u => u.Card != 0); // the card column is exercised, not only zeros
+            Assert.Equal(users.Select(u => (u.Uid, u.UserId, u.Name, (int)u.PrivilegeByte, u.Password, (long)u.Card)).ToList(),
+                tcp.GetProperty("users").EnumerateArray().Select(u => (
+                    (ushort)u.GetProperty("uid").GetInt32(), u.GetProperty("userId").GetString()!, u.GetProperty("name").GetString()!,
+                    u.GetProperty("role").GetInt32(), u.GetProperty("password").GetString()!, u.GetProperty("cardno").GetInt64())).ToList());
+
+            Assert.NotEmpty(emu.State.Attendance);
+            Assert.Equal(emu.State.Attendance.Select(a => (a.Uid, a.UserId, WallClock(a.Timestamp))).ToList(),
+                tcp.GetProperty("attendances").EnumerateArray().Select(a => (
+                    (ushort)a.GetProperty("userSn").GetInt32(), a.GetProperty("deviceUserId").GetString()!,
+                    a.GetProperty("recordTime").GetString()!)).ToList());
             Assert.Equal(emu.State.UserTable(), Raw(tcp, "rawUsers"));
             Assert.Equal(emu.State.AttendanceTable(), Raw(tcp, "rawAttendances"));
 
@@ -45,61 +49,33 @@ namespace ZkSync.Emulator.Tests.Interop
         [NodeFact]
         public async Task Node_zklib_decodes_bw_users_over_udp()
         {
-            string folder = InteropFolder();
-            EnsureInstalled(folder);
             using var emu = await Emu.Start("bw", 60, configure: o => o.LargeDataPacketGap = TimeSpan.FromMilliseconds(20));
-            using var doc = RunScript(folder, emu.Port, "udp");
+            using var doc = Read(emu.Port, "udp");
             var udp = doc.RootElement.GetProperty("udp");
             AssertNoErrors(udp);
-            var expected = emu.State.Users.Select(u => (u.Uid, u.Pin2, u.ToUser(System.Text.Encoding.ASCII).Name)).ToList();
-            Assert.Equal(expected, udp.GetProperty("users").EnumerateArray()
-                .Select(u => ((ushort)u.GetProperty("uid").GetInt32(), u.GetProperty("userId").GetString()!, u.GetProperty("name").GetString()!)).ToList());
+            var expected = emu.State.Users.Select(u => u.ToUser(Encoding.ASCII)).Select(u => (u.Uid, u.UserId, u.Name, (int)u.PrivilegeByte)).ToList();
+            Assert.Equal(60, expected.Count);
+            Assert.Equal(expected, udp.GetProperty("users").EnumerateArray().Select(u => (
+                (ushort)u.GetProperty("uid").GetInt32(), u.GetProperty("userId").GetString()!, u.GetProperty("name").GetString()!,
+                u.GetProperty("role").GetInt32())).ToList());
+            Assert.NotEmpty(emu.State.Attendance);
             Assert.Equal(emu.State.AttendanceTable(), Raw(udp, "rawAttendances"));
         }
 
-        private static JsonDocument RunScript(string folder, int port, string modes)
-        {
-            // Run outside the repository: node-zklib appends error logs to its working directory.
-            string work = Directory.CreateTempSubdirectory("zksync-node-zklib-").FullName;
-            try
-            {
-                var result = ExternalProcess.Run(ExternalProcess.FindOnPath("node")!, $"\"{Path.Combine(folder, "read-device.js")}\" 127.0.0.1 {port} {modes}", work, ScriptTimeout);
-                Assert.True(result.ExitCode == 0, $"node exited {result.ExitCode}: {result.Stderr}");
-                return JsonDocument.Parse(result.Stdout);
-            }
-            finally
-            {
-                try { Directory.Delete(work, true); } catch { }
-            }
-        }
+        /// <summary>Runs read-device.js against the emulator over the given transports ("tcp", "udp" or "tcp,udp").</summary>
+        internal static JsonDocument Read(int port, string modes) =>
+            NodeInterop.Run("node-zklib", "node-zklib/zklibtcp.js", "read-device.js", $"127.0.0.1 {port} {modes}");
 
-        private static void AssertNoErrors(JsonElement mode)
+        internal static void AssertNoErrors(JsonElement mode)
         {
             Assert.False(mode.TryGetProperty("error", out var e), $"node-zklib failed: {(e.ValueKind == JsonValueKind.String ? e.GetString() : "")}");
             foreach (var name in new[] { "usersError", "attendancesError", "rawUsersError", "rawAttendancesError" })
                 Assert.True(mode.GetProperty(name).ValueKind == JsonValueKind.Null, $"{name}: {mode.GetProperty(name)}");
         }
 
-        private static byte[] Raw(JsonElement mode, string name) => Convert.FromBase64String(mode.GetProperty(name).GetString()!);
+        internal static byte[] Raw(JsonElement mode, string name) => Convert.FromBase64String(mode.GetProperty(name).GetString()!);
 
-        /// <summary>Installs the pinned node-zklib from the committed lock file when node_modules is missing.</summary>
-        private static void EnsureInstalled(string folder)
-        {
-            if (File.Exists(Path.Combine(folder, "node_modules", "node-zklib", "zklibtcp.js"))) return;
-            string npm = ExternalProcess.FindOnPath("npm") ?? throw new InvalidOperationException("node is on PATH but npm is not; cannot install node-zklib.");
-            string command = File.Exists(Path.Combine(folder, "package-lock.json")) ? "ci" : "install";
-            var result = ExternalProcess.Run(npm, $"{command} --no-audit --no-fund", folder, InstallTimeout);
-            Assert.True(result.ExitCode == 0, $"npm {command} failed ({result.ExitCode}): {result.Stderr}");
-        }
-
-        private static string InteropFolder()
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            {
-                string candidate = Path.Combine(dir.FullName, "tests", "interop", "node-zklib");
-                if (File.Exists(Path.Combine(candidate, "package.json"))) return candidate;
-            }
-            throw new DirectoryNotFoundException("tests/interop/node-zklib not found above " + AppContext.BaseDirectory);
-        }
+        /// <summary>The device's wall-clock time as the scripts print it (local time decoded in a UTC process).</summary>
+        internal static string WallClock(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
     }
 }

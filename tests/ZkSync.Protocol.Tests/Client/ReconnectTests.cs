@@ -34,10 +34,20 @@ namespace ZkSync.Protocol.Tests.Client
 
         private static int SessionsOpened(DeviceEmulator e) => e.Log.Entries.Count(l => l.EndsWith(" opened", StringComparison.Ordinal));
 
+        /// <summary>
+        /// The client carried on over a new session: at least one was opened after the first, and no more than the
+        /// reconnects allowed. Not an exact count: on a loaded machine a slow reply can cost one more reconnect, which is
+        /// the client doing its job, not a fault.
+        /// </summary>
+        private static void AssertReconnected(DeviceEmulator e, int reconnects = 2) => Assert.InRange(SessionsOpened(e), 2, 1 + reconnects);
+
+        // Short timeouts (how long a lost or late reply is waited for) are 800-1,000 ms, not 300-400: a loaded 2-core CI
+        // machine has answered an ordinary loopback request in over 300 ms, and the test would then see a spurious retry.
+
         [Fact]
         public async Task Udp_user_write_whose_reply_is_lost_is_answered_from_the_cache_and_applied_once()
         {
-            var (emu, c) = await OpenAsync("tft", ZkTransportKind.Udp, 5, timeoutMs: 300);
+            var (emu, c) = await OpenAsync("tft", ZkTransportKind.Udp, 5, timeoutMs: 1000);
             using (emu)
             using (c)
             {
@@ -48,17 +58,20 @@ namespace ZkSync.Protocol.Tests.Client
 
                 emu.SetFaults(new FaultOptions { DropReplyToCommand = CommandCode.UserWrite });
                 before = emu.Counters.Requests;
+                long cachedBefore = emu.Counters.Retransmits;
                 var result = await c.SetUserAsync(new ZkUser { UserId = "9002", Name = "Lost reply" });
                 Assert.True(result.Created);
-                // One request more than without the fault, and that one came from the reply cache: executed once.
-                Assert.Equal(plain + 1, emu.Counters.Requests - before);
-                Assert.Equal(1, emu.Counters.Retransmits);
+                // At least one request more than without the fault, answered from the reply cache (a re-send counted as a
+                // retransmit is one the device did not execute again). More than one only if the loaded machine was slow.
+                Assert.True(emu.Counters.Requests - before >= plain + 1, $"{emu.Counters.Requests - before} requests with the lost reply, {plain} without");
+                long cached = emu.Counters.Retransmits;
+                Assert.True(cached > cachedBefore, "the re-sent write was not answered from the reply cache");
                 lock (emu.State.Sync) Assert.Single(emu.State.Users, u => u.Pin2 == "9002");
 
                 // A delete whose reply is lost: the re-send gets the cached OK, not "no such user" from a second run.
                 emu.SetFaults(new FaultOptions { DropReplyToCommand = CommandCode.DeleteUser });
                 Assert.True(await c.DeleteUserAsync("9002"));
-                Assert.Equal(2, emu.Counters.Retransmits);
+                Assert.True(emu.Counters.Retransmits > cached, "the re-sent delete was not answered from the reply cache");
                 lock (emu.State.Sync) Assert.DoesNotContain(emu.State.Users, u => u.Pin2 == "9002");
             }
         }
@@ -73,7 +86,7 @@ namespace ZkSync.Protocol.Tests.Client
                 emu.SetFaults(new FaultOptions { ResetAfterReplyDataPackets = 0 }); // the first 1504 chunk of the 144 KB table is cut
                 var users = await c.GetUsersAsync();
                 Assert.Equal(2000, users.Count);
-                Assert.Equal(2, SessionsOpened(emu));
+                AssertReconnected(emu);
                 Assert.Contains(emu.Log.Entries, e => e.Contains("fault: connection reset after 0 data packets"));
             }
         }
@@ -88,7 +101,7 @@ namespace ZkSync.Protocol.Tests.Client
                 await c.GetUsersAsync();
                 emu.SetFaults(new FaultOptions { ResetAfterRequests = 1 }); // CMD_USER_WRQ executes, then the connection is reset
                 var result = await c.SetUserAsync(new ZkUser { UserId = "9001", Name = "Again" });
-                Assert.Equal(2, SessionsOpened(emu));
+                AssertReconnected(emu);
                 lock (emu.State.Sync)
                 {
                     Assert.Equal(6, emu.State.UserCount);
@@ -108,7 +121,7 @@ namespace ZkSync.Protocol.Tests.Client
                 emu.SetFaults(new FaultOptions { ResetAfterRequests = 1 });
                 Assert.True(await c.DeleteUserAsync(victim));
                 lock (emu.State.Sync) Assert.Equal(4, emu.State.UserCount);
-                Assert.Equal(2, SessionsOpened(emu));
+                AssertReconnected(emu);
             }
         }
 
@@ -125,7 +138,7 @@ namespace ZkSync.Protocol.Tests.Client
                 Assert.Equal(CommandCode.ClearAttLog, ex.Command);
                 Assert.Equal(1, SessionsOpened(emu)); // not repeated
                 Assert.Equal(5, (await c.GetCountsAsync()).Users); // the next operation reconnects
-                Assert.Equal(2, SessionsOpened(emu));
+                AssertReconnected(emu);
             }
         }
 
@@ -147,33 +160,33 @@ namespace ZkSync.Protocol.Tests.Client
                     Assert.Equal(300, emu.State.UserCount);
                     Assert.Equal(300, emu.State.TemplateCount);
                 }
-                Assert.Equal(2, SessionsOpened(emu));
+                AssertReconnected(emu);
             }
         }
 
         [Fact]
         public async Task A_reply_delayed_beyond_the_timeout_is_asked_again_on_a_new_session()
         {
-            var (emu, c) = await OpenAsync("tft", ZkTransportKind.Tcp, 5, timeoutMs: 400);
+            var (emu, c) = await OpenAsync("tft", ZkTransportKind.Tcp, 5, timeoutMs: 1000);
             using (emu)
             using (c)
             {
-                emu.SetFaults(new FaultOptions { DelayReplyAfterRequests = 1, ReplyDelay = TimeSpan.FromSeconds(3) });
+                emu.SetFaults(new FaultOptions { DelayReplyAfterRequests = 1, ReplyDelay = TimeSpan.FromSeconds(4) });
                 Assert.Equal(5, (await c.GetCountsAsync()).Users);
-                Assert.Equal(2, SessionsOpened(emu));
+                AssertReconnected(emu);
             }
         }
 
         [Fact]
         public async Task A_device_restart_is_survived_over_udp()
         {
-            var (emu, c) = await OpenAsync("tft", ZkTransportKind.Udp, 5, timeoutMs: 300);
+            var (emu, c) = await OpenAsync("tft", ZkTransportKind.Udp, 5, timeoutMs: 800);
             using (emu)
             using (c)
             {
                 emu.Restart(); // the session id is unknown now: requests are dropped until a new CONNECT
                 Assert.Equal(5, (await c.GetUsersAsync()).Count);
-                Assert.Equal(2, SessionsOpened(emu));
+                AssertReconnected(emu);
             }
         }
 
@@ -187,7 +200,7 @@ namespace ZkSync.Protocol.Tests.Client
                 await c.DisableAsync();
                 emu.SetFaults(new FaultOptions { ResetAfterRequests = 1 });
                 await c.GetCountsAsync();
-                Assert.Equal(2, SessionsOpened(emu));
+                AssertReconnected(emu);
                 Assert.Contains(emu.Log.Entries, e => e.Contains("device enabled again")); // firmware, when the session died
                 lock (emu.State.Sync) Assert.True(emu.State.Disabled);
                 await c.EnableAsync();
@@ -198,7 +211,7 @@ namespace ZkSync.Protocol.Tests.Client
         [Fact]
         public async Task A_hung_device_ends_in_a_timeout_after_the_allowed_reconnects()
         {
-            var (emu, c) = await OpenAsync("tft", ZkTransportKind.Tcp, 5, timeoutMs: 300);
+            var (emu, c) = await OpenAsync("tft", ZkTransportKind.Tcp, 5, timeoutMs: 800);
             using (emu)
             using (c)
             {

@@ -58,6 +58,7 @@ namespace ZkSync.Sync.Tests.EndToEnd
 
             var report = await SyncEngine.RunAsync(Emulators.Endpoint(a), new[] { Emulators.Endpoint(b) }, new SyncOptions { MediaBatchUsers = 3 });
 
+            Assert.Equal(4, report.Items.Count); // one item per user: Assert.All over none would pass
             Assert.All(report.Items, i => Assert.Equal((SyncItemStatus.Succeeded, KindOutcome.Written), (i.Status, i.Faces)));
             // Written while disabled, refreshed once before the device was enabled again.
             Assert.False(b.State.Disabled);
@@ -65,6 +66,7 @@ namespace ZkSync.Sync.Tests.EndToEnd
             using var src = await Emulators.ConnectAsync(a);
             using var dst = await Emulators.ConnectAsync(b);
             var users = await dst.GetUsersAsync();
+            Assert.Equal(4, users.Count);
             foreach (var u in users)
             {
                 var faces = await dst.GetFacesAsync(u.UserId);
@@ -96,6 +98,7 @@ namespace ZkSync.Sync.Tests.EndToEnd
             var (a, b, marked) = await DuressSourceAsync(emus);
 
             var first = await SyncEngine.RunAsync(Emulators.Endpoint(a), new[] { Emulators.Endpoint(b) }, new SyncOptions());
+            Assert.Equal(4, first.Items.Count);
             Assert.All(first.Items, i => Assert.Equal((SyncItemStatus.Succeeded, KindOutcome.Written), (i.Status, i.Fingerprints)));
             string pin = a.State.FindUser(marked.Uid)!.Pin2;
             var copy = b.State.Templates.Single(t => t.Uid == b.State.FindUserByPin(pin)!.Uid && t.Finger == marked.Finger);
@@ -104,6 +107,7 @@ namespace ZkSync.Sync.Tests.EndToEnd
             Assert.Equal(a.State.TemplateCount, b.State.Templates.Count(t => t.Flag == 1) + 1);
 
             var again = await SyncEngine.RunAsync(Emulators.Endpoint(a), new[] { Emulators.Endpoint(b) }, new SyncOptions());
+            Assert.Equal(4, again.Items.Count);
             Assert.All(again.Items, i => Assert.Equal(SyncAction.Unchanged, i.Action));
         }
 
@@ -200,7 +204,9 @@ namespace ZkSync.Sync.Tests.EndToEnd
             Assert.Equal(6, report.Summaries[1].Failed);
             Assert.Equal(6, report.Summaries[0].Added);
             Assert.Equal(6, report.Summaries[2].Added);
-            Assert.All(report.Items.Where(i => i.Destination.Contains(d2.Port.ToString())), i => Assert.Equal(KindOutcome.Written, i.Faces));
+            var toD2 = report.Items.Where(i => i.Destination.Contains(d2.Port.ToString())).ToList();
+            Assert.Equal(6, toD2.Count);
+            Assert.All(toD2, i => Assert.Equal(KindOutcome.Written, i.Faces));
             Assert.Equal(12, report.Items.Count);
         }
 
@@ -220,6 +226,7 @@ namespace ZkSync.Sync.Tests.EndToEnd
                     await device.CloseAsync(default);
                 }
                 var report = await SyncEngine.RunAsync(Backup.BackupFile.Endpoint(path, "pw"), new[] { Emulators.Endpoint(dst) }, new SyncOptions());
+                Assert.Equal(3, report.Items.Count);
                 Assert.All(report.Items, i => Assert.Equal((SyncAction.Added, SyncItemStatus.Succeeded, KindOutcome.Written), (i.Action, i.Status, i.Faces)));
             }
             finally

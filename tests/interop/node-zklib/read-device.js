@@ -2,6 +2,8 @@
 // ZkSync wrote, and prints what it decoded as JSON on stdout.
 // usage: node read-device.js <host> <port> [tcp,udp]
 'use strict'
+// Dates decode in local time: make local time UTC so the JSON carries the device's wall clock unchanged.
+process.env.TZ = 'UTC'
 const ZKLibTCP = require('node-zklib/zklibtcp')
 const ZKLibUDP = require('node-zklib/zklibudp')
 const { REQUEST_DATA } = require('node-zklib/constants')
@@ -17,6 +19,7 @@ if (!host || !Number.isInteger(port)) {
 setTimeout(() => { console.error('interop script timed out'); process.exit(3) }, 60000).unref()
 
 const errorText = (err) => (err ? String(err.message || err) : null)
+const wallClock = (date) => (date instanceof Date && !isNaN(date) ? date.toISOString().slice(0, 19) : String(date))
 
 async function read (client) {
   await client.createSocket()
@@ -31,9 +34,14 @@ async function read (client) {
   await client.freeData()
   await client.disconnect()
   return {
-    users: users.data.map(u => ({ uid: u.uid, userId: String(u.userId), name: u.name, role: u.role })),
+    users: users.data.map(u => ({
+      uid: u.uid, userId: String(u.userId), name: u.name, role: u.role,
+      password: u.password === undefined ? null : u.password, cardno: u.cardno === undefined ? null : u.cardno
+    })),
     usersError: errorText(users.err),
-    attendances: attendances.data.map(a => ({ userSn: a.userSn === undefined ? null : a.userSn, deviceUserId: String(a.deviceUserId) })),
+    attendances: attendances.data.map(a => ({
+      userSn: a.userSn === undefined ? null : a.userSn, deviceUserId: String(a.deviceUserId), recordTime: wallClock(a.recordTime)
+    })),
     attendancesError: errorText(attendances.err),
     rawUsers: Buffer.from(rawUsers.data).toString('base64'),
     rawUsersError: errorText(rawUsers.err),
