@@ -84,6 +84,19 @@ namespace ZkSync.Emulator
         /// <summary>A UDP session silent this long may be evicted when a CONNECT needs its slot (UDP has no close).</summary>
         public TimeSpan UdpSessionIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+        /// <summary>
+        /// Firmware-faithful drops: where firmware ACKs an upload it does not store (a partial or malformed batch buffer, a
+        /// photo that is not a whole JPEG, a template of the other fingerprint algorithm, face capacity reached), answer OK
+        /// and store nothing (logged), instead of the strict default's CMD_ACK_ERROR. Only a read-back shows the loss.
+        /// </summary>
+        public bool SilentDrops { get; set; }
+
+        /// <summary>
+        /// Options this firmware does not know: CMD_OPTIONS_RRQ for them gets the unknown-option error (2001, or 4999 on ZMM),
+        /// as older firmware answers e.g. ~ZKFPVersion or FaceFunOn. Empty = every option of the profile is answered.
+        /// </summary>
+        public string[] HiddenOptions { get; set; } = Array.Empty<string>();
+
         /// <summary>A copy (for deriving a device's options without changing the caller's).</summary>
         public EmulatorOptions Clone() => (EmulatorOptions)MemberwiseClone();
 

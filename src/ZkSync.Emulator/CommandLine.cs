@@ -29,6 +29,10 @@ usage: ZkSync.Emulator [options]
   --chunk-gap-ms N      pause between packets of a large-data reply (default 0)
   --latency-ms X        link model: turnaround per request in ms, decimals allowed (default 0)
   --bytes-per-second N  link model: throughput shared by requests and replies, 0 = unlimited (default 0)
+  --silent-drops        ACK and drop what firmware ACKs without storing (partial or malformed batch buffers, photos
+                        that are not a whole JPEG, templates of the other algorithm, face capacity reached) instead
+                        of refusing it (no value)
+  --hide-options LIST   comma-separated options answered as unknown, as older firmware does (e.g. ~ZKFPVersion)
 faults (off by default; request counts start at 1 = the first request after start):
   --drop-rate X                  share 0-1 of UDP datagrams lost, both directions
   --fault-seed N                 seed of the drop sequence (default 1)
@@ -61,6 +65,7 @@ Lines on standard input: 'stats' prints the traffic counters as one JSON line on
                 string name = args[i];
                 if (name == "--help" || name == "-h" || name == "-?") { help = true; return null; }
                 if (!seen.Add(name)) { error = $"{name} is given twice"; return null; }
+                if (name == "--silent-drops") { o.SilentDrops = true; continue; }
                 if (i + 1 >= args.Length) { error = $"{name} needs a value"; return null; }
                 string value = args[++i];
                 switch (name)
@@ -86,6 +91,7 @@ Lines on standard input: 'stats' prints the traffic counters as one JSON line on
                     case "--max-face-count": if (!Int(name, value, 0, 655, out int faces, out error)) return null; o.MaxFaceCount = faces; break;
                     case "--fp-capacity": if (!Int(name, value, 1, 1_000_000, out int fps, out error)) return null; o.FingerprintCapacity = fps; break;
                     case "--max-sessions": if (!Int(name, value, 1, 64, out int max, out error)) return null; o.MaxSessions = max; break;
+                    case "--hide-options": o.HiddenOptions = value.Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries); break;
                     case "--chunk-gap-ms": if (!Int(name, value, 0, 10000, out int gap, out error)) return null; o.LargeDataPacketGap = TimeSpan.FromMilliseconds(gap); break;
                     case "--latency-ms": if (!Real(name, value, 0, 60000, out double latency, out error)) return null; o.LinkTurnaroundMs = latency; break;
                     case "--bytes-per-second": if (!Long(name, value, 0, long.MaxValue, out long bps, out error)) return null; o.LinkBytesPerSecond = bps; break;
