@@ -44,6 +44,8 @@ faults (off by default; request counts start at 1 = the first request after star
   --delay-reply-after N          hold back the reply to request N by --reply-delay-ms (once)
   --reply-delay-ms N             (default 10000)
   --error-command C              answer CMD_ACK_ERROR to every request with command number C
+  --damage-upload-of C           the upload buffer used by every request C (110, 151, 10009, 87) loses its tail
+                                 first (refused, or ACKed and dropped with --silent-drops)
   --full-at-users N              report full (user capacity reached) at N users
   --hang-after-requests N        from request N on, answer nothing (connections still accepted)
   --restart-after-requests N     restart after answering request N (sessions lost, data kept; once)

@@ -143,6 +143,20 @@ namespace ZkSync.Emulator.Tests
         }
 
         [Theory]
+        [InlineData(false, ReplyCode.Error)]
+        [InlineData(true, ReplyCode.Ok)]
+        public async Task Damaged_upload_fault_loses_the_buffer_tail_before_the_chosen_command_runs(bool silent, ushort expected)
+        {
+            using var emu = await Start(silent, more: o => o.Faults = new FaultOptions { DamageUploadOf = CommandCode.UpdateFirmware });
+            using var c = Emu.Client(emu);
+            c.Upload(OneUserBatch(new byte[500]));
+            Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.HashData).Command); // the transfer itself was whole
+            Assert.Equal(expected, c.Request(CommandCode.UpdateFirmware, BatchCommand).Command);
+            Assert.Equal(0, emu.State.UserCount);
+            Assert.True(emu.Log.Contains("lost its tail"));
+        }
+
+        [Theory]
         [InlineData("tft", ReplyCode.Error)]
         [InlineData("face", ReplyCode.OptionNotFound)]
         public async Task Hidden_option_is_answered_as_unknown_while_others_still_answer(string profile, ushort expected)

@@ -106,6 +106,32 @@ namespace ZkSync.Sync.Tests.EndToEnd
             lock (destination.State.Sync) Assert.False(destination.State.Photos.ContainsKey(victim));
         }
 
+        [Theory]
+        [InlineData(ZkSync.Protocol.Framing.CommandCode.UserPhotoWrite, "verify: photo differs")]
+        [InlineData(ZkSync.Protocol.Framing.CommandCode.UserFaceWrite, "verify: face")]
+        [InlineData(ZkSync.Protocol.Framing.CommandCode.UpdateFirmware, "verify: user is not on the destination")]
+        public async Task Damaged_uploads_acked_and_dropped_fail_every_user_with_the_reason(ushort command, string reason)
+        {
+            await using var emus = new Emulators();
+            var source = await emus.StartAsync("face", users: 4);
+            var destination = await emus.StartAsync("face", configure: o =>
+            {
+                o.SilentDrops = true;
+                o.Faults = new FaultOptions { DamageUploadOf = command };
+            });
+
+            var report = await SyncEngine.RunAsync(Emulators.Endpoint(source), new[] { Emulators.Endpoint(destination) }, new SyncOptions());
+
+            Assert.Equal(4, report.Items.Count);
+            Assert.All(report.Items, i =>
+            {
+                Assert.Equal(SyncItemStatus.Failed, i.Status);
+                Assert.Contains(reason, i.Notes);
+            });
+            Assert.True(destination.Log.Contains("ACKed and dropped (silent drops): upload buffer not completely filled"));
+            Assert.False(destination.State.Disabled);
+        }
+
         [Fact]
         public async Task Faces_dropped_at_face_capacity_fail_their_users_with_the_reason()
         {
