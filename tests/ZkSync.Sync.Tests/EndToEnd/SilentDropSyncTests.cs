@@ -24,6 +24,17 @@ namespace ZkSync.Sync.Tests.EndToEnd
             }
         }
 
+        /// <summary>
+        /// ZKFinger 9 firmware that does not answer ~ZKFPVersion: the engine cannot tell the algorithms differ, writes
+        /// ZKFinger 10 templates, and the device ACKs the batch and keeps none of them.
+        /// </summary>
+        private static Task<DeviceEmulator> StartSilentZkFinger9Async(Emulators emus) => emus.StartAsync("tft", configure: o =>
+        {
+            o.FingerprintVersion = 9;
+            o.HiddenOptions = new[] { "~ZKFPVersion" };
+            o.SilentDrops = true;
+        });
+
         /// <summary>ZKFinger 10 templates small enough for ZKFinger 9's 602 bytes, so only their algorithm gives them away.</summary>
         private static void ShrinkTemplates(DeviceEmulator e)
         {
@@ -37,14 +48,7 @@ namespace ZkSync.Sync.Tests.EndToEnd
         {
             await using var emus = new Emulators();
             var source = await emus.StartAsync("tft", users: 8);
-            // ZKFinger 9 firmware that does not answer ~ZKFPVersion: the engine cannot tell the algorithms differ, writes
-            // ZKFinger 10 templates, and the device ACKs the batch and keeps none of them.
-            var destination = await emus.StartAsync("tft", configure: o =>
-            {
-                o.FingerprintVersion = 9;
-                o.HiddenOptions = new[] { "~ZKFPVersion" };
-                o.SilentDrops = true;
-            });
+            var destination = await StartSilentZkFinger9Async(emus);
             ShrinkTemplates(source);
 
             var report = await SyncEngine.RunAsync(Emulators.Endpoint(source), new[] { Emulators.Endpoint(destination) }, new SyncOptions());
@@ -67,12 +71,7 @@ namespace ZkSync.Sync.Tests.EndToEnd
         {
             await using var emus = new Emulators();
             var source = await emus.StartAsync("tft", users: 4);
-            var destination = await emus.StartAsync("tft", configure: o =>
-            {
-                o.FingerprintVersion = 9;
-                o.HiddenOptions = new[] { "~ZKFPVersion" };
-                o.SilentDrops = true;
-            });
+            var destination = await StartSilentZkFinger9Async(emus);
 
             var report = await SyncEngine.RunAsync(Emulators.Endpoint(source), new[] { Emulators.Endpoint(destination) }, new SyncOptions { Verify = false });
 
