@@ -114,6 +114,7 @@ namespace ZkSync.Emulator
             if (LargeDataPacketGap < TimeSpan.Zero) throw new ArgumentException("LargeDataPacketGap must not be negative.", nameof(LargeDataPacketGap));
             if (double.IsNaN(LinkTurnaroundMs) || LinkTurnaroundMs < 0 || LinkTurnaroundMs > 60000) throw new ArgumentException("LinkTurnaroundMs must be 0-60000.", nameof(LinkTurnaroundMs));
             if (LinkBytesPerSecond < 0) throw new ArgumentException("LinkBytesPerSecond must not be negative (0 = unlimited).", nameof(LinkBytesPerSecond));
+            if (HiddenOptions == null) throw new ArgumentException("HiddenOptions must not be null (empty = none hidden).", nameof(HiddenOptions));
             Faults?.Validate();
             Device.DeviceProfile.Resolve(this);
         }
