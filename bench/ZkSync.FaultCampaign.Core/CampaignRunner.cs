@@ -63,7 +63,7 @@ namespace ZkSync.FaultCampaign.Core
 
         private async Task RunOnceAsync(DeviceEmulator source, FaultKind kind, FaultOptions faults, CampaignRow row)
         {
-            using var destination = await StartDestinationAsync();
+            using var destination = await StartDestinationAsync(kind.Device);
             using var peer = await StartDestinationAsync();
             var kept = await KeepUsersAsync(destination);
             int opened = Opened(destination);
@@ -104,8 +104,12 @@ namespace ZkSync.FaultCampaign.Core
             else row.Problems.Add($"rerun after '{faults}' did not complete: {rerun.Summaries[0].Error ?? string.Join("; ", rerun.Items.Where(i => i.Status == SyncItemStatus.Failed).Take(3))}");
         }
 
-        private Task<DeviceEmulator> StartDestinationAsync() =>
-            DeviceEmulator.StartAsync(new EmulatorOptions { Profile = "face", Users = 0, Seed = _o.Seed + 1, AttendanceRecords = 0, MaxSessions = 8 });
+        private Task<DeviceEmulator> StartDestinationAsync(Action<EmulatorOptions>? device = null)
+        {
+            var options = new EmulatorOptions { Profile = "face", Users = 0, Seed = _o.Seed + 1, AttendanceRecords = 0, MaxSessions = 8 };
+            device?.Invoke(options);
+            return DeviceEmulator.StartAsync(options);
+        }
 
         /// <summary>Users only the destination has: they must come through every fault untouched.</summary>
         private async Task<Dictionary<string, string>> KeepUsersAsync(DeviceEmulator destination)

@@ -11,11 +11,12 @@ namespace ZkSync.FaultCampaign.Core
     /// <summary>One kind of fault: how to arm it on a destination for one run (from the run's random and the fault-free request count).</summary>
     public sealed class FaultKind
     {
-        public FaultKind(string name, ZkTransportKind transport, Func<Random, int, FaultOptions> arm)
+        public FaultKind(string name, ZkTransportKind transport, Func<Random, int, FaultOptions> arm, Action<EmulatorOptions>? device = null)
         {
             Name = name;
             Transport = transport;
             Arm = arm;
+            Device = device;
         }
 
         public string Name { get; }
@@ -23,6 +24,16 @@ namespace ZkSync.FaultCampaign.Core
 
         /// <summary>(run random, requests a fault-free sync sends) → the faults of this run.</summary>
         public Func<Random, int, FaultOptions> Arm { get; }
+
+        /// <summary>How the faulty destination differs from a default one for the whole run (e.g. firmware-faithful silent drops); null = not at all.</summary>
+        public Action<EmulatorOptions>? Device { get; }
+
+        /// <summary>
+        /// Uploads firmware ACKs and drops when damaged: the batch (110) and a face (151). A dropped photo (10009) is reported
+        /// Failed too, but the engine enables a new user without waiting for its photo (MediaSync), which the destination
+        /// check counts as half-written; SilentDropSyncTests covers it instead.
+        /// </summary>
+        private static readonly ushort[] DroppableUploads = { CommandCode.UpdateFirmware, CommandCode.UserFaceWrite };
 
         /// <summary>Reply delay of the delay fault: well beyond <see cref="CampaignOptions.DestinationTimeout"/>.</summary>
         public static TimeSpan Delay(CampaignOptions o) => o.DestinationTimeout + o.DestinationTimeout + TimeSpan.FromMilliseconds(500);
@@ -39,6 +50,7 @@ namespace ZkSync.FaultCampaign.Core
             new FaultKind("full at N users", ZkTransportKind.Tcp, (r, _) => new FaultOptions { FullAtUsers = r.Next(0, o.Users + CampaignOptions.KeptUsers) }),
             new FaultKind("hang after N", ZkTransportKind.Tcp, (r, n) => new FaultOptions { HangAfterRequests = r.Next(1, n + 1) }),
             new FaultKind("restart after N", ZkTransportKind.Tcp, (r, n) => new FaultOptions { RestartAfterRequests = r.Next(1, n + 1) }),
+            new FaultKind("silent drop of damaged upload", ZkTransportKind.Tcp, (r, _) => new FaultOptions { DamageUploadOf = DroppableUploads[r.Next(DroppableUploads.Length)] }, d => d.SilentDrops = true),
         };
     }
 }

@@ -84,6 +84,19 @@ namespace ZkSync.Emulator.Core
         /// <summary>A UDP session silent this long may be evicted when a CONNECT needs its slot (UDP has no close).</summary>
         public TimeSpan UdpSessionIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+        /// <summary>
+        /// Firmware-faithful drops: where firmware ACKs an upload it does not store (a partial or malformed batch buffer, a
+        /// photo that is not a whole JPEG, a template of the other fingerprint algorithm, face capacity reached), answer OK
+        /// and store nothing (logged), instead of the strict default's CMD_ACK_ERROR. Only a read-back shows the loss.
+        /// </summary>
+        public bool SilentDrops { get; set; }
+
+        /// <summary>
+        /// Options this firmware does not know: CMD_OPTIONS_RRQ for them gets the unknown-option error (2001, or 4999 on ZMM),
+        /// as older firmware answers e.g. ~ZKFPVersion or FaceFunOn. Empty = every option of the profile is answered.
+        /// </summary>
+        public string[] HiddenOptions { get; set; } = Array.Empty<string>();
+
         /// <summary>A copy (for deriving a device's options without changing the caller's).</summary>
         public EmulatorOptions Clone() => (EmulatorOptions)MemberwiseClone();
 
@@ -101,6 +114,7 @@ namespace ZkSync.Emulator.Core
             if (LargeDataPacketGap < TimeSpan.Zero) throw new ArgumentException("LargeDataPacketGap must not be negative.", nameof(LargeDataPacketGap));
             if (double.IsNaN(LinkTurnaroundMs) || LinkTurnaroundMs < 0 || LinkTurnaroundMs > 60000) throw new ArgumentException("LinkTurnaroundMs must be 0-60000.", nameof(LinkTurnaroundMs));
             if (LinkBytesPerSecond < 0) throw new ArgumentException("LinkBytesPerSecond must not be negative (0 = unlimited).", nameof(LinkBytesPerSecond));
+            if (HiddenOptions == null) throw new ArgumentException("HiddenOptions must not be null (empty = none hidden).", nameof(HiddenOptions));
             Faults?.Validate();
             Device.DeviceProfile.Resolve(this);
         }

@@ -29,6 +29,10 @@ usage: ZkSync.Emulator [options]
   --chunk-gap-ms N      pause between packets of a large-data reply (default 0)
   --latency-ms X        link model: turnaround per request in ms, decimals allowed (default 0)
   --bytes-per-second N  link model: throughput shared by requests and replies, 0 = unlimited (default 0)
+  --silent-drops        ACK and drop what firmware ACKs without storing (partial or malformed batch buffers, photos
+                        that are not a whole JPEG, templates of the other algorithm, face capacity reached) instead
+                        of refusing it (no value)
+  --hide-options LIST   comma-separated options answered as unknown, as older firmware does (e.g. ~ZKFPVersion)
 faults (off by default; request counts start at 1 = the first request after start):
   --drop-rate X                  share 0-1 of UDP datagrams lost, both directions
   --fault-seed N                 seed of the drop sequence (default 1)
@@ -40,6 +44,8 @@ faults (off by default; request counts start at 1 = the first request after star
   --delay-reply-after N          hold back the reply to request N by --reply-delay-ms (once)
   --reply-delay-ms N             (default 10000)
   --error-command C              answer CMD_ACK_ERROR to every request with command number C
+  --damage-upload-of C           the upload buffer used by every request C (110, 151, 10009, 87) loses its tail
+                                 first (refused, or ACKed and dropped with --silent-drops)
   --full-at-users N              report full (user capacity reached) at N users
   --hang-after-requests N        from request N on, answer nothing (connections still accepted)
   --restart-after-requests N     restart after answering request N (sessions lost, data kept; once)
@@ -61,6 +67,7 @@ Lines on standard input: 'stats' prints the traffic counters as one JSON line on
                 string name = args[i];
                 if (name == "--help" || name == "-h" || name == "-?") { help = true; return null; }
                 if (!seen.Add(name)) { error = $"{name} is given twice"; return null; }
+                if (name == "--silent-drops") { o.SilentDrops = true; continue; }
                 if (i + 1 >= args.Length) { error = $"{name} needs a value"; return null; }
                 string value = args[++i];
                 switch (name)
@@ -86,6 +93,7 @@ Lines on standard input: 'stats' prints the traffic counters as one JSON line on
                     case "--max-face-count": if (!Int(name, value, 0, 655, out int faces, out error)) return null; o.MaxFaceCount = faces; break;
                     case "--fp-capacity": if (!Int(name, value, 1, 1_000_000, out int fps, out error)) return null; o.FingerprintCapacity = fps; break;
                     case "--max-sessions": if (!Int(name, value, 1, 64, out int max, out error)) return null; o.MaxSessions = max; break;
+                    case "--hide-options": o.HiddenOptions = value.Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries); break;
                     case "--chunk-gap-ms": if (!Int(name, value, 0, 10000, out int gap, out error)) return null; o.LargeDataPacketGap = TimeSpan.FromMilliseconds(gap); break;
                     case "--latency-ms": if (!Real(name, value, 0, 60000, out double latency, out error)) return null; o.LinkTurnaroundMs = latency; break;
                     case "--bytes-per-second": if (!Long(name, value, 0, long.MaxValue, out long bps, out error)) return null; o.LinkBytesPerSecond = bps; break;

@@ -29,6 +29,7 @@ namespace ZkSync.Emulator.Host
                     f.ReplyDelay = TimeSpan.FromMilliseconds(n);
                     return true;
                 case "--error-command": if (!CommandLine.Int(name, value, 0, 65535, out n, out error)) return false; f.ErrorCommand = (ushort)n; return true;
+                case "--damage-upload-of": if (!CommandLine.Int(name, value, 0, 65535, out n, out error)) return false; f.DamageUploadOf = (ushort)n; return true;
                 case "--full-at-users": if (!CommandLine.Int(name, value, 0, 65534, out n, out error)) return false; f.FullAtUsers = n; return true;
                 case "--hang-after-requests": if (!Count(name, value, out n, out error)) return false; f.HangAfterRequests = n; return true;
                 case "--drop-reply-to-command": if (!CommandLine.Int(name, value, 0, 65535, out n, out error)) return false; f.DropReplyToCommand = (ushort)n; return true;

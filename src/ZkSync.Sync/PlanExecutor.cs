@@ -195,6 +195,8 @@ namespace ZkSync.Sync
         {
             var diff = SyncEquality.Fingerprints(p.FingerprintsToWrite, stored);
             var problems = diff.MissingDetails.ToList();
+            // Firmware ACKs batch templates it does not keep (capacity reached, another algorithm); say so, as only this read shows it.
+            if (problems.Count > 0) problems[problems.Count - 1] += " (the device acknowledged the write but did not keep it: full, or not its fingerprint algorithm)";
             foreach (var f in p.FingerprintsToDelete)
                 if (stored.Any(s => s.FingerIndex == f.FingerIndex)) problems.Add($"finger {f.FingerIndex} still on the destination");
             if (problems.Count > 0) p.Fail(SyncDataKinds.Fingerprints, "verify: " + string.Join(", ", problems));

@@ -18,8 +18,8 @@ namespace ZkSync.Emulator.Core.Commands
             try { batch = BatchUploadCodec.Decode(data, c.Profile.UserRecordSize); }
             catch (ZkMalformedReplyException ex)
             {
-                // Firmware drops a malformed batch without a word; we answer CMD_ACK_ERROR so the client learns it (deviation).
-                return c.Refuse("malformed batch upload: " + ex.Message);
+                // Firmware drops a malformed batch without a word; strict mode answers CMD_ACK_ERROR so the client learns it.
+                return c.RefuseOrDrop("malformed batch upload: " + ex.Message);
             }
             foreach (var entry in batch.Users) ApplyUser(c, entry);
             foreach (var entry in batch.Templates) ApplyTemplate(c, entry);
@@ -81,6 +81,12 @@ namespace ZkSync.Emulator.Core.Commands
             if (entry.Template.Length > c.Profile.MaxTemplateSize)
             {
                 c.Log.Add($"{c.Session}: batch template uid {entry.Uid} finger {entry.FingerIndex} skipped: {entry.Template.Length} bytes exceed {c.Profile.MaxTemplateSize}");
+                return;
+            }
+            var wrongAlgorithm = TemplateAlgorithm.Mismatch(c.Profile, entry.Template);
+            if (wrongAlgorithm != null)
+            {
+                c.Log.Add($"{c.Session}: batch template uid {entry.Uid} finger {entry.FingerIndex} skipped: {wrongAlgorithm}");
                 return;
             }
             if (existing == null && state.TemplateCount >= c.Profile.FingerprintCapacity)

@@ -45,6 +45,17 @@ namespace ZkSync.Emulator.Core.Commands
             return Reply.One(Packet(code, null, subCode));
         }
 
+        /// <summary>
+        /// An upload firmware ACKs without storing: with <see cref="EmulatorOptions.SilentDrops"/> it is ACKed and dropped
+        /// (logged), otherwise refused (the strict deviation). The ACK of command 87 carries FDB_OK (0) as firmware's does.
+        /// </summary>
+        public Reply RefuseOrDrop(string why, ushort? subCode = null)
+        {
+            if (!Options.SilentDrops) return Refuse(why, subCode);
+            Log.Add($"{Session}: command {Request.Command} ACKed and dropped (silent drops): {why}");
+            return Ok(sessionField: Request.Command == CommandCode.UserTemplateExWrite ? (ushort?)0 : null);
+        }
+
         public Reply Code(ushort code, ushort? sessionField = null) => Reply.One(Packet(code, null, sessionField));
 
         /// <summary>A buffer answered inline as one CMD_DATA (1503/1504 replies of at most 1,024 bytes).</summary>

@@ -13,6 +13,7 @@ namespace ZkSync.Emulator.Core.Commands
             string name = OptionCodec.DecodeName(c.Payload);
             if (!c.State.WrittenOptions.TryGetValue(name, out var value) && !c.Profile.Options.TryGetValue(name, out value))
                 value = "";
+            if (Array.IndexOf(c.Options.HiddenOptions, name) >= 0) value = "";
             // Unknown or empty option: 2001 on older firmware, 4999 on ZMM.
             if (value.Length == 0) return c.Code(c.Profile.Zmm ? ReplyCode.OptionNotFound : ReplyCode.Error);
             return c.Ok(Encoding.ASCII.GetBytes(name + "=" + value + "\0"));

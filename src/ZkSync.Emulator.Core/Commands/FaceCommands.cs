@@ -66,7 +66,7 @@ namespace ZkSync.Emulator.Core.Commands
             if (data.Length % FaceRecordCodec.RecordSize != 0)
                 c.Log.Add($"{c.Session}: face write ignores {data.Length % FaceRecordCodec.RecordSize} trailing bytes");
             if (c.State.FacesOf(user.Uid).Count == 0 && c.State.UsersWithFaces >= c.Profile.FaceCapacity)
-                return c.Refuse($"face capacity {c.Profile.FaceCapacity} users reached");
+                return c.RefuseOrDrop($"face capacity {c.Profile.FaceCapacity} users reached");
             for (int i = 0; i < records; i++)
             {
                 var record = new byte[FaceRecordCodec.RecordSize];

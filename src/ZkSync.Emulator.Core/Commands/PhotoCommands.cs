@@ -22,7 +22,7 @@ namespace ZkSync.Emulator.Core.Commands
             string? pin = PinOf(name);
             if (pin == null || c.State.FindUserByPin(pin) == null) return c.Refuse($"photo name '{name}' is not '<PIN2>.jpg' of an existing user");
             var problem = CheckPhoto(c, jpeg);
-            if (problem != null) return c.Refuse(problem);
+            if (problem != null) return c.RefuseOrDrop(problem);
             c.State.Photos[name] = (byte[])jpeg.Clone();
             return c.Ok();
         }
@@ -52,7 +52,7 @@ namespace ZkSync.Emulator.Core.Commands
             if (name.Contains(".jpg"))
             {
                 var problem = CheckPhoto(c, data);
-                if (problem != null) return c.Refuse(problem, 4);
+                if (problem != null) return c.RefuseOrDrop(problem, 4);
             }
             c.State.Photos[name] = (byte[])data.Clone();
             return c.Ok();

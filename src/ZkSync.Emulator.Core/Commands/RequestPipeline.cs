@@ -68,6 +68,7 @@ namespace ZkSync.Emulator.Core.Commands
                     return Drop($"{session}: {request} dropped: reply id lower than {session.LastReplyId}");
 
                 var context = new CommandContext(session, request, _state, _options, _log);
+                _faults.DamageUpload(context);
                 Reply reply = NeedsAuth(session, request.Command)
                     ? context.Code(ReplyCode.Unauthorized)
                     : _faults.InjectedError(context) ?? CommandRouter.Execute(context);

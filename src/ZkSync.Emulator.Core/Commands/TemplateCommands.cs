@@ -60,6 +60,8 @@ namespace ZkSync.Emulator.Core.Commands
             }
             if (finger > 9) return c.Refuse($"command 87 finger {finger}", BadData);
             if (template.Length > c.Profile.MaxTemplateSize) return c.Refuse($"command 87 template of {template.Length} bytes exceeds {c.Profile.MaxTemplateSize}", BadData);
+            var wrongAlgorithm = TemplateAlgorithm.Mismatch(c.Profile, template);
+            if (wrongAlgorithm != null) return c.RefuseOrDrop("command 87: " + wrongAlgorithm, BadData);
             if (c.State.FindUser(uid) == null) return c.Refuse($"command 87 for uid {uid}: no such user", NoData);
             bool taken = c.State.FindTemplate(uid, finger) != null;
             if (taken && c.Profile.FingerprintVersion == 9) return c.Refuse($"command 87: uid {uid} finger {finger} is taken (ZKFinger 9 does not overwrite)", FingerTaken);

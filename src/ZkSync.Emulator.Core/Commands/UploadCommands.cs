@@ -55,7 +55,8 @@ namespace ZkSync.Emulator.Core.Commands
 
         /// <summary>
         /// The upload a consuming command acts on. Firmware consumes the declared size even if fewer bytes arrived; the
-        /// emulator refuses an incomplete buffer instead (strict deviation) so a client's short upload shows up.
+        /// emulator refuses an incomplete buffer instead (strict deviation) so a client's short upload shows up, or, with
+        /// silent drops, ACKs it and stores nothing (firmware would store a garbage tail; either way the data is lost).
         /// </summary>
         public static byte[]? CompleteUpload(CommandContext c, out Reply? refusal, ushort? subCode = null)
         {
@@ -64,7 +65,7 @@ namespace ZkSync.Emulator.Core.Commands
             if (upload == null) { refusal = c.Refuse("no upload buffer (CMD_PREPARE_DATA was not sent)", subCode); return null; }
             if (!upload.IsComplete)
             {
-                refusal = c.Refuse($"upload buffer not completely filled ({upload.Filled} of {upload.Data.Length} bytes)", subCode);
+                refusal = c.RefuseOrDrop($"upload buffer not completely filled ({upload.Filled} of {upload.Data.Length} bytes)", subCode);
                 return null;
             }
             return upload.Data;

@@ -91,6 +91,17 @@ namespace ZkSync.Emulator.Core.Faults
             return command == c.Request.Command ? c.Refuse("fault injection: ACK_ERROR to this command") : null;
         }
 
+        /// <summary>Loses the tail of the complete upload buffer a chosen consuming command is about to use.</summary>
+        public void DamageUpload(CommandContext c)
+        {
+            ushort? command;
+            lock (_sync) command = _faults.DamageUploadOf;
+            var upload = c.Session.Upload;
+            if (command != c.Request.Command || upload == null || !upload.IsComplete) return;
+            upload.LoseTail();
+            _log.Add($"{c.Session}: fault injection: the upload buffer for command {c.Request.Command} lost its tail");
+        }
+
         /// <summary>True when a UDP reply datagram is to be lost.</summary>
         public bool DropReplyDatagram()
         {

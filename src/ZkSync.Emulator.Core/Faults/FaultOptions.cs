@@ -40,6 +40,12 @@ namespace ZkSync.Emulator.Core
         /// <summary>Every request with this command is answered CMD_ACK_ERROR without being executed.</summary>
         public ushort? ErrorCommand { get; set; }
 
+        /// <summary>
+        /// Every request with this command (110, 151, 10009, 87) finds its complete upload buffer damaged (its tail lost) and
+        /// runs on it: the strict device refuses it, one with <see cref="EmulatorOptions.SilentDrops"/> ACKs and drops it.
+        /// </summary>
+        public ushort? DamageUploadOf { get; set; }
+
         /// <summary>The device reports itself full at this many users: it becomes its user capacity.</summary>
         public int? FullAtUsers { get; set; }
 
@@ -76,6 +82,7 @@ namespace ZkSync.Emulator.Core
             if (ResetAfterUploadDataPackets is int ru) parts.Add($"reset after {ru} upload data packets");
             if (DelayReplyAfterRequests is int d) parts.Add($"delay reply {d} by {ReplyDelay.TotalMilliseconds:0} ms");
             if (ErrorCommand is ushort e) parts.Add($"ACK_ERROR to command {e}");
+            if (DamageUploadOf is ushort du) parts.Add($"damaged upload for command {du}");
             if (FullAtUsers is int f) parts.Add($"full at {f} users");
             if (HangAfterRequests is int h) parts.Add($"hang from request {h}");
             if (RestartAfterRequests is int rs) parts.Add($"restart after request {rs}");

@@ -18,6 +18,9 @@ namespace ZkSync.Emulator.Core.Sessions
         /// <summary>Reply id of the CMD_PREPARE_DATA or of the last accepted CMD_DATA.</summary>
         public ushort LastReplyId { get; private set; }
 
+        /// <summary>Fault injection: the second half of what arrived is lost, so the buffer is partial as a damaged transfer leaves it.</summary>
+        public void LoseTail() => Filled /= 2;
+
         /// <summary>Appends a CMD_DATA payload. Firmware takes it only with reply id = previous + 1 (no wrap) and without overflow.</summary>
         public bool TryAppend(byte[] payload, ushort replyId, out string? why)
         {

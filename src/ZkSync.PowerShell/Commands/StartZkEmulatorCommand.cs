@@ -65,6 +65,15 @@ namespace ZkSync.PowerShell.Commands
         [ValidateRange(1, 65534)]
         public int UserCapacity { get; set; }
 
+        /// <summary>ACKs and drops what firmware ACKs without storing, to rehearse what a sync's verify catches.</summary>
+        [Parameter(ParameterSetName = ProfileSet)]
+        public SwitchParameter SilentDrops { get; set; }
+
+        /// <summary>Options the emulated firmware answers as unknown, as older firmware does (e.g. ~ZKFPVersion).</summary>
+        [Parameter(ParameterSetName = ProfileSet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? HideOption { get; set; }
+
         /// <summary>A backup (Export-ZkDevice) to start from: the emulator holds a copy of that device, with its profile and identity.</summary>
         [Parameter(Mandatory = true, ParameterSetName = BackupSet)]
         [ValidateNotNullOrEmpty]
@@ -96,6 +105,8 @@ namespace ZkSync.PowerShell.Commands
                 FingerprintVersion = MyInvocation.BoundParameters.ContainsKey(nameof(FingerprintVersion)) ? FingerprintVersion : (int?)null,
                 FaceVersion = MyInvocation.BoundParameters.ContainsKey(nameof(FaceVersion)) ? FaceVersion : (int?)null,
                 UserCapacity = MyInvocation.BoundParameters.ContainsKey(nameof(UserCapacity)) ? UserCapacity : (int?)null,
+                SilentDrops = SilentDrops,
+                HiddenOptions = HideOption ?? Array.Empty<string>(),
             };
 
             TryItem(options.Profile, () =>
