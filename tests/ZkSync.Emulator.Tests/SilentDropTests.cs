@@ -3,7 +3,8 @@ using System.Buffers.Binary;
 using System.Linq;
 using System.Threading.Tasks;
 using Xunit;
-using ZkSync.Emulator.Seeding;
+using ZkSync.Emulator.Core;
+using ZkSync.Emulator.Core.Seeding;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Framing;
 

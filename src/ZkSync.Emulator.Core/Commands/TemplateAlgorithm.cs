@@ -1,6 +1,6 @@
-using ZkSync.Emulator.Device;
+using ZkSync.Emulator.Core.Device;
 
-namespace ZkSync.Emulator.Commands
+namespace ZkSync.Emulator.Core.Commands
 {
     /// <summary>
     /// Recognises a fingerprint template of the other algorithm. ZKFinger 10 templates carry ASCII "SS21" at bytes 2-5

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Xunit;
+using ZkSync.Emulator.Core;
 using ZkSync.Protocol.Model;
 
 namespace ZkSync.Emulator.Tests.Interop

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using Xunit;
+using ZkSync.Protocol.Model;
 using ZkSync.Protocol.Client;
 
 namespace ZkSync.Protocol.Tests.Client

@@ -3,6 +3,7 @@ using Xunit;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Framing;
+using ZkSync.Protocol.Model;
 using ZkSync.Protocol.Tests.Scripted;
 
 namespace ZkSync.Protocol.Tests.Session

@@ -1,8 +1,8 @@
 using System.Linq;
 using System.Threading.Tasks;
 using Xunit;
-using ZkSync.Emulator;
-using ZkSync.Protocol.Sync;
+using ZkSync.Emulator.Core;
+using ZkSync.Sync;
 
 namespace ZkSync.Sync.Tests.EndToEnd
 {
@@ -40,7 +40,7 @@ namespace ZkSync.Sync.Tests.EndToEnd
         {
             lock (e.State.Sync)
                 foreach (var t in e.State.Templates.ToList())
-                    e.State.PutTemplate(new ZkSync.Emulator.Device.StoredTemplate(t.Uid, t.Finger, t.Flag, t.Data.Take(520).ToArray()));
+                    e.State.PutTemplate(new ZkSync.Emulator.Core.Device.StoredTemplate(t.Uid, t.Finger, t.Flag, t.Data.Take(520).ToArray()));
         }
 
         [Fact]
