@@ -57,7 +57,7 @@ namespace ZkSync.Protocol.Client
             await RequireUserAsync(userId, cancellationToken).ConfigureAwait(false);
             await RunAsync(async x =>
             {
-                var reply = await BulkUploader.UploadAndRunAsync(x, jpeg, command, request, $"photo upload for user {userId}").ConfigureAwait(false);
+                var reply = await UploadAsync(x, jpeg, command, request, $"photo upload for user {userId}").ConfigureAwait(false);
                 reply.EnsureOk(Device, command, $"Storing the photo of user {userId}");
                 return await RefreshAfterWriteAsync(x).ConfigureAwait(false);
             }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);

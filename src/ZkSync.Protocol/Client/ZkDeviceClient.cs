@@ -91,6 +91,7 @@ namespace ZkSync.Protocol.Client
         private async Task SayGoodbyeAsync()
         {
             await SettleOwedRefreshAsync().ConfigureAwait(false);
+            await ReleaseHeldBufferAsync().ConfigureAwait(false);
             await _session.CloseAsync().ConfigureAwait(false);
         }
 

@@ -39,11 +39,13 @@ namespace ZkSync.Protocol.Sync
             SyncTraffic start = default;
             SyncPlan? plan = null;
             bool throttled = false;
+            UploadHashCheck? hashCheck = null;
             try
             {
                 await _throttle.WaitAsync(ct).ConfigureAwait(false);
                 throttled = true;
                 device = await _endpoint.OpenAsync(ct).ConfigureAwait(false);
+                hashCheck = UploadHashCheck.ForRun(device, options);
                 Summary.Destination = device.Name;
                 start = device.Traffic;
                 _run.Sink.Progress(device.Name, "Reading destination", 0, 1);
@@ -72,6 +74,7 @@ namespace ZkSync.Protocol.Sync
             }
             finally
             {
+                hashCheck?.Restore();
                 if (device != null)
                 {
                     var used = device.Traffic - start;
