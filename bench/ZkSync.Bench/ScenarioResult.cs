@@ -18,6 +18,7 @@ namespace ZkSync.Bench
             Outcome = outcome;
             Ok = ok;
             LinkFloors = measured.Links.Zip(work, (m, w) => model.Floor(m, w)).ToList();
+            Wall = model.Modelled(measured.Wall);
             Floor = LinkFloors.Max();
         }
 
@@ -34,7 +35,13 @@ namespace ZkSync.Bench
 
         public IReadOnlyList<TimeSpan> LinkFloors { get; }
         public TimeSpan Floor { get; }
-        public double WallOverFloor => Measured.Wall.TotalSeconds / Floor.TotalSeconds;
+        public double WallOverFloor => Wall.TotalSeconds / Floor.TotalSeconds;
+
+        /// <summary>Measured wall time × the time scale: what the modelled devices would take.</summary>
+        public TimeSpan Wall { get; }
+
+        /// <summary>Destination requests (the last link) per user of the run.</summary>
+        public double DestinationRequestsPerUser => Users == 0 ? 0 : (double)Measured.Links[Measured.Links.Count - 1].RoundTrips / Users;
 
         /// <summary>CMD_DATA payload bytes the engine sent (what writing cost; 0 = nothing written).</summary>
         public long PayloadUploaded { get; }

@@ -29,14 +29,14 @@ namespace ZkSync.Bench.Scenarios
             int photos = report.Items.Count(i => i.Photos == KindOutcome.Written);
             bool wrote = summary.BytesUploaded > 0;
 
-            var sourceWork = new LinkWork().ReadTable(census.UserTableBytes).ReadTable(census.TemplateTableBytes).ReadItems(mediaReads);
+            var sourceWork = census.ReadTables(new LinkWork()).ReadItems(mediaReads);
             var destinationWork = new LinkWork();
             if (destinationFilled)
-                destinationWork.ReadTable(census.UserTableBytes).ReadTable(census.TemplateTableBytes).ReadItems(mediaReads);
+                census.ReadTables(destinationWork).ReadItems(mediaReads);
             if (wrote)
             {
-                destinationWork.Upload(census.MinUserUploads + faces + photos, summary.BytesUploaded);
-                if (verify) destinationWork.ReadTable(census.UserTableBytes).ReadTable(census.TemplateTableBytes).ReadItems(faces + photos);
+                destinationWork.Upload(census.MinUserUploads + faces + photos, summary.BytesUploaded).Stores(census.Templates, faces + photos, census.Users);
+                if (verify) census.ReadTables(destinationWork).ReadItems(faces + photos);
             }
 
             string outcome = $"{summary.Added} added, {summary.Updated} updated, {summary.Unchanged} unchanged, {summary.Failed} failed; {faces} face sets, {photos} photos written"

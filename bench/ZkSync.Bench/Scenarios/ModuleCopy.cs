@@ -1,0 +1,74 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Threading.Tasks;
+
+namespace ZkSync.Bench.Scenarios
+{
+    /// <summary>
+    /// The README's lead pipeline against the sync, through the module in a hosted PowerShell 7 (as the demo runs it):
+    /// <c>$users | Copy-ZkUser -Destination $d</c> of every user of the source, then <c>Sync-ZkDevice</c> of the same users
+    /// to another empty destination. Both copy users, fingerprints, faces and photos, verify on, no confirmation prompt.
+    /// </summary>
+    internal static class ModuleCopy
+    {
+        public static async Task<(ScenarioResult Copy, ScenarioResult Sync)> RunAsync(Rig rig, DeviceCensus census, EmulatorProcess source,
+            EmulatorProcess copyDestination, EmulatorProcess syncDestination)
+        {
+            using var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+            runspace.Open();
+            Invoke(runspace, $"Import-Module '{ModulePath()}'; " +
+                $"$src = Connect-ZkDevice -IPAddress 127.0.0.1 -Port {source.Port} -Protocol Tcp -Timeout 30; " +
+                $"$copyTo = Connect-ZkDevice -IPAddress 127.0.0.1 -Port {copyDestination.Port} -Protocol Tcp -Timeout 30; " +
+                $"$syncTo = Connect-ZkDevice -IPAddress 127.0.0.1 -Port {syncDestination.Port} -Protocol Tcp -Timeout 30; " +
+                "$users = @(Get-ZkUser -Session $src)");
+
+            int copied = 0, synced = 0;
+            var copy = await Measurement.RunAsync(new[] { source, copyDestination }, () =>
+            {
+                copied = Invoke(runspace, "@($users | Copy-ZkUser -Destination $copyTo -Confirm:$false | Where-Object Status -eq 'Copied').Count");
+                return Task.CompletedTask;
+            }).ConfigureAwait(false);
+            var sync = await Measurement.RunAsync(new[] { source, syncDestination }, () =>
+            {
+                synced = Invoke(runspace, "@(Sync-ZkDevice -Source $src -Destination $syncTo -Confirm:$false | Where-Object Action -eq 'Added').Count");
+                return Task.CompletedTask;
+            }).ConfigureAwait(false);
+            Invoke(runspace, "Get-ZkSession | Disconnect-ZkDevice");
+
+            var copyResult = new ScenarioResult("module-copy", rig.Users, "on", copy, Work(census), rig.Model, 0,
+                $"Copy-ZkUser of {census.Users} piped users: {copied} copied", copied == census.Users);
+            var syncResult = new ScenarioResult("module-sync", rig.Users, "on", sync, Work(census), rig.Model, 0,
+                $"Sync-ZkDevice of the same users: {synced} added", synced == census.Users);
+            return (copyResult, syncResult);
+        }
+
+        private static LinkWork[] Work(DeviceCensus census) => new[]
+        {
+            census.ReadTables(new LinkWork()).ReadItems(2 * census.Users),
+            census.ReadTables(new LinkWork()).ReadItems(2 * census.Users),
+        };
+
+        /// <summary>Runs a script; its last output as a number (0 if none); throws on errors.</summary>
+        private static int Invoke(Runspace runspace, string script)
+        {
+            using var ps = PowerShell.Create(runspace);
+            ps.AddScript(script);
+            var output = ps.Invoke();
+            if (ps.HadErrors)
+                throw new InvalidOperationException("module scenario: " + string.Join("; ", ps.Streams.Error.Select(e => e.ToString())));
+            return output.Count > 0 && output[^1]?.BaseObject is int n ? n : 0;
+        }
+
+        private static string ModulePath()
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "ZkSyncPowerShell.sln"))) dir = dir.Parent;
+            string psd1 = Path.Combine(dir?.FullName ?? ".", "out", "ZkSync", "ZkSync.psd1");
+            if (!File.Exists(psd1)) throw new InvalidOperationException($"{psd1} is missing; build src/ZkSync.PowerShell");
+            return psd1;
+        }
+    }
+}
