@@ -31,6 +31,18 @@ namespace ZkSync.Bench
         /// <summary>Wall time as the modelled devices would see it (measured × time scale).</summary>
         public TimeSpan Modelled(TimeSpan measured) => TimeSpan.FromTicks((long)(measured.Ticks * TimeScale));
 
+        /// <summary>
+        /// How long the modelled link and device were busy with what was measured: the device time the emulator charged,
+        /// every byte at the throughput and every answered request's turnaround. Exact under the model and independent of
+        /// the clock (so of the time scale and of the machine's load).
+        /// </summary>
+        public TimeSpan Busy(LinkStats measured) =>
+            TimeSpan.FromSeconds(measured.DeviceSeconds + (double)measured.Bytes / BytesPerSecond + measured.RoundTrips * LatencyMs / 1000.0);
+
+        /// <summary>The time a link needs for <paramref name="work"/> alone (bytes given), e.g. the source tables a plan waits for.</summary>
+        public TimeSpan Alone(LinkWork work, long bytes) =>
+            TimeSpan.FromSeconds((double)bytes / BytesPerSecond + work.UnavoidableRoundTrips * LatencyMs / 1000.0 + work.DeviceSeconds(DeviceTiming));
+
         public TimeSpan Floor(LinkStats measured, LinkWork work) =>
             TimeSpan.FromSeconds((double)measured.Bytes / BytesPerSecond + work.UnavoidableRoundTrips * LatencyMs / 1000.0 + work.DeviceSeconds(DeviceTiming));
 

@@ -49,7 +49,7 @@ namespace ZkSync.Bench
         /// <summary>Logs the result as soon as it is known (long runs) and passes it on.</summary>
         public ScenarioResult Row(ScenarioResult r)
         {
-            Progress($"{r.Users} users {r.Scenario}: {Seconds(r.Wall)} (floor {Seconds(r.Floor)}, x{r.WallOverFloor:0.00}), " +
+            Progress($"{r.Users} users {r.Scenario}: {Seconds(r.Wall)} (measured x scale {Seconds(r.ScaledWall)}, busy {string.Join(" / ", r.Busy.Select(Seconds))}; floor {Seconds(r.Floor)}, x{r.WallOverFloor:0.00}), " +
                 $"{r.Requests:N0} requests ({r.DestinationRequestsPerUser:0.00} per user on the destination), device time {DeviceTimes(r)}, " +
                 $"{Mb(r.BytesUp)} up, {Mb(r.BytesDown)} down, managed peak {Mb(r.Measured.ManagedPeak)}; {r.Outcome}");
             return r;
@@ -57,14 +57,14 @@ namespace ZkSync.Bench
 
         public void Table(IReadOnlyList<ScenarioResult> results)
         {
-            _out.WriteLine("| users | scenario | verify | wall | requests (src / dst) | dst requests per user | device time (src / dst) | up | down | floor (src / dst) | wall ÷ floor | reference ÷ this | managed peak | working set peak | outcome |");
-            _out.WriteLine("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            _out.WriteLine("| users | scenario | verify | wall | measured × scale | requests (src / dst) | dst requests per user | device time (src / dst) | up | down | floor (src / dst) | wall ÷ floor | reference ÷ this | managed peak | working set peak | outcome |");
+            _out.WriteLine("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
             foreach (var r in results)
             {
                 var reference = ReferenceFor(results, r);
                 string speedUp = reference != null
                     ? $"{reference.Wall.TotalSeconds / r.Wall.TotalSeconds:0.00}× ({reference.Scenario})" : "";
-                _out.WriteLine($"| {r.Users:N0} | {r.Scenario} | {r.Verify} | {Seconds(r.Wall)} | " +
+                _out.WriteLine($"| {r.Users:N0} | {r.Scenario} | {r.Verify} | {Seconds(r.Wall)} | {Seconds(r.ScaledWall)} | " +
                     $"{string.Join(" / ", r.Measured.Links.Select(l => l.RoundTrips.ToString("N0", CultureInfo.InvariantCulture)))} | {r.DestinationRequestsPerUser:0.00} | {DeviceTimes(r)} | " +
                     $"{Mb(r.BytesUp)} | {Mb(r.BytesDown)} | {Seconds(r.Floor)} ({string.Join(" / ", r.LinkFloors.Select(Seconds))}) | " +
                     $"{r.WallOverFloor:0.00} | {speedUp} | {Mb(r.Measured.ManagedPeak)} | {Mb(r.Measured.WorkingSetPeak)} | {r.Outcome} |");

@@ -42,7 +42,8 @@ namespace ZkSync.Bench.Scenarios
             string outcome = $"{summary.Added} added, {summary.Updated} updated, {summary.Unchanged} unchanged, {summary.Failed} failed; {faces} face sets, {photos} photos written"
                 + (summary.Error == null ? "" : "; error: " + summary.Error);
             return new ScenarioResult(scenario, rig.Users, wrote ? (verify ? "on" : "off") : (verify ? "on (nothing written)" : "off"),
-                measured, new[] { sourceWork, destinationWork }, rig.Model, summary.BytesUploaded, outcome, summary.Succeeded);
+                measured, new[] { sourceWork, destinationWork }, rig.Model, summary.BytesUploaded, outcome, summary.Succeeded,
+                RunShape.Parallel(rig.Model.Alone(census.ReadTables(new LinkWork()), census.UserTableBytes + census.TemplateTableBytes)));
         }
     }
 }

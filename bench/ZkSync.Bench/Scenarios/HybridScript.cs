@@ -57,7 +57,7 @@ namespace ZkSync.Bench.Scenarios
             destinationWork.Stores(census.Templates, faces + photos, census.Users);
             string outcome = $"{users} users written one at a time ({failures} refused); {faces} face sets, {photos} photos written";
             return new ScenarioResult(scenario, rig.Users, "off", measured, new[] { sourceWork, destinationWork }, rig.Model, uploaded, outcome,
-                users == census.Users && failures == 0 && (!media || faces + photos >= 2 * census.UsersWithFaces));
+                users == census.Users && failures == 0 && (!media || faces + photos >= 2 * census.UsersWithFaces), RunShape.OneAtATime);
         }
 
         private static async Task<(int Users, int Failures)> UsersAndFingerprintsAsync(ZkDeviceClient src, ZkDeviceClient dst)
