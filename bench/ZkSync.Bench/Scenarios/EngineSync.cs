@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Threading.Tasks;
 using ZkSync.Protocol.Sync;
@@ -43,7 +44,26 @@ namespace ZkSync.Bench.Scenarios
                 + (summary.Error == null ? "" : "; error: " + summary.Error);
             return new ScenarioResult(scenario, rig.Users, wrote ? (verify ? "on" : "off") : (verify ? "on (nothing written)" : "off"),
                 measured, new[] { sourceWork, destinationWork }, rig.Model, summary.BytesUploaded, outcome, summary.Succeeded,
-                RunShape.Parallel(rig.Model.Alone(census.ReadTables(new LinkWork()), census.UserTableBytes + census.TemplateTableBytes)));
+                RunShape.Parallel(SerialPrefix(rig, census, measured, media)));
+        }
+
+        /// <summary>
+        /// What the destination must wait for before it can be busy: the source's tables (the plan needs them), and with faces
+        /// and photos the first media batch the source reads (SyncOptions.DefaultMediaBatchUsers users, at the average
+        /// bytes per user the source sent).
+        /// </summary>
+        private static TimeSpan SerialPrefix(Rig rig, DeviceCensus census, Measurement measured, bool media)
+        {
+            var tables = census.ReadTables(new LinkWork());
+            long bytes = census.UserTableBytes + census.TemplateTableBytes;
+            if (media && census.Users > 0)
+            {
+                int batch = Math.Min(SyncOptions.DefaultMediaBatchUsers, census.Users);
+                long mediaBytesPerUser = Math.Max(0, measured.Links[0].BytesOut - bytes) / census.Users;
+                tables.ReadItems(2 * batch);
+                bytes += batch * mediaBytesPerUser;
+            }
+            return rig.Model.Alone(tables, bytes);
         }
     }
 }
