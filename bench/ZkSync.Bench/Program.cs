@@ -49,10 +49,12 @@ foreach (int users in options.Scenarios.Any(s => s != "cpu") ? options.Users : A
     }
     if (options.Has("module"))
     {
-        await using var copyTo = await rig.StartEmptyAsync("destination (Copy-ZkUser)");
-        await using var syncTo = await rig.StartEmptyAsync("destination (Sync-ZkDevice)");
+        await using var copyTo1 = await rig.StartEmptyAsync("destination (Copy-ZkUser 1)");
+        await using var copyTo2 = await rig.StartEmptyAsync("destination (Copy-ZkUser 2)");
+        await using var syncTo1 = await rig.StartEmptyAsync("destination (Sync-ZkDevice 1)");
+        await using var syncTo2 = await rig.StartEmptyAsync("destination (Sync-ZkDevice 2)");
         report.Progress($"{users} users: Copy-ZkUser vs Sync-ZkDevice through the module");
-        var (copy, sync) = await ModuleCopy.RunAsync(rig, census, source, copyTo, syncTo);
+        var (copy, sync) = await ModuleCopy.RunAsync(rig, census, source, new[] { copyTo1, copyTo2 }, new[] { syncTo1, syncTo2 });
         results.Add(report.Row(copy));
         results.Add(report.Row(sync));
     }

@@ -101,11 +101,10 @@ namespace ZkSync.Protocol.Sync
         {
             var confirm = _run.Options.ConfirmAsync;
             if (confirm == null) return;
-            foreach (var p in plan.Removals.ToList())
-            {
-                var request = new SyncConfirmation(Summary.Destination, p.UserId, p.Name, $"Remove user {p.UserId} ({p.Name}) and its fingerprints, faces and photo");
-                if (!await confirm(request, ct).ConfigureAwait(false)) SyncPlanner.KeepDeclined(p);
-            }
+            var asked = plan.Removals.ToList().Select(p => (Plan: p, Answer: confirm(
+                new SyncConfirmation(Summary.Destination, p.UserId, p.Name, $"Remove user {p.UserId} ({p.Name}) and its fingerprints, faces and photo"), ct))).ToList();
+            foreach (var (p, answer) in asked)
+                if (!await answer.ConfigureAwait(false)) SyncPlanner.KeepDeclined(p);
         }
 
         /// <summary>Asks about every source user that may be written, before anything is written.</summary>
@@ -113,11 +112,10 @@ namespace ZkSync.Protocol.Sync
         {
             var confirm = _run.Options.ConfirmWriteAsync;
             if (confirm == null) return;
-            foreach (var p in plan.SourceUsers.Where(SyncPlanner.MayWrite).ToList())
-            {
-                var request = new SyncConfirmation(Summary.Destination, p.UserId, p.Name, p.Action == SyncAction.Added ? $"Add user {p.UserId} ({p.Name})" : $"Update user {p.UserId} ({p.Name})");
-                if (!await confirm(request, ct).ConfigureAwait(false)) SyncPlanner.SkipDeclined(p);
-            }
+            var asked = plan.SourceUsers.Where(SyncPlanner.MayWrite).ToList().Select(p => (Plan: p, Answer: confirm(
+                new SyncConfirmation(Summary.Destination, p.UserId, p.Name, p.Action == SyncAction.Added ? $"Add user {p.UserId} ({p.Name})" : $"Update user {p.UserId} ({p.Name})"), ct))).ToList();
+            foreach (var (p, answer) in asked)
+                if (!await answer.ConfigureAwait(false)) SyncPlanner.SkipDeclined(p);
         }
 
         private async Task CloseQuietlyAsync(ISyncDevice device)
