@@ -33,23 +33,9 @@ namespace ZkSync.Bench.Scenarios
             long uploaded = 0;
             var measured = await Measurement.RunAsync(new[] { source, destination }, async () =>
             {
-                using (var src = await ZkDeviceClient.ConnectAsync(Rig.Connection(source)).ConfigureAwait(false))
-                using (var dst = await ZkDeviceClient.ConnectAsync(Rig.Connection(destination)).ConfigureAwait(false))
-                {
-                    (users, failures) = await UsersAndFingerprintsAsync(src, dst).ConfigureAwait(false);
-                    uploaded += dst.Traffic.UploadedBytes;
-                    await src.CloseAsync().ConfigureAwait(false);
-                    await dst.CloseAsync().ConfigureAwait(false);
-                }
-                if (!media) return;
-                using (var src = await ZkDeviceClient.ConnectAsync(Rig.Connection(source)).ConfigureAwait(false))
-                using (var dst = await ZkDeviceClient.ConnectAsync(Rig.Connection(destination)).ConfigureAwait(false))
-                {
-                    (faces, photos) = await FacesAndPhotosAsync(src, dst).ConfigureAwait(false);
-                    uploaded += dst.Traffic.UploadedBytes;
-                    await src.CloseAsync().ConfigureAwait(false);
-                    await dst.CloseAsync().ConfigureAwait(false);
-                }
+                uploaded += await InSessionsAsync(source, destination, async (src, dst) => (users, failures) = await UsersAndFingerprintsAsync(src, dst).ConfigureAwait(false)).ConfigureAwait(false);
+                if (media)
+                    uploaded += await InSessionsAsync(source, destination, async (src, dst) => (faces, photos) = await FacesAndPhotosAsync(src, dst).ConfigureAwait(false)).ConfigureAwait(false);
             }).ConfigureAwait(false);
 
             var sourceWork = census.ReadTables(new LinkWork()).ReadItems(media ? 2 * census.Users : 0);
@@ -58,6 +44,18 @@ namespace ZkSync.Bench.Scenarios
             string outcome = $"{users} users written one at a time ({failures} refused); {faces} face sets, {photos} photos written";
             return new ScenarioResult(scenario, rig.Users, "off", measured, new[] { sourceWork, destinationWork }, rig.Model, uploaded, outcome,
                 users == census.Users && failures == 0 && (!media || faces + photos >= 2 * census.UsersWithFaces), RunShape.OneAtATime);
+        }
+
+        /// <summary>One session on each device for <paramref name="body"/> (the script's pyzk part, then its fpmachine part); the bytes uploaded.</summary>
+        private static async Task<long> InSessionsAsync(EmulatorProcess source, EmulatorProcess destination, Func<ZkDeviceClient, ZkDeviceClient, Task> body)
+        {
+            using var src = await ZkDeviceClient.ConnectAsync(Rig.Connection(source)).ConfigureAwait(false);
+            using var dst = await ZkDeviceClient.ConnectAsync(Rig.Connection(destination)).ConfigureAwait(false);
+            await body(src, dst).ConfigureAwait(false);
+            long uploaded = dst.Traffic.UploadedBytes;
+            await src.CloseAsync().ConfigureAwait(false);
+            await dst.CloseAsync().ConfigureAwait(false);
+            return uploaded;
         }
 
         private static async Task<(int Users, int Failures)> UsersAndFingerprintsAsync(ZkDeviceClient src, ZkDeviceClient dst)

@@ -30,26 +30,16 @@ namespace ZkSync.Bench.Scenarios
             for (int round = 0; round < copyDestinations.Count; round++)
             {
                 Invoke(runspace, $"$copyTo = {Connect(copyDestinations[round])}; $syncTo = {Connect(syncDestinations[round])}");
-                async Task CopyAsync()
+                var copyRun = (Links: new[] { source, copyDestinations[round] }, Script: "@($users | Copy-ZkUser -Destination $copyTo -Confirm:$false | Where-Object Status -eq 'Copied').Count");
+                var syncRun = (Links: new[] { source, syncDestinations[round] }, Script: "@(Sync-ZkDevice -Source $src -Destination $syncTo -Confirm:$false | Where-Object Action -eq 'Added').Count");
+                foreach (bool isCopy in round % 2 == 0 ? new[] { true, false } : new[] { false, true })
                 {
-                    var m = await Measurement.RunAsync(new[] { source, copyDestinations[round] }, () =>
-                    {
-                        copied = Invoke(runspace, "@($users | Copy-ZkUser -Destination $copyTo -Confirm:$false | Where-Object Status -eq 'Copied').Count");
-                        return Task.CompletedTask;
-                    }).ConfigureAwait(false);
-                    if (copy == null || m.Wall < copy.Wall) copy = m;
+                    var run = isCopy ? copyRun : syncRun;
+                    int count = 0;
+                    var m = await Measurement.RunAsync(run.Links, () => { count = Invoke(runspace, run.Script); return Task.CompletedTask; }).ConfigureAwait(false);
+                    if (isCopy) { copied = count; if (copy == null || m.Wall < copy.Wall) copy = m; }
+                    else { synced = count; if (sync == null || m.Wall < sync.Wall) sync = m; }
                 }
-                async Task SyncAsync()
-                {
-                    var m = await Measurement.RunAsync(new[] { source, syncDestinations[round] }, () =>
-                    {
-                        synced = Invoke(runspace, "@(Sync-ZkDevice -Source $src -Destination $syncTo -Confirm:$false | Where-Object Action -eq 'Added').Count");
-                        return Task.CompletedTask;
-                    }).ConfigureAwait(false);
-                    if (sync == null || m.Wall < sync.Wall) sync = m;
-                }
-                if (round % 2 == 0) { await CopyAsync().ConfigureAwait(false); await SyncAsync().ConfigureAwait(false); }
-                else { await SyncAsync().ConfigureAwait(false); await CopyAsync().ConfigureAwait(false); }
             }
             Invoke(runspace, "Get-ZkSession | Disconnect-ZkDevice");
 
