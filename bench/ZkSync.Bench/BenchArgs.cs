@@ -8,22 +8,28 @@ namespace ZkSync.Bench
     /// <summary>Command line of the benchmark (bench/README.md).</summary>
     internal sealed class BenchArgs
     {
-        public static readonly string[] AllScenarios = { "cpu", "full", "resync", "snapshot", "naive", "full-noverify", "full-fp", "full-fp-noverify", "naive-fp" };
+        public static readonly string[] AllScenarios = { "cpu", "full", "resync", "snapshot", "naive", "full-noverify", "full-fp", "full-fp-noverify", "naive-fp",
+            "hybrid-script", "hybrid-script-fp", "module" };
 
         public IReadOnlyList<int> Users { get; private set; } = new[] { 1000, 3000, 10000 };
         public double LatencyMs { get; private set; } = 2;
         public long BytesPerSecond { get; private set; } = 1_000_000;
         public IReadOnlyCollection<string> Scenarios { get; private set; } = AllScenarios;
         public int Seed { get; private set; } = 1;
+        public ZkSync.Emulator.Core.DeviceTimingMode DeviceTiming { get; private set; } = ZkSync.Emulator.Core.DeviceTimingMode.None;
+        public double TimeScale { get; private set; } = 1;
 
         public const string Usage =
 @"usage: dotnet run -c Release --project bench/ZkSync.Bench -- [options]
   --users 1000,3000,10000      user counts (face profile: 15 faces, 1-3 fingerprints, one 8-15 KB photo each)
   --latency-ms 2               per-request turnaround of the emulated links
   --bytes-per-second 1000000   throughput of the emulated links
-  --scenarios LIST             any of cpu,full,resync,snapshot,naive,full-noverify,full-fp,full-fp-noverify,naive-fp
-                               (default: all);
-                               -fp = users and fingerprints only (no faces or photos)
+  --device-timing none         none | requests | records: the emulators' device timing model (ZMM220_TFT field readings)
+  --time-scale 1               divide every modelled time by this (1-10000); reported times are multiplied back
+  --scenarios LIST             any of cpu,full,resync,snapshot,naive,full-noverify,full-fp,full-fp-noverify,naive-fp,
+                               hybrid-script,hybrid-script-fp,module (default: all);
+                               -fp = users and fingerprints only (no faces or photos);
+                               module = Copy-ZkUser vs Sync-ZkDevice through the module in a hosted PowerShell
   --seed 1                     seed of the generated devices";
 
         public bool Has(string scenario) => Scenarios.Contains(scenario);
@@ -43,6 +49,12 @@ namespace ZkSync.Bench
                     case "--latency-ms": a.LatencyMs = double.Parse(v, CultureInfo.InvariantCulture); break;
                     case "--bytes-per-second": a.BytesPerSecond = long.Parse(v, CultureInfo.InvariantCulture); break;
                     case "--seed": a.Seed = int.Parse(v, CultureInfo.InvariantCulture); break;
+                    case "--time-scale": a.TimeScale = double.Parse(v, CultureInfo.InvariantCulture); break;
+                    case "--device-timing":
+                        if (!Enum.TryParse(v, true, out ZkSync.Emulator.Core.DeviceTimingMode mode) || !Enum.IsDefined(typeof(ZkSync.Emulator.Core.DeviceTimingMode), mode))
+                            throw new ArgumentException($"--device-timing '{v}' must be none, requests or records");
+                        a.DeviceTiming = mode;
+                        break;
                     case "--scenarios":
                         var list = v.Split(',').Select(s => s.Trim().ToLowerInvariant()).ToList();
                         var unknown = list.Where(s => !AllScenarios.Contains(s)).ToList();
@@ -53,6 +65,7 @@ namespace ZkSync.Bench
                 }
             }
             if (a.Users.Any(n => n < 1 || n > 10000)) throw new ArgumentException("--users: each count must be 1-10000 (the face profile's user capacity)");
+            if (a.TimeScale < 1 || a.TimeScale > 10000) throw new ArgumentException("--time-scale must be 1-10000");
             if (a.LatencyMs < 0 || a.BytesPerSecond < 1) throw new ArgumentException("--latency-ms must be >= 0 and --bytes-per-second >= 1");
             return a;
         }

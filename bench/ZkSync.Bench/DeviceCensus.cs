@@ -5,6 +5,8 @@ using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Connection;
 
+using ZkSync.Bench.LinkFloor;
+
 namespace ZkSync.Bench
 {
     /// <summary>
@@ -15,6 +17,10 @@ namespace ZkSync.Bench
     {
         /// <summary>Firmware's largest upload buffer (emulator MaxUploadBytes): users and templates need at least this many uploads.</summary>
         public const long MaxUploadBytes = 16 * 1024 * 1024;
+
+        /// <summary>Both bulk tables of a device holding what this census counted.</summary>
+        public LinkWork ReadTables(LinkWork work) =>
+            work.ReadTable(UserTableBytes, Emulator.Core.BulkTable.Users, Users).ReadTable(TemplateTableBytes, Emulator.Core.BulkTable.Templates, Templates);
 
         public int MinUserUploads => (int)Math.Max(1, (BatchUploadBytes + MaxUploadBytes - 1) / MaxUploadBytes);
 

@@ -70,7 +70,8 @@ namespace ZkSync.Bench
             using var json = JsonDocument.Parse(line);
             var root = json.RootElement;
             return new LinkStats(root.GetProperty("requests").GetInt64(), root.GetProperty("roundTrips").GetInt64(),
-                root.GetProperty("bytesIn").GetInt64(), root.GetProperty("bytesOut").GetInt64());
+                root.GetProperty("bytesIn").GetInt64(), root.GetProperty("bytesOut").GetInt64(),
+                root.TryGetProperty("deviceMicroseconds", out var device) ? device.GetInt64() : 0);
         }
 
         /// <summary>Zeroes the counters; returns once the host has done so (it answers stdin lines in order).</summary>

@@ -15,11 +15,11 @@ catch (ArgumentException ex)
     return 2;
 }
 
-var report = new ReportWriter(Console.Out);
-report.Machine(options);
+var model = new LinkModel(options.LatencyMs, options.BytesPerSecond, options.DeviceTiming, options.TimeScale);
+var report = new ReportWriter(Console.Out, model);
+report.Machine(model);
 if (options.Has("cpu")) report.Cpu(CpuCost.Run());
 
-var model = new LinkModel(options.LatencyMs, options.BytesPerSecond);
 string hostDll = EmulatorProcess.HostDll(
 #if DEBUG
     "Debug"
@@ -36,6 +36,29 @@ foreach (int users in options.Scenarios.Any(s => s != "cpu") ? options.Users : A
     var census = await DeviceCensus.ReadAsync(Rig.Connection(source));
     report.Progress($"{users} users: source holds {census.Users} users, {census.Templates} templates, {census.UsersWithFaces} users with faces");
 
+    if (options.Has("hybrid-script"))
+    {
+        await using var destination = await rig.StartEmptyAsync("destination (hybrid script)");
+        report.Progress($"{users} users: the hybrid script's way");
+        results.Add(report.Row(await HybridScript.RunAsync("hybrid-script", rig, census, source, destination)));
+    }
+    if (options.Has("hybrid-script-fp"))
+    {
+        await using var destination = await rig.StartEmptyAsync("destination (hybrid script, fingerprints only)");
+        report.Progress($"{users} users: the hybrid script's way, users and fingerprints only");
+        results.Add(report.Row(await HybridScript.RunAsync("hybrid-script-fp", rig, census, source, destination, media: false)));
+    }
+    if (options.Has("module"))
+    {
+        await using var copyTo1 = await rig.StartEmptyAsync("destination (Copy-ZkUser 1)");
+        await using var copyTo2 = await rig.StartEmptyAsync("destination (Copy-ZkUser 2)");
+        await using var syncTo1 = await rig.StartEmptyAsync("destination (Sync-ZkDevice 1)");
+        await using var syncTo2 = await rig.StartEmptyAsync("destination (Sync-ZkDevice 2)");
+        report.Progress($"{users} users: Copy-ZkUser vs Sync-ZkDevice through the module");
+        var (copy, sync) = await ModuleCopy.RunAsync(rig, census, source, new[] { copyTo1, copyTo2 }, new[] { syncTo1, syncTo2 });
+        results.Add(report.Row(copy));
+        results.Add(report.Row(sync));
+    }
     if (options.Has("full") || options.Has("resync"))
     {
         await using var destination = await rig.StartEmptyAsync("destination");

@@ -37,7 +37,7 @@ namespace ZkSync.Emulator.Core
             _faults = new FaultInjector(state.Profile, Log);
             if (options.Faults != null) _faults.Set(options.Faults);
             Pipeline = new RequestPipeline(state, _sessions, options, Log, Counters, _faults);
-            _flow = new RequestFlow(Pipeline, Counters, new SerialLink(options.LinkTurnaroundMs, options.LinkBytesPerSecond), _faults, Log, options);
+            _flow = new RequestFlow(Pipeline, Counters, new SerialLink(options.LinkTurnaroundMs, options.LinkBytesPerSecond, options.TimeScale), _faults, Log, options);
         }
 
         /// <summary>Builds the device state (loaded from the state file when it exists, else seeded), binds 127.0.0.1 and starts serving.</summary>

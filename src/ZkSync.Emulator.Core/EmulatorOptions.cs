@@ -78,6 +78,15 @@ namespace ZkSync.Emulator.Core
         /// <summary>Link model: bytes per second of the device link, shared by requests and replies (a serial line). 0 = unlimited.</summary>
         public long LinkBytesPerSecond { get; set; }
 
+        /// <summary>Device timing model on top of the link model (<see cref="DeviceTimingModel"/>); None by default, so tests run at loopback speed.</summary>
+        public DeviceTimingMode DeviceTiming { get; set; } = DeviceTimingMode.None;
+
+        /// <summary>
+        /// Divides every modelled time (link and device) so hours of modelled terminal time run in minutes; the caller multiplies
+        /// its measured time back. 1 = real time. Counters report device time unscaled.
+        /// </summary>
+        public double TimeScale { get; set; } = 1;
+
         /// <summary>Faults injected from start-up (null = none); change them later with <see cref="DeviceEmulator.SetFaults"/>.</summary>
         public FaultOptions? Faults { get; set; }
 
@@ -115,6 +124,8 @@ namespace ZkSync.Emulator.Core
             if (double.IsNaN(LinkTurnaroundMs) || LinkTurnaroundMs < 0 || LinkTurnaroundMs > 60000) throw new ArgumentException("LinkTurnaroundMs must be 0-60000.", nameof(LinkTurnaroundMs));
             if (LinkBytesPerSecond < 0) throw new ArgumentException("LinkBytesPerSecond must not be negative (0 = unlimited).", nameof(LinkBytesPerSecond));
             if (HiddenOptions == null) throw new ArgumentException("HiddenOptions must not be null (empty = none hidden).", nameof(HiddenOptions));
+            if (double.IsNaN(TimeScale) || TimeScale < 1 || TimeScale > 10000) throw new ArgumentException("TimeScale must be 1-10000.", nameof(TimeScale));
+            if (!Enum.IsDefined(typeof(DeviceTimingMode), DeviceTiming)) throw new ArgumentException("DeviceTiming must be none, requests or records.", nameof(DeviceTiming));
             Faults?.Validate();
             Device.DeviceProfile.Resolve(this);
         }

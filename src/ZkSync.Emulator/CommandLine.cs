@@ -33,6 +33,8 @@ usage: ZkSync.Emulator [options]
                         that are not a whole JPEG, templates of the other algorithm, face capacity reached) instead
                         of refusing it (no value)
   --hide-options LIST   comma-separated options answered as unknown, as older firmware does (e.g. ~ZKFPVersion)
+  --device-timing M     none | requests | records: device time per request of a real ZMM220_TFT (default none)
+  --time-scale X        divide every modelled time (link and device) by X >= 1 (default 1; 'stats' reports device time unscaled)
 faults (off by default; request counts start at 1 = the first request after start):
   --drop-rate X                  share 0-1 of UDP datagrams lost, both directions
   --fault-seed N                 seed of the drop sequence (default 1)
@@ -97,6 +99,12 @@ Lines on standard input: 'stats' prints the traffic counters as one JSON line on
                     case "--chunk-gap-ms": if (!Int(name, value, 0, 10000, out int gap, out error)) return null; o.LargeDataPacketGap = TimeSpan.FromMilliseconds(gap); break;
                     case "--latency-ms": if (!Real(name, value, 0, 60000, out double latency, out error)) return null; o.LinkTurnaroundMs = latency; break;
                     case "--bytes-per-second": if (!Long(name, value, 0, long.MaxValue, out long bps, out error)) return null; o.LinkBytesPerSecond = bps; break;
+                    case "--device-timing":
+                        if (!Enum.TryParse(value, true, out DeviceTimingMode timing) || !Enum.IsDefined(typeof(DeviceTimingMode), timing))
+                        { error = $"--device-timing '{value}' must be none, requests or records"; return null; }
+                        o.DeviceTiming = timing;
+                        break;
+                    case "--time-scale": if (!Real(name, value, 1, 10000, out double scale, out error)) return null; o.TimeScale = scale; break;
                     default:
                         if (!FaultArguments.TryParse(name, value, o, out bool known, out error)) return null;
                         if (!known) { error = $"unknown argument {name} (see --help)"; return null; }

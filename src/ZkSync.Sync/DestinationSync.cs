@@ -40,11 +40,13 @@ namespace ZkSync.Sync
             SyncTraffic start = default;
             SyncPlan? plan = null;
             bool throttled = false;
+            UploadHashCheck? hashCheck = null;
             try
             {
                 await _throttle.WaitAsync(ct).ConfigureAwait(false);
                 throttled = true;
                 device = await _endpoint.OpenAsync(ct).ConfigureAwait(false);
+                hashCheck = UploadHashCheck.ForRun(device, options);
                 Summary.Destination = device.Name;
                 start = device.Traffic;
                 _run.Sink.Progress(device.Name, "Reading destination", 0, 1);
@@ -73,6 +75,7 @@ namespace ZkSync.Sync
             }
             finally
             {
+                hashCheck?.Restore();
                 if (device != null)
                 {
                     var used = device.Traffic - start;
@@ -99,11 +102,10 @@ namespace ZkSync.Sync
         {
             var confirm = _run.Options.ConfirmAsync;
             if (confirm == null) return;
-            foreach (var p in plan.Removals.ToList())
-            {
-                var request = new SyncConfirmation(Summary.Destination, p.UserId, p.Name, $"Remove user {p.UserId} ({p.Name}) and its fingerprints, faces and photo");
-                if (!await confirm(request, ct).ConfigureAwait(false)) SyncPlanner.KeepDeclined(p);
-            }
+            var asked = plan.Removals.ToList().Select(p => (Plan: p, Answer: confirm(
+                new SyncConfirmation(Summary.Destination, p.UserId, p.Name, $"Remove user {p.UserId} ({p.Name}) and its fingerprints, faces and photo"), ct))).ToList();
+            foreach (var (p, answer) in asked)
+                if (!await answer.ConfigureAwait(false)) SyncPlanner.KeepDeclined(p);
         }
 
         /// <summary>Asks about every source user that may be written, before anything is written.</summary>
@@ -111,11 +113,10 @@ namespace ZkSync.Sync
         {
             var confirm = _run.Options.ConfirmWriteAsync;
             if (confirm == null) return;
-            foreach (var p in plan.SourceUsers.Where(SyncPlanner.MayWrite).ToList())
-            {
-                var request = new SyncConfirmation(Summary.Destination, p.UserId, p.Name, p.Action == SyncAction.Added ? $"Add user {p.UserId} ({p.Name})" : $"Update user {p.UserId} ({p.Name})");
-                if (!await confirm(request, ct).ConfigureAwait(false)) SyncPlanner.SkipDeclined(p);
-            }
+            var asked = plan.SourceUsers.Where(SyncPlanner.MayWrite).ToList().Select(p => (Plan: p, Answer: confirm(
+                new SyncConfirmation(Summary.Destination, p.UserId, p.Name, p.Action == SyncAction.Added ? $"Add user {p.UserId} ({p.Name})" : $"Update user {p.UserId} ({p.Name})"), ct))).ToList();
+            foreach (var (p, answer) in asked)
+                if (!await answer.ConfigureAwait(false)) SyncPlanner.SkipDeclined(p);
         }
 
         private async Task CloseQuietlyAsync(ISyncDevice device)

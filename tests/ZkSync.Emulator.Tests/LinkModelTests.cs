@@ -32,7 +32,7 @@ namespace ZkSync.Emulator.Tests
             Assert.Equal(0, emu.Counters.Retransmits);
 
             emu.Counters.Reset();
-            Assert.Equal("{\"requests\":0,\"roundTrips\":0,\"bytesIn\":0,\"bytesOut\":0,\"dropped\":0,\"retransmits\":0,\"packetsOut\":0}", emu.Counters.ToJson());
+            Assert.Equal("{\"requests\":0,\"roundTrips\":0,\"bytesIn\":0,\"bytesOut\":0,\"dropped\":0,\"retransmits\":0,\"packetsOut\":0,\"deviceMicroseconds\":0}", emu.Counters.ToJson());
             var version = c.Request(CommandCode.GetVersion);
             Assert.Equal(1, emu.Counters.Requests);
             Assert.Equal(version.Encode().Length + envelope, emu.Counters.BytesOut);

@@ -40,10 +40,10 @@ namespace ZkSync.Bench.Scenarios
             }).ConfigureAwait(false);
 
             // The job's least work is the engine's without verification: same data, same uploads.
-            var sourceWork = new LinkWork().ReadTable(census.UserTableBytes).ReadTable(census.TemplateTableBytes).ReadItems(media ? 2 * census.Users : 0);
-            var destinationWork = new LinkWork().Upload(census.MinUserUploads + faces + photos, uploaded);
+            var sourceWork = census.ReadTables(new LinkWork()).ReadItems(media ? 2 * census.Users : 0);
+            var destinationWork = new LinkWork().Upload(census.MinUserUploads + faces + photos, uploaded).Stores(census.Templates, faces + photos, census.Users);
             string outcome = $"{users} users copied one at a time; {faces} face sets, {photos} photos written";
-            return new ScenarioResult(scenario, rig.Users, "off", measured, new[] { sourceWork, destinationWork }, rig.Model, uploaded, outcome, users == census.Users);
+            return new ScenarioResult(scenario, rig.Users, "off", measured, new[] { sourceWork, destinationWork }, rig.Model, uploaded, outcome, users == census.Users, RunShape.OneAtATime);
         }
     }
 }

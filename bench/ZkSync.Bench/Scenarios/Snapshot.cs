@@ -31,7 +31,7 @@ namespace ZkSync.Bench.Scenarios
                 await client.CloseAsync().ConfigureAwait(false);
             }).ConfigureAwait(false);
 
-            var work = new LinkWork().ReadTable(census.UserTableBytes).ReadTable(census.TemplateTableBytes).ReadItems(2 * census.Users);
+            var work = census.ReadTables(new LinkWork()).ReadItems(2 * census.Users);
             string outcome = $"{users} users, {templates} templates, {faces} faces, {photos} photos ({mediaBytes / 1_000_000.0:0.0} MB of faces and photos)";
             return new ScenarioResult("snapshot", rig.Users, "-", measured, new[] { work }, rig.Model, 0, outcome, users == census.Users);
         }

@@ -23,6 +23,7 @@ namespace ZkSync.Emulator.Core.Commands
             }
             foreach (var entry in batch.Users) ApplyUser(c, entry);
             foreach (var entry in batch.Templates) ApplyTemplate(c, entry);
+            c.RecordsStored = batch.Templates.Count;
             return c.Ok();
         }
 

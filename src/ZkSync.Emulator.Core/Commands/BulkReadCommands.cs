@@ -21,6 +21,10 @@ namespace ZkSync.Emulator.Core.Commands
                 : target.InnerCommand == CommandCode.AttLogRead ? c.State.AttendanceTable()
                 : null;
             if (buffer == null) return c.Refuse($"bulk read of {target} is not supported");
+            c.TableRead = target.InnerCommand == CommandCode.UserTemplateRead ? BulkTable.Users
+                : target.InnerCommand == CommandCode.DbRead ? BulkTable.Templates : BulkTable.Other;
+            c.TableRecords = c.TableRead == BulkTable.Users ? c.State.UserCount
+                : c.TableRead == BulkTable.Templates ? c.State.TemplateCount : c.State.Attendance.Count;
 
             c.Session.ReadBuffer = buffer;
             // An empty table is answered like a small one: CMD_DATA holding only the 4-byte zero prefix.

@@ -27,6 +27,13 @@ namespace ZkSync.Emulator.Core.Commands
         public EmulatorOptions Options { get; }
         public EmulatorLog Log { get; }
 
+        /// <summary>For the device timing model: the table a bulk read prepared and its records, the records a write stored.</summary>
+        public BulkTable TableRead { get; set; }
+
+        public int TableRecords { get; set; }
+
+        public int RecordsStored { get; set; }
+
         public Packet Packet(ushort code, byte[]? payload = null, ushort? sessionField = null) =>
             new Packet(code, sessionField ?? Session.Id, Request.ReplyId, payload);
 

@@ -67,6 +67,7 @@ namespace ZkSync.Emulator.Core.Commands
                 if (!ReplyIds.IsNewer(request.ReplyId, session.LastReplyId))
                     return Drop($"{session}: {request} dropped: reply id lower than {session.LastReplyId}");
 
+                int usersHeld = _state.UserCount, templatesHeld = _state.TemplateCount;
                 var context = new CommandContext(session, request, _state, _options, _log);
                 _faults.DamageUpload(context);
                 Reply reply = NeedsAuth(session, request.Command)
@@ -74,8 +75,23 @@ namespace ZkSync.Emulator.Core.Commands
                     : _faults.InjectedError(context) ?? CommandRouter.Execute(context);
                 RefreshTracker.Observe(_state, request.Command, reply);
                 Remember(session, request, reply);
+                ChargeDeviceTime(context, reply, usersHeld, templatesHeld);
                 return reply;
             }
+        }
+
+        /// <summary>Device time of the request just executed under the timing model, owed before its reply is sent.</summary>
+        private void ChargeDeviceTime(CommandContext context, Reply reply, int usersHeld, int templatesHeld)
+        {
+            if (_options.DeviceTiming == DeviceTimingMode.None) return;
+            ushort command = context.Request.Command;
+            bool stored = reply.Packets.Count > 0 && reply.Packets[0].Command == ReplyCode.Ok;
+            int records = context.RecordsStored > 0 ? context.RecordsStored
+                : stored && (command == CommandCode.UserFaceWrite || command == CommandCode.UserPhotoWrite || command == CommandCode.UserTemplateExWrite) ? 1 : 0;
+            var work = new DeviceWork(command, context.Payload.Length, context.TableRead, context.TableRecords, records, usersHeld, templatesHeld);
+            double seconds = DeviceTimingModel.CostSeconds(_options.DeviceTiming, work);
+            _counters.DeviceTime(seconds);
+            context.Session.OwedDeviceSeconds += seconds;
         }
 
         /// <summary>Runs what a reply asks for once it has been sent (free a session, restart).</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Threading;
 
@@ -9,7 +10,7 @@ namespace ZkSync.Emulator.Core.Device
     /// </summary>
     public sealed class DeviceCounters
     {
-        private long _requests, _dropped, _retransmits, _packetsOut, _bytesIn, _bytesOut, _roundTrips;
+        private long _requests, _dropped, _retransmits, _packetsOut, _bytesIn, _bytesOut, _roundTrips, _deviceMicroseconds;
 
         /// <summary>Packets received (valid or not, including those a fault then drops).</summary>
         public long Requests => Interlocked.Read(ref _requests);
@@ -27,6 +28,9 @@ namespace ZkSync.Emulator.Core.Device
         public long RoundTrips => Interlocked.Read(ref _roundTrips);
 
         public long PacketsOut => Interlocked.Read(ref _packetsOut);
+
+        /// <summary>Device time the timing model charged (unscaled, whatever the time scale), in microseconds.</summary>
+        public long DeviceMicroseconds => Interlocked.Read(ref _deviceMicroseconds);
         public long BytesIn => Interlocked.Read(ref _bytesIn);
         public long BytesOut => Interlocked.Read(ref _bytesOut);
 
@@ -40,16 +44,18 @@ namespace ZkSync.Emulator.Core.Device
             Interlocked.Exchange(ref _bytesIn, 0);
             Interlocked.Exchange(ref _bytesOut, 0);
             Interlocked.Exchange(ref _roundTrips, 0);
+            Interlocked.Exchange(ref _deviceMicroseconds, 0);
         }
 
-        /// <summary>One line: {"requests":..,"roundTrips":..,"bytesIn":..,"bytesOut":..,"dropped":..,"retransmits":..,"packetsOut":..}.</summary>
+        /// <summary>One line: {"requests":..,"roundTrips":..,"bytesIn":..,"bytesOut":..,"dropped":..,"retransmits":..,"packetsOut":..,"deviceMicroseconds":..}.</summary>
         public string ToJson() => string.Format(CultureInfo.InvariantCulture,
-            "{{\"requests\":{0},\"roundTrips\":{1},\"bytesIn\":{2},\"bytesOut\":{3},\"dropped\":{4},\"retransmits\":{5},\"packetsOut\":{6}}}",
-            Requests, RoundTrips, BytesIn, BytesOut, Dropped, Retransmits, PacketsOut);
+            "{{\"requests\":{0},\"roundTrips\":{1},\"bytesIn\":{2},\"bytesOut\":{3},\"dropped\":{4},\"retransmits\":{5},\"packetsOut\":{6},\"deviceMicroseconds\":{7}}}",
+            Requests, RoundTrips, BytesIn, BytesOut, Dropped, Retransmits, PacketsOut, DeviceMicroseconds);
 
         internal void Received(int bytes) { Interlocked.Increment(ref _requests); Interlocked.Add(ref _bytesIn, bytes); }
         internal void Drop() => Interlocked.Increment(ref _dropped);
         internal void Retransmit() => Interlocked.Increment(ref _retransmits);
+        internal void DeviceTime(double seconds) => Interlocked.Add(ref _deviceMicroseconds, (long)Math.Round(seconds * 1e6));
         internal void Answered() => Interlocked.Increment(ref _roundTrips);
         internal void Sent(int bytes) { Interlocked.Increment(ref _packetsOut); Interlocked.Add(ref _bytesOut, bytes); }
     }

@@ -15,11 +15,14 @@ namespace ZkSync.Emulator.Core.Link
     {
         private readonly double _turnaroundSeconds;
         private readonly long _bytesPerSecond;
+        private readonly double _timeScale;
         private readonly object _sync = new object();
         private long _busyUntil; // Stopwatch ticks
 
-        public SerialLink(double turnaroundMs, long bytesPerSecond)
+        /// <param name="timeScale">Every modelled cost is divided by it (a benchmark multiplies its wall time back).</param>
+        public SerialLink(double turnaroundMs, long bytesPerSecond, double timeScale = 1)
         {
+            _timeScale = timeScale;
             _turnaroundSeconds = turnaroundMs / 1000.0;
             _bytesPerSecond = bytesPerSecond;
         }
@@ -32,11 +35,15 @@ namespace ZkSync.Emulator.Core.Link
         /// <summary>Waits until a reply packet of <paramref name="bytes"/> has crossed the link (call before writing it).</summary>
         public Task ReplyAsync(int bytes, CancellationToken ct) => OccupyAsync(Transfer(bytes), ct);
 
+        /// <summary>Waits while the device works on a request (timing model), on the same timeline: a terminal does one thing at a time.</summary>
+        public Task DeviceBusyAsync(double seconds, CancellationToken ct) => OccupyAsync(seconds, ct);
+
         private double Transfer(int bytes) => _bytesPerSecond > 0 ? (double)bytes / _bytesPerSecond : 0;
 
         private Task OccupyAsync(double seconds, CancellationToken ct)
         {
             if (seconds <= 0) return Task.CompletedTask;
+            seconds /= _timeScale;
             long target;
             lock (_sync)
             {

@@ -38,6 +38,9 @@ namespace ZkSync.Emulator.Core.Sessions
         /// <summary>Where a UDP session's replies go (the sender of its latest datagram).</summary>
         public EndPoint? UdpPeer { get; internal set; }
 
+        /// <summary>Device time (timing model) of the request just executed, spent on the link before its reply goes out.</summary>
+        internal double OwedDeviceSeconds { get; set; }
+
         /// <summary>Closes the TCP connection behind this session (set by the TCP transport).</summary>
         internal Action? CloseTransport { get; set; }
 

@@ -61,6 +61,12 @@ namespace ZkSync.Emulator.Core.Transport
             }
             var reply = _pipeline.Handle(transport, packet, 0, packet.Length, bound, udpPeer, out var session);
             if (session != null) bind?.Invoke(session);
+            if (session != null && session.OwedDeviceSeconds > 0)
+            {
+                double busy = session.OwedDeviceSeconds;
+                session.OwedDeviceSeconds = 0;
+                await _link.DeviceBusyAsync(busy, ct).ConfigureAwait(false);
+            }
             if (fault.ResetInsteadOfReply)
             {
                 _log.Add($"{session?.ToString() ?? transport.ToString()}: fault: {fault.Why}");

@@ -17,7 +17,7 @@ namespace ZkSync.PowerShell.Cmdlets
     /// </summary>
     public abstract class ZkCmdlet : PSCmdlet, IDisposable
     {
-        // How often the waiting pipeline thread wakes to drain log lines and progress.
+        // How often the waiting pipeline thread wakes to drain log lines and progress; posted work wakes it at once.
         private const int PumpIntervalMs = 50;
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
         private ModuleState? _state;
@@ -139,7 +139,14 @@ namespace ZkSync.PowerShell.Cmdlets
             progress ??= _activeProgress;
             Exception? failure = null;
             // WaitAny never throws, whatever the task's outcome; GetResult afterwards rethrows the engine's own exception.
-            while (Task.WaitAny(new[] { task }, PumpIntervalMs) < 0) Pump(progress, ref failure);
+            // Posted work (results, confirmations the engine awaits) wakes the thread at once rather than at the next tick.
+            var wakeUps = new[] { ((IAsyncResult)task).AsyncWaitHandle, Dispatcher.Posted };
+            while (!task.IsCompleted)
+            {
+                WaitHandle.WaitAny(wakeUps, PumpIntervalMs);
+                Pump(progress, ref failure);
+            }
+            Pump(progress, ref failure);
             Pump(progress, ref failure);
 
             if (failure != null) ExceptionDispatchInfo.Capture(failure).Throw();

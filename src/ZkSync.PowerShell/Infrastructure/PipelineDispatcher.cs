@@ -13,8 +13,19 @@ namespace ZkSync.PowerShell.Infrastructure
     internal sealed class PipelineDispatcher
     {
         private readonly ConcurrentQueue<Action> _queue = new ConcurrentQueue<Action>();
+        private readonly AutoResetEvent _posted = new AutoResetEvent(false);
 
-        public void Post(Action work) => _queue.Enqueue(work);
+        /// <summary>
+        /// Set whenever work is posted, so the waiting pipeline thread wakes at once instead of at its next pump tick: a
+        /// confirmation per user waited up to a whole tick (50 ms) before, which made Copy-ZkUser 10x slower than Sync.
+        /// </summary>
+        public WaitHandle Posted => _posted;
+
+        public void Post(Action work)
+        {
+            _queue.Enqueue(work);
+            _posted.Set();
+        }
 
         /// <summary>
         /// Runs <paramref name="work"/> on the pipeline thread and hands its result (or failure) back to the engine. Cancelled
@@ -38,6 +49,7 @@ namespace ZkSync.PowerShell.Infrastructure
                     throw;
                 }
             });
+            _posted.Set();
             return answer.Task;
         }
 

@@ -12,7 +12,8 @@ namespace ZkSync.Protocol.Bulk
     /// 1500 [u32 size], 1501 slices with consecutive reply ids, 119 [u32 hash] (the device checks it),
     /// the consuming command, 1502. The caller checks the consuming reply and refreshes (1013) as its flow needs.
     /// pyzk sends 1502 before 1500 instead; no release is needed there, because firmware frees an old buffer when the
-    /// next one is prepared (docs/protocol.md §7), and this uploader always releases its own afterwards, even when it fails.
+    /// next one is prepared (docs/protocol.md §7). So a caller that uploads many items may keep the buffer after a
+    /// successful consume and release it once at the end (<c>keepBuffer</c>); a failure always releases it here.
     /// </summary>
     internal static class BulkUploader
     {
@@ -26,7 +27,13 @@ namespace ZkSync.Protocol.Bulk
         /// <summary>pyzk's slice and firmware's UDP data size; one datagram, no IP fragmentation issues beyond that.</summary>
         public const int UdpSlice = 1024;
 
-        public static async Task<Packet> UploadAndRunAsync(ZkExchange exchange, byte[] data, ushort consumeCommand, byte[] consumePayload, string what, IProgress<ZkTransferProgress>? progress = null)
+        /// <param name="checkHash">Send 119 with the buffer's hash before consuming it; off when the caller reads the written item back.</param>
+        /// <param name="keepBuffer">
+        /// After a consuming command answered OK, leave the buffer allocated instead of releasing it (1502): the next 1500
+        /// replaces it, and the caller releases it once at the end. A refused consume or any failure still releases it here.
+        /// </param>
+        public static async Task<Packet> UploadAndRunAsync(ZkExchange exchange, byte[] data, ushort consumeCommand, byte[] consumePayload, string what,
+            IProgress<ZkTransferProgress>? progress = null, bool checkHash = true, bool keepBuffer = false)
         {
             int slice = exchange.IsUdp ? UdpSlice : TcpSlice;
             int slices = (data.Length + slice - 1) / slice;
@@ -50,9 +57,10 @@ namespace ZkSync.Protocol.Bulk
                     await exchange.RequestOkAsync(CommandCode.Data, part, $"{what}: upload bytes {offset}-{offset + n - 1}").ConfigureAwait(false);
                     progress?.Report(new ZkTransferProgress(what, offset + n, data.Length));
                 }
-                await CheckHashAsync(exchange, data, what).ConfigureAwait(false);
+                if (checkHash) await CheckHashAsync(exchange, data, what).ConfigureAwait(false);
                 var consumed = await exchange.RequestAsync(consumeCommand, consumePayload).ConfigureAwait(false);
-                await exchange.RequestOkAsync(CommandCode.FreeData, null, what + ": release the device buffer").ConfigureAwait(false);
+                if (!keepBuffer || consumed.Command != ReplyCode.Ok)
+                    await exchange.RequestOkAsync(CommandCode.FreeData, null, what + ": release the device buffer").ConfigureAwait(false);
                 prepared = false;
                 return consumed;
             }

@@ -63,8 +63,8 @@ namespace ZkSync.Protocol.Client
         }
 
         /// <summary>
-        /// Enables the device, first sending the refresh owed for writes made while this client had it disabled. A refresh
-        /// that fails does not keep the device disabled: it is logged and the enable is sent regardless.
+        /// Enables the device, first sending the refresh owed for writes made while this client had it disabled and releasing
+        /// a held upload buffer. Neither failing keeps the device disabled: it is logged and the enable is sent regardless.
         /// </summary>
         public async Task EnableAsync(CancellationToken cancellationToken = default)
         {
@@ -79,6 +79,7 @@ namespace ZkSync.Protocol.Client
                     _logger.LogWarning("{Device}: the refresh owed for writes made while disabled failed ({Reason}); enabling anyway. The device loads them on its next refresh or restart.", Device, ex.Reason);
                 }
             }
+            await ReleaseHeldBufferAsync().ConfigureAwait(false);
             await RequestOkAsync(CommandCode.EnableDevice, null, "Enabling the device", RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
             _disabledHere = false;
         }

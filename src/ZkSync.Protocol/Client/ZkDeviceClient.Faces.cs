@@ -54,7 +54,7 @@ namespace ZkSync.Protocol.Client
                 if (exact) await DeleteFacesAsync(exchange, userId).ConfigureAwait(false);
                 if (blob.Length > 0)
                 {
-                    var reply = await BulkUploader.UploadAndRunAsync(exchange, blob, CommandCode.UserFaceWrite, request, $"face upload for user {userId}").ConfigureAwait(false);
+                    var reply = await UploadAsync(exchange, blob, CommandCode.UserFaceWrite, request, $"face upload for user {userId}").ConfigureAwait(false);
                     // S2 answers an empty or overrun buffer with OK and sub-code 1 or 3 in the session field.
                     if (reply.Command == ReplyCode.Ok && (reply.SessionId == 1 || reply.SessionId == 3) && reply.SessionId != exchange.Session.SessionId)
                         throw new ZkDeviceErrorException($"Writing faces of user {userId}: the device found no usable upload buffer", reply.Command, reply.SessionId, Device, CommandCode.UserFaceWrite);

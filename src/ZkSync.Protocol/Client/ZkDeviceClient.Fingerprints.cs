@@ -127,7 +127,7 @@ namespace ZkSync.Protocol.Client
             var refused = new List<string>[users.Count];
             await RunAsync(async exchange =>
             {
-                var reply = await BulkUploader.UploadAndRunAsync(exchange, data, CommandCode.UpdateFirmware, BatchUploadCommandPayload, "batch user upload", progress).ConfigureAwait(false);
+                var reply = await UploadAsync(exchange, data, CommandCode.UpdateFirmware, BatchUploadCommandPayload, "batch user upload", progress).ConfigureAwait(false);
                 reply.EnsureOk(Device, CommandCode.UpdateFirmware, $"Applying the batch of {users.Count} users");
                 for (int i = 0; i < refused.Length; i++) refused[i] = new List<string>(); // afresh on a repeat
                 foreach (var (index, uid, f) in flagged)
@@ -172,7 +172,7 @@ namespace ZkSync.Protocol.Client
                 await DeleteFingerAsync(exchange, uid, f.FingerIndex, userId).ConfigureAwait(false);
                 reply = await exchange.RequestAsync(CommandCode.UserTemplateExWrite, payload).ConfigureAwait(false);
             }
-            else reply = await BulkUploader.UploadAndRunAsync(exchange, f.Template, CommandCode.UserTemplateExWrite, payload, $"template upload for finger {f.FingerIndex} of user {userId}").ConfigureAwait(false);
+            else reply = await UploadAsync(exchange, f.Template, CommandCode.UserTemplateExWrite, payload, $"template upload for finger {f.FingerIndex} of user {userId}").ConfigureAwait(false);
             if (reply.Command == ReplyCode.Unknown)
                 throw new ZkNotSupportedException($"{what}: this device has no command 87, so it cannot store a template's flag.", Device, CommandCode.UserTemplateExWrite);
             reply.EnsureOk(Device, CommandCode.UserTemplateExWrite, what);

@@ -57,7 +57,7 @@ namespace ZkSync.Protocol.Client
             await RequireUserAsync(userId, cancellationToken).ConfigureAwait(false);
             await RunAsync(async exchange =>
             {
-                var reply = await BulkUploader.UploadAndRunAsync(exchange, jpeg, command, request, $"photo upload for user {userId}").ConfigureAwait(false);
+                var reply = await UploadAsync(exchange, jpeg, command, request, $"photo upload for user {userId}").ConfigureAwait(false);
                 reply.EnsureOk(Device, command, $"Storing the photo of user {userId}");
                 return await RefreshAfterWriteAsync(exchange).ConfigureAwait(false);
             }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);

@@ -38,6 +38,9 @@ namespace ZkSync.Protocol.Client
         /// <summary>Writes made while this client had the device disabled that no 1013 has followed yet.</summary>
         private int _writesOwed;
 
+        /// <summary>The session whose device still holds a consumed upload buffer of ours (null: none).</summary>
+        private ProtocolSession? _bufferHeldOn;
+
         private ZkDeviceClient(ZkConnectionOptions options, ProtocolSession session, ILogger logger)
         {
             Options = options;
@@ -112,6 +115,7 @@ namespace ZkSync.Protocol.Client
         private async Task SayGoodbyeAsync()
         {
             await SettleOwedRefreshAsync().ConfigureAwait(false);
+            await ReleaseHeldBufferAsync().ConfigureAwait(false);
             await _session.CloseAsync().ConfigureAwait(false);
         }
 

@@ -94,6 +94,30 @@ namespace ZkSync.Protocol.Tests.Bulk
         }
 
         [Fact]
+        public async Task A_kept_buffer_is_not_released_and_the_hash_check_can_be_left_out()
+        {
+            var device = new BufferDevice(Array.Empty<byte>());
+            using var peer = Peer(ZkTransportKind.Tcp, device);
+            using var session = await Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Tcp));
+            var reply = await session.RunAsync(x => BulkUploader.UploadAndRunAsync(x, Pattern(3000), CommandCode.UserFaceWrite, new byte[28], "faces",
+                checkHash: false, keepBuffer: true), default);
+            Assert.Equal(ReplyCode.Ok, reply.Command);
+            Assert.Equal(new ushort[] { 1500, 1501, 151 }, peer.Received.Skip(1).Select(p => p.Command));
+        }
+
+        [Fact]
+        public async Task A_refused_consume_releases_a_buffer_that_was_to_be_kept()
+        {
+            var device = new BufferDevice(Array.Empty<byte>()) { Refuse = CommandCode.UserFaceWrite };
+            using var peer = Peer(ZkTransportKind.Tcp, device);
+            using var session = await Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Tcp));
+            var reply = await session.RunAsync(x => BulkUploader.UploadAndRunAsync(x, Pattern(3000), CommandCode.UserFaceWrite, new byte[28], "faces",
+                keepBuffer: true), default);
+            Assert.Equal(ReplyCode.Error, reply.Command);
+            Assert.Equal(new ushort[] { 1500, 1501, 119, 151, 1502 }, peer.Received.Skip(1).Select(p => p.Command));
+        }
+
+        [Fact]
         public async Task Upload_near_the_reply_id_wrap_jumps_to_65535_first()
         {
             var device = new BufferDevice(Array.Empty<byte>());

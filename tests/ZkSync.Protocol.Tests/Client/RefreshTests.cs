@@ -65,6 +65,30 @@ namespace ZkSync.Protocol.Tests.Client
             await d.Client.EnableAsync();
         }
 
+        [Theory]
+        [InlineData(true, 4)]  // 1500, 1501, 119, 10009
+        [InlineData(false, 3)] // 1500, 1501, 10009
+        public async Task Disabled_uploads_keep_the_buffer_and_release_it_once_before_enabling(bool checkHash, int requestsPerPhoto)
+        {
+            await using var d = await Emulated.OpenAsync("face", ZkTransportKind.Tcp, users: 2);
+            var users = await d.Client.GetUsersAsync();
+            d.Client.CheckUploadHash = checkHash;
+            await d.Client.DisableAsync();
+            d.Emulator.Counters.Reset();
+            await d.Client.SetPhotoAsync(users[0].UserId, Photo);
+            await d.Client.SetPhotoAsync(users[1].UserId, Photo);
+            Assert.Equal(2 * requestsPerPhoto, d.Emulator.Counters.Requests);
+            Assert.Equal(Photo, await d.Client.GetPhotoAsync(users[1].UserId));
+
+            d.Emulator.Counters.Reset();
+            await d.Client.EnableAsync();
+            Assert.Equal(3, d.Emulator.Counters.Requests); // 1013, 1502, 1002
+            Assert.False(d.Emulator.State.Disabled);
+            d.Emulator.Counters.Reset();
+            await d.Client.CloseAsync();
+            Assert.Equal(1, d.Emulator.Counters.Requests); // EXIT only: nothing left to release
+        }
+
         [Fact]
         public async Task Closing_a_session_sends_a_refresh_still_owed()
         {

@@ -31,6 +31,9 @@ namespace ZkSync.Protocol.Tests.Scripted
         public uint? HashOverride { get; set; }
 
         public byte[]? Uploaded { get; private set; }
+
+        /// <summary>A command answered with CMD_ACK_ERROR (to test a refused consume).</summary>
+        public ushort? Refuse { get; set; }
         public List<string> Log { get; } = new List<string>();
 
         public async Task HandleAsync(Packet p, IPeerLink link)
@@ -82,7 +85,7 @@ namespace ZkSync.Protocol.Tests.Scripted
                 case ReplyCode.Ok:
                     break;
                 default:
-                    await link.SendAsync(Replies.Ok(p));
+                    await link.SendAsync(p.Command == Refuse ? Replies.To(p, ReplyCode.Error) : Replies.Ok(p));
                     break;
             }
         }

@@ -1,0 +1,50 @@
+using System;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using ZkSync.Protocol.Bulk;
+using ZkSync.Protocol.Errors;
+using ZkSync.Protocol.Framing;
+using ZkSync.Protocol.Model;
+using ZkSync.Protocol.Session;
+
+namespace ZkSync.Protocol.Client
+{
+    /// <summary>
+    /// Uploads keep the device's upload buffer after a successful consume: the next CMD_PREPARE_DATA replaces it (firmware
+    /// frees the old buffer then), so one CMD_FREE_DATA before the device is enabled again or the session ends replaces
+    /// one per upload. A refused consume or a failed upload still releases it at once (<see cref="BulkUploader"/>).
+    /// </summary>
+    public sealed partial class ZkDeviceClient
+    {
+        /// <summary>
+        /// Checks every upload with CMD_HASH_DATA (119) before it is consumed (default). A caller that reads each written
+        /// item back and compares it (the sync engine with Verify on) may turn it off: the read-back proves more than the hash.
+        /// </summary>
+        public bool CheckUploadHash { get; set; } = true;
+
+        /// <summary>Uploads <paramref name="data"/> and runs <paramref name="consumeCommand"/> on it, keeping the buffer when it answered OK.</summary>
+        private async Task<Packet> UploadAsync(ZkExchange exchange, byte[] data, ushort consumeCommand, byte[] consumePayload, string what, IProgress<ZkTransferProgress>? progress = null)
+        {
+            if (ReferenceEquals(_bufferHeldOn, exchange.Session)) _bufferHeldOn = null; // the prepare below replaces it, or a failure frees it
+            var reply = await BulkUploader.UploadAndRunAsync(exchange, data, consumeCommand, consumePayload, what, progress, CheckUploadHash, keepBuffer: true).ConfigureAwait(false);
+            if (reply.Command == ReplyCode.Ok) _bufferHeldOn = exchange.Session;
+            return reply;
+        }
+
+        /// <summary>Releases a buffer still held on the current session, best effort (before enabling the device and before EXIT).</summary>
+        private async Task ReleaseHeldBufferAsync()
+        {
+            var session = _bufferHeldOn;
+            _bufferHeldOn = null;
+            if (session == null || !ReferenceEquals(session, _session) || !session.IsOpen) return;
+            try
+            {
+                await session.RunAsync(exchange => exchange.RequestOkAsync(CommandCode.FreeData, null, "Releasing the upload buffer"), System.Threading.CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (ZkException ex)
+            {
+                _logger.LogWarning("{Device}: releasing the upload buffer failed ({Reason}); the device frees it at the next upload or when the session ends.", Device, ex.Reason);
+            }
+        }
+    }
+}
