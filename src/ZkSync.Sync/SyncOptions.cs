@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ZkSync.Sync
 {
-    /// <summary>A destructive step the caller may refuse (a cmdlet maps it to ShouldProcess).</summary>
+    /// <summary>A destructive step the caller may refuse (a caller with a confirmation prompt maps it to one prompt each).</summary>
     public sealed class SyncConfirmation
     {
         public SyncConfirmation(string destination, string userId, string name, string action)
@@ -77,7 +77,7 @@ namespace ZkSync.Sync
         /// Asked before each removal (Mirror). May be called from worker threads; a caller with a single UI thread can queue the request to its
         /// pipeline thread and complete the task there. Null = confirmed. All removals are asked before anything is written,
         /// all at once: the calls are made in order without waiting for each answer, so such a caller answers the whole queue
-        /// in one wake of its pipeline thread (one thread hop per user made Copy-ZkUser ~2x slower than Sync-ZkDevice).
+        /// in one wake of its thread (one thread hop per user made a confirming caller ~2x slower than one that does not confirm).
         /// </summary>
         public Func<SyncConfirmation, CancellationToken, Task<bool>>? ConfirmAsync { get; set; }
 
