@@ -25,7 +25,7 @@ namespace ZkSync.PowerShell.Commands
             if (user == null) return;
 
             if (!ShouldProcess(UserTarget(UserId, user.Name, session), "Remove all face templates")) return;
-            Run(ct => session.Client.DeleteFacesAsync(UserId, ct));
+            JournaledRemoval(session, UserId, () => Run(ct => session.Client.DeleteFacesAsync(UserId, ct)));
         }
     }
 }

@@ -27,19 +27,22 @@ namespace ZkSync.PowerShell.Commands
             if (FingerIndex == null)
             {
                 if (!ShouldProcess(target, "Remove all fingerprints")) return;
-                int removed = Run(ct => session.Client.DeleteFingerprintsAsync(UserId, ct));
-                WriteVerbose($"Removed {removed} fingerprint(s) of {target}.");
+                JournaledRemoval(session, UserId, () =>
+                {
+                    int removed = Run(ct => session.Client.DeleteFingerprintsAsync(UserId, ct));
+                    WriteVerbose($"Removed {removed} fingerprint(s) of {target}.");
+                });
                 return;
             }
 
             foreach (int finger in FingerIndex)
             {
                 if (!ShouldProcess(target, $"Remove fingerprint of finger {finger}")) continue;
-                TryItem(UserId, () =>
+                TryItem(UserId, () => JournaledRemoval(session, UserId, () =>
                 {
                     if (!Run(ct => session.Client.DeleteFingerprintAsync(UserId, finger, ct)))
                         WriteVerbose($"{target} has no fingerprint for finger {finger}.");
-                });
+                }));
             }
         }
     }

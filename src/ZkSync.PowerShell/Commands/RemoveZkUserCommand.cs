@@ -21,12 +21,12 @@ namespace ZkSync.PowerShell.Commands
                 if (user == null) continue;
 
                 if (!ShouldProcess(UserTarget(id, user.Name, session), "Remove user with fingerprints, faces and photo")) continue;
-                TryItem(id, () =>
+                TryItem(id, () => JournaledRemoval(session, id, () =>
                 {
                     bool deleted = Run(ct => session.Client.DeleteUserAsync(id, ct));
                     UsersOf(session).Remove(id);
                     if (!deleted) WriteError(ErrorFactory.UserNotFound(id, session));
-                });
+                }));
             }
         }
     }

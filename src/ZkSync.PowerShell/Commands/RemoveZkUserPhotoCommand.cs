@@ -21,8 +21,11 @@ namespace ZkSync.PowerShell.Commands
 
             string target = UserTarget(UserId, user.Name, session);
             if (!ShouldProcess(target, "Remove photo")) return;
-            if (!Run(ct => session.Client.DeletePhotoAsync(UserId, ct)))
-                WriteVerbose($"{target} had no photo.");
+            JournaledRemoval(session, UserId, () =>
+            {
+                if (!Run(ct => session.Client.DeletePhotoAsync(UserId, ct)))
+                    WriteVerbose($"{target} had no photo.");
+            });
         }
     }
 }
