@@ -46,6 +46,8 @@
         'Clear-ZkAttendanceLog'
         'Start-ZkEmulator'
         'Stop-ZkEmulator'
+        'Test-ZkDevice'
+        'Get-ZkSyncHistory'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
