@@ -22,7 +22,7 @@ namespace ZkSync.PowerShell.Commands
         private const string AddressSet = "Address";
         private SyncHistoryIndex? _history;
 
-        [Parameter(Mandatory = true, ParameterSetName = SessionSet, ValueFromPipeline = true)]
+        [Parameter(Mandatory = true, ParameterSetName = SessionSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNull]
         public ZkSession? Session { get; set; }
 
