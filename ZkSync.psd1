@@ -48,6 +48,7 @@
         'Stop-ZkEmulator'
         'Test-ZkDevice'
         'Get-ZkSyncHistory'
+        'Write-ZkSyncHistory'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

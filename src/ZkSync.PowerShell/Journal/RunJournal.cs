@@ -55,6 +55,15 @@ namespace ZkSync.PowerShell.Journal
             Append(record);
         }
 
+        /// <summary>Writes a record a script made itself: a destination it could not even connect to fails with <paramref name="error"/>.</summary>
+        public void Note(string command, string source, string destination, string? serialNumber, string? error)
+        {
+            ZkSyncHistoryRecord record = NewRecord(source, destination, serialNumber);
+            record.Command = command;
+            record.Error = error;
+            Append(record);
+        }
+
         /// <summary>Counts one item a command (Remove-Zk*) changed or failed to change on <paramref name="destination"/>; written by <see cref="Flush"/>.</summary>
         public void Tally(string destination, string? serialNumber, string userId, string? failure, TimeSpan took)
         {
