@@ -40,7 +40,8 @@ namespace ZkSync.PowerShell.Health
             DateTime device = await client.GetTimeAsync(ct).ConfigureAwait(false);
             DateTime after = DateTime.Now;
             DateTime here = before + TimeSpan.FromTicks((after - before).Ticks / 2);
-            return TimeSpan.FromSeconds(Math.Round((device - here).TotalSeconds));
+            // The device reports whole seconds, truncated: its true time lies anywhere in the next second, half on average.
+            return TimeSpan.FromSeconds(Math.Round((device.AddMilliseconds(500) - here).TotalSeconds));
         }
 
         private static IReadOnlyList<ZkCapacityUse> Uses(ZkDeviceCounts counts)
