@@ -65,9 +65,15 @@ function Get-DeviceCredential([string] $Name) {
     throw "No credential '$Name': put $Name.xml in -CredentialPath, or store it in Azure Automation or a SecretManagement vault."
 }
 
-New-Item -ItemType Directory -Force -Path $LogPath | Out-Null
-Start-Transcript -Path (Join-Path $LogPath ("nightly-sync-{0:yyyyMMdd-HHmmss}.log" -f (Get-Date))) | Out-Null
-$script:Transcribing = $true
+try {
+    New-Item -ItemType Directory -Force -Path $LogPath | Out-Null
+    Start-Transcript -Path (Join-Path $LogPath ("nightly-sync-{0:yyyyMMdd-HHmmss}.log" -f (Get-Date))) | Out-Null
+    $script:Transcribing = $true
+}
+catch {
+    # Some hosts (an Azure Automation sandbox) keep their own job log instead; the run goes on without a transcript.
+    Write-Warning "No transcript: $($_.Exception.Message)"
+}
 
 # --- Start: module, inventory, credentials. Anything wrong here is exit 2. ---
 try {

@@ -117,6 +117,37 @@ Describe 'examples/nightly-sync.ps1' {
     }
 }
 
+Describe 'The run journal with two processes writing at once' {
+    It 'keeps every record whole when this process and another append at the same time' {
+        $journal = Join-Path ([System.IO.Path]::GetTempPath()) ("zksync-2proc-" + [guid]::NewGuid().ToString('N'))
+        # Long records (larger than any write buffer), so interleaved or torn appends could not go unnoticed.
+        $writer = {
+            param($Manifest, $Journal, $Tag)
+            Import-Module $Manifest
+            # Both writers start together: each says it is ready and waits for the other.
+            New-Item -ItemType File "$Journal.ready.$Tag" | Out-Null
+            $giveUp = [DateTime]::UtcNow.AddMinutes(2)
+            while (@(Get-ChildItem "$Journal.ready.*").Count -lt 2 -and [DateTime]::UtcNow -lt $giveUp) { Start-Sleep -Milliseconds 5 }
+            foreach ($n in 1..150) { Write-ZkSyncHistory -Destination "$Tag-$n" -Error ($Tag * 3000) -JournalPath $Journal }
+        }
+        $other = $script:Pwsh + @('-NoProfile', '-NonInteractive', '-Command', "& { $writer } '$script:ModuleManifest' '$journal' 'B'")
+        $process = Start-Process -FilePath $other[0] -ArgumentList ($other | Select-Object -Skip 1 | ForEach-Object { if ($_ -match '\s') { '"' + ($_ -replace '"', '\"') + '"' } else { $_ } }) -PassThru -NoNewWindow
+        & $writer $script:ModuleManifest $journal 'A'
+        $process.WaitForExit(120000) | Should -BeTrue
+        $process.ExitCode | Should -Be 0
+
+        $records = @(Get-ZkSyncHistory -JournalPath $journal -WarningVariable skipped)
+        $skipped | Should -BeNullOrEmpty
+        $records.Count | Should -Be 300
+        @($records | Where-Object { $_.Error -ne ($_.Destination.Substring(0, 1) * 3000) }).Count | Should -Be 0
+        @($records.Destination | Sort-Object -Unique).Count | Should -Be 300
+        # The two really wrote at the same time: their records alternate in the file more than once.
+        $tags = $records | ForEach-Object { $_.Destination.Substring(0, 1) }
+        @(1..($tags.Count - 1) | Where-Object { $tags[$_] -ne $tags[$_ - 1] }).Count | Should -BeGreaterThan 2
+        Remove-Item -Recurse -Force $journal, "$journal.ready.*"
+    }
+}
+
 Describe 'Connect-ZkDevice -Credential under a transcript' {
     AfterEach { Remove-ZkTestDevice }
 
