@@ -112,6 +112,17 @@ namespace ZkSync.PowerShell.Tests
         }
 
         [Fact]
+        public void Write_ZkSyncHistory_records_a_destination_a_script_could_not_reach_and_Test_ZkDevice_sees_it()
+        {
+            Ok("Write-ZkSyncHistory -Destination '127.0.0.1:9' -Error 'unreachable: refused' -Source 'src:4370' -Command 'nightly-sync.ps1'");
+            PsResult record = Ok("Get-ZkSyncHistory -Device 127.0.0.1:9");
+            Assert.Equal(("Failed", "nightly-sync.ps1", "unreachable: refused", "src:4370"),
+                (record.Single<object>("Status").ToString()!, record.Single<string>("Command"), record.Single<string>("Error"), record.Single<string>("Source")));
+            Ok("Write-ZkSyncHistory -Destination '127.0.0.1:10'");
+            Assert.Equal("Succeeded", Ok("Get-ZkSyncHistory -Device 127.0.0.1:10").Single<object>("Status").ToString());
+        }
+
+        [Fact]
         public void A_journal_that_cannot_be_written_warns_and_the_sync_still_succeeds()
         {
             Device("a", users: 2);
