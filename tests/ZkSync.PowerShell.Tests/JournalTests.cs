@@ -9,14 +9,12 @@ using ZkSync.PowerShell.Tests.Hosting;
 namespace ZkSync.PowerShell.Tests
 {
     /// <summary>The run journal as the changing commands write it and Get-ZkSyncHistory reads it.</summary>
-    public sealed class JournalTests : DeviceTestBase, IDisposable
+    public sealed class JournalTests : JournalDeviceTestBase
     {
-        private readonly string _folder = Path.Combine(Path.GetTempPath(), "zksync-journal-" + Guid.NewGuid().ToString("N"));
-
-        public JournalTests(ModuleFixture fixture) : base(fixture) => Ps.Run("$ZkSyncJournalPath = $folder", "folder", _folder).ShouldSucceed();
+        public JournalTests(ModuleFixture fixture) : base(fixture) { }
 
         private string[] JournalLines() =>
-            Directory.Exists(_folder) ? Directory.GetFiles(_folder, "*.jsonl").SelectMany(File.ReadAllLines).ToArray() : Array.Empty<string>();
+            Directory.Exists(JournalFolder) ? Directory.GetFiles(JournalFolder, "*.jsonl").SelectMany(File.ReadAllLines).ToArray() : Array.Empty<string>();
 
         private static T Get<T>(PSObject record, string property) => (T)record.Properties[property].Value;
 
@@ -95,7 +93,7 @@ namespace ZkSync.PowerShell.Tests
         {
             Device("a", users: 2);
             Device("b");
-            string other = _folder + "-other";
+            string other = JournalFolder + "-other";
             try
             {
                 Ps.Run("$null = Copy-ZkUser -Source $a -Destination $b -JournalPath $other", "other", other).ShouldSucceed();
@@ -158,18 +156,11 @@ namespace ZkSync.PowerShell.Tests
                         $d = Start-ZkEmulator | Connect-ZkDevice -Timeout 3
                         $null = Sync-ZkDevice -Source $s -Destination $d
                         Get-ZkSession | Disconnect-ZkDevice; Stop-ZkEmulator -All }",
-                new Dictionary<string, object?> { ["manifest"] = RepoPaths.StagedManifest, ["folder"] = _folder }).ShouldSucceed();
+                new Dictionary<string, object?> { ["manifest"] = RepoPaths.StagedManifest, ["folder"] = JournalFolder }).ShouldSucceed();
 
             string[] lines = JournalLines();
             Assert.Equal(12, lines.Length);
             Assert.Equal(12, Count("Get-ZkSyncHistory -Status Succeeded"));
-        }
-
-        public new void Dispose()
-        {
-            base.Dispose();
-            Ps.Run("$ZkSyncJournalPath = $null");
-            if (Directory.Exists(_folder)) Directory.Delete(_folder, true);
         }
     }
 }

@@ -9,11 +9,9 @@ using ZkSync.PowerShell.Tests.Hosting;
 namespace ZkSync.PowerShell.Tests
 {
     /// <summary>Test-ZkDevice against emulators, a closed loopback port and a wrong key.</summary>
-    public sealed class TestZkDeviceTests : DeviceTestBase, IDisposable
+    public sealed class TestZkDeviceTests : JournalDeviceTestBase
     {
-        private readonly string _journal = Path.Combine(Path.GetTempPath(), "zksync-health-" + Guid.NewGuid().ToString("N"));
-
-        public TestZkDeviceTests(ModuleFixture fixture) : base(fixture) => Ps.Run("$ZkSyncJournalPath = $j", "j", _journal).ShouldSucceed();
+        public TestZkDeviceTests(ModuleFixture fixture) : base(fixture) { }
 
         private static T Get<T>(PSObject o, string property) => (T)o.Properties[property].Value;
 
@@ -80,7 +78,7 @@ namespace ZkSync.PowerShell.Tests
         }
 
         [Fact]
-        public void The_last_successful_and_failed_syncs_come_from_the_journal()
+        public void The_last_successful_and_failed_syncs_come_from_theJournalFolder()
         {
             Device("a", users: 1);
             Device("b");
@@ -95,13 +93,6 @@ namespace ZkSync.PowerShell.Tests
             PSObject bw = Ok("$bw | Test-ZkDevice").Output.Single();
             Assert.NotNull(Get<DateTime?>(bw, "LastFailedSync"));
             Assert.Contains(Problems(bw), p => p.StartsWith("the last sync to it failed"));
-        }
-
-        public new void Dispose()
-        {
-            base.Dispose();
-            Ps.Run("$ZkSyncJournalPath = $null");
-            if (Directory.Exists(_journal)) Directory.Delete(_journal, true);
         }
     }
 }
