@@ -116,7 +116,16 @@ namespace ZkSync.PowerShell.Commands
             using (client)
             {
                 Probe(client, health, limits, problems);
-                Run(ct => client.CloseAsync(ct));
+                try
+                {
+                    Run(ct => client.CloseAsync(ct));
+                }
+                catch (Exception exception) when (!(exception is RuntimeException))
+                {
+                    // The findings stand; a goodbye the device did not answer changes none of them.
+                    ThrowIfStopping(exception);
+                    WriteVerbose($"{health.Device}: closing the test connection failed: {exception.Message}");
+                }
             }
             return health;
         }
