@@ -98,10 +98,12 @@ namespace ZkSync.PowerShell.Tests
             {
                 Ps.Run("$null = Copy-ZkUser -Source $a -Destination $b -JournalPath $other", "other", other).ShouldSucceed();
                 Ok("Get-ZkUser -Session $b | Remove-ZkUser -Confirm:$false");
+                Ps.Run("Remove-ZkFingerprint -Session $a -UserId (Get-ZkUser -Session $a)[0].UserId -Confirm:$false -JournalPath $other", "other", other).ShouldSucceed();
                 Assert.Equal("Remove-ZkUser", Assert.Single(Ok("Get-ZkSyncHistory").Output).Properties["Command"].Value);
                 Assert.Equal(2, Ok("Get-ZkSyncHistory").Single<int>("Removed"));
                 PsResult copy = Ps.Run("Get-ZkSyncHistory -JournalPath $other", "other", other);
-                Assert.Equal(("Copy-ZkUser", 2), (copy.Single<string>("Command"), copy.Single<int>("Added")));
+                Assert.Equal(new[] { "Copy-ZkUser", "Remove-ZkFingerprint" }, copy.Values("Command"));
+                Assert.Equal(2, (int)copy.Output[0].Properties["Added"].Value);
             }
             finally
             {

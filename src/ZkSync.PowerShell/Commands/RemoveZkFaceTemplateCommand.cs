@@ -17,6 +17,11 @@ namespace ZkSync.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string UserId { get; set; } = "";
 
+        /// <summary>Folder of the run journal for this command (default: $ZkSyncJournalPath, else the per-user data folder).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? JournalPath { get; set; }
+
         protected override void ProcessSession(ZkSession session)
         {
             if (!_done.Add((session, UserId))) return;

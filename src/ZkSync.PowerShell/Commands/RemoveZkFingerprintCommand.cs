@@ -18,6 +18,11 @@ namespace ZkSync.PowerShell.Commands
         [ValidateRange(0, 9)]
         public int[]? FingerIndex { get; set; }
 
+        /// <summary>Folder of the run journal for this command (default: $ZkSyncJournalPath, else the per-user data folder).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? JournalPath { get; set; }
+
         protected override void ProcessSession(ZkSession session)
         {
             ZkUser? user = RequireUser(session, UserId);
