@@ -47,7 +47,7 @@ namespace ZkSync.PowerShell.Tests
         private string FilePath => Path.Combine(_folder, "zksync-journal-2026-12.jsonl");
 
         [Fact]
-        public void Many_threads_appending_long_records_never_interleave_or_lose_one()
+        public async Task Many_threads_appending_long_records_never_interleave_or_lose_one()
         {
             const int Threads = 16, PerThread = 60;
             // Records far larger than a FileStream buffer, so a non-atomic append would show as torn or mixed lines.
@@ -59,7 +59,9 @@ namespace ZkSync.PowerShell.Tests
                 for (int n = 0; n < PerThread; n++) AppendLine(FilePath, Line(t, n));
             }, TaskCreationOptions.LongRunning)).ToArray();
             start.Set();
-            Assert.True(Task.WaitAll(writers, TimeSpan.FromMinutes(2)), "writers did not finish");
+            Task all = Task.WhenAll(writers);
+            Assert.True(all == await Task.WhenAny(all, Task.Delay(TimeSpan.FromMinutes(2))), "writers did not finish");
+            await all;
 
             IReadOnlyList<string> lines = ReadLines(FilePath);
             Assert.Equal(Threads * PerThread, lines.Count);
