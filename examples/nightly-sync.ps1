@@ -111,7 +111,12 @@ foreach ($group in $inventory | Group-Object Site) {
     if ($sources.Count -ne 1) { $failures.Add("site $($group.Name): $($sources.Count) sources, expected 1"); continue }
     $source = $sources[0] | Connect-ZkDevice -Timeout $Timeout -ErrorAction SilentlyContinue -ErrorVariable sourceError
     if (-not $source) {
-        $failures.Add("site $($group.Name): source $($sources[0].Device) ($($sourceError[0].Exception.Message))")
+        $reason = $sourceError[0].Exception.Message
+        $failures.Add("site $($group.Name): source $($sources[0].Device) ($reason)")
+        # Its destinations were not synced tonight either: the journal (and Test-ZkDevice's LastFailedSync) says so.
+        foreach ($row in $group.Group | Where-Object Role -eq 'Destination') {
+            Write-ZkSyncHistory -Destination $row.Device -Source $sources[0].Device -Error "not synced: the source could not be reached ($reason)" -Command $script:Name
+        }
         continue
     }
 

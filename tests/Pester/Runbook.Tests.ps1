@@ -43,7 +43,7 @@ Describe 'examples/nightly-sync.ps1' {
         Remove-Item -Recurse -Force $script:Root -ErrorAction SilentlyContinue
     }
 
-    It 'syncs every reachable destination, journals the unreachable one and exits 1 naming it' {
+    It 'syncs every reachable destination, journals the unreachable ones and exits 1 naming them' {
         $keys = Join-Path $script:Root 'keys'
         New-TestCredential $keys 'SiteA' '531642'
         New-TestCredential $keys 'SiteB' '975310'
@@ -53,6 +53,8 @@ Describe 'examples/nightly-sync.ps1' {
         $sourceB = Start-ZkEmulator -Users 5 -CommKey 975310 -Seed 9
         $b1 = Start-ZkEmulator -CommKey 975310
         $closedPort = Get-ClosedPort
+        $closedSourcePort = Get-ClosedPort
+        $c1 = Start-ZkEmulator -CommKey 975310
         @(
             [pscustomobject]@{ Site = 'A'; Role = 'Source'; IPAddress = '127.0.0.1'; Port = $sourceA.Port; Protocol = 'Tcp'; CredentialName = 'SiteA' }
             [pscustomobject]@{ Site = 'A'; Role = 'Destination'; IPAddress = '127.0.0.1'; Port = $a1.Port; Protocol = 'Tcp'; CredentialName = 'SiteA' }
@@ -60,15 +62,17 @@ Describe 'examples/nightly-sync.ps1' {
             [pscustomobject]@{ Site = 'B'; Role = 'Source'; IPAddress = '127.0.0.1'; Port = $sourceB.Port; Protocol = 'Tcp'; CredentialName = 'SiteB' }
             [pscustomobject]@{ Site = 'B'; Role = 'Destination'; IPAddress = '127.0.0.1'; Port = $b1.Port; Protocol = 'Tcp'; CredentialName = 'SiteB' }
             [pscustomobject]@{ Site = 'B'; Role = 'Destination'; IPAddress = '127.0.0.1'; Port = $closedPort; Protocol = 'Tcp'; CredentialName = 'SiteB' }
+            [pscustomobject]@{ Site = 'C'; Role = 'Source'; IPAddress = '127.0.0.1'; Port = $closedSourcePort; Protocol = 'Tcp'; CredentialName = 'SiteB' }
+            [pscustomobject]@{ Site = 'C'; Role = 'Destination'; IPAddress = '127.0.0.1'; Port = $c1.Port; Protocol = 'Tcp'; CredentialName = 'SiteB' }
         ) | Export-Csv -LiteralPath (Join-Path $script:Root 'devices.csv') -NoTypeInformation
 
         $run = Invoke-NightlySync $script:Root
 
         $run.ExitCode | Should -Be 1 -Because ($run.Output -join "`n")
-        $run.Last | Should -Match "FAILED 1 of 4: site B: 127\.0\.0\.1:$closedPort "
+        $run.Last | Should -Match "FAILED 2 of 5: site B: 127\.0\.0\.1:$closedPort \(.+\); site C: source 127\.0\.0\.1:$closedSourcePort "
 
         # The others were synced, with verify, after an encrypted backup each.
-        foreach ($pair in @(@($a1, 12, 531642), @($a2, 12, 531642), @($b1, 5, 975310))) {
+        foreach ($pair in @(@($a1, 12, 531642), @($a2, 12, 531642), @($b1, 5, 975310), @($c1, 0, 975310))) {
             $session = $pair[0] | Connect-ZkDevice -CommKey $pair[2] -Timeout 3
             @(Get-ZkUser -Session $session).Count | Should -Be $pair[1]
         }
@@ -77,13 +81,13 @@ Describe 'examples/nightly-sync.ps1' {
         { Start-ZkEmulator -FromBackup $backups[0].FullName } | Should -Throw
 
         $history = @(Get-ZkSyncHistory -JournalPath (Join-Path $script:Root 'journal'))
-        $history.Count | Should -Be 4
+        $history.Count | Should -Be 5
         @($history | Where-Object Status -eq 'Succeeded').Count | Should -Be 3
         @($history | Where-Object { $_.Status -eq 'Succeeded' -and $_.Verified }).Count | Should -Be 3
-        $failed = @($history | Where-Object Status -eq 'Failed')
-        $failed.Count | Should -Be 1
-        $failed[0].Destination | Should -Be "127.0.0.1:$closedPort"
-        $failed[0].Command | Should -Be 'nightly-sync.ps1'
+        $failed = @($history | Where-Object Status -eq 'Failed' | Sort-Object Destination)
+        $failed.Destination | Should -Be (@("127.0.0.1:$closedPort", "127.0.0.1:$($c1.Port)") | Sort-Object)
+        $failed.Command | Sort-Object -Unique | Should -Be 'nightly-sync.ps1'
+        ($failed | Where-Object Destination -eq "127.0.0.1:$($c1.Port)").Error | Should -Match 'source could not be reached'
 
         # Keys come from credentials and appear in neither the transcript nor the journal nor the output.
         $transcript = Get-Content -Raw (Get-ChildItem (Join-Path $script:Root 'logs') -Filter '*.log' | Select-Object -First 1).FullName
