@@ -46,6 +46,9 @@
         'Clear-ZkAttendanceLog'
         'Start-ZkEmulator'
         'Stop-ZkEmulator'
+        'Test-ZkDevice'
+        'Get-ZkSyncHistory'
+        'Write-ZkSyncHistory'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -39,7 +39,7 @@ namespace ZkSync.PowerShell.Tests
                 .Where(v => v.Element("TableControl") != null)
                 .SelectMany(v => v.Descendants("TypeName")).Select(t => t.Value).ToArray();
 
-            string[] outputTypes = _ps.Run("Get-Command -Module ZkSync | ForEach-Object { $_.OutputType } | ForEach-Object { $_.Type } | Where-Object { $_ -ne [void] } | ForEach-Object FullName")
+            string[] outputTypes = _ps.Run("Get-Command -Module ZkSync | ForEach-Object { $_.OutputType } | ForEach-Object { $_.Type } | Where-Object { $_ -ne [void] -and $_.Namespace -like 'ZkSync*' } | ForEach-Object FullName")
                 .Output.Select(o => (string)o.BaseObject).Distinct().ToArray();
             Assert.NotEmpty(outputTypes);
             foreach (string type in outputTypes) Assert.Contains(type, viewed);

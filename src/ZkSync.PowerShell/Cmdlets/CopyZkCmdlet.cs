@@ -33,6 +33,11 @@ namespace ZkSync.PowerShell.Cmdlets
         [ValidateNotNullOrEmpty]
         public ZkSession[] Destination { get; set; } = Array.Empty<ZkSession>();
 
+        /// <summary>Folder of the run journal for this command (default: $ZkSyncJournalPath, else the per-user data folder).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? JournalPath { get; set; }
+
         protected override string[]? UserIdArgument => UserId;
 
         /// <summary>What this cmdlet copies.</summary>

@@ -72,6 +72,11 @@ namespace ZkSync.PowerShell.Cmdlets
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 4;
 
+        /// <summary>Folder of the run journal for this command (default: $ZkSyncJournalPath, else the per-user data folder).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? JournalPath { get; set; }
+
         /// <summary>
         /// Runs the engine from <paramref name="source"/> to every approved destination and writes one ZkSyncResult per
         /// user per destination as produced, and a ZkSyncSummary per destination to the information stream; with

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using ZkSync.PowerShell.Infrastructure;
+using ZkSync.PowerShell.Journal;
 using ZkSync.PowerShell.Sessions;
 using ZkSync.Protocol.Errors;
 
@@ -22,11 +23,18 @@ namespace ZkSync.PowerShell.Cmdlets
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
         private ModuleState? _state;
         private ProgressReporter? _activeProgress;
+        private RunJournal? _journal;
 
         internal ModuleState State => _state ??= SessionStore.ForCurrentRunspace();
 
         /// <summary>Where engine callbacks post work for the pipeline thread; drained by every Run call while it waits.</summary>
         internal PipelineDispatcher Dispatcher { get; } = new PipelineDispatcher();
+
+        /// <summary>The run journal of this invocation, opened on first use by the commands that change devices.</summary>
+        internal RunJournal Journal => _journal ??= JournalHook.Open(this);
+
+        /// <summary>Writes what the journal tallied (removals); nothing when no change was journaled.</summary>
+        internal void FlushJournal() => _journal?.Flush();
 
         protected CancellationToken CancellationToken => _cancellation.Token;
 

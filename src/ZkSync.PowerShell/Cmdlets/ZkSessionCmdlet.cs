@@ -68,6 +68,27 @@ namespace ZkSync.PowerShell.Cmdlets
             return user;
         }
 
+        /// <summary>
+        /// Runs an approved removal of <paramref name="userId"/>'s data on <paramref name="session"/> and tallies it for the
+        /// run journal (one record per device, written when the command ends); failures are tallied and rethrown.
+        /// </summary>
+        internal void JournaledRemoval(ZkSession session, string userId, Action work)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            try
+            {
+                work();
+                Journal.Tally(session.Device, session.SerialNumber, userId, null, watch.Elapsed);
+            }
+            catch (Exception exception) when (!(exception is PipelineStoppedException))
+            {
+                Journal.Tally(session.Device, session.SerialNumber, userId, exception.Message, watch.Elapsed);
+                throw;
+            }
+        }
+
+        protected override void EndProcessing() => FlushJournal();
+
         /// <summary>"user 1005 (Alice) on 127.0.0.1:4370": the ShouldProcess target for one user.</summary>
         internal static string UserTarget(string userId, string? name, ZkSession session) => UserTarget(userId, name, session.Device);
 

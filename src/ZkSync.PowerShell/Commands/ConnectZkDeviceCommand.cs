@@ -10,10 +10,13 @@ using ZkSync.Protocol.Model;
 namespace ZkSync.PowerShell.Commands
 {
     /// <summary>Opens a session with a device, makes it the runspace's current session and returns it.</summary>
-    [Cmdlet(VerbsCommunications.Connect, "ZkDevice")]
+    [Cmdlet(VerbsCommunications.Connect, "ZkDevice", DefaultParameterSetName = CommKeySet)]
     [OutputType(typeof(ZkSession))]
     public sealed class ConnectZkDeviceCommand : ZkCmdlet
     {
+        private const string CommKeySet = "CommKey";
+        private const string CredentialSet = "Credential";
+
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ComputerName", "Host", "HostName")]
         [ValidateNotNullOrEmpty]
@@ -27,9 +30,15 @@ namespace ZkSync.PowerShell.Commands
         public ZkTransportKind Protocol { get; set; } = ZkTransportKind.Auto;
 
         /// <summary>Deliberately not bound from the pipeline: a key should be typed or passed on purpose, never picked up from an object.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = CommKeySet)]
         [ValidateRange(0, (int)ZkSync.Protocol.Codecs.CommKey.MaxKey)]
         public int CommKey { get; set; }
+
+        /// <summary>The comm key as a credential's password (Get-Secret, Get-AutomationPSCredential, Get-Credential); the user name is not used.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = CredentialSet, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNull]
+        [System.Management.Automation.Credential]
+        public PSCredential? Credential { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -45,23 +54,24 @@ namespace ZkSync.PowerShell.Commands
 
         protected override void ProcessRecord()
         {
-            var options = new ZkConnectionOptions
+            var address = new DeviceAddress
             {
                 Host = IPAddress,
                 Port = Port,
-                Transport = Protocol,
-                CommKey = (uint)CommKey,
+                Protocol = Protocol,
+                CommKey = CommKey,
+                Credential = Credential,
                 Encoding = Encoding,
-                Timeout = TimeSpan.FromSeconds(Timeout),
-                Truncation = AllowTruncation ? TruncationMode.Truncate : TruncationMode.Error,
-                Logger = State.Log,
+                TimeoutSeconds = Timeout,
+                AllowTruncation = AllowTruncation,
             };
-            string endpoint = options.Endpoint;
-            WriteVerbose($"Connecting to {endpoint} ({Protocol}, comm key {(CommKey == 0 ? "none" : "set")}, encoding {Encoding}).");
+            string endpoint = address.Endpoint;
+            WriteVerbose($"Connecting to {endpoint} ({Protocol}, comm key {address.KeyDescription}, encoding {Encoding}).");
 
             ZkDeviceClient? client = null;
             bool connected = TryItem(endpoint, () =>
             {
+                ZkConnectionOptions options = address.Options(State.Log);
                 options.Validate();
                 client = Run(ct => ZkDeviceClient.ConnectAsync(options, ct));
                 ZkDeviceClient open = client;

@@ -18,6 +18,11 @@ namespace ZkSync.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string UserId { get; set; } = "";
 
+        /// <summary>Folder of the run journal for this command (default: $ZkSyncJournalPath, else the per-user data folder).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? JournalPath { get; set; }
+
         protected override void ProcessSession(ZkSession session)
         {
             if (!_done.Add((session, UserId))) return;
@@ -26,7 +31,7 @@ namespace ZkSync.PowerShell.Commands
             if (user == null) return;
 
             if (!ShouldProcess(UserTarget(UserId, user.Name, session), "Remove all face templates")) return;
-            Run(ct => session.Client.DeleteFacesAsync(UserId, ct));
+            JournaledRemoval(session, UserId, () => Run(ct => session.Client.DeleteFacesAsync(UserId, ct)));
         }
     }
 }

@@ -19,6 +19,11 @@ namespace ZkSync.PowerShell.Commands
         [ValidateRange(0, 9)]
         public int[]? FingerIndex { get; set; }
 
+        /// <summary>Folder of the run journal for this command (default: $ZkSyncJournalPath, else the per-user data folder).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? JournalPath { get; set; }
+
         protected override void ProcessSession(ZkSession session)
         {
             ZkUser? user = RequireUser(session, UserId);
@@ -28,19 +33,22 @@ namespace ZkSync.PowerShell.Commands
             if (FingerIndex == null)
             {
                 if (!ShouldProcess(target, "Remove all fingerprints")) return;
-                int removed = Run(ct => session.Client.DeleteFingerprintsAsync(UserId, ct));
-                WriteVerbose($"Removed {removed} fingerprint(s) of {target}.");
+                JournaledRemoval(session, UserId, () =>
+                {
+                    int removed = Run(ct => session.Client.DeleteFingerprintsAsync(UserId, ct));
+                    WriteVerbose($"Removed {removed} fingerprint(s) of {target}.");
+                });
                 return;
             }
 
             foreach (int finger in FingerIndex)
             {
                 if (!ShouldProcess(target, $"Remove fingerprint of finger {finger}")) continue;
-                TryItem(UserId, () =>
+                TryItem(UserId, () => JournaledRemoval(session, UserId, () =>
                 {
                     if (!Run(ct => session.Client.DeleteFingerprintAsync(UserId, finger, ct)))
                         WriteVerbose($"{target} has no fingerprint for finger {finger}.");
-                });
+                }));
             }
         }
     }

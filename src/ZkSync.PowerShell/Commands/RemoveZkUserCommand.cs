@@ -14,6 +14,11 @@ namespace ZkSync.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string[] UserId { get; set; } = new string[0];
 
+        /// <summary>Folder of the run journal for this command (default: $ZkSyncJournalPath, else the per-user data folder).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? JournalPath { get; set; }
+
         protected override void ProcessSession(ZkSession session)
         {
             foreach (string id in UserId)
@@ -22,12 +27,12 @@ namespace ZkSync.PowerShell.Commands
                 if (user == null) continue;
 
                 if (!ShouldProcess(UserTarget(id, user.Name, session), "Remove user with fingerprints, faces and photo")) continue;
-                TryItem(id, () =>
+                TryItem(id, () => JournaledRemoval(session, id, () =>
                 {
                     bool deleted = Run(ct => session.Client.DeleteUserAsync(id, ct));
                     UsersOf(session).Remove(id);
                     if (!deleted) WriteError(ErrorFactory.UserNotFound(id, session));
-                });
+                }));
             }
         }
     }

@@ -14,6 +14,11 @@ namespace ZkSync.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string UserId { get; set; } = "";
 
+        /// <summary>Folder of the run journal for this command (default: $ZkSyncJournalPath, else the per-user data folder).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? JournalPath { get; set; }
+
         protected override void ProcessSession(ZkSession session)
         {
             if (!UserSelection.Supports(this, session, session.Capabilities.PhotoSupported, "user photos")) return;
@@ -22,8 +27,11 @@ namespace ZkSync.PowerShell.Commands
 
             string target = UserTarget(UserId, user.Name, session);
             if (!ShouldProcess(target, "Remove photo")) return;
-            if (!Run(ct => session.Client.DeletePhotoAsync(UserId, ct)))
-                WriteVerbose($"{target} had no photo.");
+            JournaledRemoval(session, UserId, () =>
+            {
+                if (!Run(ct => session.Client.DeletePhotoAsync(UserId, ct)))
+                    WriteVerbose($"{target} had no photo.");
+            });
         }
     }
 }

@@ -70,8 +70,12 @@ namespace ZkSync.PowerShell.Syncing
             Action<SyncItemResult> onItem, Action<SyncSummary>? onSummary = null)
         {
             PipelineDispatcher dispatcher = _cmdlet.Dispatcher;
-            options.OnItem = item => dispatcher.Post(() => onItem(item));
-            options.OnSummary = summary => dispatcher.Post(() => Finished(summary, onSummary));
+            options.OnItem = item => dispatcher.Post(() =>
+            {
+                _cmdlet.Journal.NoteItem(item);
+                onItem(item);
+            });
+            options.OnSummary = summary => dispatcher.Post(() => Finished(summary, options.Verify, onSummary));
             options.Progress = new PostedProgress<SyncProgress>(dispatcher, p => _bars.Report(Names.Display(p.Destination), p));
             options.Logger = _cmdlet.State.Log;
             try
@@ -88,9 +92,11 @@ namespace ZkSync.PowerShell.Syncing
         public Func<SyncConfirmation, CancellationToken, Task<bool>> OnPipeline(Func<SyncConfirmation, bool> ask) =>
             (request, ct) => _cmdlet.Dispatcher.InvokeAsync(() => ask(request), ct);
 
-        private void Finished(SyncSummary summary, Action<SyncSummary>? onSummary)
+        private void Finished(SyncSummary summary, bool verified, Action<SyncSummary>? onSummary)
         {
             _bars.Complete(Names.Display(summary.Destination));
+            // The one place every engine-run command (Sync-, Import-, Copy-Zk*) reports a destination: the journal hook.
+            _cmdlet.Journal.Summary(summary, Names.Display(summary.Source), Names.Display(summary.Destination), Names.Session(summary.Destination)?.SerialNumber, verified);
             // A cancelled run ends with PipelineStoppedException; its summaries are not failures of their own.
             if (summary.Error != null && !_cmdlet.Stopping)
                 _cmdlet.WriteError(ErrorFactory.Create(ErrorIds.SyncDestinationFailed, ErrorCategory.ResourceUnavailable,
