@@ -136,7 +136,7 @@ namespace ZkSync.PowerShell.Tests
                 WarningRecord warning = Assert.Single(result.Warnings);
                 Assert.Contains("journal could not be written", warning.Message);
                 Assert.Equal(2, Count("Get-ZkUser -Session $b"));
-                Assert.Single(SyncPipelineTests.OfType(result, "ZkSyncSummary"));
+                Assert.Single(SyncPipelineTests.Summaries(result));
             }
             finally
             {
