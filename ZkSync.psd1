@@ -56,7 +56,7 @@
             # The lead sets the public repository address before publishing.
             ProjectUri   = 'https://github.com/ZkSync/ZkSyncPowerShell'
             LicenseUri   = 'https://github.com/ZkSync/ZkSyncPowerShell/blob/main/LICENSE'
-            ReleaseNotes = '0.1.0: first release. Sessions (TCP/UDP, comm key), device info and time, users, fingerprints, face templates and photos (read, write, remove, copy between devices with per-user status objects), device sync to many destinations (Sync-ZkDevice, Compare-ZkDevice), backups (Export-ZkDevice, Import-ZkDevice), attendance log, and an in-process device emulator that can start from a backup.'
+            ReleaseNotes = 'See CHANGELOG.md: https://github.com/ZkSync/ZkSyncPowerShell/blob/main/CHANGELOG.md'
         }
     }
 }
