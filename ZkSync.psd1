@@ -58,7 +58,7 @@
             Tags         = @('ZKTeco', 'Biometric', 'Attendance', 'Fingerprint', 'Face', 'AccessControl', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             # No ProjectUri/LicenseUri: the repository has no public address yet (the license is LICENSE at its root,
             # MIT). Add both, pointing at that repository's README.md and LICENSE, when it is published.
-            ReleaseNotes = '0.1.0: first release. Sessions (TCP/UDP, comm key), device info and time, users, fingerprints, face templates and photos (read, write, remove, copy between devices with per-user status objects), device sync to many destinations (Sync-ZkDevice, Compare-ZkDevice), backups (Export-ZkDevice, Import-ZkDevice), attendance log, and an in-process device emulator that can start from a backup.'
+            ReleaseNotes = 'See CHANGELOG.md at the root of the ZkSync repository (Keep a Changelog format).'
         }
     }
 }

@@ -33,53 +33,53 @@ namespace ZkSync.Protocol.Bulk
 
         public static byte[] PrepareRequest(BulkReadTarget target)
         {
-            var p = new byte[PrepareRequestSize];
-            p[0] = 1; // compression requested; firmware ignores it and never compresses
-            LittleEndian.Put(p, 1, target.InnerCommand);
-            LittleEndian.Put(p, 3, target.Parameter);
-            return p;
+            var payload = new byte[PrepareRequestSize];
+            payload[0] = 1; // compression requested; firmware ignores it and never compresses
+            LittleEndian.Put(payload, 1, target.InnerCommand);
+            LittleEndian.Put(payload, 3, target.Parameter);
+            return payload;
         }
 
-        public static BulkReadTarget DecodePrepareRequest(byte[] p)
+        public static BulkReadTarget DecodePrepareRequest(byte[] payload)
         {
-            if (p.Length != PrepareRequestSize) throw new ZkMalformedReplyException($"Bulk-read request is {p.Length} bytes; firmware takes exactly {PrepareRequestSize}.");
-            return new BulkReadTarget(LittleEndian.U16(p, 1), LittleEndian.U32(p, 3));
+            if (payload.Length != PrepareRequestSize) throw new ZkMalformedReplyException($"Bulk-read request is {payload.Length} bytes; firmware takes exactly {PrepareRequestSize}.");
+            return new BulkReadTarget(LittleEndian.U16(payload, 1), LittleEndian.U32(payload, 3));
         }
 
         /// <summary>The 13-byte CMD_ACK_OK payload announcing a buffer: flag 0, size, size again, hash.</summary>
         public static byte[] Announcement(int size, uint hash)
         {
-            var p = new byte[AnnouncementSize];
-            LittleEndian.Put(p, 1, (uint)size);
-            LittleEndian.Put(p, 5, (uint)size);
-            LittleEndian.Put(p, 9, hash);
-            return p;
+            var payload = new byte[AnnouncementSize];
+            LittleEndian.Put(payload, 1, (uint)size);
+            LittleEndian.Put(payload, 5, (uint)size);
+            LittleEndian.Put(payload, 9, hash);
+            return payload;
         }
 
-        public static void DecodeAnnouncement(byte[] p, out int size, out uint hash)
+        public static void DecodeAnnouncement(byte[] payload, out int size, out uint hash)
         {
-            if (p.Length < 9) throw new ZkMalformedReplyException($"Bulk-read announcement of {p.Length} bytes is too short.");
-            uint s = LittleEndian.U32(p, 1);
-            if (s > int.MaxValue) throw new ZkMalformedReplyException($"Bulk-read announcement claims {s} bytes.");
-            size = (int)s;
-            hash = p.Length >= AnnouncementSize ? LittleEndian.U32(p, 9) : 0;
+            if (payload.Length < 9) throw new ZkMalformedReplyException($"Bulk-read announcement of {payload.Length} bytes is too short.");
+            uint announced = LittleEndian.U32(payload, 1);
+            if (announced > int.MaxValue) throw new ZkMalformedReplyException($"Bulk-read announcement claims {announced} bytes.");
+            size = (int)announced;
+            hash = payload.Length >= AnnouncementSize ? LittleEndian.U32(payload, 9) : 0;
         }
 
         public static byte[] ReadChunkRequest(int offset, int length)
         {
-            var p = new byte[8];
-            LittleEndian.Put(p, 0, (uint)offset);
-            LittleEndian.Put(p, 4, (uint)length);
-            return p;
+            var payload = new byte[8];
+            LittleEndian.Put(payload, 0, (uint)offset);
+            LittleEndian.Put(payload, 4, (uint)length);
+            return payload;
         }
 
         /// <summary>CMD_PREPARE_DATA payload: total size, then (device to client only) the largest chunk it will send.</summary>
         public static byte[] PrepareData(int total, int? maxChunk = null)
         {
-            var p = new byte[maxChunk.HasValue ? 8 : 4];
-            LittleEndian.Put(p, 0, (uint)total);
-            if (maxChunk.HasValue) LittleEndian.Put(p, 4, (uint)maxChunk.Value);
-            return p;
+            var payload = new byte[maxChunk.HasValue ? 8 : 4];
+            LittleEndian.Put(payload, 0, (uint)total);
+            if (maxChunk.HasValue) LittleEndian.Put(payload, 4, (uint)maxChunk.Value);
+            return payload;
         }
     }
 }

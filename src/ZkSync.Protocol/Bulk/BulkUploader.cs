@@ -51,11 +51,11 @@ namespace ZkSync.Protocol.Bulk
                 prepared = true;
                 for (int offset = 0; offset < data.Length; offset += slice)
                 {
-                    int n = Math.Min(slice, data.Length - offset);
-                    var part = new byte[n];
-                    Buffer.BlockCopy(data, offset, part, 0, n);
-                    await exchange.RequestOkAsync(CommandCode.Data, part, $"{what}: upload bytes {offset}-{offset + n - 1}").ConfigureAwait(false);
-                    progress?.Report(new ZkTransferProgress(what, offset + n, data.Length));
+                    int length = Math.Min(slice, data.Length - offset);
+                    var part = new byte[length];
+                    Buffer.BlockCopy(data, offset, part, 0, length);
+                    await exchange.RequestOkAsync(CommandCode.Data, part, $"{what}: upload bytes {offset}-{offset + length - 1}").ConfigureAwait(false);
+                    progress?.Report(new ZkTransferProgress(what, offset + length, data.Length));
                 }
                 if (checkHash) await CheckHashAsync(exchange, data, what).ConfigureAwait(false);
                 var consumed = await exchange.RequestAsync(consumeCommand, consumePayload).ConfigureAwait(false);

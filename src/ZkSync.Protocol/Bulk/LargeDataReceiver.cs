@@ -45,20 +45,20 @@ namespace ZkSync.Protocol.Bulk
             var data = new MemoryStream(Math.Min(size, 1024 * 1024));
             while (data.Length < size)
             {
-                var p = await next().ConfigureAwait(false);
-                if (p.Command == CommandCode.Data)
+                var packet = await next().ConfigureAwait(false);
+                if (packet.Command == CommandCode.Data)
                 {
-                    if (data.Length + p.Payload.Length > size)
-                        throw new ZkMalformedReplyException($"{what}: the device sent {data.Length + p.Payload.Length} bytes after announcing {size}.", device, command);
-                    data.Write(p.Payload, 0, p.Payload.Length);
+                    if (data.Length + packet.Payload.Length > size)
+                        throw new ZkMalformedReplyException($"{what}: the device sent {data.Length + packet.Payload.Length} bytes after announcing {size}.", device, command);
+                    data.Write(packet.Payload, 0, packet.Payload.Length);
                 }
-                else if (p.Command == ReplyCode.Ok)
+                else if (packet.Command == ReplyCode.Ok)
                 {
                     throw new ZkMalformedReplyException($"{what}: the data stream ended after {data.Length} of {size} announced bytes.", device, command);
                 }
                 else
                 {
-                    throw ReplyCheck.Failure(p, device, command, what);
+                    throw ReplyCheck.Failure(packet, device, command, what);
                 }
             }
             var end = await next().ConfigureAwait(false);

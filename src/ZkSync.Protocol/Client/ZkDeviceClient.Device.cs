@@ -184,12 +184,12 @@ namespace ZkSync.Protocol.Client
         }
 
         private static int? Int(string? value) =>
-            int.TryParse((value ?? "").Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) ? v : (int?)null;
+            int.TryParse((value ?? "").Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int parsed) ? parsed : (int?)null;
 
         private static string CString(byte[] payload)
         {
-            int n = Array.IndexOf(payload, (byte)0);
-            return Encoding.ASCII.GetString(payload, 0, n < 0 ? payload.Length : n).Trim();
+            int end = Array.IndexOf(payload, (byte)0);
+            return Encoding.ASCII.GetString(payload, 0, end < 0 ? payload.Length : end).Trim();
         }
     }
 }

@@ -84,9 +84,9 @@ namespace ZkSync.Protocol.Client
                 if (entry?.User == null) throw Invalid("A batch entry has no user.", "User");
                 if (!seen.Add(entry.User.UserId)) throw Invalid($"User id '{entry.User.UserId}' appears twice in the batch.", "UserId");
                 foreach (var f in entry.Fingerprints) CheckTemplate(entry.User.UserId, f);
-                var t = new List<FieldTruncation>();
-                records.Add(EncodeUser(entry.User, 0, t));
-                truncations.Add(t);
+                var cut = new List<FieldTruncation>();
+                records.Add(EncodeUser(entry.User, 0, cut));
+                truncations.Add(cut);
             }
 
             var table = await EnsureUserTableAsync(cancellationToken).ConfigureAwait(false);
@@ -156,23 +156,23 @@ namespace ZkSync.Protocol.Client
         /// finger (FDB_FID_EXISTS), so the finger is deleted first there. Firmware answers OK with 0 in the session field, or
         /// ACK_ERROR with its FDB result there.
         /// </summary>
-        private async Task WriteFlaggedTemplateAsync(ZkExchange exchange, ushort uid, string userId, ZkFingerprint f)
+        private async Task WriteFlaggedTemplateAsync(ZkExchange exchange, ushort uid, string userId, ZkFingerprint fingerprint)
         {
-            string what = $"Writing finger {f.FingerIndex} of user {userId} with flag {f.StoredFlag}{(f.IsDuress ? " (duress)" : "")}";
+            string what = $"Writing finger {fingerprint.FingerIndex} of user {userId} with flag {fingerprint.StoredFlag}{(fingerprint.IsDuress ? " (duress)" : "")}";
             bool inline = Capabilities.FingerprintAlgorithm == 9;
-            var payload = new byte[inline ? 6 + f.Template.Length : 6];
+            var payload = new byte[inline ? 6 + fingerprint.Template.Length : 6];
             LittleEndian.Put(payload, 0, uid);
-            payload[2] = f.FingerIndex;
-            payload[3] = f.Flag;
-            LittleEndian.Put(payload, 4, (ushort)f.Template.Length);
+            payload[2] = fingerprint.FingerIndex;
+            payload[3] = fingerprint.Flag;
+            LittleEndian.Put(payload, 4, (ushort)fingerprint.Template.Length);
             Packet reply;
             if (inline)
             {
-                Buffer.BlockCopy(f.Template, 0, payload, 6, f.Template.Length);
-                await DeleteFingerAsync(exchange, uid, f.FingerIndex, userId).ConfigureAwait(false);
+                Buffer.BlockCopy(fingerprint.Template, 0, payload, 6, fingerprint.Template.Length);
+                await DeleteFingerAsync(exchange, uid, fingerprint.FingerIndex, userId).ConfigureAwait(false);
                 reply = await exchange.RequestAsync(CommandCode.UserTemplateExWrite, payload).ConfigureAwait(false);
             }
-            else reply = await UploadAsync(exchange, f.Template, CommandCode.UserTemplateExWrite, payload, $"template upload for finger {f.FingerIndex} of user {userId}").ConfigureAwait(false);
+            else reply = await UploadAsync(exchange, fingerprint.Template, CommandCode.UserTemplateExWrite, payload, $"template upload for finger {fingerprint.FingerIndex} of user {userId}").ConfigureAwait(false);
             if (reply.Command == ReplyCode.Unknown)
                 throw new ZkNotSupportedException($"{what}: this device has no command 87, so it cannot store a template's flag.", Device, CommandCode.UserTemplateExWrite);
             reply.EnsureOk(Device, CommandCode.UserTemplateExWrite, what);
@@ -221,10 +221,10 @@ namespace ZkSync.Protocol.Client
 
         private static byte[] UidFinger(ushort uid, int finger)
         {
-            var p = new byte[3];
-            LittleEndian.Put(p, 0, uid);
-            p[2] = (byte)finger;
-            return p;
+            var payload = new byte[3];
+            LittleEndian.Put(payload, 0, uid);
+            payload[2] = (byte)finger;
+            return payload;
         }
 
         /// <summary>Replies that mean "nothing there" across firmware families.</summary>
@@ -236,11 +236,11 @@ namespace ZkSync.Protocol.Client
             if (finger < 0 || finger > 9) throw Invalid($"Finger {finger} is out of range 0-9.", "Finger");
         }
 
-        private void CheckTemplate(string userId, ZkFingerprint f)
+        private void CheckTemplate(string userId, ZkFingerprint fingerprint)
         {
-            CheckFinger(f.FingerIndex);
-            if (f.Template.Length == 0 || f.Template.Length > ushort.MaxValue)
-                throw Invalid($"Template of user {userId} finger {f.FingerIndex} has {f.Template.Length} bytes (1-65535 allowed).", "Template");
+            CheckFinger(fingerprint.FingerIndex);
+            if (fingerprint.Template.Length == 0 || fingerprint.Template.Length > ushort.MaxValue)
+                throw Invalid($"Template of user {userId} finger {fingerprint.FingerIndex} has {fingerprint.Template.Length} bytes (1-65535 allowed).", "Template");
         }
     }
 }

@@ -73,9 +73,9 @@ namespace ZkSync.Protocol.Client
                 session.Dispose();
                 throw;
             }
-            var c = client.Capabilities;
+            var caps = client.Capabilities;
             logger.LogInformation("{Device}: connected, session 0x{Session:X4}; {Format}-byte users, PIN width {PinWidth}, ZKFinger {Fp}, faces {Faces}, photos {Photos}.",
-                client.Device, session.SessionId, (int)c.UserFormat, c.PinWidth, c.FingerprintAlgorithm, c.FaceSupported ? "ZKFace " + c.FaceAlgorithm : "no", c.PhotoFamily);
+                client.Device, session.SessionId, (int)caps.UserFormat, caps.PinWidth, caps.FingerprintAlgorithm, caps.FaceSupported ? "ZKFace " + caps.FaceAlgorithm : "no", caps.PhotoFamily);
             return client;
         }
 

@@ -11,18 +11,18 @@ namespace ZkSync.Protocol.Codecs
 
         public static uint Compute(ReadOnlySpan<byte> data)
         {
-            uint h = 0;
+            uint hash = 0;
             foreach (byte b in data)
             {
-                h = unchecked((h << 4) + b);
-                uint g = h & 0xF0000000u;
-                if (g != 0)
+                hash = unchecked((hash << 4) + b);
+                uint topNibble = hash & 0xF0000000u;
+                if (topNibble != 0)
                 {
-                    h ^= unchecked((uint)((int)g >> 24));
-                    h ^= g;
+                    hash ^= unchecked((uint)((int)topNibble >> 24));
+                    hash ^= topNibble;
                 }
             }
-            return h % Modulus;
+            return hash % Modulus;
         }
     }
 }

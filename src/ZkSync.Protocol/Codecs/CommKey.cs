@@ -15,14 +15,14 @@ namespace ZkSync.Protocol.Codecs
         public static byte[] Derive(uint key, ushort sessionId, byte ticks = DefaultTicks)
         {
             // Firmware adds in 32-bit arithmetic and lets it wrap; pyzk raises instead. We follow firmware.
-            uint k = unchecked(ReverseBits(key) + sessionId);
-            var b = new byte[4];
-            b[0] = (byte)(k ^ 'Z');
-            b[1] = (byte)((k >> 8) ^ 'K');
-            b[2] = (byte)((k >> 16) ^ 'S');
-            b[3] = (byte)((k >> 24) ^ 'O');
+            uint sum = unchecked(ReverseBits(key) + sessionId);
+            var mixed = new byte[4];
+            mixed[0] = (byte)(sum ^ 'Z');
+            mixed[1] = (byte)((sum >> 8) ^ 'K');
+            mixed[2] = (byte)((sum >> 16) ^ 'S');
+            mixed[3] = (byte)((sum >> 24) ^ 'O');
             // Swap the two 16-bit halves, then mix in the ticks byte (byte 2 carries the ticks itself).
-            return new[] { (byte)(b[2] ^ ticks), (byte)(b[3] ^ ticks), ticks, (byte)(b[1] ^ ticks) };
+            return new[] { (byte)(mixed[2] ^ ticks), (byte)(mixed[3] ^ ticks), ticks, (byte)(mixed[1] ^ ticks) };
         }
 
         /// <summary>Device-side check: byte 2 carries the ticks the client chose, so any value there is accepted.</summary>
@@ -33,11 +33,11 @@ namespace ZkSync.Protocol.Codecs
             return expected[0] == payload[0] && expected[1] == payload[1] && expected[3] == payload[3];
         }
 
-        private static uint ReverseBits(uint v)
+        private static uint ReverseBits(uint value)
         {
-            uint r = 0;
-            for (int i = 0; i < 32; i++) { r = (r << 1) | (v & 1); v >>= 1; }
-            return r;
+            uint reversed = 0;
+            for (int i = 0; i < 32; i++) { reversed = (reversed << 1) | (value & 1); value >>= 1; }
+            return reversed;
         }
     }
 }

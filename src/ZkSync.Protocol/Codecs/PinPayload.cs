@@ -18,11 +18,11 @@ namespace ZkSync.Protocol.Codecs
 
         public static byte[] FaceRequest(string userId, int blobLength = 0)
         {
-            var p = new byte[FaceRequestSize];
-            TextField.Encode(userId, p, 0, PinWidth, Encoding.ASCII, TruncationMode.Error, "UserId");
-            p[25] = AllFacesIndex;
-            LittleEndian.Put(p, 26, (ushort)blobLength);
-            return p;
+            var payload = new byte[FaceRequestSize];
+            TextField.Encode(userId, payload, 0, PinWidth, Encoding.ASCII, TruncationMode.Error, "UserId");
+            payload[25] = AllFacesIndex;
+            LittleEndian.Put(payload, 26, (ushort)blobLength);
+            return payload;
         }
 
         /// <summary>Device side: the PIN2 of a face request (first 24 bytes, cut at NUL).</summary>
@@ -33,9 +33,9 @@ namespace ZkSync.Protocol.Codecs
         /// <summary>10009 (ZMM photo write): "&lt;PIN2&gt;.jpg" NUL-padded to 39 bytes + 4 zero bytes (43 bytes).</summary>
         public static byte[] PhotoWrite(string userId)
         {
-            var p = new byte[PhotoNameWidth + 4];
-            TextField.Encode(PhotoFileName(userId), p, 0, PhotoNameWidth, Encoding.ASCII, TruncationMode.Error, "UserId");
-            return p;
+            var payload = new byte[PhotoNameWidth + 4];
+            TextField.Encode(PhotoFileName(userId), payload, 0, PhotoNameWidth, Encoding.ASCII, TruncationMode.Error, "UserId");
+            return payload;
         }
 
         /// <summary>10010 / 10011 (ZMM photo read / delete) and 1702 (file read): the name NUL-terminated.</summary>
@@ -44,10 +44,10 @@ namespace ZkSync.Protocol.Codecs
         /// <summary>110 sub-type 1700 (older TFT file write): u32 1700 then the name NUL-padded to 39 bytes (43 bytes).</summary>
         public static byte[] FileWrite(string name)
         {
-            var p = new byte[4 + PhotoNameWidth];
-            LittleEndian.Put(p, 0, CommandCode.UpdateSubtypeFile);
-            TextField.Encode(name, p, 4, PhotoNameWidth, Encoding.ASCII, TruncationMode.Error, "FileName");
-            return p;
+            var payload = new byte[4 + PhotoNameWidth];
+            LittleEndian.Put(payload, 0, CommandCode.UpdateSubtypeFile);
+            TextField.Encode(name, payload, 4, PhotoNameWidth, Encoding.ASCII, TruncationMode.Error, "FileName");
+            return payload;
         }
 
         /// <summary>Device side: a NUL-terminated name at <paramref name="offset"/>.</summary>

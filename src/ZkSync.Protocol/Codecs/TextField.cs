@@ -23,9 +23,9 @@ namespace ZkSync.Protocol.Codecs
             EnsureCodePages();
             try
             {
-                var e = Encoding.GetEncoding(name);
+                var named = Encoding.GetEncoding(name);
                 // Strict: refuse characters the encoding cannot hold instead of writing '?'.
-                return Encoding.GetEncoding(e.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ReplacementFallback);
+                return Encoding.GetEncoding(named.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ReplacementFallback);
             }
             catch (ArgumentException ex)
             {

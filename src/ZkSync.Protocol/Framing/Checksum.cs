@@ -9,14 +9,14 @@ namespace ZkSync.Protocol.Framing
         public static ushort Compute(ReadOnlySpan<byte> packet)
         {
             uint sum = 0;
-            int i = 0;
-            for (; i + 1 < packet.Length; i += 2)
+            int offset = 0;
+            for (; offset + 1 < packet.Length; offset += 2)
             {
-                uint word = (i == 2) ? 0u : (uint)(packet[i] | (packet[i + 1] << 8));
+                uint word = (offset == 2) ? 0u : (uint)(packet[offset] | (packet[offset + 1] << 8));
                 sum += word;
                 if (sum > 0xFFFF) sum -= 0xFFFF;
             }
-            if (i < packet.Length) sum += packet[i];
+            if (offset < packet.Length) sum += packet[offset];
             while (sum > 0xFFFF) sum -= 0xFFFF;
             return (ushort)~sum;
         }

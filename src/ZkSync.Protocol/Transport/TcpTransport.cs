@@ -102,16 +102,16 @@ namespace ZkSync.Protocol.Transport
                 try { done = await TaskTimeout.CompletesWithin(_pendingReceive, deadline - DateTime.UtcNow, cancellationToken).ConfigureAwait(false); }
                 catch (OperationCanceledException) { Close(); throw; }
                 if (!done) return null; // the pending receive stays armed for the next call
-                int n;
-                try { n = await _pendingReceive.ConfigureAwait(false); }
+                int received;
+                try { received = await _pendingReceive.ConfigureAwait(false); }
                 catch (Exception ex) { Close(); throw SocketErrors.Wrap(ex, _device, "Receive"); }
                 finally { _pendingReceive = null; }
-                if (n == 0)
+                if (received == 0)
                 {
                     Close();
                     throw new ZkConnectionException("The device closed the connection.", _device);
                 }
-                _reader.Append(_receiveBuffer, 0, n);
+                _reader.Append(_receiveBuffer, 0, received);
             }
         }
 

@@ -18,9 +18,9 @@ namespace ZkSync.Protocol.Tests.Architecture
         {
             "Framing",    // packet header, checksum, command and reply codes, TCP envelope
             "Errors",     // exceptions carrying reply codes
-            "Model",      // users, templates, faces, device info
+            "Model",      // users, templates, faces, device info, transport kind
             "Codecs",     // record layouts, text fields, comm key derivation
-            "Connection", // what a caller asks for: host, port, transport kind, comm key, timeouts
+            "Connection", // what a caller asks for: host, port, transport, comm key, timeouts
             "Transport",  // TCP and UDP sockets
             "Session",    // connect, comm key, reply ids, retries, traffic counters
             "Bulk",       // buffered reads and chunked uploads
