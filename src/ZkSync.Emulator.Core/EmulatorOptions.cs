@@ -84,6 +84,31 @@ namespace ZkSync.Emulator
         /// <summary>A UDP session silent this long may be evicted when a CONNECT needs its slot (UDP has no close).</summary>
         public TimeSpan UdpSessionIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+        /// <summary>
+        /// CONNECT is answered CMD_ACK_UNAUTH whatever the comm key, as ZMM220_TFT terminals do (fpmachine's
+        /// <c>ZMM220_TFT.connect</c> accepts nothing else). With key 0, CMD_AUTH derived from 0 is accepted and so are
+        /// commands sent without any CMD_AUTH. Null = the profile's (on for face, off for tft and bw).
+        /// </summary>
+        public bool? UnauthOnConnect { get; set; }
+
+        /// <summary>
+        /// CONNECT is answered 6001 and every CMD_AUTH refused, as 2025 ZAM70 firmware does for the classic handshake
+        /// (fananimi/pyzk#253). Off by default.
+        /// </summary>
+        public bool AnswerConnectWith6001 { get; set; }
+
+        /// <summary>
+        /// TCP: a connection that sends nothing for this long is closed by the device (firmware's 8-second socket receive
+        /// timeout, FW tcpcomm.c). Zero = never. UDP has no connection to close.
+        /// </summary>
+        public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(8);
+
+        /// <summary>
+        /// A TCP session whose connection ended without CMD_EXIT keeps its slot this long before the device drops it (the
+        /// session leak users of other clients report; rustzk tests/stress_connection_tests.rs). Zero = freed at once.
+        /// </summary>
+        public TimeSpan OrphanSessionTimeout { get; set; } = TimeSpan.Zero;
+
         /// <summary>A copy (for deriving a device's options without changing the caller's).</summary>
         public EmulatorOptions Clone() => (EmulatorOptions)MemberwiseClone();
 
@@ -101,6 +126,8 @@ namespace ZkSync.Emulator
             if (LargeDataPacketGap < TimeSpan.Zero) throw new ArgumentException("LargeDataPacketGap must not be negative.", nameof(LargeDataPacketGap));
             if (double.IsNaN(LinkTurnaroundMs) || LinkTurnaroundMs < 0 || LinkTurnaroundMs > 60000) throw new ArgumentException("LinkTurnaroundMs must be 0-60000.", nameof(LinkTurnaroundMs));
             if (LinkBytesPerSecond < 0) throw new ArgumentException("LinkBytesPerSecond must not be negative (0 = unlimited).", nameof(LinkBytesPerSecond));
+            if (IdleTimeout < TimeSpan.Zero) throw new ArgumentException("IdleTimeout must not be negative (0 = never).", nameof(IdleTimeout));
+            if (OrphanSessionTimeout < TimeSpan.Zero) throw new ArgumentException("OrphanSessionTimeout must not be negative (0 = freed at once).", nameof(OrphanSessionTimeout));
             Faults?.Validate();
             Device.DeviceProfile.Resolve(this);
         }

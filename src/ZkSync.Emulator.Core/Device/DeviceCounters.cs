@@ -30,6 +30,17 @@ namespace ZkSync.Emulator.Device
         public long BytesIn => Interlocked.Read(ref _bytesIn);
         public long BytesOut => Interlocked.Read(ref _bytesOut);
 
+        /// <summary>TCP connections the device closed after <see cref="EmulatorOptions.IdleTimeout"/> of silence.</summary>
+        public long IdleCloses => Interlocked.Read(ref _idleCloses);
+
+        /// <summary>CONNECTs refused because every session slot was taken.</summary>
+        public long SlotsFullRefusals => Interlocked.Read(ref _slotsFull);
+
+        /// <summary>Sessions ended by the client's CMD_EXIT (the polite goodbye that frees a slot at once).</summary>
+        public long Exits => Interlocked.Read(ref _exits);
+
+        private long _idleCloses, _slotsFull, _exits;
+
         /// <summary>Zeroes every counter (traffic in flight is counted from then on).</summary>
         public void Reset()
         {
@@ -40,6 +51,9 @@ namespace ZkSync.Emulator.Device
             Interlocked.Exchange(ref _bytesIn, 0);
             Interlocked.Exchange(ref _bytesOut, 0);
             Interlocked.Exchange(ref _roundTrips, 0);
+            Interlocked.Exchange(ref _idleCloses, 0);
+            Interlocked.Exchange(ref _slotsFull, 0);
+            Interlocked.Exchange(ref _exits, 0);
         }
 
         /// <summary>One line: {"requests":..,"roundTrips":..,"bytesIn":..,"bytesOut":..,"dropped":..,"retransmits":..,"packetsOut":..}.</summary>
@@ -48,6 +62,9 @@ namespace ZkSync.Emulator.Device
             Requests, RoundTrips, BytesIn, BytesOut, Dropped, Retransmits, PacketsOut);
 
         internal void Received(int bytes) { Interlocked.Increment(ref _requests); Interlocked.Add(ref _bytesIn, bytes); }
+        internal void IdleClose() => Interlocked.Increment(ref _idleCloses);
+        internal void SlotsFullRefusal() => Interlocked.Increment(ref _slotsFull);
+        internal void Exit() => Interlocked.Increment(ref _exits);
         internal void Drop() => Interlocked.Increment(ref _dropped);
         internal void Retransmit() => Interlocked.Increment(ref _retransmits);
         internal void Answered() => Interlocked.Increment(ref _roundTrips);

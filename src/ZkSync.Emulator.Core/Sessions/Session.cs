@@ -38,6 +38,9 @@ namespace ZkSync.Emulator.Sessions
         /// <summary>Where a UDP session's replies go (the sender of its latest datagram).</summary>
         public EndPoint? UdpPeer { get; internal set; }
 
+        /// <summary>Its TCP connection ended without CMD_EXIT and the device still holds the slot (<see cref="EmulatorOptions.OrphanSessionTimeout"/>).</summary>
+        public bool Orphaned { get; internal set; }
+
         /// <summary>Closes the TCP connection behind this session (set by the TCP transport).</summary>
         internal Action? CloseTransport { get; set; }
 

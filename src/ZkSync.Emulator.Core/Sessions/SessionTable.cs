@@ -10,11 +10,13 @@ namespace ZkSync.Emulator.Sessions
         private readonly Dictionary<ushort, Session> _sessions = new Dictionary<ushort, Session>();
         private readonly int _max;
         private readonly TimeSpan _udpIdle;
+        private readonly TimeSpan _orphanTimeout;
 
-        public SessionTable(int max, TimeSpan udpIdle)
+        public SessionTable(int max, TimeSpan udpIdle, TimeSpan orphanTimeout)
         {
             _max = max;
             _udpIdle = udpIdle;
+            _orphanTimeout = orphanTimeout;
         }
 
         public int Count => _sessions.Count;
@@ -23,12 +25,18 @@ namespace ZkSync.Emulator.Sessions
 
         public Session? Find(ushort id) => _sessions.TryGetValue(id, out var s) ? s : null;
 
-        /// <summary>Opens a session, or returns null when every slot is taken (after evicting UDP sessions silent too long).</summary>
+        /// <summary>Sessions whose TCP connection ended without CMD_EXIT and that still hold their slot.</summary>
+        public int Orphans => _sessions.Values.Count(s => s.Orphaned);
+
+        /// <summary>
+        /// Opens a session, or returns null when every slot is taken (after evicting UDP sessions silent too long and
+        /// orphaned TCP sessions older than the orphan timeout).
+        /// </summary>
         public Session? Open(EmulatorTransport transport, ushort connectReplyId, DateTime now)
         {
             if (_sessions.Count >= _max)
             {
-                foreach (var idle in _sessions.Values.Where(s => s.Transport == EmulatorTransport.Udp && now - s.LastActivity > _udpIdle).ToList())
+                foreach (var idle in _sessions.Values.Where(s => Expired(s, now)).ToList())
                     _sessions.Remove(idle.Id);
             }
             if (_sessions.Count >= _max) return null;
@@ -48,5 +56,9 @@ namespace ZkSync.Emulator.Sessions
             _sessions.TryGetValue(session.Id, out var open) && ReferenceEquals(open, session) && _sessions.Remove(session.Id);
 
         public void Clear() => _sessions.Clear();
+
+        private bool Expired(Session s, DateTime now) =>
+            s.Orphaned ? now - s.LastActivity >= _orphanTimeout
+            : s.Transport == EmulatorTransport.Udp && now - s.LastActivity > _udpIdle;
     }
 }

@@ -47,20 +47,33 @@ namespace ZkSync.Protocol.Session
             set => _lastReplyId = value;
         }
 
-        /// <summary>CMD_CONNECT, then CMD_AUTH when the device wants the comm key.</summary>
+        /// <summary>
+        /// CMD_CONNECT, then CMD_AUTH whenever the device answers ACK_UNAUTH, with the key we have (0 when none was given):
+        /// ZMM220_TFT terminals answer ACK_UNAUTH even with no key set and accept the AUTH derived from 0 (pyzk's
+        /// <c>connect()</c>; docs/protocol.md §2). Only a refused AUTH is an authentication error.
+        /// </summary>
         public Task OpenAsync(CancellationToken cancellationToken) => RunAsync(async x =>
         {
-            var reply = await x.RequestAsync(CommandCode.Connect).ConfigureAwait(false);
+            Packet reply;
+            try { reply = await x.RequestAsync(CommandCode.Connect).ConfigureAwait(false); }
+            catch (ZkTimeoutException ex)
+            {
+                throw new ZkTimeoutException(ex.Reason + " " + SessionRefusal.SilentConnectHint, Device, CommandCode.Connect, ex);
+            }
             SessionId = reply.SessionId; // kept whatever the code, as the device expects it on CMD_AUTH too
             if (reply.Command == ReplyCode.Ok) return true;
-            if (reply.Command != ReplyCode.Unauthorized)
+            if (reply.Command == ReplyCode.Error) throw SessionRefusal.SlotsFull(Device);
+            bool newHandshake = reply.Command == ReplyCode.NewFirmwareConnect;
+            if (reply.Command != ReplyCode.Unauthorized && !newHandshake)
                 throw new ZkDeviceErrorException("The device refused the session", reply.Command, reply.SessionId, Device, CommandCode.Connect);
-            if (_options.CommKey == 0)
-                throw new ZkAuthenticationException("The device requires a comm key, but none was given.", Device, CommandCode.Connect);
+            _logger.LogDebug("{Device}: CONNECT answered {Code}; authenticating with {Key}.", Device, reply.Command, _options.CommKey == 0 ? "no comm key (0)" : "the comm key");
             var auth = await x.RequestAsync(CommandCode.Auth, CommKey.Derive(_options.CommKey, SessionId)).ConfigureAwait(false);
-            if (auth.Command != ReplyCode.Ok)
-                throw new ZkAuthenticationException("The device refused the comm key (comm key refused).", Device, CommandCode.Auth);
-            return true;
+            if (auth.Command == ReplyCode.Ok) return true;
+            if (newHandshake) throw SessionRefusal.NewFirmwareHandshake(Device);
+            throw new ZkAuthenticationException(_options.CommKey == 0
+                ? "The device requires a comm key: it refused CMD_AUTH without one (key 0). Pass the key set on the terminal (Comm. > PC Connection > Comm Key) with -CommKey."
+                : "The device refused the comm key (comm key refused). Check the key set on the terminal (Comm. > PC Connection > Comm Key) and pass it with -CommKey.",
+                Device, CommandCode.Auth);
         }, cancellationToken);
 
         /// <summary>Runs <paramref name="body"/> with the connection to itself: nothing else is sent meanwhile.</summary>
