@@ -21,6 +21,9 @@ namespace ZkSync.Protocol.Session
         private readonly ILogger _logger;
         private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
 
+        /// <summary>Since the last packet from the device: how long the device has been waiting for our next request.</summary>
+        private readonly System.Diagnostics.Stopwatch _sinceLastReply = System.Diagnostics.Stopwatch.StartNew();
+
         /// <summary>Reply id of the last request; starts so that CMD_CONNECT carries 0.</summary>
         private ushort _lastReplyId = ushort.MaxValue;
 
@@ -39,6 +42,12 @@ namespace ZkSync.Protocol.Session
         public bool IsOpen => _transport.IsOpen;
         public string TransportKind => _transport.Kind;
         public ZkConnectionOptions Options => _options;
+
+        /// <summary>How long the device has heard nothing from us (it closes TCP connections silent for about 8 s).</summary>
+        public TimeSpan IdleFor => _sinceLastReply.Elapsed;
+
+        /// <summary>True when the device has already closed the connection (checked without sending; TCP only).</summary>
+        public bool PeerClosed() => _transport.PeerClosed();
 
         /// <summary>Test hook and upload planning: the reply id the last request used.</summary>
         internal ushort LastReplyId
@@ -76,13 +85,24 @@ namespace ZkSync.Protocol.Session
                 Device, CommandCode.Auth);
         }, cancellationToken);
 
-        /// <summary>Runs <paramref name="body"/> with the connection to itself: nothing else is sent meanwhile.</summary>
+        /// <summary>
+        /// Runs <paramref name="body"/> with the connection to itself: nothing else is sent meanwhile. Cancelled midway
+        /// (Ctrl+C), the exchange cannot be resumed: the device gets CMD_EXIT, so its session slot is freed, and the
+        /// connection is closed (the client reconnects on its next call).
+        /// </summary>
         public async Task<T> RunAsync<T>(Func<ZkExchange, Task<T>> body, CancellationToken cancellationToken, bool isRetry = false)
         {
             await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
                 return await body(new ZkExchange(this, cancellationToken, isRetry)).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && _transport.IsOpen)
+            {
+                _logger.LogInformation("{Device}: operation cancelled; ending the session (CMD_EXIT) so the device frees its slot.", Device);
+                await SendExitAsync().ConfigureAwait(false);
+                _transport.Close();
+                throw;
             }
             finally
             {
@@ -94,20 +114,35 @@ namespace ZkSync.Protocol.Session
         public async Task CloseAsync()
         {
             if (!_transport.IsOpen) return;
+            await _gate.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                await SendExitAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                _gate.Release();
+            }
+            _transport.Close();
+            _logger.LogInformation("{Device}: disconnected.", Device);
+        }
+
+        /// <summary>CMD_EXIT with a short wait, never throwing; replies still owed to an interrupted exchange are skipped by reply id.</summary>
+        private async Task SendExitAsync()
+        {
+            if (!_transport.IsOpen || _transport.PeerClosed()) return;
             var shortWait = TimeSpan.FromMilliseconds(Math.Min(_options.Timeout.TotalMilliseconds, 1000));
             using (var cts = new CancellationTokenSource(shortWait + shortWait))
             {
                 try
                 {
-                    await RunAsync(x => x.RequestAsync(CommandCode.Exit, null, shortWait, 0), cts.Token).ConfigureAwait(false);
+                    await SendRequestAsync(CommandCode.Exit, null, shortWait, 0, cts.Token).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is ZkException || ex is OperationCanceledException)
                 {
                     _logger.LogDebug("{Device}: CMD_EXIT not acknowledged ({Reason}); closing anyway.", Device, ex.Message);
                 }
             }
-            _transport.Close();
-            _logger.LogInformation("{Device}: disconnected.", Device);
         }
 
         /// <summary>Closes without saying goodbye (after a restart, or when the connection is already broken).</summary>
@@ -187,6 +222,7 @@ namespace ZkSync.Protocol.Session
                     continue;
                 }
                 _logger.LogDebug("{Device}: received {Packet}.", Device, p);
+                _sinceLastReply.Restart();
                 return p;
             }
         }
