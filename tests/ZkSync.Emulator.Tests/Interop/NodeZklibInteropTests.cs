@@ -57,7 +57,7 @@ namespace ZkSync.Emulator.Tests.Interop
             Assert.Equal(emu.State.AttendanceTable(), Raw(udp, "rawAttendances"));
         }
 
-        private static JsonDocument RunScript(string folder, int port, string modes)
+        internal static JsonDocument RunScript(string folder, int port, string modes)
         {
             // Run outside the repository: node-zklib appends error logs to its working directory.
             string work = Directory.CreateTempSubdirectory("zksync-node-zklib-").FullName;
@@ -73,17 +73,17 @@ namespace ZkSync.Emulator.Tests.Interop
             }
         }
 
-        private static void AssertNoErrors(JsonElement mode)
+        internal static void AssertNoErrors(JsonElement mode)
         {
             Assert.False(mode.TryGetProperty("error", out var e), $"node-zklib failed: {(e.ValueKind == JsonValueKind.String ? e.GetString() : "")}");
             foreach (var name in new[] { "usersError", "attendancesError", "rawUsersError", "rawAttendancesError" })
                 Assert.True(mode.GetProperty(name).ValueKind == JsonValueKind.Null, $"{name}: {mode.GetProperty(name)}");
         }
 
-        private static byte[] Raw(JsonElement mode, string name) => Convert.FromBase64String(mode.GetProperty(name).GetString()!);
+        internal static byte[] Raw(JsonElement mode, string name) => Convert.FromBase64String(mode.GetProperty(name).GetString()!);
 
         /// <summary>Installs the pinned node-zklib from the committed lock file when node_modules is missing.</summary>
-        private static void EnsureInstalled(string folder)
+        internal static void EnsureInstalled(string folder)
         {
             if (File.Exists(Path.Combine(folder, "node_modules", "node-zklib", "zklibtcp.js"))) return;
             string npm = ExternalProcess.FindOnPath("npm") ?? throw new InvalidOperationException("node is on PATH but npm is not; cannot install node-zklib.");
@@ -92,7 +92,7 @@ namespace ZkSync.Emulator.Tests.Interop
             Assert.True(result.ExitCode == 0, $"npm {command} failed ({result.ExitCode}): {result.Stderr}");
         }
 
-        private static string InteropFolder()
+        internal static string InteropFolder()
         {
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
             {
