@@ -64,6 +64,16 @@ namespace ZkSync.PowerShell.Commands
         [ValidateRange(1, 65534)]
         public int UserCapacity { get; set; }
 
+        /// <summary>TCP: seconds of silence after which the emulator closes a connection, as firmware does after about 8; 0 = never.</summary>
+        [Parameter]
+        [ValidateRange(0, 3600)]
+        public double IdleTimeoutSeconds { get; set; } = 8;
+
+        /// <summary>Session slots; a CONNECT beyond them is refused, as a terminal with every slot taken refuses it.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int MaxSessions { get; set; } = 4;
+
         /// <summary>A backup (Export-ZkDevice) to start from: the emulator holds a copy of that device, with its profile and identity.</summary>
         [Parameter(Mandatory = true, ParameterSetName = BackupSet)]
         [ValidateNotNullOrEmpty]
@@ -95,6 +105,8 @@ namespace ZkSync.PowerShell.Commands
                 FingerprintVersion = MyInvocation.BoundParameters.ContainsKey(nameof(FingerprintVersion)) ? FingerprintVersion : (int?)null,
                 FaceVersion = MyInvocation.BoundParameters.ContainsKey(nameof(FaceVersion)) ? FaceVersion : (int?)null,
                 UserCapacity = MyInvocation.BoundParameters.ContainsKey(nameof(UserCapacity)) ? UserCapacity : (int?)null,
+                IdleTimeout = TimeSpan.FromSeconds(IdleTimeoutSeconds),
+                MaxSessions = MaxSessions,
             };
 
             try
