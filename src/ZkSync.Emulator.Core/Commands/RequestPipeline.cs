@@ -132,6 +132,7 @@ namespace ZkSync.Emulator.Commands
         {
             lock (_state.Sync)
             {
+                if (_sessions.Find(session.Id) == session) _counters.LeftWithoutExitOnce();
                 if (_options.OrphanSessionTimeout <= TimeSpan.Zero || _sessions.Find(session.Id) != session)
                 {
                     CloseSession(session, "connection closed");

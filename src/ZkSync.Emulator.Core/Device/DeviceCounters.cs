@@ -39,7 +39,10 @@ namespace ZkSync.Emulator.Device
         /// <summary>Sessions ended by the client's CMD_EXIT (the polite goodbye that frees a slot at once).</summary>
         public long Exits => Interlocked.Read(ref _exits);
 
-        private long _idleCloses, _slotsFull, _exits;
+        /// <summary>TCP sessions whose client closed or broke the connection without CMD_EXIT (a slot a terminal keeps until it drops it).</summary>
+        public long LeftWithoutExit => Interlocked.Read(ref _leftWithoutExit);
+
+        private long _idleCloses, _slotsFull, _exits, _leftWithoutExit;
 
         /// <summary>Zeroes every counter (traffic in flight is counted from then on).</summary>
         public void Reset()
@@ -54,6 +57,7 @@ namespace ZkSync.Emulator.Device
             Interlocked.Exchange(ref _idleCloses, 0);
             Interlocked.Exchange(ref _slotsFull, 0);
             Interlocked.Exchange(ref _exits, 0);
+            Interlocked.Exchange(ref _leftWithoutExit, 0);
         }
 
         /// <summary>One line: {"requests":..,"roundTrips":..,"bytesIn":..,"bytesOut":..,"dropped":..,"retransmits":..,"packetsOut":..}.</summary>
@@ -65,6 +69,7 @@ namespace ZkSync.Emulator.Device
         internal void IdleClose() => Interlocked.Increment(ref _idleCloses);
         internal void SlotsFullRefusal() => Interlocked.Increment(ref _slotsFull);
         internal void Exit() => Interlocked.Increment(ref _exits);
+        internal void LeftWithoutExitOnce() => Interlocked.Increment(ref _leftWithoutExit);
         internal void Drop() => Interlocked.Increment(ref _dropped);
         internal void Retransmit() => Interlocked.Increment(ref _retransmits);
         internal void Answered() => Interlocked.Increment(ref _roundTrips);
