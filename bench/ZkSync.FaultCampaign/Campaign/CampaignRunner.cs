@@ -30,7 +30,7 @@ namespace ZkSync.FaultCampaign
 
         public async Task<IReadOnlyList<CampaignRow>> RunAsync(CancellationToken ct = default)
         {
-            using var source = await DeviceEmulator.StartAsync(new EmulatorOptions { Profile = "face", Users = _o.Users, Seed = _o.Seed, AttendanceRecords = 0 }, ct);
+            using var source = await StartSourceAsync(null, ct);
             int baseline = await BaselineRequestsAsync(source);
             _log?.WriteLine($"source: {_o.Users} users (face profile, seed {_o.Seed}); a fault-free sync takes {baseline} destination requests");
             var rows = new List<CampaignRow>();
@@ -38,11 +38,13 @@ namespace ZkSync.FaultCampaign
             for (int k = 0; k < kinds.Count; k++)
             {
                 var row = new CampaignRow { Fault = kinds[k].Name, Users = _o.Users };
+                // A kind that changes the source's behaviour (idle close) gets a source of its own with the same data.
+                using var own = kinds[k].Source == null ? null : await StartSourceAsync(kinds[k].Source, ct);
                 for (int run = 0; run < _o.Runs; run++)
                 {
                     ct.ThrowIfCancellationRequested();
                     var rng = new Random(unchecked(_o.Seed * 7919 + k * 104729 + run));
-                    await RunOnceAsync(source, kinds[k], kinds[k].Arm(rng, baseline), row).ConfigureAwait(false);
+                    await RunOnceAsync(own ?? source, kinds[k], kinds[k].Arm(rng, baseline), row).ConfigureAwait(false);
                     row.Runs++;
                 }
                 _log?.WriteLine($"{row.Fault}: {(row.Ok ? "ok" : "BROKEN")}{string.Concat(row.Problems.Take(5).Select(p => Environment.NewLine + "  " + p))}");
@@ -51,30 +53,47 @@ namespace ZkSync.FaultCampaign
             return rows;
         }
 
+        private Task<DeviceEmulator> StartSourceAsync(Action<EmulatorOptions>? configure, CancellationToken ct)
+        {
+            var options = new EmulatorOptions { Profile = "face", Users = _o.Users, Seed = _o.Seed, AttendanceRecords = 0 };
+            configure?.Invoke(options);
+            return DeviceEmulator.StartAsync(options, ct);
+        }
+
         private async Task<int> BaselineRequestsAsync(DeviceEmulator source)
         {
             using var scratch = await StartDestinationAsync();
             await KeepUsersAsync(scratch);
             long before = scratch.Counters.Requests;
-            await SyncAsync(source, Endpoint(scratch, ZkTransportKind.Tcp));
+            await SyncAsync(source, null, Endpoint(scratch, ZkTransportKind.Tcp));
             return (int)Math.Max(1, scratch.Counters.Requests - before);
         }
 
         private async Task RunOnceAsync(DeviceEmulator source, FaultKind kind, FaultOptions faults, CampaignRow row)
         {
-            using var destination = await StartDestinationAsync();
+            using var destination = await StartDestinationAsync(kind.Device);
             using var peer = await StartDestinationAsync();
             var kept = await KeepUsersAsync(destination);
             int opened = Opened(destination);
             destination.Counters.Reset();
             destination.SetFaults(faults);
 
-            var faulty = await SyncAsync(source, Endpoint(destination, kind.Transport), ZkClientSyncDevice.Endpoint(Options(peer, ZkTransportKind.Tcp, _o.DestinationTimeout)));
+            var occupied = kind.Occupy == null ? null : await kind.Occupy(destination);
+            if (occupied != null) opened++;
+            SyncReport faulty;
+            try
+            {
+                faulty = await SyncAsync(source, kind.OneAtATime ? 1 : (int?)null, Endpoint(destination, kind.Transport), ZkClientSyncDevice.Endpoint(Options(peer, ZkTransportKind.Tcp, _o.DestinationTimeout)));
+            }
+            finally
+            {
+                occupied?.Dispose(); // the other client leaves (CMD_EXIT): the slot is free again
+            }
             destination.SetFaults(null);
             var hit = faulty.Summaries[0];
             if (hit.Error != null) _log?.WriteLine($"  {kind.Name} ({faults}): destination failed as reported: {hit.Error}");
             var c = destination.Counters;
-            if (hit.Error != null || hit.Failed > 0 || c.Retransmits > 0 || c.Dropped > 0 || Opened(destination) > opened + 1) row.FaultsHit++;
+            if (hit.Error != null || hit.Failed > 0 || c.Retransmits > 0 || c.Dropped > 0 || c.IdleCloses > 0 || Opened(destination) > opened + 1) row.FaultsHit++;
             row.Unreported += faulty.Items.Count(i => i.Status == SyncItemStatus.Failed && string.IsNullOrWhiteSpace(i.Notes));
             if (hit.Failed > 0 && hit.Error == null && !faulty.Items.Any(i => i.Status == SyncItemStatus.Failed)) row.Unreported++;
             var peerSummary = faulty.Summaries[1];
@@ -93,8 +112,8 @@ namespace ZkSync.FaultCampaign
             row.Staged += check.Staged;
             row.Problems.AddRange(check.Problems.Select(p => $"after '{faults}': {p}"));
 
-            var rerun = await SyncAsync(source, Endpoint(destination, kind.Transport));
-            var final = await SyncAsync(source, Endpoint(destination, kind.Transport));
+            var rerun = await SyncAsync(source, null, Endpoint(destination, kind.Transport));
+            var final = await SyncAsync(source, null, Endpoint(destination, kind.Transport));
             var after = await InspectAsync(source, destination, kept);
             bool completed = rerun.Summaries[0].Error == null && rerun.Items.All(i => i.Status != SyncItemStatus.Failed)
                 && final.Summaries[0].Error == null && final.Items.All(i => i.Action == SyncAction.Unchanged || i.Action == SyncAction.Kept)
@@ -103,8 +122,12 @@ namespace ZkSync.FaultCampaign
             else row.Problems.Add($"rerun after '{faults}' did not complete: {rerun.Summaries[0].Error ?? string.Join("; ", rerun.Items.Where(i => i.Status == SyncItemStatus.Failed).Take(3))}");
         }
 
-        private Task<DeviceEmulator> StartDestinationAsync() =>
-            DeviceEmulator.StartAsync(new EmulatorOptions { Profile = "face", Users = 0, Seed = _o.Seed + 1, AttendanceRecords = 0, MaxSessions = 8 });
+        private Task<DeviceEmulator> StartDestinationAsync(Action<EmulatorOptions>? configure = null)
+        {
+            var options = new EmulatorOptions { Profile = "face", Users = 0, Seed = _o.Seed + 1, AttendanceRecords = 0, MaxSessions = 8 };
+            configure?.Invoke(options);
+            return DeviceEmulator.StartAsync(options);
+        }
 
         /// <summary>Users only the destination has: they must come through every fault untouched.</summary>
         private async Task<Dictionary<string, string>> KeepUsersAsync(DeviceEmulator destination)
@@ -142,8 +165,9 @@ namespace ZkSync.FaultCampaign
             return (src, dst);
         }
 
-        private Task<SyncReport> SyncAsync(DeviceEmulator source, params SyncEndpoint[] destinations) =>
-            SyncEngine.RunAsync(ZkClientSyncDevice.Endpoint(Options(source, ZkTransportKind.Tcp, _o.SourceTimeout)), destinations, new SyncOptions { MediaBatchUsers = 8 });
+        private Task<SyncReport> SyncAsync(DeviceEmulator source, int? throttleLimit, params SyncEndpoint[] destinations) =>
+            SyncEngine.RunAsync(ZkClientSyncDevice.Endpoint(Options(source, ZkTransportKind.Tcp, _o.SourceTimeout)), destinations,
+                new SyncOptions { MediaBatchUsers = 8, ThrottleLimit = throttleLimit ?? new SyncOptions().ThrottleLimit });
 
         private SyncEndpoint Endpoint(DeviceEmulator destination, ZkTransportKind transport) =>
             ZkClientSyncDevice.Endpoint(Options(destination, transport, _o.DestinationTimeout));
