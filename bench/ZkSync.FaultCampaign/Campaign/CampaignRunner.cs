@@ -72,7 +72,8 @@ namespace ZkSync.FaultCampaign
         private async Task RunOnceAsync(DeviceEmulator source, FaultKind kind, FaultOptions faults, CampaignRow row)
         {
             using var destination = await StartDestinationAsync(kind.Device);
-            using var peer = await StartDestinationAsync();
+            // Written one at a time, either destination may wait for the other: both close idle connections then.
+            using var peer = await StartDestinationAsync(kind.OneAtATime ? kind.Device : null);
             var kept = await KeepUsersAsync(destination);
             int opened = Opened(destination);
             destination.Counters.Reset();
@@ -80,23 +81,34 @@ namespace ZkSync.FaultCampaign
 
             var occupied = kind.Occupy == null ? null : await kind.Occupy(destination);
             if (occupied != null) opened++;
+            long sourceIdleCloses = source.Counters.IdleCloses;
+            var peerEndpoint = ZkClientSyncDevice.Endpoint(Options(peer, ZkTransportKind.Tcp, _o.DestinationTimeout));
+            var faultyEndpoint = Endpoint(destination, kind.Transport);
+            // One at a time (-ThrottleLimit 1) with sessions opened beforehand, as an admin's Connect-ZkDevice sessions are:
+            // the faulty destination, written second, waits idle while the peer is written.
+            var preOpened = kind.OneAtATime ? await Task.WhenAll(PreOpenAsync(peerEndpoint), PreOpenAsync(faultyEndpoint)) : null;
             SyncReport faulty;
             try
             {
-                faulty = await SyncAsync(source, kind.OneAtATime ? 1 : (int?)null, Endpoint(destination, kind.Transport), ZkClientSyncDevice.Endpoint(Options(peer, ZkTransportKind.Tcp, _o.DestinationTimeout)));
+                faulty = preOpened != null
+                    ? await SyncAsync(source, 1, preOpened[0].Endpoint, preOpened[1].Endpoint)
+                    : await SyncAsync(source, null, faultyEndpoint, peerEndpoint);
             }
             finally
             {
                 occupied?.Dispose(); // the other client leaves (CMD_EXIT): the slot is free again
+                if (preOpened != null) foreach (var d in preOpened) await d.Device.CloseAsync(CancellationToken.None);
             }
             destination.SetFaults(null);
-            var hit = faulty.Summaries[0];
+            int faultyIndex = preOpened != null ? 1 : 0; // summaries come in the order the destinations were given
+            var hit = faulty.Summaries[faultyIndex];
             if (hit.Error != null) _log?.WriteLine($"  {kind.Name} ({faults}): destination failed as reported: {hit.Error}");
             var c = destination.Counters;
-            if (hit.Error != null || hit.Failed > 0 || c.Retransmits > 0 || c.Dropped > 0 || c.IdleCloses > 0 || Opened(destination) > opened + 1) row.FaultsHit++;
+            bool idleHit = c.IdleCloses > 0 || (kind.OneAtATime && peer.Counters.IdleCloses > 0) || source.Counters.IdleCloses > sourceIdleCloses;
+            if (hit.Error != null || hit.Failed > 0 || c.Retransmits > 0 || c.Dropped > 0 || idleHit || Opened(destination) > opened + 1) row.FaultsHit++;
             row.Unreported += faulty.Items.Count(i => i.Status == SyncItemStatus.Failed && string.IsNullOrWhiteSpace(i.Notes));
             if (hit.Failed > 0 && hit.Error == null && !faulty.Items.Any(i => i.Status == SyncItemStatus.Failed)) row.Unreported++;
-            var peerSummary = faulty.Summaries[1];
+            var peerSummary = faulty.Summaries[1 - faultyIndex];
             if (peerSummary.Error == null && !faulty.Items.Any(i => i.Destination == peerSummary.Destination && i.Status == SyncItemStatus.Failed)) row.PeerCompleted++;
             else row.Problems.Add($"healthy destination failed: {peerSummary.Error}");
 
@@ -120,6 +132,13 @@ namespace ZkSync.FaultCampaign
                 && after.HalfWritten + after.Lost + after.Staged == 0 && !IsDisabled(destination);
             if (completed && await AllEqualAsync(source, destination)) row.RerunsCompleted++;
             else row.Problems.Add($"rerun after '{faults}' did not complete: {rerun.Summaries[0].Error ?? string.Join("; ", rerun.Items.Where(i => i.Status == SyncItemStatus.Failed).Take(3))}");
+        }
+
+        /// <summary>A destination connected before the sync, handed to it without ownership (it stays open afterwards).</summary>
+        private static async Task<(SyncEndpoint Endpoint, ISyncDevice Device)> PreOpenAsync(SyncEndpoint endpoint)
+        {
+            var device = await endpoint.OpenAsync(CancellationToken.None);
+            return (SyncEndpoint.Of(device), device);
         }
 
         private Task<DeviceEmulator> StartDestinationAsync(Action<EmulatorOptions>? configure = null)
