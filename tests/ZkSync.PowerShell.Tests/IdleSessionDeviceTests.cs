@@ -10,18 +10,29 @@ namespace ZkSync.PowerShell.Tests
     /// <summary>
     /// Terminals close a TCP connection after about 8 s of silence. An admin connects, waits, then runs any cmdlet: it must
     /// just work (the engine reconnects, re-authenticates, restores the session, says so in -Verbose). Here the emulators
-    /// close after 0.2 s, so every cmdlet meets a connection the device has already closed.
+    /// close after 0.5 s, so every cmdlet meets a connection the device has already closed.
     /// </summary>
     public sealed class IdleSessionDeviceTests : DeviceTestBase
     {
-        private const int IdleMs = 200;
-        private const int WaitMs = 500;
+        /// <summary>Long enough that a loaded CI machine does not pause that long inside one cmdlet's exchange.</summary>
+        private const int IdleMs = 500;
 
         public IdleSessionDeviceTests(ModuleFixture fixture) : base(fixture) { }
 
         private long IdleCloses(string emulator) => Convert.ToInt64(Ok($"${emulator}.IdleCloses").Output.Single().BaseObject);
 
-        private int OpenSessions() => Convert.ToInt32(Ok("$emuOfA.OpenSessions + $emuOfB.OpenSessions").Output.Single().BaseObject);
+        private int OpenSessions(string emulators) => Convert.ToInt32(Ok(emulators).Output.Single().BaseObject);
+
+        /// <summary>Waits (at most 10 s) until the devices have closed every connection for idleness.</summary>
+        private void WaitForIdleClose(string what, string emulators = "$emuOfA.OpenSessions + $emuOfB.OpenSessions")
+        {
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+            while (OpenSessions(emulators) != 0)
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"a connection was still open before: {what}");
+                System.Threading.Thread.Sleep(50);
+            }
+        }
 
         [Fact]
         public void Every_cmdlet_works_on_a_session_the_device_closed_for_idleness()
@@ -67,9 +78,8 @@ namespace ZkSync.PowerShell.Tests
                 };
                 foreach (string step in steps)
                 {
-                    System.Threading.Thread.Sleep(WaitMs);
                     // Both devices have closed every connection: the step starts on sessions whose connections are gone.
-                    Assert.True(OpenSessions() == 0, $"a connection was still open before: {step}");
+                    WaitForIdleClose(step);
                     PsResult result = Ps.Run(step);
                     Assert.True(!result.AllErrors.Any(), $"{step} failed after an idle close: {string.Join("; ", result.AllErrors.Select(e => e.ToString()))}");
                 }
@@ -91,7 +101,7 @@ namespace ZkSync.PowerShell.Tests
         public void Verbose_says_the_device_closed_the_idle_connection_and_the_session_was_rebuilt()
         {
             Ok($"$emuOfA = Start-ZkEmulator -Profile face -Users 3 -IdleTimeoutSeconds {IdleMs / 1000.0}; $a = $emuOfA | Connect-ZkDevice -Timeout 3");
-            System.Threading.Thread.Sleep(WaitMs);
+            WaitForIdleClose("Get-ZkUser -Verbose", "$emuOfA.OpenSessions");
             PsResult result = Ok("Get-ZkUser -Session $a -Verbose");
             Assert.Equal(3, result.Output.Count);
             Assert.Contains(result.Verbose, v => v.Message.Contains("closed the connection after") && v.Message.Contains("reconnecting"));
@@ -102,12 +112,32 @@ namespace ZkSync.PowerShell.Tests
         public void A_disabled_device_is_disabled_again_after_the_idle_reconnect()
         {
             Ok($"$emuOfA = Start-ZkEmulator -Profile face -Users 3 -IdleTimeoutSeconds {IdleMs / 1000.0}; $a = $emuOfA | Connect-ZkDevice -Timeout 3; Disable-ZkDevice -Session $a");
-            System.Threading.Thread.Sleep(WaitMs);
+            WaitForIdleClose("New-ZkUser", "$emuOfA.OpenSessions");
             // The last session went away with the idle close, so the terminal enabled itself; the next write restores it.
             Assert.False((bool)Ok("$emuOfA.DeviceDisabled").Output.Single().BaseObject);
             Ok("New-ZkUser -Session $a -UserId 'D1' -Name 'While disabled'");
             Assert.True((bool)Ok("$emuOfA.DeviceDisabled").Output.Single().BaseObject);
             Ok("Enable-ZkDevice -Session $a");
+        }
+
+        [Fact]
+        public void A_sync_with_ThrottleLimit_1_completes_though_the_devices_close_idle_connections_before_and_during_it()
+        {
+            // 0.1 s: the source idles while destinations write, and the second destination's connection dies while it
+            // waits for the first (its session was connected beforehand, as an admin's are).
+            const string idle = "0.1";
+            Ok($"$emuOfA = Start-ZkEmulator -Profile face -Users 40 -IdleTimeoutSeconds {idle}; $a = $emuOfA | Connect-ZkDevice -Timeout 3; " +
+               $"$emuOfB = Start-ZkEmulator -Profile face -IdleTimeoutSeconds {idle}; $b = $emuOfB | Connect-ZkDevice -Timeout 3; " +
+               $"$emuOfC = Start-ZkEmulator -Profile face -IdleTimeoutSeconds {idle}; $c = $emuOfC | Connect-ZkDevice -Timeout 3");
+            PsResult sync = Ok("Sync-ZkDevice -Source $a -Destination $b, $c -ThrottleLimit 1");
+            Assert.Empty(sync.AllErrors);
+            Assert.True(IdleCloses("emuOfB") >= 1 && IdleCloses("emuOfC") >= 1 && IdleCloses("emuOfA") >= 1, "a device never closed an idle connection");
+            foreach (string s in new[] { "$b", "$c" })
+            {
+                Assert.Equal(40, Count($"Get-ZkUser -Session {s}"));
+                Assert.Equal("Equal", Strings($"Compare-ZkDevice -Reference $a -Difference {s} | ForEach-Object {{ $_.Status.ToString() }}").Distinct().Single());
+            }
+            Assert.False((bool)Ok("$emuOfB.DeviceDisabled -or $emuOfC.DeviceDisabled").Output.Single().BaseObject);
         }
     }
 }
