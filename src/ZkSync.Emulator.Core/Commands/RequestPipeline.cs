@@ -72,6 +72,8 @@ namespace ZkSync.Emulator.Commands
                     ? context.Code(ReplyCode.Unauthorized)
                     : _faults.InjectedError(context) ?? CommandRouter.Execute(context);
                 RefreshTracker.Observe(_state, request.Command, reply);
+                // Counted before the reply goes out, so a client that has its answer can already see it counted.
+                if (reply.After == AfterReply.CloseSession) _counters.Exit();
                 Remember(session, request, reply);
                 return reply;
             }
@@ -85,7 +87,6 @@ namespace ZkSync.Emulator.Commands
                 switch (reply.After)
                 {
                     case AfterReply.CloseSession when session != null:
-                        _counters.Exit();
                         CloseSession(session, "CMD_EXIT");
                         break;
                     case AfterReply.Restart:
