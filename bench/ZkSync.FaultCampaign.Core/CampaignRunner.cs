@@ -31,7 +31,7 @@ namespace ZkSync.FaultCampaign.Core
 
         public async Task<IReadOnlyList<CampaignRow>> RunAsync(CancellationToken ct = default)
         {
-            using var source = await DeviceEmulator.StartAsync(new EmulatorOptions { Profile = "face", Users = _o.Users, Seed = _o.Seed, AttendanceRecords = 0 }, ct);
+            using var source = await StartSourceAsync(null, ct);
             int baseline = await BaselineRequestsAsync(source);
             _log?.WriteLine($"source: {_o.Users} users (face profile, seed {_o.Seed}); a fault-free sync takes {baseline} destination requests");
             var rows = new List<CampaignRow>();
@@ -39,11 +39,13 @@ namespace ZkSync.FaultCampaign.Core
             for (int k = 0; k < kinds.Count; k++)
             {
                 var row = new CampaignRow { Fault = kinds[k].Name, Users = _o.Users };
+                // A kind that changes the source's behaviour (idle close) gets a source of its own with the same data.
+                using var own = kinds[k].Source == null ? null : await StartSourceAsync(kinds[k].Source, ct);
                 for (int run = 0; run < _o.Runs; run++)
                 {
                     ct.ThrowIfCancellationRequested();
                     var rng = new Random(unchecked(_o.Seed * 7919 + k * 104729 + run));
-                    await RunOnceAsync(source, kinds[k], kinds[k].Arm(rng, baseline), row).ConfigureAwait(false);
+                    await RunOnceAsync(own ?? source, kinds[k], kinds[k].Arm(rng, baseline), row).ConfigureAwait(false);
                     row.Runs++;
                 }
                 _log?.WriteLine($"{row.Fault}: {(row.Ok ? "ok" : "BROKEN")}{string.Concat(row.Problems.Take(5).Select(p => Environment.NewLine + "  " + p))}");
@@ -52,33 +54,62 @@ namespace ZkSync.FaultCampaign.Core
             return rows;
         }
 
+        private Task<DeviceEmulator> StartSourceAsync(Action<EmulatorOptions>? configure, CancellationToken ct)
+        {
+            var options = new EmulatorOptions { Profile = "face", Users = _o.Users, Seed = _o.Seed, AttendanceRecords = 0 };
+            configure?.Invoke(options);
+            return DeviceEmulator.StartAsync(options, ct);
+        }
+
         private async Task<int> BaselineRequestsAsync(DeviceEmulator source)
         {
             using var scratch = await StartDestinationAsync();
             await KeepUsersAsync(scratch);
             long before = scratch.Counters.Requests;
-            await SyncAsync(source, Endpoint(scratch, ZkTransportKind.Tcp));
+            await SyncAsync(source, null, Endpoint(scratch, ZkTransportKind.Tcp));
             return (int)Math.Max(1, scratch.Counters.Requests - before);
         }
 
         private async Task RunOnceAsync(DeviceEmulator source, FaultKind kind, FaultOptions faults, CampaignRow row)
         {
             using var destination = await StartDestinationAsync(kind.Device);
-            using var peer = await StartDestinationAsync();
+            // Written one at a time, either destination may wait for the other: both close idle connections then.
+            using var peer = await StartDestinationAsync(kind.OneAtATime ? kind.Device : null);
             var kept = await KeepUsersAsync(destination);
             int opened = Opened(destination);
             destination.Counters.Reset();
             destination.SetFaults(faults);
 
-            var faulty = await SyncAsync(source, Endpoint(destination, kind.Transport), ZkClientSyncDevice.Endpoint(Options(peer, ZkTransportKind.Tcp, _o.DestinationTimeout)));
+            var occupied = kind.Occupy == null ? null : await kind.Occupy(destination);
+            if (occupied != null) opened++;
+            long sourceIdleCloses = source.Counters.IdleCloses;
+            var peerEndpoint = ZkClientSyncDevice.Endpoint(Options(peer, ZkTransportKind.Tcp, _o.DestinationTimeout));
+            var faultyEndpoint = Endpoint(destination, kind.Transport);
+            // One at a time (-ThrottleLimit 1) with sessions opened beforehand, as an admin's Connect-ZkDevice sessions are:
+            // the faulty destination, written second, waits idle while the peer is written.
+            var preOpened = kind.OneAtATime ? await Task.WhenAll(PreOpenAsync(peerEndpoint), PreOpenAsync(faultyEndpoint)) : null;
+            SyncReport faulty;
+            try
+            {
+                faulty = preOpened != null
+                    ? await SyncAsync(source, 1, preOpened[0].Endpoint, preOpened[1].Endpoint)
+                    : await SyncAsync(source, null, faultyEndpoint, peerEndpoint);
+            }
+            finally
+            {
+                occupied?.Dispose(); // the other client leaves (CMD_EXIT): the slot is free again
+                if (preOpened != null) foreach (var d in preOpened) await d.Device.CloseAsync(CancellationToken.None);
+            }
             destination.SetFaults(null);
-            var hit = faulty.Summaries[0];
+            int faultyIndex = preOpened != null ? 1 : 0; // summaries come in the order the destinations were given
+            var hit = faulty.Summaries[faultyIndex];
             if (hit.Error != null) _log?.WriteLine($"  {kind.Name} ({faults}): destination failed as reported: {hit.Error}");
             var c = destination.Counters;
-            if (hit.Error != null || hit.Failed > 0 || c.Retransmits > 0 || c.Dropped > 0 || Opened(destination) > opened + 1) row.FaultsHit++;
+            bool idleHit = c.IdleCloses > 0 || (kind.OneAtATime && peer.Counters.IdleCloses > 0) || source.Counters.IdleCloses > sourceIdleCloses;
+            if (hit.Error != null || hit.Failed > 0 || c.Retransmits > 0 || c.Dropped > 0 || idleHit || Opened(destination) > opened + 1) row.FaultsHit++;
             row.Unreported += faulty.Items.Count(i => i.Status == SyncItemStatus.Failed && string.IsNullOrWhiteSpace(i.Notes));
             if (hit.Failed > 0 && hit.Error == null && !faulty.Items.Any(i => i.Status == SyncItemStatus.Failed)) row.Unreported++;
-            var peerSummary = faulty.Summaries[1];
+            var peerSummary = faulty.Summaries[1 - faultyIndex];
             if (peerSummary.Error == null && !faulty.Items.Any(i => i.Destination == peerSummary.Destination && i.Status == SyncItemStatus.Failed)) row.PeerCompleted++;
             else row.Problems.Add($"healthy destination failed: {peerSummary.Error}");
 
@@ -94,8 +125,8 @@ namespace ZkSync.FaultCampaign.Core
             row.Staged += check.Staged;
             row.Problems.AddRange(check.Problems.Select(p => $"after '{faults}': {p}"));
 
-            var rerun = await SyncAsync(source, Endpoint(destination, kind.Transport));
-            var final = await SyncAsync(source, Endpoint(destination, kind.Transport));
+            var rerun = await SyncAsync(source, null, Endpoint(destination, kind.Transport));
+            var final = await SyncAsync(source, null, Endpoint(destination, kind.Transport));
             var after = await InspectAsync(source, destination, kept);
             bool completed = rerun.Summaries[0].Error == null && rerun.Items.All(i => i.Status != SyncItemStatus.Failed)
                 && final.Summaries[0].Error == null && final.Items.All(i => i.Action == SyncAction.Unchanged || i.Action == SyncAction.Kept)
@@ -104,10 +135,17 @@ namespace ZkSync.FaultCampaign.Core
             else row.Problems.Add($"rerun after '{faults}' did not complete: {rerun.Summaries[0].Error ?? string.Join("; ", rerun.Items.Where(i => i.Status == SyncItemStatus.Failed).Take(3))}");
         }
 
-        private Task<DeviceEmulator> StartDestinationAsync(Action<EmulatorOptions>? device = null)
+        /// <summary>A destination connected before the sync, handed to it without ownership (it stays open afterwards).</summary>
+        private static async Task<(SyncEndpoint Endpoint, ISyncDevice Device)> PreOpenAsync(SyncEndpoint endpoint)
+        {
+            var device = await endpoint.OpenAsync(CancellationToken.None);
+            return (SyncEndpoint.Of(device), device);
+        }
+
+        private Task<DeviceEmulator> StartDestinationAsync(Action<EmulatorOptions>? configure = null)
         {
             var options = new EmulatorOptions { Profile = "face", Users = 0, Seed = _o.Seed + 1, AttendanceRecords = 0, MaxSessions = 8 };
-            device?.Invoke(options);
+            configure?.Invoke(options);
             return DeviceEmulator.StartAsync(options);
         }
 
@@ -147,8 +185,9 @@ namespace ZkSync.FaultCampaign.Core
             return (src, dst);
         }
 
-        private Task<SyncReport> SyncAsync(DeviceEmulator source, params SyncEndpoint[] destinations) =>
-            SyncEngine.RunAsync(ZkClientSyncDevice.Endpoint(Options(source, ZkTransportKind.Tcp, _o.SourceTimeout)), destinations, new SyncOptions { MediaBatchUsers = 8 });
+        private Task<SyncReport> SyncAsync(DeviceEmulator source, int? throttleLimit, params SyncEndpoint[] destinations) =>
+            SyncEngine.RunAsync(ZkClientSyncDevice.Endpoint(Options(source, ZkTransportKind.Tcp, _o.SourceTimeout)), destinations,
+                new SyncOptions { MediaBatchUsers = 8, ThrottleLimit = throttleLimit ?? new SyncOptions().ThrottleLimit });
 
         private SyncEndpoint Endpoint(DeviceEmulator destination, ZkTransportKind transport) =>
             ZkClientSyncDevice.Endpoint(Options(destination, transport, _o.DestinationTimeout));

@@ -22,11 +22,23 @@ namespace ZkSync.FaultCampaign.Core
         public string Name { get; }
         public ZkTransportKind Transport { get; }
 
+        /// <summary>
+        /// How the faulty destination differs from a default one for the whole run (session behaviours, firmware-faithful
+        /// silent drops: device settings, not triggers); null = not at all.
+        /// </summary>
+        public Action<EmulatorOptions>? Device { get; private set; }
+
+        /// <summary>When set, this kind runs against its own source device set up so (the shared one keeps the defaults).</summary>
+        public Action<EmulatorOptions>? Source { get; private set; }
+
+        /// <summary>Destinations written one at a time (-ThrottleLimit 1): the second waits, idle, for the first.</summary>
+        public bool OneAtATime { get; private set; }
+
+        /// <summary>Something that holds the destination's session slots during the faulty sync; disposing it clears the fault.</summary>
+        public Func<DeviceEmulator, System.Threading.Tasks.Task<IDisposable>>? Occupy { get; private set; }
+
         /// <summary>(run random, requests a fault-free sync sends) → the faults of this run.</summary>
         public Func<Random, int, FaultOptions> Arm { get; }
-
-        /// <summary>How the faulty destination differs from a default one for the whole run (e.g. firmware-faithful silent drops); null = not at all.</summary>
-        public Action<EmulatorOptions>? Device { get; }
 
         /// <summary>
         /// Uploads firmware ACKs and drops when damaged: the batch (110) and a face (151). A dropped photo (10009) is reported
@@ -51,6 +63,24 @@ namespace ZkSync.FaultCampaign.Core
             new FaultKind("hang after N", ZkTransportKind.Tcp, (r, n) => new FaultOptions { HangAfterRequests = r.Next(1, n + 1) }),
             new FaultKind("restart after N", ZkTransportKind.Tcp, (r, n) => new FaultOptions { RestartAfterRequests = r.Next(1, n + 1) }),
             new FaultKind("silent drop of damaged upload", ZkTransportKind.Tcp, (r, _) => new FaultOptions { DamageUploadOf = DroppableUploads[r.Next(DroppableUploads.Length)] }, d => d.SilentDrops = true),
+            // ZMM220_TFT handshake (CONNECT answered ACK_UNAUTH with no key set), met again on every reconnect a reset forces.
+            new FaultKind("unauth handshake", ZkTransportKind.Tcp, (r, n) => new FaultOptions { ResetAfterRequests = r.Next(1, n + 1) })
+                { Device = d => d.UnauthOnConnect = true },
+            // Firmware closes connections silent for ~8 s; here 50 ms, on the source (idle while destinations write) and on
+            // destinations written one at a time (idle while the other one is written).
+            new FaultKind("idle close mid-sync", ZkTransportKind.Tcp, (r, _) => new FaultOptions())
+                { Device = d => d.IdleTimeout = IdleClose, Source = s => s.IdleTimeout = IdleClose, OneAtATime = true },
+            // Every session slot taken by a client that left without CMD_EXIT: the sync must fail to connect, say why, and
+            // change nothing; once the slot is free the rerun completes.
+            new FaultKind("slots full", ZkTransportKind.Tcp, (r, _) => new FaultOptions())
+                { Device = d => d.MaxSessions = 1, Occupy = HoldSlotAsync },
         };
+
+        /// <summary>Idle close of the "idle close mid-sync" kind.</summary>
+        public static readonly TimeSpan IdleClose = TimeSpan.FromMilliseconds(50);
+
+        /// <summary>A session of another client, holding the only slot until disposed (CMD_EXIT).</summary>
+        private static async System.Threading.Tasks.Task<IDisposable> HoldSlotAsync(DeviceEmulator device) =>
+            await ZkDeviceClient.ConnectAsync(new ZkConnectionOptions { Host = device.Host, Port = device.Port, Transport = ZkTransportKind.Tcp }).ConfigureAwait(false);
     }
 }

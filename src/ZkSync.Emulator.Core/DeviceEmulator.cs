@@ -33,7 +33,7 @@ namespace ZkSync.Emulator.Core
         {
             Options = options;
             State = state;
-            _sessions = new SessionTable(options.MaxSessions, options.UdpSessionIdleTimeout);
+            _sessions = new SessionTable(options.MaxSessions, options.UdpSessionIdleTimeout, options.OrphanSessionTimeout);
             _faults = new FaultInjector(state.Profile, Log);
             if (options.Faults != null) _faults.Set(options.Faults);
             Pipeline = new RequestPipeline(state, _sessions, options, Log, Counters, _faults);
@@ -96,6 +96,12 @@ namespace ZkSync.Emulator.Core
             get { lock (State.Sync) return _sessions.Count; }
         }
 
+        /// <summary>Sessions whose client closed the connection without CMD_EXIT and that still hold a slot (<see cref="EmulatorOptions.OrphanSessionTimeout"/>).</summary>
+        public int OrphanedSessions
+        {
+            get { lock (State.Sync) return _sessions.Orphans; }
+        }
+
         internal RequestPipeline Pipeline { get; }
 
         /// <summary>The faults in force (a copy; change them with <see cref="SetFaults"/>).</summary>
@@ -149,7 +155,7 @@ namespace ZkSync.Emulator.Core
                     }
                     UdpClient? udp = wantUdp ? new UdpClient(new IPEndPoint(loopback, port)) : null;
                     Port = udp != null ? ((IPEndPoint)udp.Client.LocalEndPoint!).Port : port;
-                    if (listener != null) _tcp = new TcpTransport(listener, Pipeline, _flow, Counters, Log);
+                    if (listener != null) _tcp = new TcpTransport(listener, Pipeline, _flow, Counters, Log, Options.IdleTimeout);
                     if (udp != null) _udp = new UdpTransport(udp, _flow, Counters);
                     break;
                 }

@@ -106,6 +106,31 @@ namespace ZkSync.Emulator.Core
         /// </summary>
         public string[] HiddenOptions { get; set; } = Array.Empty<string>();
 
+        /// <summary>
+        /// CONNECT is answered CMD_ACK_UNAUTH whatever the comm key, as ZMM220_TFT terminals do (fpmachine's
+        /// <c>ZMM220_TFT.connect</c> accepts nothing else). With key 0, CMD_AUTH derived from 0 is accepted and so are
+        /// commands sent without any CMD_AUTH. Null = the profile's (on for face, off for tft and bw).
+        /// </summary>
+        public bool? UnauthOnConnect { get; set; }
+
+        /// <summary>
+        /// CONNECT is answered 6001 and every CMD_AUTH refused, as 2025 ZAM70 firmware does for the classic handshake
+        /// (fananimi/pyzk#253). Off by default.
+        /// </summary>
+        public bool AnswerConnectWith6001 { get; set; }
+
+        /// <summary>
+        /// TCP: a connection that sends nothing for this long is closed by the device (firmware's 8-second socket receive
+        /// timeout, FW tcpcomm.c). Zero = never. UDP has no connection to close.
+        /// </summary>
+        public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(8);
+
+        /// <summary>
+        /// A TCP session whose connection ended without CMD_EXIT keeps its slot this long before the device drops it (the
+        /// session leak users of other clients report; rustzk tests/stress_connection_tests.rs). Zero = freed at once.
+        /// </summary>
+        public TimeSpan OrphanSessionTimeout { get; set; } = TimeSpan.Zero;
+
         /// <summary>A copy (for deriving a device's options without changing the caller's).</summary>
         public EmulatorOptions Clone() => (EmulatorOptions)MemberwiseClone();
 
@@ -126,6 +151,8 @@ namespace ZkSync.Emulator.Core
             if (HiddenOptions == null) throw new ArgumentException("HiddenOptions must not be null (empty = none hidden).", nameof(HiddenOptions));
             if (double.IsNaN(TimeScale) || TimeScale < 1 || TimeScale > 10000) throw new ArgumentException("TimeScale must be 1-10000.", nameof(TimeScale));
             if (!Enum.IsDefined(typeof(DeviceTimingMode), DeviceTiming)) throw new ArgumentException("DeviceTiming must be none, requests or records.", nameof(DeviceTiming));
+            if (IdleTimeout < TimeSpan.Zero) throw new ArgumentException("IdleTimeout must not be negative (0 = never).", nameof(IdleTimeout));
+            if (OrphanSessionTimeout < TimeSpan.Zero) throw new ArgumentException("OrphanSessionTimeout must not be negative (0 = freed at once).", nameof(OrphanSessionTimeout));
             Faults?.Validate();
             Device.DeviceProfile.Resolve(this);
         }

@@ -26,6 +26,11 @@ usage: ZkSync.Emulator [options]
   --max-face-count N    face capacity in hundreds of users, ~MaxFaceCount (default: the profile's, 7)
   --fp-capacity N       fingerprint template capacity (default: the profile's)
   --max-sessions N      concurrent sessions (default 4)
+  --unauth-on-connect B on | off: answer CONNECT with CMD_ACK_UNAUTH whatever the key, as ZMM220_TFT terminals do
+                        (default: the profile's, on for face)
+  --idle-timeout-s N    TCP: close a connection silent for N s, as firmware does (default 8, 0 = never)
+  --orphan-slot-s N     TCP: a session whose client left without CMD_EXIT keeps its slot N s (default 0 = freed at once)
+  --connect-6001 B      on | off: answer CONNECT with 6001 and refuse CMD_AUTH, as 2025 ZAM70 firmware (default off)
   --chunk-gap-ms N      pause between packets of a large-data reply (default 0)
   --latency-ms X        link model: turnaround per request in ms, decimals allowed (default 0)
   --bytes-per-second N  link model: throughput shared by requests and replies, 0 = unlimited (default 0)
@@ -96,6 +101,10 @@ Lines on standard input: 'stats' prints the traffic counters as one JSON line on
                     case "--fp-capacity": if (!Int(name, value, 1, 1_000_000, out int fps, out error)) return null; o.FingerprintCapacity = fps; break;
                     case "--max-sessions": if (!Int(name, value, 1, 64, out int max, out error)) return null; o.MaxSessions = max; break;
                     case "--hide-options": o.HiddenOptions = value.Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries); break;
+                    case "--unauth-on-connect": if (!Switch(name, value, out bool unauth, out error)) return null; o.UnauthOnConnect = unauth; break;
+                    case "--connect-6001": if (!Switch(name, value, out bool answer6001, out error)) return null; o.AnswerConnectWith6001 = answer6001; break;
+                    case "--idle-timeout-s": if (!Int(name, value, 0, 3600, out int idle, out error)) return null; o.IdleTimeout = TimeSpan.FromSeconds(idle); break;
+                    case "--orphan-slot-s": if (!Int(name, value, 0, 86400, out int orphan, out error)) return null; o.OrphanSessionTimeout = TimeSpan.FromSeconds(orphan); break;
                     case "--chunk-gap-ms": if (!Int(name, value, 0, 10000, out int gap, out error)) return null; o.LargeDataPacketGap = TimeSpan.FromMilliseconds(gap); break;
                     case "--latency-ms": if (!Real(name, value, 0, 60000, out double latency, out error)) return null; o.LinkTurnaroundMs = latency; break;
                     case "--bytes-per-second": if (!Long(name, value, 0, long.MaxValue, out long bps, out error)) return null; o.LinkBytesPerSecond = bps; break;
@@ -121,6 +130,15 @@ Lines on standard input: 'stats' prints the traffic counters as one JSON line on
             error = null;
             if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out result) && result >= min && result <= max) return true;
             error = $"{name} '{value}' must be a whole number from {min} to {max}";
+            return false;
+        }
+
+        private static bool Switch(string name, string value, out bool result, out string? error)
+        {
+            error = null;
+            result = value == "on";
+            if (value == "on" || value == "off") return true;
+            error = $"{name} '{value}' must be on or off";
             return false;
         }
 

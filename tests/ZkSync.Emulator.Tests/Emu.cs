@@ -14,12 +14,16 @@ namespace ZkSync.Emulator.Tests
             return DeviceEmulator.StartAsync(o);
         }
 
-        /// <summary>A connected, authenticated raw client.</summary>
+        /// <summary>
+        /// A connected, authenticated raw client. A keyless face profile answers ACK_UNAUTH and then serves commands
+        /// without CMD_AUTH (ZMM220_TFT), so that answer counts as connected there.
+        /// </summary>
         public static RawClient Client(DeviceEmulator e, EmulatorTransport transport = EmulatorTransport.Tcp)
         {
             var c = RawClient.Open(transport, e.Port);
             var reply = c.Connect();
-            if (reply.Command != ZkSync.Protocol.Framing.ReplyCode.Ok) throw new InvalidOperationException($"connect answered {reply}");
+            bool keylessUnauth = reply.Command == ZkSync.Protocol.Framing.ReplyCode.Unauthorized && e.Options.CommKey == 0 && e.Profile.UnauthOnConnect;
+            if (reply.Command != ZkSync.Protocol.Framing.ReplyCode.Ok && !keylessUnauth) throw new InvalidOperationException($"connect answered {reply}");
             return c;
         }
     }

@@ -78,6 +78,9 @@ namespace ZkSync.Emulator.Tests
 
         public void SendPacket(Packet p) => SendBytes(p.Encode());
 
+        /// <summary>TCP: sends a whole frame, envelope included, exactly as another client's code builds it.</summary>
+        public void SendRawTcp(byte[] frame) => _socket.Send(frame);
+
         /// <summary>Sends packet bytes as they are (tests corrupt them); TCP adds the envelope.</summary>
         public void SendBytes(byte[] packet)
         {

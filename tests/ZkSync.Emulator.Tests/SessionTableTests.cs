@@ -10,7 +10,7 @@ namespace ZkSync.Emulator.Tests
         [Fact]
         public void A_late_close_of_a_gone_session_does_not_end_the_one_that_reused_its_id()
         {
-            var table = new SessionTable(4, TimeSpan.FromSeconds(60));
+            var table = new SessionTable(4, TimeSpan.FromSeconds(60), TimeSpan.Zero);
             var old = table.Open(EmulatorTransport.Tcp, 0, DateTime.UtcNow)!;
             Assert.True(table.Close(old));
             // Ids are the low 16 bits of Unix time: within the same second the freed id is handed out again.

@@ -74,6 +74,8 @@ namespace ZkSync.Emulator.Core.Commands
                     ? context.Code(ReplyCode.Unauthorized)
                     : _faults.InjectedError(context) ?? CommandRouter.Execute(context);
                 RefreshTracker.Observe(_state, request.Command, reply);
+                // Counted before the reply goes out, so a client that has its answer can already see it counted.
+                if (reply.After == AfterReply.CloseSession) _counters.Exit();
                 Remember(session, request, reply);
                 ChargeDeviceTime(context, reply, usersHeld, templatesHeld);
                 return reply;
@@ -140,14 +142,43 @@ namespace ZkSync.Emulator.Core.Commands
             }
         }
 
+        /// <summary>
+        /// The client closed or broke its TCP connection. Without an orphan timeout the session ends now; with one it keeps
+        /// its slot (and a device it disabled stays disabled) until a CONNECT needs the slot after the timeout.
+        /// </summary>
+        public void ConnectionLost(ClientSession session)
+        {
+            lock (_state.Sync)
+            {
+                if (_sessions.Find(session.Id) == session) _counters.LeftWithoutExitOnce();
+                if (_options.OrphanSessionTimeout <= TimeSpan.Zero || _sessions.Find(session.Id) != session)
+                {
+                    CloseSession(session, "connection closed");
+                    return;
+                }
+                session.Orphaned = true;
+                session.CloseTransport = null;
+                session.LastActivity = DateTime.UtcNow;
+                _log.Add($"{session}: connection closed without CMD_EXIT; the slot stays taken for {_options.OrphanSessionTimeout.TotalSeconds:0.###} s");
+            }
+        }
+
         private Reply Connect(EmulatorTransport transport, Packet request, ClientSession? bound, EndPoint? udpPeer, out ClientSession? session)
         {
             session = bound;
             if (session == null)
             {
+                int before = _sessions.Count;
                 session = _sessions.Open(transport, request.ReplyId, DateTime.UtcNow);
+                if (_sessions.Count <= before && session != null && _sessions.Count == 1 && _state.Disabled)
+                {
+                    // Every other session was evicted: firmware re-enables the device when its last session goes.
+                    _state.Disabled = false;
+                    _log.Add("stale sessions dropped: device enabled again");
+                }
                 if (session == null)
                 {
+                    _counters.SlotsFullRefusal();
                     _log.Add($"{transport}: CONNECT refused: all {_options.MaxSessions} session slots are taken");
                     return Reply.One(new Packet(ReplyCode.Error, 0, request.ReplyId), AfterReply.CloseTransport);
                 }
@@ -155,14 +186,16 @@ namespace ZkSync.Emulator.Core.Commands
                 _log.Add($"{session} opened");
             }
             // A second CONNECT on the same TCP connection keeps the session id (zk-protocol observation).
-            session.Authenticated = _options.CommKey == 0;
-            var reply = Reply.One(new Packet(session.Authenticated ? ReplyCode.Ok : ReplyCode.Unauthorized, session.Id, request.ReplyId));
+            session.Authenticated = _options.CommKey == 0 && !_options.AnswerConnectWith6001;
+            ushort code = _options.AnswerConnectWith6001 ? ReplyCode.NewFirmwareConnect
+                : session.Authenticated && !_state.Profile.UnauthOnConnect ? ReplyCode.Ok : ReplyCode.Unauthorized;
+            var reply = Reply.One(new Packet(code, session.Id, request.ReplyId));
             Remember(session, request, reply);
             return reply;
         }
 
         private bool NeedsAuth(ClientSession session, ushort command) =>
-            !session.Authenticated && command != CommandCode.Auth && _options.CommKey != 0;
+            !session.Authenticated && command != CommandCode.Auth && (_options.CommKey != 0 || _options.AnswerConnectWith6001);
 
         private static void Remember(ClientSession session, Packet request, Reply reply)
         {

@@ -34,6 +34,20 @@ namespace ZkSync.Emulator.Core.Device
         public long BytesIn => Interlocked.Read(ref _bytesIn);
         public long BytesOut => Interlocked.Read(ref _bytesOut);
 
+        /// <summary>TCP connections the device closed after <see cref="EmulatorOptions.IdleTimeout"/> of silence.</summary>
+        public long IdleCloses => Interlocked.Read(ref _idleCloses);
+
+        /// <summary>CONNECTs refused because every session slot was taken.</summary>
+        public long SlotsFullRefusals => Interlocked.Read(ref _slotsFull);
+
+        /// <summary>Sessions ended by the client's CMD_EXIT (the polite goodbye that frees a slot at once).</summary>
+        public long Exits => Interlocked.Read(ref _exits);
+
+        /// <summary>TCP sessions whose client closed or broke the connection without CMD_EXIT (a slot a terminal keeps until it drops it).</summary>
+        public long LeftWithoutExit => Interlocked.Read(ref _leftWithoutExit);
+
+        private long _idleCloses, _slotsFull, _exits, _leftWithoutExit;
+
         /// <summary>Zeroes every counter (traffic in flight is counted from then on).</summary>
         public void Reset()
         {
@@ -45,6 +59,10 @@ namespace ZkSync.Emulator.Core.Device
             Interlocked.Exchange(ref _bytesOut, 0);
             Interlocked.Exchange(ref _roundTrips, 0);
             Interlocked.Exchange(ref _deviceMicroseconds, 0);
+            Interlocked.Exchange(ref _idleCloses, 0);
+            Interlocked.Exchange(ref _slotsFull, 0);
+            Interlocked.Exchange(ref _exits, 0);
+            Interlocked.Exchange(ref _leftWithoutExit, 0);
         }
 
         /// <summary>One line: {"requests":..,"roundTrips":..,"bytesIn":..,"bytesOut":..,"dropped":..,"retransmits":..,"packetsOut":..,"deviceMicroseconds":..}.</summary>
@@ -53,6 +71,10 @@ namespace ZkSync.Emulator.Core.Device
             Requests, RoundTrips, BytesIn, BytesOut, Dropped, Retransmits, PacketsOut, DeviceMicroseconds);
 
         internal void Received(int bytes) { Interlocked.Increment(ref _requests); Interlocked.Add(ref _bytesIn, bytes); }
+        internal void IdleClose() => Interlocked.Increment(ref _idleCloses);
+        internal void SlotsFullRefusal() => Interlocked.Increment(ref _slotsFull);
+        internal void Exit() => Interlocked.Increment(ref _exits);
+        internal void LeftWithoutExitOnce() => Interlocked.Increment(ref _leftWithoutExit);
         internal void Drop() => Interlocked.Increment(ref _dropped);
         internal void Retransmit() => Interlocked.Increment(ref _retransmits);
         internal void DeviceTime(double seconds) => Interlocked.Add(ref _deviceMicroseconds, (long)Math.Round(seconds * 1e6));

@@ -35,6 +35,9 @@ namespace ZkSync.Emulator.Core.Device
         /// <summary>ZMM firmware answers 4999 for an unknown option and 4993 for "no faces" where older firmware says 2001.</summary>
         public bool Zmm { get; private set; }
 
+        /// <summary>CONNECT answered CMD_ACK_UNAUTH whatever the key (ZMM220_TFT); see <see cref="EmulatorOptions.UnauthOnConnect"/>.</summary>
+        public bool UnauthOnConnect { get; private set; }
+
         public int PinWidth { get; private set; }
         public int UserCapacity
         {
@@ -86,6 +89,7 @@ namespace ZkSync.Emulator.Core.Device
                 default:
                     throw new ArgumentException($"Unknown profile '{o.Profile}'; use one of: {string.Join(", ", Names)}.", nameof(o.Profile));
             }
+            p.UnauthOnConnect = o.UnauthOnConnect ?? name == "face";
             p.FingerprintVersion = o.FingerprintVersion ?? 10;
             if (o.FaceVersion is int fv) p.FaceVersion = fv;
             if (o.PhotoFamily is PhotoCommandFamily pf) p.PhotoFamily = pf;

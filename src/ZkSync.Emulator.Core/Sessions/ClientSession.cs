@@ -41,6 +41,9 @@ namespace ZkSync.Emulator.Core.Sessions
         /// <summary>Device time (timing model) of the request just executed, spent on the link before its reply goes out.</summary>
         internal double OwedDeviceSeconds { get; set; }
 
+        /// <summary>Its TCP connection ended without CMD_EXIT and the device still holds the slot (<see cref="EmulatorOptions.OrphanSessionTimeout"/>).</summary>
+        public bool Orphaned { get; internal set; }
+
         /// <summary>Closes the TCP connection behind this session (set by the TCP transport).</summary>
         internal Action? CloseTransport { get; set; }
 

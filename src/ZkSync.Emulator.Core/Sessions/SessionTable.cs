@@ -10,11 +10,13 @@ namespace ZkSync.Emulator.Core.Sessions
         private readonly Dictionary<ushort, ClientSession> _sessions = new Dictionary<ushort, ClientSession>();
         private readonly int _max;
         private readonly TimeSpan _udpIdle;
+        private readonly TimeSpan _orphanTimeout;
 
-        public SessionTable(int max, TimeSpan udpIdle)
+        public SessionTable(int max, TimeSpan udpIdle, TimeSpan orphanTimeout)
         {
             _max = max;
             _udpIdle = udpIdle;
+            _orphanTimeout = orphanTimeout;
         }
 
         public int Count => _sessions.Count;
@@ -23,12 +25,18 @@ namespace ZkSync.Emulator.Core.Sessions
 
         public ClientSession? Find(ushort id) => _sessions.TryGetValue(id, out var s) ? s : null;
 
-        /// <summary>Opens a session, or returns null when every slot is taken (after evicting UDP sessions silent too long).</summary>
+        /// <summary>Sessions whose TCP connection ended without CMD_EXIT and that still hold their slot.</summary>
+        public int Orphans => _sessions.Values.Count(s => s.Orphaned);
+
+        /// <summary>
+        /// Opens a session, or returns null when every slot is taken (after evicting UDP sessions silent too long and
+        /// orphaned TCP sessions older than the orphan timeout).
+        /// </summary>
         public ClientSession? Open(EmulatorTransport transport, ushort connectReplyId, DateTime now)
         {
             if (_sessions.Count >= _max)
             {
-                foreach (var idle in _sessions.Values.Where(s => s.Transport == EmulatorTransport.Udp && now - s.LastActivity > _udpIdle).ToList())
+                foreach (var idle in _sessions.Values.Where(s => Expired(s, now)).ToList())
                     _sessions.Remove(idle.Id);
             }
             if (_sessions.Count >= _max) return null;
@@ -48,5 +56,9 @@ namespace ZkSync.Emulator.Core.Sessions
             _sessions.TryGetValue(session.Id, out var open) && ReferenceEquals(open, session) && _sessions.Remove(session.Id);
 
         public void Clear() => _sessions.Clear();
+
+        private bool Expired(ClientSession session, DateTime now) =>
+            session.Orphaned ? now - session.LastActivity >= _orphanTimeout
+            : session.Transport == EmulatorTransport.Udp && now - session.LastActivity > _udpIdle;
     }
 }

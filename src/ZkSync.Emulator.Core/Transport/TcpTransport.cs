@@ -28,9 +28,11 @@ namespace ZkSync.Emulator.Core.Transport
         private Task _acceptLoop = Task.CompletedTask;
 
         private readonly RequestPipeline _pipeline;
+        private readonly TimeSpan _idleTimeout;
 
-        public TcpTransport(TcpListener listener, RequestPipeline pipeline, RequestFlow flow, DeviceCounters counters, EmulatorLog log)
+        public TcpTransport(TcpListener listener, RequestPipeline pipeline, RequestFlow flow, DeviceCounters counters, EmulatorLog log, TimeSpan idleTimeout)
         {
+            _idleTimeout = idleTimeout;
             _listener = listener;
             _pipeline = pipeline;
             _flow = flow;
@@ -65,6 +67,12 @@ namespace ZkSync.Emulator.Core.Transport
         private async Task Serve(TcpClient client, CancellationToken ct)
         {
             ClientSession? bound = null;
+            bool clientLeft = false; // the client closed or broke the connection (as opposed to the device closing it)
+            // Firmware's socket has an 8-second receive timeout: silence that long while it waits for a request closes the
+            // connection. The timer runs only while the device waits to read, not while it executes or answers.
+            using var idle = new CancellationTokenSource();
+            bool idleClosed = false;
+            using var idleRegistration = idle.Token.Register(() => { idleClosed = true; Close(client); });
             try
             {
                 var stream = client.GetStream();
@@ -78,7 +86,8 @@ namespace ZkSync.Emulator.Core.Transport
                 var prefix = new byte[TcpEnvelope.Size];
                 while (!ct.IsCancellationRequested)
                 {
-                    if (!await ReadExact(stream, prefix, ct).ConfigureAwait(false)) return; // closed by the client
+                    if (_idleTimeout > TimeSpan.Zero) idle.CancelAfter(_idleTimeout);
+                    if (!await ReadExact(stream, prefix, ct).ConfigureAwait(false)) { clientLeft = true; return; }
                     if (!TcpEnvelope.TryReadLength(prefix, out int length, out var error) || length > MaxPacketLength)
                     {
                         _counters.Received(TcpEnvelope.Size);
@@ -87,7 +96,8 @@ namespace ZkSync.Emulator.Core.Transport
                         return;
                     }
                     var packet = new byte[length];
-                    if (!await ReadExact(stream, packet, ct).ConfigureAwait(false)) return;
+                    if (!await ReadExact(stream, packet, ct).ConfigureAwait(false)) { clientLeft = true; return; }
+                    idle.CancelAfter(Timeout.Infinite);
                     _counters.Received(TcpEnvelope.Size + length);
 
                     var end = await _flow.RunAsync(EmulatorTransport.Tcp, packet, TcpEnvelope.Size + length, bound, null, write, bind, ct).ConfigureAwait(false);
@@ -109,11 +119,22 @@ namespace ZkSync.Emulator.Core.Transport
             }
             catch (Exception ex) when (ex is IOException || ex is SocketException || ex is ObjectDisposedException || ex is OperationCanceledException)
             {
-                // Connection reset or emulator stopping: the session ends below.
+                // Connection reset by the client, closed for idleness, or emulator stopping: the session ends below.
+                clientLeft = !idleClosed && !ct.IsCancellationRequested;
             }
             finally
             {
-                if (bound != null) _pipeline.CloseSession(bound, "connection closed");
+                idle.CancelAfter(Timeout.Infinite);
+                if (idleClosed)
+                {
+                    _log.Add($"tcp: nothing received for {_idleTimeout.TotalSeconds:0.###} s; connection closed (firmware receive timeout)");
+                    _counters.IdleClose();
+                }
+                if (bound != null)
+                {
+                    if (clientLeft && !idleClosed) _pipeline.ConnectionLost(bound);
+                    else _pipeline.CloseSession(bound, idleClosed ? "idle timeout" : "connection closed");
+                }
                 Close(client);
                 _connections.TryRemove(client, out _);
             }

@@ -74,6 +74,16 @@ namespace ZkSync.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string[]? HideOption { get; set; }
 
+        /// <summary>TCP: seconds of silence after which the emulator closes a connection, as firmware does after about 8; 0 = never.</summary>
+        [Parameter]
+        [ValidateRange(0, 3600)]
+        public double IdleTimeoutSeconds { get; set; } = 8;
+
+        /// <summary>Session slots; a CONNECT beyond them is refused, as a terminal with every slot taken refuses it.</summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int MaxSessions { get; set; } = 4;
+
         /// <summary>A backup (Export-ZkDevice) to start from: the emulator holds a copy of that device, with its profile and identity.</summary>
         [Parameter(Mandatory = true, ParameterSetName = BackupSet)]
         [ValidateNotNullOrEmpty]
@@ -107,6 +117,9 @@ namespace ZkSync.PowerShell.Commands
                 UserCapacity = MyInvocation.BoundParameters.ContainsKey(nameof(UserCapacity)) ? UserCapacity : (int?)null,
                 SilentDrops = SilentDrops,
                 HiddenOptions = HideOption ?? Array.Empty<string>(),
+
+                IdleTimeout = TimeSpan.FromSeconds(IdleTimeoutSeconds),
+                MaxSessions = MaxSessions,
             };
 
             TryItem(options.Profile, () =>

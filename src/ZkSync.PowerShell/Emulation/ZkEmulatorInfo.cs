@@ -60,6 +60,15 @@ namespace ZkSync.PowerShell
         /// <summary>"127.0.0.1:port", the same text sessions use for Device.</summary>
         public string Device => IPAddress + ":" + Port;
 
+        /// <summary>Sessions clients ended politely with CMD_EXIT (what frees a terminal's session slot at once).</summary>
+        public long SessionsEndedByExit => Emulator.Counters.Exits;
+
+        /// <summary>Sessions whose client dropped the connection without CMD_EXIT: on a terminal each holds a slot until it is dropped.</summary>
+        public long SessionsLeftWithoutExit => Emulator.Counters.LeftWithoutExit;
+
+        /// <summary>Connections the emulator closed after its idle timeout, as terminals do after about 8 s of silence.</summary>
+        public long IdleCloses => Emulator.Counters.IdleCloses;
+
         internal DeviceEmulator Emulator { get; }
 
         /// <summary>Stops serving and saves the state file, if any; a second call does nothing.</summary>

@@ -22,6 +22,8 @@ namespace ZkSync.PowerShell.Infrastructure
         {
             ZkBackupPasswordException _ => (ErrorIds.BackupPasswordInvalid, ErrorCategory.SecurityError),
             ZkBackupException _ => (ErrorIds.BackupInvalid, ErrorCategory.InvalidData),
+            ZkSessionRefusedException r when r.Refusal == ZkSessionRefusalReason.SlotsFull => (ErrorIds.SessionSlotsFull, ErrorCategory.ResourceUnavailable),
+            ZkSessionRefusedException _ => (ErrorIds.HandshakeNotSupported, ErrorCategory.ProtocolError),
             ZkAuthenticationException _ => (ErrorIds.AuthenticationFailed, ErrorCategory.AuthenticationError),
             ZkTimeoutException _ => (ErrorIds.Timeout, ErrorCategory.OperationTimeout),
             ZkConnectionException _ => (ErrorIds.ConnectFailed, ErrorCategory.ConnectionError),

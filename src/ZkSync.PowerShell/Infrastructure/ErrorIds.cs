@@ -26,5 +26,7 @@ namespace ZkSync.PowerShell.Infrastructure
         public const string BackupPasswordInvalid = "ZkSync.BackupPasswordInvalid";
         public const string InvalidArgument = "ZkSync.InvalidArgument";
         public const string UnexpectedError = "ZkSync.UnexpectedError";
+        public const string SessionSlotsFull = "ZkSync.SessionSlotsFull";
+        public const string HandshakeNotSupported = "ZkSync.HandshakeNotSupported";
     }
 }

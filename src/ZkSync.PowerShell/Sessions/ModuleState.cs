@@ -71,11 +71,7 @@ namespace ZkSync.PowerShell.Sessions
         /// <summary>Closes every session and stops every emulator (module removed or runspace closed).</summary>
         public void CloseAll()
         {
-            foreach (ZkSession session in Sessions())
-            {
-                SessionCloser.Close(session, TimeSpan.FromSeconds(2));
-                Remove(session);
-            }
+            CloseSessions();
 
             foreach (ZkEmulatorInfo emulator in Emulators())
             {
@@ -83,6 +79,15 @@ namespace ZkSync.PowerShell.Sessions
                 catch (Exception) { /* Best effort: the module or runspace is going away. */ }
                 Remove(emulator);
             }
+        }
+
+        /// <summary>Ends every session with CMD_EXIT, all at once (process exit leaves little time), each bounded to 2 s.</summary>
+        public void CloseSessions()
+        {
+            ZkSession[] sessions = Sessions();
+            var closing = sessions.Select(session => System.Threading.Tasks.Task.Run(() => SessionCloser.Close(session, TimeSpan.FromSeconds(2)))).ToArray();
+            System.Threading.Tasks.Task.WaitAll(closing, TimeSpan.FromSeconds(3));
+            foreach (ZkSession session in sessions) Remove(session);
         }
     }
 }

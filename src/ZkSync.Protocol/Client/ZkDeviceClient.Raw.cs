@@ -12,6 +12,6 @@ namespace ZkSync.Protocol.Client
         /// tools' request sequences (the hybrid script's way) on this client's framing and session.
         /// </summary>
         internal Task<Packet> RawRequestAsync(ushort command, byte[]? payload = null, CancellationToken cancellationToken = default) =>
-            RunAsync(x => x.RequestAsync(command, payload), RetrySafety.Once, cancellationToken);
+            RunAsync(exchange => exchange.RequestAsync(command, payload), RetrySafety.Once, cancellationToken);
     }
 }

@@ -7,6 +7,7 @@ using ZkSync.Protocol.Errors;
 using ZkSync.Protocol.Framing;
 using ZkSync.Protocol.Session;
 using ZkSync.Protocol.Transport;
+using ZkSync.Protocol.Model;
 
 namespace ZkSync.Protocol.Client
 {
@@ -26,6 +27,7 @@ namespace ZkSync.Protocol.Client
             for (int attempt = 0; ; attempt++)
             {
                 var session = await CurrentSessionAsync(cancellationToken).ConfigureAwait(false);
+                if (safety != RetrySafety.Read) session = await EnsureAwakeBeforeWriteAsync(session, cancellationToken).ConfigureAwait(false);
                 try
                 {
                     return await session.RunAsync(body, cancellationToken, isRetry: attempt > 0).ConfigureAwait(false);
@@ -42,10 +44,41 @@ namespace ZkSync.Protocol.Client
             }
         }
 
+        /// <summary>
+        /// A write goes out only on a connection the device will still read: after <see cref="ZkConnectionOptions.IdleProbeAfter"/>
+        /// of silence, one harmless read (CMD_GET_TIME) first restarts the device's idle timer, or finds the connection closed
+        /// and reconnects, so the write is never caught by the device closing the connection the moment it arrives.
+        /// </summary>
+        private async Task<ProtocolSession> EnsureAwakeBeforeWriteAsync(ProtocolSession session, CancellationToken cancellationToken)
+        {
+            var probeAfter = Options.IdleProbeAfter;
+            if (probeAfter <= TimeSpan.Zero || session.TransportKind != ZkTransportKind.Tcp || session.IdleFor < probeAfter || _ended || Options.Reconnects == 0)
+                return session;
+            var idle = session.IdleFor;
+            try
+            {
+                await session.RunAsync(exchange => exchange.RequestAsync(CommandCode.GetTime), cancellationToken).ConfigureAwait(false);
+                _logger.LogDebug("{Device}: idle {Idle:0.#} s; a time read before the write kept the connection open.", Device, idle.TotalSeconds);
+                return session;
+            }
+            catch (ZkException ex) when ((ex is ZkConnectionException || ex is ZkTimeoutException) && !cancellationToken.IsCancellationRequested)
+            {
+                session.Abort();
+                _logger.LogInformation("{Device}: the connection did not survive {Idle:0.#} s of idleness ({Reason}); reconnecting before the write.", Device, idle.TotalSeconds, ex.Reason);
+                return await CurrentSessionAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         /// <summary>The open session, or a new one when the last was lost (and reconnecting is allowed).</summary>
         private async Task<ProtocolSession> CurrentSessionAsync(CancellationToken cancellationToken)
         {
             var current = _session;
+            if (current.IsOpen && !_ended && Options.Reconnects > 0 && current.PeerClosed())
+            {
+                // Terminals close a connection after about 8 s of silence (firmware socket receive timeout): found before
+                // sending, so nothing is lost or sent twice; the session is rebuilt below.
+                _logger.LogInformation("{Device}: the device closed the connection after {Idle:0.#} s idle (terminals close silent connections after about 8 s); reconnecting.", Device, current.IdleFor.TotalSeconds);
+            }
             if (current.IsOpen || _ended || Options.Reconnects == 0) return current;
             var options = Options.WithTransport(current.TransportKind);
             ProtocolSession session;
@@ -72,7 +105,7 @@ namespace ZkSync.Protocol.Client
             }
             _session = session;
             _users = null; // an interrupted write may have changed the table: read it again when next needed
-            _logger.LogInformation("{Device}: reconnected, session 0x{Session:X4}.", Device, session.SessionId);
+            _logger.LogInformation("{Device}: reconnected, session 0x{Session:X4}{Restored}.", Device, session.SessionId, _disabledHere ? "; device disabled again as before" : "");
             return session;
         }
 

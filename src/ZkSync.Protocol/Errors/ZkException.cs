@@ -114,4 +114,26 @@ namespace ZkSync.Protocol.Errors
         public ZkNotSupportedException(string message, string? device = null, ushort? command = null)
             : base(message, device, command) { }
     }
+
+    /// <summary>Why a device refused to open a session.</summary>
+    public enum ZkSessionRefusalReason
+    {
+        /// <summary>Every session slot is taken (CONNECT answered ACK_ERROR): sessions of clients that never sent CMD_EXIT.</summary>
+        SlotsFull,
+
+        /// <summary>CONNECT answered 6001 and CMD_AUTH was refused: a newer firmware handshake this engine does not speak.</summary>
+        NewFirmwareHandshake,
+    }
+
+    /// <summary>The device would not open a session at all (as opposed to refusing a comm key, or a command failing).</summary>
+    public sealed class ZkSessionRefusedException : ZkException
+    {
+        public ZkSessionRefusedException(string message, ZkSessionRefusalReason refusal, string? device = null, ushort? command = null)
+            : base(message, device, command)
+        {
+            Refusal = refusal;
+        }
+
+        public ZkSessionRefusalReason Refusal { get; }
+    }
 }

@@ -74,6 +74,9 @@ namespace ZkSync.Protocol.Framing
         public const ushort Retry = 2003;
         public const ushort Repeat = 2004;
         public const ushort Unauthorized = 2005;
+
+        /// <summary>What 2025 ZAM70 firmware (SenseFace 3A, MB10-VL) answers CMD_CONNECT with (fananimi/pyzk#253); its handshake is not public.</summary>
+        public const ushort NewFirmwareConnect = 6001;
         public const ushort NoPicture = 4985;
         public const ushort NoRecord = 4989;
         public const ushort NoFingerprint = 4991;

@@ -22,6 +22,9 @@ namespace ZkSync.Protocol.Session
         private readonly ILogger _logger;
         private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
 
+        /// <summary>Since the last packet from the device: how long the device has been waiting for our next request.</summary>
+        private readonly System.Diagnostics.Stopwatch _sinceLastReply = System.Diagnostics.Stopwatch.StartNew();
+
         /// <summary>Reply id of the last request; starts so that CMD_CONNECT carries 0.</summary>
         private ushort _lastReplyId = ushort.MaxValue;
 
@@ -41,6 +44,12 @@ namespace ZkSync.Protocol.Session
         public ZkTransportKind TransportKind => _transport.Kind;
         public ZkConnectionOptions Options => _options;
 
+        /// <summary>How long the device has heard nothing from us (it closes TCP connections silent for about 8 s).</summary>
+        public TimeSpan IdleFor => _sinceLastReply.Elapsed;
+
+        /// <summary>True when the device has already closed the connection (checked without sending; TCP only).</summary>
+        public bool PeerClosed() => _transport.PeerClosed();
+
         /// <summary>Test hook and upload planning: the reply id the last request used.</summary>
         internal ushort LastReplyId
         {
@@ -48,29 +57,53 @@ namespace ZkSync.Protocol.Session
             set => _lastReplyId = value;
         }
 
-        /// <summary>CMD_CONNECT, then CMD_AUTH when the device wants the comm key.</summary>
+        /// <summary>
+        /// CMD_CONNECT, then CMD_AUTH whenever the device answers ACK_UNAUTH, with the key we have (0 when none was given):
+        /// ZMM220_TFT terminals answer ACK_UNAUTH even with no key set and accept the AUTH derived from 0 (pyzk's
+        /// <c>connect()</c>; docs/protocol.md §2). Only a refused AUTH is an authentication error.
+        /// </summary>
         public Task OpenAsync(CancellationToken cancellationToken) => RunAsync(async exchange =>
         {
-            var reply = await exchange.RequestAsync(CommandCode.Connect).ConfigureAwait(false);
+            Packet reply;
+            try { reply = await exchange.RequestAsync(CommandCode.Connect).ConfigureAwait(false); }
+            catch (ZkTimeoutException ex)
+            {
+                throw new ZkTimeoutException(ex.Reason + " " + SessionRefusal.SilentConnectHint, Device, CommandCode.Connect, ex);
+            }
             SessionId = reply.SessionId; // kept whatever the code, as the device expects it on CMD_AUTH too
             if (reply.Command == ReplyCode.Ok) return true;
-            if (reply.Command != ReplyCode.Unauthorized)
+            if (reply.Command == ReplyCode.Error) throw SessionRefusal.SlotsFull(Device);
+            bool newHandshake = reply.Command == ReplyCode.NewFirmwareConnect;
+            if (reply.Command != ReplyCode.Unauthorized && !newHandshake)
                 throw new ZkDeviceErrorException("The device refused the session", reply.Command, reply.SessionId, Device, CommandCode.Connect);
-            if (_options.CommKey == 0)
-                throw new ZkAuthenticationException("The device requires a comm key, but none was given.", Device, CommandCode.Connect);
+            _logger.LogDebug("{Device}: CONNECT answered {Code}; authenticating with {Key}.", Device, reply.Command, _options.CommKey == 0 ? "no comm key (0)" : "the comm key");
             var auth = await exchange.RequestAsync(CommandCode.Auth, CommKey.Derive(_options.CommKey, SessionId)).ConfigureAwait(false);
-            if (auth.Command != ReplyCode.Ok)
-                throw new ZkAuthenticationException("The device refused the comm key (comm key refused).", Device, CommandCode.Auth);
-            return true;
+            if (auth.Command == ReplyCode.Ok) return true;
+            if (newHandshake) throw SessionRefusal.NewFirmwareHandshake(Device);
+            throw new ZkAuthenticationException(_options.CommKey == 0
+                ? "The device requires a comm key: it refused CMD_AUTH without one (key 0). Pass the key set on the terminal (Comm. > PC Connection > Comm Key) with -CommKey."
+                : "The device refused the comm key (comm key refused). Check the key set on the terminal (Comm. > PC Connection > Comm Key) and pass it with -CommKey.",
+                Device, CommandCode.Auth);
         }, cancellationToken);
 
-        /// <summary>Runs <paramref name="body"/> with the connection to itself: nothing else is sent meanwhile.</summary>
+        /// <summary>
+        /// Runs <paramref name="body"/> with the connection to itself: nothing else is sent meanwhile. Cancelled midway
+        /// (Ctrl+C), the exchange cannot be resumed: the device gets CMD_EXIT, so its session slot is freed, and the
+        /// connection is closed (the client reconnects on its next call).
+        /// </summary>
         public async Task<T> RunAsync<T>(Func<ZkExchange, Task<T>> body, CancellationToken cancellationToken, bool isRetry = false)
         {
             await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
                 return await body(new ZkExchange(this, cancellationToken, isRetry)).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && _transport.IsOpen)
+            {
+                _logger.LogInformation("{Device}: operation cancelled; ending the session (CMD_EXIT) so the device frees its slot.", Device);
+                await SendExitAsync().ConfigureAwait(false);
+                _transport.Close();
+                throw;
             }
             finally
             {
@@ -82,20 +115,35 @@ namespace ZkSync.Protocol.Session
         public async Task CloseAsync()
         {
             if (!_transport.IsOpen) return;
+            await _gate.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                await SendExitAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                _gate.Release();
+            }
+            _transport.Close();
+            _logger.LogInformation("{Device}: disconnected.", Device);
+        }
+
+        /// <summary>CMD_EXIT with a short wait, never throwing; replies still owed to an interrupted exchange are skipped by reply id.</summary>
+        private async Task SendExitAsync()
+        {
+            if (!_transport.IsOpen || _transport.PeerClosed()) return;
             var shortWait = TimeSpan.FromMilliseconds(Math.Min(_options.Timeout.TotalMilliseconds, 1000));
             using (var cts = new CancellationTokenSource(shortWait + shortWait))
             {
                 try
                 {
-                    await RunAsync(exchange => exchange.RequestAsync(CommandCode.Exit, null, shortWait, 0), cts.Token).ConfigureAwait(false);
+                    await SendRequestAsync(CommandCode.Exit, null, shortWait, 0, cts.Token).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is ZkException || ex is OperationCanceledException)
                 {
                     _logger.LogDebug("{Device}: CMD_EXIT not acknowledged ({Reason}); closing anyway.", Device, ZkException.WithoutDevice(ex));
                 }
             }
-            _transport.Close();
-            _logger.LogInformation("{Device}: disconnected.", Device);
         }
 
         /// <summary>Closes without saying goodbye (after a restart, or when the connection is already broken).</summary>
@@ -176,6 +224,7 @@ namespace ZkSync.Protocol.Session
                     continue;
                 }
                 _logger.LogDebug("{Device}: received {Packet}.", Device, p);
+                _sinceLastReply.Restart();
                 return p;
             }
         }

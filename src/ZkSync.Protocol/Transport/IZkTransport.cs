@@ -8,7 +8,8 @@ namespace ZkSync.Protocol.Transport
     /// <summary>
     /// Moves whole packets (8-byte header + payload) to and from one device. TCP adds and strips the envelope;
     /// UDP maps one datagram to one packet. Implementations never leave a thread blocked: waits are raced against
-    /// a timer and the socket is closed on cancellation.
+    /// a timer. A cancelled send closes the socket (a frame may be half sent); a cancelled receive stays armed, so the
+    /// session can still send CMD_EXIT.
     /// </summary>
     internal interface IZkTransport : IDisposable
     {
@@ -23,6 +24,12 @@ namespace ZkSync.Protocol.Transport
 
         /// <summary>The next packet from the device, or null when none arrived within <paramref name="timeout"/>.</summary>
         Task<byte[]?> ReceiveAsync(TimeSpan timeout, CancellationToken cancellationToken);
+
+        /// <summary>
+        /// True when the device has already closed or reset the connection, found without sending anything (TCP: a
+        /// readable socket with no data; UDP: never). Lets a caller reconnect before a write instead of after it.
+        /// </summary>
+        bool PeerClosed();
 
         void Close();
     }

@@ -99,8 +99,8 @@ namespace ZkSync.Protocol.Transport
                     catch (Exception ex) { Close(); throw SocketErrors.Wrap(ex, _device, "Receive"); }
                 }
                 bool done;
-                try { done = await TaskTimeout.CompletesWithin(_pendingReceive, deadline - DateTime.UtcNow, cancellationToken).ConfigureAwait(false); }
-                catch (OperationCanceledException) { Close(); throw; }
+                // Cancelled: the receive stays armed and the framing intact, so the session can still say goodbye (CMD_EXIT).
+                done = await TaskTimeout.CompletesWithin(_pendingReceive, deadline - DateTime.UtcNow, cancellationToken).ConfigureAwait(false);
                 if (!done) return null; // the pending receive stays armed for the next call
                 int received;
                 try { received = await _pendingReceive.ConfigureAwait(false); }
@@ -113,6 +113,39 @@ namespace ZkSync.Protocol.Transport
                 }
                 _reader.Append(_receiveBuffer, 0, received);
             }
+        }
+
+        /// <summary>
+        /// Firmware closes a connection after about 8 s of silence (its socket receive timeout). A closed peer makes the
+        /// socket readable with nothing to read; bytes that did arrive are kept for the next receive.
+        /// </summary>
+        public bool PeerClosed()
+        {
+            if (_closed) return true;
+            var pending = _pendingReceive;
+            try
+            {
+                if (pending != null)
+                {
+                    if (!pending.IsCompleted) return false;
+                    _pendingReceive = null;
+                    int n = pending.Status == TaskStatus.RanToCompletion ? pending.Result : 0;
+                    if (n > 0)
+                    {
+                        _reader.Append(_receiveBuffer, 0, n);
+                        return false;
+                    }
+                }
+                else if (!_socket.Poll(0, SelectMode.SelectRead) || _socket.Available > 0)
+                {
+                    return false;
+                }
+            }
+            catch (Exception ex) when (ex is SocketException || ex is ObjectDisposedException)
+            {
+            }
+            Close();
+            return true;
         }
 
         public void Close()

@@ -83,8 +83,8 @@ namespace ZkSync.Protocol.Transport
                     catch (Exception ex) { Close(); throw SocketErrors.Wrap(ex, _device, "Receive"); }
                 }
                 bool done;
-                try { done = await TaskTimeout.CompletesWithin(_pendingReceive, deadline - DateTime.UtcNow, cancellationToken).ConfigureAwait(false); }
-                catch (OperationCanceledException) { Close(); throw; }
+                // Cancelled: the receive stays armed, so the session can still say goodbye (CMD_EXIT).
+                done = await TaskTimeout.CompletesWithin(_pendingReceive, deadline - DateTime.UtcNow, cancellationToken).ConfigureAwait(false);
                 if (!done) return null;
                 SocketReceiveFromResult result;
                 try { result = await _pendingReceive.ConfigureAwait(false); }
@@ -97,6 +97,9 @@ namespace ZkSync.Protocol.Transport
                 return datagram;
             }
         }
+
+        /// <summary>UDP has no connection the device could close.</summary>
+        public bool PeerClosed() => _closed;
 
         public void Close()
         {

@@ -74,12 +74,57 @@ namespace ZkSync.Protocol.Tests.Session
         }
 
         [Fact]
-        public async Task Device_wanting_a_key_when_none_given_says_so()
+        public async Task Unauth_on_connect_without_a_key_sends_auth_derived_from_0_and_a_refusal_names_CommKey()
         {
-            using var peer = ScriptedPeer.Tcp(async (p, link) => await link.SendAsync(Replies.To(p, ReplyCode.Unauthorized)));
+            // A ZMM220_TFT answers CONNECT with ACK_UNAUTH even with no key set: the engine answers with CMD_AUTH for key 0.
+            using var peer = ScriptedPeer.Tcp(async (p, link) =>
+            {
+                if (p.Command == CommandCode.Connect) await link.SendAsync(Replies.To(p, ReplyCode.Unauthorized));
+                else if (p.Command == CommandCode.Auth) await link.SendAsync(Replies.To(p, ReplyCode.Unauthorized));
+            });
             var ex = await Assert.ThrowsAsync<ZkAuthenticationException>(() => Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Tcp)));
             Assert.Contains("requires a comm key", ex.Message);
-            Assert.DoesNotContain(peer.Received, p => p.Command == CommandCode.Auth);
+            Assert.Contains("-CommKey", ex.Message);
+            var auth = Assert.Single(peer.Received, p => p.Command == CommandCode.Auth);
+            Assert.True(CommKey.Matches(auth.Payload, 0, Replies.Session));
+        }
+
+        [Theory]
+        [InlineData(ReplyCode.Ok)]
+        [InlineData(ReplyCode.Unauthorized)]
+        public async Task No_key_connects_whether_connect_answers_ok_or_unauth(ushort connectAnswer)
+        {
+            using var peer = ScriptedPeer.Tcp(Echo(async (p, link) =>
+            {
+                if (p.Command == CommandCode.Connect) { await link.SendAsync(Replies.To(p, connectAnswer)); return true; }
+                if (p.Command == CommandCode.Auth) { await link.SendAsync(Replies.To(p, CommKey.Matches(p.Payload, 0, Replies.Session) ? ReplyCode.Ok : ReplyCode.Unauthorized)); return true; }
+                return false;
+            }));
+            using var session = await Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Tcp));
+            await session.RunAsync(x => x.RequestAsync(CommandCode.GetTime), default);
+            Assert.Equal(connectAnswer == ReplyCode.Unauthorized ? 1 : 0, peer.Received.Count(p => p.Command == CommandCode.Auth));
+        }
+
+        [Fact]
+        public async Task Connect_answered_6001_with_auth_refused_is_a_session_refusal_naming_the_firmware()
+        {
+            using var peer = ScriptedPeer.Tcp(async (p, link) =>
+                await link.SendAsync(Replies.To(p, p.Command == CommandCode.Connect ? ReplyCode.NewFirmwareConnect : ReplyCode.Unauthorized)));
+            var ex = await Assert.ThrowsAsync<ZkSessionRefusedException>(() => Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Tcp, commKey: 5)));
+            Assert.Equal(ZkSessionRefusalReason.NewFirmwareHandshake, ex.Refusal);
+            Assert.Contains("6001", ex.Message);
+            Assert.Contains("pyzk#253", ex.Message);
+            Assert.Single(peer.Received, p => p.Command == CommandCode.Auth);
+        }
+
+        [Fact]
+        public async Task Connect_answered_ack_error_means_every_session_slot_is_taken()
+        {
+            using var peer = ScriptedPeer.Tcp(async (p, link) => await link.SendAsync(Replies.To(p, ReplyCode.Error)));
+            var ex = await Assert.ThrowsAsync<ZkSessionRefusedException>(() => Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Tcp)));
+            Assert.Equal(ZkSessionRefusalReason.SlotsFull, ex.Refusal);
+            Assert.Contains("session slots are taken", ex.Message);
+            Assert.Contains("Disconnect-ZkDevice", ex.Message);
         }
 
         [Fact]
