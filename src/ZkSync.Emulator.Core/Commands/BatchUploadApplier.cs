@@ -1,6 +1,6 @@
 using ZkSync.Emulator.Device;
-using ZkSync.Protocol.Codecs;
-using ZkSync.Protocol.Errors;
+using System;
+using ZkSync.Emulator.Wire;
 
 namespace ZkSync.Emulator.Commands
 {
@@ -14,9 +14,9 @@ namespace ZkSync.Emulator.Commands
         {
             var data = UploadCommands.CompleteUpload(c, out var refusal);
             if (data == null) return refusal!;
-            BatchUpload batch;
-            try { batch = BatchUploadCodec.Decode(data, c.Profile.UserRecordSize); }
-            catch (ZkMalformedReplyException ex)
+            DeviceBatchBuffer batch;
+            try { batch = DeviceBatchBuffer.Parse(data, c.Profile.UserRecordSize); }
+            catch (FormatException ex)
             {
                 // Firmware drops a malformed batch without a word; we answer CMD_ACK_ERROR so the client learns it (deviation).
                 return c.Refuse("malformed batch upload: " + ex.Message);
@@ -26,22 +26,22 @@ namespace ZkSync.Emulator.Commands
             return c.Ok();
         }
 
-        private static void ApplyUser(CommandContext c, BatchUserEntry entry)
+        private static void ApplyUser(CommandContext c, DeviceBatchBuffer.UserEntry entry)
         {
             var state = c.State;
             var user = new StoredUser(entry.Record, c.Profile.UserFormat);
             var existing = state.FindUser(user.Uid);
             switch (entry.Operation)
             {
-                case BatchOperation.Delete:
+                case DeviceBatchBuffer.OpDelete:
                     state.DeleteUser(user.Uid);
                     return;
-                case BatchOperation.Ignore:
+                case DeviceBatchBuffer.OpIgnore:
                     return;
-                case BatchOperation.Update:
+                case DeviceBatchBuffer.OpUpdate:
                     if (existing != null) Put(c, user);
                     return;
-                case BatchOperation.AddOnly when existing != null:
+                case DeviceBatchBuffer.OpAddOnly when existing != null:
                     return;
             }
             if (existing == null && state.UserCount >= c.Profile.UserCapacity)
@@ -60,35 +60,35 @@ namespace ZkSync.Emulator.Commands
             c.State.PutUser(user);
         }
 
-        private static void ApplyTemplate(CommandContext c, BatchTemplateEntry entry)
+        private static void ApplyTemplate(CommandContext c, DeviceBatchBuffer.TemplateEntry entry)
         {
             var state = c.State;
-            if (entry.Operation == BatchOperation.Delete)
+            if (entry.Operation == DeviceBatchBuffer.OpDelete)
             {
-                if (entry.FingerByte == 0xFF) state.DeleteTemplates(entry.Uid);
-                else state.DeleteTemplate(entry.Uid, entry.FingerIndex);
+                if (entry.FingerByte == DeviceBatchBuffer.AllFingers) state.DeleteTemplates(entry.Uid);
+                else state.DeleteTemplate(entry.Uid, entry.Finger);
                 return;
             }
-            if (entry.Operation == BatchOperation.Ignore) return;
-            var existing = state.FindTemplate(entry.Uid, entry.FingerIndex);
-            if (entry.Operation == BatchOperation.AddOnly && existing != null) return;
-            if (entry.Operation == BatchOperation.Update && existing == null) return;
+            if (entry.Operation == DeviceBatchBuffer.OpIgnore) return;
+            var existing = state.FindTemplate(entry.Uid, entry.Finger);
+            if (entry.Operation == DeviceBatchBuffer.OpAddOnly && existing != null) return;
+            if (entry.Operation == DeviceBatchBuffer.OpUpdate && existing == null) return;
             if (state.FindUser(entry.Uid) == null)
             {
-                c.Log.Add($"{c.Session}: batch template uid {entry.Uid} finger {entry.FingerIndex} skipped: no such user");
+                c.Log.Add($"{c.Session}: batch template uid {entry.Uid} finger {entry.Finger} skipped: no such user");
                 return;
             }
             if (entry.Template.Length > c.Profile.MaxTemplateSize)
             {
-                c.Log.Add($"{c.Session}: batch template uid {entry.Uid} finger {entry.FingerIndex} skipped: {entry.Template.Length} bytes exceed {c.Profile.MaxTemplateSize}");
+                c.Log.Add($"{c.Session}: batch template uid {entry.Uid} finger {entry.Finger} skipped: {entry.Template.Length} bytes exceed {c.Profile.MaxTemplateSize}");
                 return;
             }
             if (existing == null && state.TemplateCount >= c.Profile.FingerprintCapacity)
             {
-                c.Log.Add($"{c.Session}: batch template uid {entry.Uid} finger {entry.FingerIndex} skipped: template capacity reached");
+                c.Log.Add($"{c.Session}: batch template uid {entry.Uid} finger {entry.Finger} skipped: template capacity reached");
                 return;
             }
-            state.PutTemplate(new StoredTemplate(entry.Uid, entry.FingerIndex, 1, entry.Template));
+            state.PutTemplate(new StoredTemplate(entry.Uid, entry.Finger, 1, entry.Template));
         }
     }
 }

@@ -1,4 +1,4 @@
-using ZkSync.Protocol.Codecs;
+using ZkSync.Emulator.Wire;
 using ZkSync.Protocol.Framing;
 
 namespace ZkSync.Emulator.Commands
@@ -9,7 +9,7 @@ namespace ZkSync.Emulator.Commands
         /// <summary>Firmware CheckCommKey: byte 2 carries the client's ticks, bytes 0, 1, 3 must match the key mixed with the session id.</summary>
         public static Reply Auth(CommandContext c)
         {
-            if (c.Options.CommKey == 0 || CommKey.Matches(c.Payload, c.Options.CommKey, c.Session.Id))
+            if (c.Options.CommKey == 0 || DeviceCommKey.Accepts(c.Payload, c.Options.CommKey, c.Session.Id))
             {
                 c.Session.Authenticated = true;
                 return c.Ok();

@@ -3,7 +3,6 @@ using System.Net;
 using ZkSync.Emulator.Device;
 using ZkSync.Emulator.Faults;
 using ZkSync.Emulator.Sessions;
-using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Framing;
 
 namespace ZkSync.Emulator.Commands
