@@ -19,6 +19,7 @@ echo "scratch copy of $(git -C "$repo" rev-parse --short HEAD) in $scratch" >&2
 
 python3 - "$repo/tools/mutations.tsv" "$scratch" "$out" "${MUTATE_FILTER:-}" "$@" <<'PY'
 import collections, os, re, subprocess, sys, time
+import xml.etree.ElementTree as ET
 
 table_path, scratch, out_path, test_filter, *only = sys.argv[1:]
 mutations = collections.OrderedDict()
@@ -34,13 +35,24 @@ if only:
     mutations = collections.OrderedDict((m, mutations[m]) for m in only)
 
 def run_tests(project):
-    cmd = ["dotnet", "test", os.path.join(scratch, project), "--nologo", "-v", "q"]
+    results = os.path.join(scratch, "mutation-results")
+    trx = os.path.join(results, "run.trx")
+    if os.path.exists(trx):
+        os.remove(trx)
+    cmd = ["dotnet", "test", os.path.join(scratch, project), "--nologo", "-v", "q",
+           "--logger", "trx;LogFileName=run.trx", "--results-directory", results]
     if test_filter:
         cmd += ["--filter", test_filter]
     p = subprocess.run(cmd, cwd=scratch, capture_output=True, text=True)
     text = p.stdout + p.stderr
-    failed = sorted(set(re.findall(r"^\s*Failed (\S+) \[", text, re.M)))
     ran = re.search(r"(Passed|Failed)!\s+- Failed:\s+(\d+), Passed:\s+(\d+)", text)
+    failed = []
+    if os.path.exists(trx):
+        ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+        root = ET.parse(trx).getroot()
+        failed = sorted({r.get("testName") for r in root.iterfind(".//t:UnitTestResult", ns) if r.get("outcome") == "Failed"})
+    if ran and int(ran.group(2)) > 0 and not failed:
+        failed = [f"{ran.group(2)} failed (names not read)"]
     return p.returncode, failed, ran, text
 
 def apply(edits):
@@ -83,6 +95,14 @@ for project in projects:
         sys.exit(f"baseline of {project} is not green: fix that first")
     print(f"baseline {project}: {ran.group(3)} passed", file=sys.stderr)
 
+def write_report(rows):
+    """Rewritten after every mutation, so an interrupted run still leaves its table."""
+    lines = ["| mutation | failing tests (count: test class.method) |", "|---|---|"]
+    lines += [f"| `{mid}` | {result} |" for mid, result in rows]
+    report = "\n".join(lines) + "\n"
+    open(out_path, "w", encoding="utf-8").write(report)
+    return report
+
 rows, uncaught = [], []
 for mid, edits in mutations.items():
     started = time.time()
@@ -103,16 +123,13 @@ for mid, edits in mutations.items():
         rows.append((mid, "**none: survived**"))
         uncaught.append(mid)
     else:
-        names = [f.rsplit(".", 2)[-2] + "." + f.rsplit(".", 1)[-1] if f.count(".") >= 2 else f for f in failed]
-        names = [re.sub(r"\(.*", "", n) for n in names]
+        names = [re.sub(r"\(.*", "", f) for f in failed]
+        names = [".".join(n.split(".")[-2:]) for n in names]
         shown = sorted(set(names))
         rows.append((mid, f"{len(failed)}: " + ", ".join(shown[:6]) + (f", … (+{len(shown) - 6})" if len(shown) > 6 else "")))
     print(f"{mid}: {rows[-1][1]} ({time.time() - started:.0f} s)", file=sys.stderr)
+    write_report(rows)
 
-lines = ["| mutation | failing tests (count: test class.method) |", "|---|---|"]
-lines += [f"| `{mid}` | {result} |" for mid, result in rows]
-report = "\n".join(lines) + "\n"
-open(out_path, "w", encoding="utf-8").write(report)
-print(report)
+print(write_report(rows))
 sys.exit(1 if uncaught else 0)
 PY
