@@ -34,13 +34,15 @@ if only:
         sys.exit(f"unknown mutation ids: {', '.join(unknown)}")
     mutations = collections.OrderedDict((m, mutations[m]) for m in only)
 
-def run_tests(project):
+def run_tests(project, restore=True):
     results = os.path.join(scratch, "mutation-results")
     trx = os.path.join(results, "run.trx")
     if os.path.exists(trx):
         os.remove(trx)
     cmd = ["dotnet", "test", os.path.join(scratch, project), "--nologo", "-v", "q",
            "--logger", "trx;LogFileName=run.trx", "--results-directory", results]
+    if not restore:
+        cmd.append("--no-restore")  # the baseline restored; a mutation changes no package
     if test_filter:
         cmd += ["--filter", test_filter]
     p = subprocess.run(cmd, cwd=scratch, capture_output=True, text=True)
@@ -114,7 +116,7 @@ for mid, edits in mutations.items():
         print(f"{mid}: not applied ({'; '.join(problems)})", file=sys.stderr)
         continue
     project = edits[0][3]
-    code, failed, ran, text = run_tests(project)
+    code, failed, ran, text = run_tests(project, restore=False)
     restore(originals)
     if not ran:
         rows.append((mid, "BUILD FAILED (not a valid mutation)"))
