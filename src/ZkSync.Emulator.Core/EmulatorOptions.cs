@@ -139,7 +139,7 @@ namespace ZkSync.Emulator.Core
         {
             if (Port < 0 || Port > 65535) throw new ArgumentException($"Port {Port} is out of range 0-65535.", nameof(Port));
             if (Users < 0) throw new ArgumentException("Users must not be negative.", nameof(Users));
-            if (CommKey > Protocol.Codecs.CommKey.MaxKey) throw new ArgumentException($"Comm key is out of range 0-{Protocol.Codecs.CommKey.MaxKey}.", nameof(CommKey));
+            if (CommKey > Wire.DeviceCommKey.MaxKey) throw new ArgumentException($"Comm key is out of range 0-{Wire.DeviceCommKey.MaxKey}.", nameof(CommKey));
             if (MaxSessions < 1) throw new ArgumentException("MaxSessions must be at least 1.", nameof(MaxSessions));
             if (FingerprintVersion is int fp && fp != 9 && fp != 10) throw new ArgumentException("FingerprintVersion must be 9 or 10.", nameof(FingerprintVersion));
             if (FaceVersion is int fv && fv < 0) throw new ArgumentException("FaceVersion must not be negative.", nameof(FaceVersion));

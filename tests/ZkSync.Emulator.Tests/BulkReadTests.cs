@@ -26,12 +26,11 @@ namespace ZkSync.Emulator.Tests
             using var emu = await Emu.Start(profile, users);
             using var c = Emu.Client(emu, transport);
             var buffer = c.BulkRead(BulkReadTarget.Users, chunk: transport == EmulatorTransport.Udp ? 16384 : 65472);
-            var decoded = UserRecordCodec.DecodeTable(buffer, users, Encoding.ASCII, out var format);
-            Assert.Equal(emu.Profile.UserFormat, format);
-            var expected = emu.State.Users.Select(u => u.ToUser(Encoding.ASCII)).ToList();
-            Assert.Equal(users, decoded.Count);
-            Assert.Equal(expected.Select(u => (u.Uid, u.UserId, u.Name, u.Password, u.Card, u.PrivilegeByte)),
-                         decoded.Select(u => (u.Uid, u.UserId, u.Name, u.Password, u.Card, u.PrivilegeByte)));
+            var records = WireReader.Records(buffer, (int)emu.Profile.UserFormat);
+            Assert.Equal(users, records.Count);
+            Assert.Equal(emu.State.Users.Select(u => Convert.ToBase64String(u.Record)), records.Select(Convert.ToBase64String));
+            // uid @0 and privilege @2 in both layouts
+            Assert.Equal(emu.State.Users.Select(u => (u.Uid, u.Privilege)), records.Select(r => ((ushort)(r[0] | r[1] << 8), r[2])));
         }
 
         [Fact]
@@ -53,7 +52,7 @@ namespace ZkSync.Emulator.Tests
             var table = big.State.UserTable();
             Assert.Equal(table.Length, size);
             Assert.Equal(size, (int)BinaryPrimitives.ReadUInt32LittleEndian(ann.Payload.AsSpan(5)));
-            Assert.Equal(BufferHash.Compute(table), hash);
+            Assert.Equal(ZkSync.Emulator.Core.Wire.DeviceHash.Hashpjw(table), hash); // the hash itself is pinned by vector V22
         }
 
         [Theory]
@@ -82,12 +81,12 @@ namespace ZkSync.Emulator.Tests
         {
             using var emu = await Emu.Start("tft", 40);
             using var c = Emu.Client(emu);
-            var templates = FingerprintTableCodec.DecodeTable(c.BulkRead(BulkReadTarget.Fingerprints));
-            Assert.Equal(emu.State.Templates.Select(t => (t.Uid, t.Finger, Convert.ToBase64String(t.Data))),
-                         templates.Select(t => (t.Uid, t.FingerIndex, Convert.ToBase64String(t.Template))));
-            var records = AttendanceCodec.DecodeTable(c.BulkRead(BulkReadTarget.Attendance), emu.State.Attendance.Count);
+            var templates = WireReader.Templates(c.BulkRead(BulkReadTarget.Fingerprints));
+            Assert.Equal(emu.State.Templates.Select(t => (t.Uid, t.Finger, t.Flag, Convert.ToBase64String(t.Data))),
+                         templates.Select(t => (t.Uid, t.Finger, t.Flag, Convert.ToBase64String(t.Template))));
+            var records = WireReader.Records(c.BulkRead(BulkReadTarget.Attendance), 40).Select(WireReader.Attendance40).ToList();
             Assert.Equal(120, records.Count);
-            Assert.Equal(emu.State.Attendance.Select(a => (a.Uid, a.UserId, a.Timestamp, a.State)), records.Select(a => (a.Uid, a.UserId, a.Timestamp, a.State)));
+            Assert.Equal(emu.State.Attendance.Select(a => (a.Uid, a.UserId, a.VerifyMethod, WireReader.PackedTime(a.Timestamp), a.State)), records);
         }
 
         [Fact]
@@ -97,8 +96,8 @@ namespace ZkSync.Emulator.Tests
             using var c = Emu.Client(emu, EmulatorTransport.Udp);
             var buffer = c.BulkRead(BulkReadTarget.Attendance, 16384);
             Assert.Equal(60 * 8, (int)BinaryPrimitives.ReadUInt32LittleEndian(buffer));
-            var records = AttendanceCodec.DecodeTable(buffer, 60);
-            Assert.Equal(emu.State.Attendance.Select(a => (a.Uid, a.Timestamp, a.VerifyMethod)), records.Select(a => (a.Uid, a.Timestamp, a.VerifyMethod)));
+            var records = WireReader.Records(buffer, 8).Select(WireReader.Attendance8).ToList();
+            Assert.Equal(emu.State.Attendance.Select(a => (a.Uid, a.VerifyMethod, WireReader.PackedTime(a.Timestamp), a.State)), records);
         }
 
         [Fact]

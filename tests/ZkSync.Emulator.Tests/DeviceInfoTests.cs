@@ -58,16 +58,16 @@ namespace ZkSync.Emulator.Tests
             using var c = Emu.Client(emu);
             var reply = c.Request(CommandCode.GetFreeSizes);
             Assert.Equal(length, reply.Payload.Length);
-            var counts = FreeSizesCodec.Decode(reply.Payload);
-            Assert.Equal(25, counts.Users);
-            Assert.Equal(emu.State.TemplateCount, counts.Fingerprints);
-            Assert.Equal(75, counts.Records);
-            Assert.Equal(emu.State.AdminCount, counts.Admins);
-            Assert.Equal(emu.Profile.UserCapacity - 25, counts.UsersFree);
+            int At(int index) => WireReader.FreeSize(reply.Payload, index);
+            Assert.Equal(25, At(4));
+            Assert.Equal(emu.State.TemplateCount, At(6));
+            Assert.Equal(75, At(8));
+            Assert.Equal(emu.State.AdminCount, At(12));
+            Assert.Equal(emu.Profile.UserCapacity - 25, At(18));
             if (length == 92)
             {
-                Assert.Equal(25, counts.UsersWithFaces);
-                Assert.Equal(700, counts.FaceCapacity);
+                Assert.Equal(25, At(20));
+                Assert.Equal(700, At(22));
             }
         }
 
@@ -84,8 +84,8 @@ namespace ZkSync.Emulator.Tests
             var payload = new byte[4];
             BinaryPrimitives.WriteUInt32LittleEndian(payload, ZkTime.Encode(target));
             Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.SetTime, payload).Command);
-            var now = ZkTime.Decode(BinaryPrimitives.ReadUInt32LittleEndian(c.Request(CommandCode.GetTime).Payload));
-            Assert.InRange((now - target).TotalSeconds, 0, 60);
+            uint now = BinaryPrimitives.ReadUInt32LittleEndian(c.Request(CommandCode.GetTime).Payload);
+            Assert.InRange(now - WireReader.PackedTime(target), 0u, 60u);
         }
     }
 }

@@ -20,11 +20,11 @@ namespace ZkSync.Emulator.Tests
             var user = emu.State.FindUser(2)!;
             using var c = Emu.Client(emu);
             var large = c.ReceiveLarge(c.Request(CommandCode.UserFaceRead, PinPayload.FaceRequest(user.Pin2)));
-            var faces = FaceRecordCodec.DecodeBlob(large.Data);
+            var faces = WireReader.Faces(large.Data);
             Assert.Equal(15, faces.Count);
-            Assert.Equal(Enumerable.Range(0, 15).Select(i => (byte)i), faces.Select(f => f.FaceId));
-            Assert.All(faces, f => Assert.Equal(2, f.Uid));
-            Assert.All(faces, f => Assert.Equal(1, f.Valid));
+            Assert.Equal(Enumerable.Range(0, 15).Select(i => (byte)i), faces.Select(f => f[4])); // FaceID @4
+            Assert.All(faces, f => Assert.Equal(2, f[2] | f[3] << 8)); // uid @2
+            Assert.All(faces, f => Assert.Equal(1, f[5])); // valid @5
             Assert.Equal(emu.State.FacesOf(2).SelectMany(r => r), large.Data);
         }
 
@@ -61,8 +61,8 @@ namespace ZkSync.Emulator.Tests
             Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.UserFaceWrite, PinPayload.FaceRequest("4200", two.Length)).Command);
             var faces = emu.State.FacesOf(42);
             Assert.Equal(15, faces.Count);
-            Assert.Equal(0x22, faces[0][FaceRecordCodec.HeaderSize]);
-            Assert.Equal(0x11, faces[2][FaceRecordCodec.HeaderSize]);
+            Assert.Equal(0x22, faces[0][16]); // template @16
+            Assert.Equal(0x11, faces[2][16]);
         }
 
         [Fact]
@@ -91,7 +91,7 @@ namespace ZkSync.Emulator.Tests
             var unknown = c.Request(CommandCode.UserFaceDelete, PinPayload.FaceRequest("31337"));
             Assert.Equal(ReplyCode.Error, unknown.Command);
             Assert.Equal(2, unknown.SessionId);
-            Assert.Equal(1, FreeSizesCodec.Decode(c.Request(CommandCode.GetFreeSizes).Payload).UsersWithFaces);
+            Assert.Equal(1, WireReader.FreeSize(c.Request(CommandCode.GetFreeSizes).Payload, 20)); // users with faces
         }
     }
 }

@@ -120,13 +120,13 @@ namespace ZkSync.Emulator.Tests
             using var emu = await Emu.Start("tft", 4);
             using var c = Emu.Client(emu);
             emu.SetFaults(new FaultOptions { FullAtUsers = 4 });
-            var counts = FreeSizesCodec.Decode(c.Request(CommandCode.GetFreeSizes).Payload);
-            Assert.Equal(4, counts.UserCapacity);
-            Assert.Equal(0, counts.UsersFree);
+            var sizes = c.Request(CommandCode.GetFreeSizes).Payload;
+            Assert.Equal(4, WireReader.FreeSize(sizes, 15)); // user capacity
+            Assert.Equal(0, WireReader.FreeSize(sizes, 18)); // users free
             Assert.Equal(ReplyCode.Error, c.Request(CommandCode.UserWrite, Records.User(100, "9100")).Command);
             emu.SetFaults(null);
             Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.UserWrite, Records.User(100, "9100")).Command);
-            Assert.Equal(10000, FreeSizesCodec.Decode(c.Request(CommandCode.GetFreeSizes).Payload).UserCapacity);
+            Assert.Equal(10000, WireReader.FreeSize(c.Request(CommandCode.GetFreeSizes).Payload, 15));
         }
 
         [Theory]

@@ -74,8 +74,9 @@ namespace ZkSync.Emulator.Tests
             c.Request(CommandCode.UserWrite, chinese);
             c.Request(CommandCode.UserWrite, arab);
             var table = c.BulkRead(ZkSync.Protocol.Bulk.BulkReadTarget.Users);
-            Assert.Equal("张伟", UserRecordCodec.Decode(table, 4, UserRecordFormat.Extended72, gbk).Name);
-            Assert.Equal("محمد", UserRecordCodec.Decode(table, 4 + 72, UserRecordFormat.Extended72, arabic).Name);
+            Assert.Equal(chinese, table.Skip(4).Take(72)); // stored and returned as the same bytes
+            Assert.Equal("张伟", gbk.GetString(table, 4 + 11, 4)); // name @11: two GBK characters of 2 bytes
+            Assert.Equal("محمد", arabic.GetString(table, 4 + 72 + 11, 4));
         }
 
         [Fact]

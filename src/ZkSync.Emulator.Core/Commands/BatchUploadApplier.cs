@@ -1,6 +1,7 @@
 using ZkSync.Emulator.Core.Device;
-using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Errors;
+using System;
+using ZkSync.Emulator.Core.Wire;
 
 namespace ZkSync.Emulator.Core.Commands
 {
@@ -14,9 +15,9 @@ namespace ZkSync.Emulator.Core.Commands
         {
             var data = UploadCommands.CompleteUpload(c, out var refusal);
             if (data == null) return refusal!;
-            BatchUpload batch;
-            try { batch = BatchUploadCodec.Decode(data, c.Profile.UserRecordSize); }
-            catch (ZkMalformedReplyException ex)
+            DeviceBatchBuffer batch;
+            try { batch = DeviceBatchBuffer.Parse(data, c.Profile.UserRecordSize); }
+            catch (FormatException ex)
             {
                 // Firmware drops a malformed batch without a word; strict mode answers CMD_ACK_ERROR so the client learns it.
                 return c.RefuseOrDrop("malformed batch upload: " + ex.Message);
@@ -27,22 +28,22 @@ namespace ZkSync.Emulator.Core.Commands
             return c.Ok();
         }
 
-        private static void ApplyUser(CommandContext c, BatchUserEntry entry)
+        private static void ApplyUser(CommandContext c, DeviceBatchBuffer.UserEntry entry)
         {
             var state = c.State;
             var user = new StoredUser(entry.Record, c.Profile.UserFormat);
             var existing = state.FindUser(user.Uid);
             switch (entry.Operation)
             {
-                case BatchOperation.Delete:
+                case DeviceBatchBuffer.OpDelete:
                     state.DeleteUser(user.Uid);
                     return;
-                case BatchOperation.Ignore:
+                case DeviceBatchBuffer.OpIgnore:
                     return;
-                case BatchOperation.Update:
+                case DeviceBatchBuffer.OpUpdate:
                     if (existing != null) Put(c, user);
                     return;
-                case BatchOperation.AddOnly when existing != null:
+                case DeviceBatchBuffer.OpAddOnly when existing != null:
                     return;
             }
             if (existing == null && state.UserCount >= c.Profile.UserCapacity)
@@ -61,41 +62,41 @@ namespace ZkSync.Emulator.Core.Commands
             c.State.PutUser(user);
         }
 
-        private static void ApplyTemplate(CommandContext c, BatchTemplateEntry entry)
+        private static void ApplyTemplate(CommandContext c, DeviceBatchBuffer.TemplateEntry entry)
         {
             var state = c.State;
-            if (entry.Operation == BatchOperation.Delete)
+            if (entry.Operation == DeviceBatchBuffer.OpDelete)
             {
-                if (entry.FingerByte == 0xFF) state.DeleteTemplates(entry.Uid);
-                else state.DeleteTemplate(entry.Uid, entry.FingerIndex);
+                if (entry.FingerByte == DeviceBatchBuffer.AllFingers) state.DeleteTemplates(entry.Uid);
+                else state.DeleteTemplate(entry.Uid, entry.Finger);
                 return;
             }
-            if (entry.Operation == BatchOperation.Ignore) return;
-            var existing = state.FindTemplate(entry.Uid, entry.FingerIndex);
-            if (entry.Operation == BatchOperation.AddOnly && existing != null) return;
-            if (entry.Operation == BatchOperation.Update && existing == null) return;
+            if (entry.Operation == DeviceBatchBuffer.OpIgnore) return;
+            var existing = state.FindTemplate(entry.Uid, entry.Finger);
+            if (entry.Operation == DeviceBatchBuffer.OpAddOnly && existing != null) return;
+            if (entry.Operation == DeviceBatchBuffer.OpUpdate && existing == null) return;
             if (state.FindUser(entry.Uid) == null)
             {
-                c.Log.Add($"{c.Session}: batch template uid {entry.Uid} finger {entry.FingerIndex} skipped: no such user");
+                c.Log.Add($"{c.Session}: batch template uid {entry.Uid} finger {entry.Finger} skipped: no such user");
                 return;
             }
             if (entry.Template.Length > c.Profile.MaxTemplateSize)
             {
-                c.Log.Add($"{c.Session}: batch template uid {entry.Uid} finger {entry.FingerIndex} skipped: {entry.Template.Length} bytes exceed {c.Profile.MaxTemplateSize}");
+                c.Log.Add($"{c.Session}: batch template uid {entry.Uid} finger {entry.Finger} skipped: {entry.Template.Length} bytes exceed {c.Profile.MaxTemplateSize}");
                 return;
             }
             var wrongAlgorithm = TemplateAlgorithm.Mismatch(c.Profile, entry.Template);
             if (wrongAlgorithm != null)
             {
-                c.Log.Add($"{c.Session}: batch template uid {entry.Uid} finger {entry.FingerIndex} skipped: {wrongAlgorithm}");
+                c.Log.Add($"{c.Session}: batch template uid {entry.Uid} finger {entry.Finger} skipped: {wrongAlgorithm}");
                 return;
             }
             if (existing == null && state.TemplateCount >= c.Profile.FingerprintCapacity)
             {
-                c.Log.Add($"{c.Session}: batch template uid {entry.Uid} finger {entry.FingerIndex} skipped: template capacity reached");
+                c.Log.Add($"{c.Session}: batch template uid {entry.Uid} finger {entry.Finger} skipped: template capacity reached");
                 return;
             }
-            state.PutTemplate(new StoredTemplate(entry.Uid, entry.FingerIndex, 1, entry.Template));
+            state.PutTemplate(new StoredTemplate(entry.Uid, entry.Finger, 1, entry.Template));
         }
     }
 }

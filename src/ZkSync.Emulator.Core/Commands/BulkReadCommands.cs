@@ -1,5 +1,5 @@
 using ZkSync.Protocol.Bulk;
-using ZkSync.Protocol.Codecs;
+using ZkSync.Emulator.Core.Wire;
 using ZkSync.Protocol.Errors;
 using ZkSync.Protocol.Framing;
 
@@ -29,7 +29,7 @@ namespace ZkSync.Emulator.Core.Commands
             c.Session.ReadBuffer = buffer;
             // An empty table is answered like a small one: CMD_DATA holding only the 4-byte zero prefix.
             if (buffer.Length <= BulkPayloads.InlineLimit) return c.DirectData(buffer);
-            return c.Ok(BulkPayloads.Announcement(buffer.Length, BufferHash.Compute(buffer)));
+            return c.Ok(BulkPayloads.Announcement(buffer.Length, DeviceHash.Hashpjw(buffer)));
         }
 
         public static Reply ReadChunk(CommandContext c)

@@ -1,4 +1,4 @@
-using ZkSync.Protocol.Codecs;
+using ZkSync.Emulator.Core.Wire;
 using ZkSync.Protocol.Framing;
 
 namespace ZkSync.Emulator.Core.Commands
@@ -15,7 +15,7 @@ namespace ZkSync.Emulator.Core.Commands
                 c.Log.Add($"{c.Session}: CMD_AUTH refused: this device answers CONNECT with 6001");
                 return c.Code(ReplyCode.Unauthorized);
             }
-            if (c.Options.CommKey == 0 || CommKey.Matches(c.Payload, c.Options.CommKey, c.Session.Id))
+            if (c.Options.CommKey == 0 || DeviceCommKey.Accepts(c.Payload, c.Options.CommKey, c.Session.Id))
             {
                 c.Session.Authenticated = true;
                 return c.Ok();

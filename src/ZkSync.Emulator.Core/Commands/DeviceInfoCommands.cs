@@ -1,6 +1,6 @@
 using System;
 using System.Text;
-using ZkSync.Protocol.Codecs;
+using ZkSync.Emulator.Core.Wire;
 using ZkSync.Protocol.Framing;
 
 namespace ZkSync.Emulator.Core.Commands
@@ -10,7 +10,7 @@ namespace ZkSync.Emulator.Core.Commands
     {
         public static Reply ReadOption(CommandContext c)
         {
-            string name = OptionCodec.DecodeName(c.Payload);
+            string name = DeviceText.OptionText(c.Payload);
             if (!c.State.WrittenOptions.TryGetValue(name, out var value) && !c.Profile.Options.TryGetValue(name, out value))
                 value = "";
             if (Array.IndexOf(c.Options.HiddenOptions, name) >= 0) value = "";
@@ -21,7 +21,7 @@ namespace ZkSync.Emulator.Core.Commands
 
         public static Reply WriteOption(CommandContext c)
         {
-            string text = OptionCodec.DecodeName(c.Payload); // "name=value", cut at NUL (pyzk sends none)
+            string text = DeviceText.OptionText(c.Payload); // "name=value", cut at NUL (pyzk sends none)
             int eq = text.IndexOf('=');
             if (eq <= 0) return c.Refuse($"option assignment \"{text}\" has no name or no '='", 1);
             c.State.WrittenOptions[text.Substring(0, eq)] = text.Substring(eq + 1);
@@ -40,7 +40,7 @@ namespace ZkSync.Emulator.Core.Commands
         /// <summary>80 bytes (92 with the face fields on face firmware); a 1-byte payload k returns only i32 number k.</summary>
         public static Reply FreeSizes(CommandContext c)
         {
-            var all = FreeSizesCodec.Encode(c.State.Counts());
+            var all = DeviceFreeSizes.Write(c.State.Counts());
             if (c.Payload.Length != 1) return c.Ok(all);
             int k = c.Payload[0];
             if ((k + 1) * 4 > all.Length) return c.Error();
@@ -52,14 +52,14 @@ namespace ZkSync.Emulator.Core.Commands
         public static Reply GetTime(CommandContext c)
         {
             var payload = new byte[4];
-            LittleEndian.Put(payload, 0, ZkTime.Encode(c.State.Now));
+            LittleEndian.Put(payload, 0, DeviceClock.Pack(c.State.Now));
             return c.Ok(payload);
         }
 
         public static Reply SetTime(CommandContext c)
         {
             if (c.Payload.Length < 4) return c.Refuse($"CMD_SET_TIME payload of {c.Payload.Length} bytes");
-            var time = ZkTime.Decode(LittleEndian.U32(c.Payload, 0));
+            var time = DeviceClock.Unpack(LittleEndian.U32(c.Payload, 0));
             c.State.ClockOffset = time - DateTime.Now;
             return c.Ok();
         }

@@ -1,6 +1,6 @@
 using System;
 using ZkSync.Emulator.Core.Device;
-using ZkSync.Protocol.Codecs;
+using ZkSync.Emulator.Core.Wire;
 using ZkSync.Protocol.Framing;
 
 namespace ZkSync.Emulator.Core.Commands
@@ -11,14 +11,17 @@ namespace ZkSync.Emulator.Core.Commands
         /// <summary>Index ≥ 15 means "all" (SDK sends 50); a smaller index is refused: there is no single-face read.</summary>
         private const int FirstAllIndex = 15;
 
+        /// <summary>The by-PIN2 request: char[24] PIN2, a zero byte, index 50, u16 blob length.</summary>
+        private const int FaceRequestSize = 28;
+
         public static Reply Read(CommandContext c)
         {
             if (!c.Profile.FacesOn) return c.Refuse("FaceFunOn=0");
             StoredUser? user;
             int index;
-            if (c.Payload.Length == PinPayload.FaceRequestSize)
+            if (c.Payload.Length == FaceRequestSize)
             {
-                user = c.State.FindUserByPin(PinPayload.ReadPin(c.Payload));
+                user = c.State.FindUserByPin(DeviceText.RequestPin(c.Payload));
                 index = c.Payload[25];
             }
             else if (c.Payload.Length == 3)
@@ -36,8 +39,8 @@ namespace ZkSync.Emulator.Core.Commands
             if (index < FirstAllIndex) return c.Refuse($"face index {index} < {FirstAllIndex} (no single-face read)");
             var faces = user == null ? Array.Empty<byte[]>() : c.State.FacesOf(user.Uid);
             if (faces.Count == 0) return c.Refuse(user == null ? "no such user" : $"user '{user.Pin2}' has no faces", NoFaces(c), null);
-            var blob = new byte[faces.Count * FaceRecordCodec.RecordSize];
-            for (int i = 0; i < faces.Count; i++) Buffer.BlockCopy(faces[i], 0, blob, i * FaceRecordCodec.RecordSize, FaceRecordCodec.RecordSize);
+            var blob = new byte[faces.Count * DeviceFaceRecord.Size];
+            for (int i = 0; i < faces.Count; i++) Buffer.BlockCopy(faces[i], 0, blob, i * DeviceFaceRecord.Size, DeviceFaceRecord.Size);
             return c.LargeData(blob);
         }
 
@@ -48,30 +51,30 @@ namespace ZkSync.Emulator.Core.Commands
         public static Reply Write(CommandContext c)
         {
             if (!c.Profile.FacesOn) return c.Refuse("FaceFunOn=0");
-            if (c.Payload.Length < PinPayload.PinWidth) return c.Refuse($"face write payload of {c.Payload.Length} bytes");
-            string pin = PinPayload.ReadPin(c.Payload);
+            if (c.Payload.Length < DeviceUserRecord.Pin2Width) return c.Refuse($"face write payload of {c.Payload.Length} bytes");
+            string pin = DeviceText.RequestPin(c.Payload);
             var user = c.State.FindUserByPin(pin);
             if (user == null) return c.Refuse($"no user with PIN2 '{pin}'");
             var data = UploadCommands.CompleteUpload(c, out var refusal);
             if (data == null) return refusal!;
-            if (c.Payload.Length >= PinPayload.FaceRequestSize && LittleEndian.U16(c.Payload, 26) != (ushort)data.Length)
+            if (c.Payload.Length >= FaceRequestSize && LittleEndian.U16(c.Payload, 26) != (ushort)data.Length)
                 return c.Refuse($"face write declares {LittleEndian.U16(c.Payload, 26)} bytes but {data.Length} were uploaded");
-            int records = data.Length / FaceRecordCodec.RecordSize;
+            int records = data.Length / DeviceFaceRecord.Size;
             if (records == 0)
             {
                 // S2: an empty buffer is answered OK with session field 1.
                 c.Log.Add($"{c.Session}: face write of {data.Length} bytes holds no whole record");
                 return c.Ok(sessionField: 1);
             }
-            if (data.Length % FaceRecordCodec.RecordSize != 0)
-                c.Log.Add($"{c.Session}: face write ignores {data.Length % FaceRecordCodec.RecordSize} trailing bytes");
+            if (data.Length % DeviceFaceRecord.Size != 0)
+                c.Log.Add($"{c.Session}: face write ignores {data.Length % DeviceFaceRecord.Size} trailing bytes");
             if (c.State.FacesOf(user.Uid).Count == 0 && c.State.UsersWithFaces >= c.Profile.FaceCapacity)
                 return c.RefuseOrDrop($"face capacity {c.Profile.FaceCapacity} users reached");
             for (int i = 0; i < records; i++)
             {
-                var record = new byte[FaceRecordCodec.RecordSize];
-                Buffer.BlockCopy(data, i * FaceRecordCodec.RecordSize, record, 0, record.Length);
-                c.State.UpsertFace(user.Uid, FaceRecordCodec.WithUid(record, user.Uid));
+                var record = new byte[DeviceFaceRecord.Size];
+                Buffer.BlockCopy(data, i * DeviceFaceRecord.Size, record, 0, record.Length);
+                c.State.UpsertFace(user.Uid, DeviceFaceRecord.OwnedBy(record, user.Uid));
             }
             return c.Ok();
         }
@@ -80,7 +83,7 @@ namespace ZkSync.Emulator.Core.Commands
         public static Reply Delete(CommandContext c)
         {
             if (!c.Profile.FacesOn) return c.Refuse("FaceFunOn=0");
-            string pin = PinPayload.ReadPin(c.Payload);
+            string pin = DeviceText.RequestPin(c.Payload);
             var user = c.State.FindUserByPin(pin);
             if (user == null) return c.Refuse($"no user with PIN2 '{pin}'", 2);
             c.State.DeleteFaces(user.Uid);

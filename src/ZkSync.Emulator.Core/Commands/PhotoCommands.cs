@@ -1,5 +1,5 @@
 using System;
-using ZkSync.Protocol.Codecs;
+using ZkSync.Emulator.Core.Wire;
 using ZkSync.Protocol.Framing;
 using ZkSync.Protocol.Model;
 
@@ -16,7 +16,7 @@ namespace ZkSync.Emulator.Core.Commands
         public static Reply ZmmWrite(CommandContext c)
         {
             if (c.Profile.PhotoFamily != PhotoCommandFamily.Zmm) return c.Code(ReplyCode.Unknown);
-            string name = PinPayload.ReadName(c.Payload);
+            string name = DeviceText.RequestName(c.Payload);
             var jpeg = UploadCommands.CompleteUpload(c, out var refusal);
             if (jpeg == null) return refusal!;
             string? pin = PinOf(name);
@@ -30,14 +30,14 @@ namespace ZkSync.Emulator.Core.Commands
         public static Reply ZmmRead(CommandContext c)
         {
             if (c.Profile.PhotoFamily != PhotoCommandFamily.Zmm) return c.Code(ReplyCode.Unknown);
-            string name = PinPayload.ReadName(c.Payload);
+            string name = DeviceText.RequestName(c.Payload);
             return c.State.Photos.TryGetValue(name, out var jpeg) ? c.LargeData(jpeg) : c.Refuse($"no photo '{name}'", ReplyCode.NoPicture, null);
         }
 
         public static Reply ZmmDelete(CommandContext c)
         {
             if (c.Profile.PhotoFamily != PhotoCommandFamily.Zmm) return c.Code(ReplyCode.Unknown);
-            string name = PinPayload.ReadName(c.Payload);
+            string name = DeviceText.RequestName(c.Payload);
             return c.State.Photos.Remove(name) ? c.Ok() : c.Refuse($"no photo '{name}'", ReplyCode.NoPicture, null);
         }
 
@@ -45,7 +45,7 @@ namespace ZkSync.Emulator.Core.Commands
         public static Reply FileWrite(CommandContext c)
         {
             if (c.Profile.PhotoFamily != PhotoCommandFamily.File) return c.Refuse("file upload (110/1700) is not supported on this profile", 5);
-            string name = Normalize(PinPayload.ReadName(c.Payload, 4));
+            string name = Normalize(DeviceText.RequestName(c.Payload, 4));
             var data = UploadCommands.CompleteUpload(c, out var refusal, 1);
             if (data == null) return refusal!;
             if (name.Length == 0) return c.Refuse("file upload without a name", 4);
@@ -61,7 +61,7 @@ namespace ZkSync.Emulator.Core.Commands
         /// <summary>1702: the file as a large-data reply; tried as given and under the device's data folders.</summary>
         public static Reply ReadFile(CommandContext c)
         {
-            string name = Normalize(PinPayload.ReadName(c.Payload));
+            string name = Normalize(DeviceText.RequestName(c.Payload));
             foreach (var candidate in new[] { name, StripFolder(name, "photo/"), StripFolder(name, "data/") })
                 if (c.State.Photos.TryGetValue(candidate, out var data) && data.Length > 0) return c.LargeData(data);
             return c.Refuse($"no file '{name}'");

@@ -3,7 +3,6 @@ using System.Net;
 using ZkSync.Emulator.Core.Device;
 using ZkSync.Emulator.Core.Faults;
 using ZkSync.Emulator.Core.Sessions;
-using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Framing;
 
 namespace ZkSync.Emulator.Core.Commands

@@ -1,6 +1,6 @@
 using System;
 using ZkSync.Emulator.Core.Device;
-using ZkSync.Protocol.Codecs;
+using ZkSync.Emulator.Core.Wire;
 using ZkSync.Protocol.Framing;
 
 namespace ZkSync.Emulator.Core.Commands
@@ -84,9 +84,9 @@ namespace ZkSync.Emulator.Core.Commands
         /// <summary>Command 134 [char[24] PIN2][u8 finger]: finger 13 = all; missing template → OK with session field 2; missing user → error 2.</summary>
         public static Reply DeleteByPin(CommandContext c)
         {
-            if (c.Payload.Length < PinPayload.PinWidth + 1) return c.Refuse($"command 134 payload of {c.Payload.Length} bytes");
-            string pin = PinPayload.ReadPin(c.Payload);
-            int finger = c.Payload[PinPayload.PinWidth];
+            if (c.Payload.Length < DeviceUserRecord.Pin2Width + 1) return c.Refuse($"command 134 payload of {c.Payload.Length} bytes");
+            string pin = DeviceText.RequestPin(c.Payload);
+            int finger = c.Payload[DeviceUserRecord.Pin2Width];
             var user = c.State.FindUserByPin(pin);
             if (user == null) return c.Refuse($"no user with PIN2 '{pin}'", 2);
             if (finger == 13)

@@ -1,5 +1,5 @@
 using ZkSync.Emulator.Core.Sessions;
-using ZkSync.Protocol.Codecs;
+using ZkSync.Emulator.Core.Wire;
 using ZkSync.Protocol.Framing;
 
 namespace ZkSync.Emulator.Core.Commands
@@ -33,7 +33,7 @@ namespace ZkSync.Emulator.Core.Commands
         {
             var upload = c.Session.Upload;
             if (upload == null) return c.Refuse("CMD_HASH_DATA without an upload buffer");
-            uint hash = BufferHash.Compute(upload.Data);
+            uint hash = DeviceHash.Hashpjw(upload.Data);
             if (c.Payload.Length == 0)
             {
                 var p = new byte[4];

@@ -1,5 +1,5 @@
 using ZkSync.Emulator.Core.Device;
-using ZkSync.Protocol.Codecs;
+using ZkSync.Emulator.Core.Wire;
 using ZkSync.Protocol.Framing;
 
 namespace ZkSync.Emulator.Core.Commands
@@ -45,7 +45,7 @@ namespace ZkSync.Emulator.Core.Commands
         /// <summary>Command 133: delete by the 24-byte PIN2.</summary>
         public static Reply DeleteByPin(CommandContext c)
         {
-            string pin = PinPayload.ReadPin(c.Payload);
+            string pin = DeviceText.RequestPin(c.Payload);
             var user = c.State.FindUserByPin(pin);
             return user != null && c.State.DeleteUser(user.Uid) ? c.Ok() : c.Refuse($"no user with PIN2 '{pin}'");
         }

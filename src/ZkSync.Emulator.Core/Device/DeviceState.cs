@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using ZkSync.Protocol.Codecs;
+using ZkSync.Emulator.Core.Wire;
 using ZkSync.Protocol.Framing;
 using ZkSync.Protocol.Model;
 
@@ -77,7 +77,7 @@ namespace ZkSync.Emulator.Core.Device
             UnindexPin(user);
             DeleteTemplates(uid);
             _faces.Remove(uid);
-            Photos.Remove(PinPayload.PhotoFileName(user.Pin2));
+            Photos.Remove(DeviceText.PhotoFileName(user.Pin2));
             return true;
         }
 
@@ -146,7 +146,7 @@ namespace ZkSync.Emulator.Core.Device
         }
 
         public byte[] TemplateTable() =>
-            FingerprintTableCodec.EncodeTable(_templates.Values.Select(t => new ZkFingerprint(t.Uid, t.Finger, t.Flag, t.Data)).ToList());
+            DeviceTemplateTable.Write(_templates.Values);
 
         public byte[] AttendanceTable()
         {
@@ -156,7 +156,7 @@ namespace ZkSync.Emulator.Core.Device
             int o = 4;
             foreach (var r in Attendance)
             {
-                var rec = size == 8 ? AttendanceCodec.Encode8(r) : AttendanceCodec.Encode40(r);
+                var rec = size == 8 ? DeviceAttendanceLog.WriteBlackAndWhite(r) : DeviceAttendanceLog.WriteTft(r);
                 Buffer.BlockCopy(rec, 0, b, o, size);
                 o += size;
             }

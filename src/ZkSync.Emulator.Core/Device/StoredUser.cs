@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 using System.Text;
-using ZkSync.Protocol.Codecs;
+using ZkSync.Emulator.Core.Wire;
 using ZkSync.Protocol.Framing;
 using ZkSync.Protocol.Model;
 
@@ -23,7 +23,7 @@ namespace ZkSync.Emulator.Core.Device
 
         public byte[] Record { get; }
         public UserRecordFormat Format { get; }
-        public ushort Uid => LittleEndian.U16(Record, 0);
+        public ushort Uid => WireBytes.U16(Record, 0);
         public byte Privilege => Record[2];
 
         /// <summary>The user id (PIN2) as text: the 24-byte field of 72-byte records, the decimal u32 of 28-byte ones.</summary>
@@ -33,12 +33,9 @@ namespace ZkSync.Emulator.Core.Device
 
         public bool HasPassword => Record[3] != 0;
 
-        /// <summary>Decodes the record with a client codec (for tests and seeding checks); the stored bytes stay verbatim.</summary>
-        public ZkUser ToUser(Encoding encoding) => UserRecordCodec.Decode(Record, 0, Format, encoding);
+        /// <summary>Reads the record's fields with the device's own layout (for tests and seeding checks); the stored bytes stay verbatim.</summary>
+        public ZkUser ToUser(Encoding encoding) => DeviceUserRecord.Read(Record, Format, encoding);
 
-        public static string ReadPin2(byte[] record, UserRecordFormat format) =>
-            format == UserRecordFormat.Extended72
-                ? TextField.Decode(record, 48, UserRecordCodec.UserIdWidth72, Encoding.ASCII)
-                : LittleEndian.U32(record, 24) == 0 ? "" : LittleEndian.U32(record, 24).ToString(CultureInfo.InvariantCulture);
+        public static string ReadPin2(byte[] record, UserRecordFormat format) => DeviceUserRecord.ReadPin2(record, format);
     }
 }

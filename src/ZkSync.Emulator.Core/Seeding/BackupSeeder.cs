@@ -4,7 +4,7 @@ using System.Linq;
 using System.Text;
 using ZkSync.Emulator.Core.Device;
 using ZkSync.Sync.Backup;
-using ZkSync.Protocol.Codecs;
+using ZkSync.Emulator.Core.Wire;
 using ZkSync.Protocol.Model;
 
 namespace ZkSync.Emulator.Core.Seeding
@@ -48,15 +48,15 @@ namespace ZkSync.Emulator.Core.Seeding
             {
                 var stored = user.Clone();
                 stored.Uid = uids[user.UserId];
-                state.PutUser(new StoredUser(UserRecordCodec.Encode(stored, profile.UserFormat, TextEncoding, TruncationMode.Truncate), profile.UserFormat));
+                state.PutUser(new StoredUser(DeviceUserRecord.Write(stored, profile.UserFormat, TextEncoding, allowCut: true), profile.UserFormat));
             }
             foreach (var f in backup.Fingerprints)
                 if (uids.TryGetValue(f.UserId, out var uid)) state.PutTemplate(new StoredTemplate(uid, f.FingerIndex, f.Flag, f.Template));
             foreach (var pair in backup.Faces)
                 if (uids.TryGetValue(pair.Key, out var uid))
-                    foreach (var face in pair.Value) state.UpsertFace(uid, FaceRecordCodec.WithUid(face.Raw, uid));
+                    foreach (var face in pair.Value) state.UpsertFace(uid, DeviceFaceRecord.OwnedBy(face.Raw, uid));
             foreach (var pair in backup.Photos)
-                if (uids.ContainsKey(pair.Key)) state.Photos[PinPayload.PhotoFileName(pair.Key)] = pair.Value;
+                if (uids.ContainsKey(pair.Key)) state.Photos[DeviceText.PhotoFileName(pair.Key)] = pair.Value;
             foreach (var record in backup.Attendance)
             {
                 state.Attendance.Add(new ZkAttendanceRecord

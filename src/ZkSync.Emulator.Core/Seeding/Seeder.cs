@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using ZkSync.Emulator.Core.Device;
-using ZkSync.Protocol.Codecs;
+using ZkSync.Emulator.Core.Wire;
 using ZkSync.Protocol.Model;
 
 namespace ZkSync.Emulator.Core.Seeding
@@ -28,7 +28,7 @@ namespace ZkSync.Emulator.Core.Seeding
                 state.PutUser(user);
                 SeedTemplates(rng, state, user.Uid);
                 if (profile.FacesOn && state.UsersWithFaces < profile.FaceCapacity) SeedFaces(rng, state, user.Uid);
-                if (photos != null) state.Photos[PinPayload.PhotoFileName(user.Pin2)] = photos.Make(rng, user.Pin2);
+                if (photos != null) state.Photos[DeviceText.PhotoFileName(user.Pin2)] = photos.Make(rng, user.Pin2);
             }
             SeedAttendance(rng, state, options.AttendanceRecords ?? users * 3);
             return state;
@@ -39,7 +39,7 @@ namespace ZkSync.Emulator.Core.Seeding
             var format = profile.UserFormat;
             string first = NamePool.First[rng.Next(NamePool.First.Length)], last = NamePool.Last[rng.Next(NamePool.Last.Length)];
             string name = format == UserRecordFormat.Extended72 ? first + " " + last : first;
-            if (name.Length > UserRecordCodec.NameWidth(format)) name = name.Substring(0, UserRecordCodec.NameWidth(format));
+            if (name.Length > DeviceUserRecord.NameWidth(format)) name = name.Substring(0, DeviceUserRecord.NameWidth(format));
             var user = new ZkUser
             {
                 Uid = uid,
@@ -51,7 +51,7 @@ namespace ZkSync.Emulator.Core.Seeding
                 Card = rng.Next(2) == 0 ? (uint)rng.Next(100000, 16777215) : 0,
                 Group = 1,
             };
-            return new StoredUser(UserRecordCodec.Encode(user, format, Encoding.ASCII, TruncationMode.Error), format);
+            return new StoredUser(DeviceUserRecord.Write(user, format, Encoding.ASCII, allowCut: false), format);
         }
 
         private static void SeedTemplates(Random rng, DeviceState state, ushort uid)
@@ -87,7 +87,7 @@ namespace ZkSync.Emulator.Core.Seeding
                 var template = new byte[rng.Next(1100, 1400)];
                 rng.NextBytes(template);
                 template[0] = (byte)'Z'; template[1] = (byte)'K'; template[2] = (byte)'F';
-                state.UpsertFace(uid, FaceRecordCodec.Build(uid, faceId, 1, template).Raw);
+                state.UpsertFace(uid, DeviceFaceRecord.Make(uid, faceId, 1, template));
             }
         }
 
