@@ -131,8 +131,8 @@ foreach ($group in $inventory | Group-Object Site) {
     if (-not $destinations) { $source | Disconnect-ZkDevice; continue }
 
     $sitePath = Join-Path $BackupPath $group.Name
-    $summaries = Sync-ZkDevice -Source $source -Destination $destinations -BackupPath $sitePath -BackupPassword $backupPassword -Confirm:$false -ErrorAction SilentlyContinue |
-        Where-Object { $_ -is [ZkSync.PowerShell.ZkSyncSummary] }
+    # -Summary: one summary per destination instead of one result per user (the journal keeps the per-user failures).
+    $summaries = Sync-ZkDevice -Source $source -Destination $destinations -BackupPath $sitePath -BackupPathPassword $backupPassword -Summary -Confirm:$false -ErrorAction SilentlyContinue
     foreach ($summary in $summaries) {
         Write-Host "  $summary"
         if ($summary.Succeeded) { $synced.Add($summary); continue }

@@ -123,15 +123,17 @@ namespace ZkSync.PowerShell.Tests
         [Fact]
         public void A_sync_with_ThrottleLimit_1_completes_though_the_devices_close_idle_connections_before_and_during_it()
         {
-            // 0.1 s: the source idles while destinations write, and the second destination's connection dies while it
-            // waits for the first (its session was connected beforehand, as an admin's are).
-            const string idle = "0.1";
+            // 0.5 s: long enough that a loaded machine still gets from CONNECT to AUTH, short enough to wait out. Every
+            // connection is closed by its device before the sync (as an admin's sessions are after a pause), so each
+            // device closes at least one idle connection whatever the machine's speed; during the sync the source
+            // idles while destinations write and the second destination waits for the first.
+            const string idle = "0.5";
             Ok($"$emuOfA = Start-ZkEmulator -Profile face -Users 40 -IdleTimeoutSeconds {idle}; $a = $emuOfA | Connect-ZkDevice -Timeout 3; " +
                $"$emuOfB = Start-ZkEmulator -Profile face -IdleTimeoutSeconds {idle}; $b = $emuOfB | Connect-ZkDevice -Timeout 3; " +
                $"$emuOfC = Start-ZkEmulator -Profile face -IdleTimeoutSeconds {idle}; $c = $emuOfC | Connect-ZkDevice -Timeout 3");
+            Until(() => IdleCloses("emuOfA") >= 1 && IdleCloses("emuOfB") >= 1 && IdleCloses("emuOfC") >= 1, "a device never closed an idle connection");
             PsResult sync = Ok("Sync-ZkDevice -Source $a -Destination $b, $c -ThrottleLimit 1");
             Assert.Empty(sync.AllErrors);
-            Assert.True(IdleCloses("emuOfB") >= 1 && IdleCloses("emuOfC") >= 1 && IdleCloses("emuOfA") >= 1, "a device never closed an idle connection");
             foreach (string s in new[] { "$b", "$c" })
             {
                 Assert.Equal(40, Count($"Get-ZkUser -Session {s}"));

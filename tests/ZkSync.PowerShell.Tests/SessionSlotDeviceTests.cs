@@ -20,16 +20,6 @@ namespace ZkSync.PowerShell.Tests
 
         private static long Exits(PSObject emulator) => Convert.ToInt64(emulator.Properties["SessionsEndedByExit"].Value);
 
-        private static void Until(Func<bool> condition, string what)
-        {
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-            while (!condition())
-            {
-                Assert.True(DateTime.UtcNow < deadline, what);
-                Thread.Sleep(10);
-            }
-        }
-
         [Fact]
         public void Connect_to_a_device_with_every_slot_taken_fails_with_SessionSlotsFull_saying_what_to_do()
         {

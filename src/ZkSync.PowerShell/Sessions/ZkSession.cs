@@ -63,7 +63,7 @@ namespace ZkSync.PowerShell
         /// </summary>
         public DateTime LastContact => Client.Traffic.LastReceivedUtc?.ToLocalTime() ?? ConnectedAt;
 
-        /// <summary>Open until ZkSync sees the connection end (closed, reset, or a failed command); see LastContact.</summary>
+        /// <summary>Open until the session is closed or its connection ends for good (no reconnect left); see LastContact.</summary>
         public ZkSessionState State => !_closed && SafeIsConnected() ? ZkSessionState.Open : ZkSessionState.Closed;
 
         internal ZkDeviceClient Client { get; }
@@ -74,7 +74,7 @@ namespace ZkSync.PowerShell
 
         private bool SafeIsConnected()
         {
-            try { return Client.IsConnected; }
+            try { return Client.IsUsable; }
             catch (ObjectDisposedException) { return false; }
         }
     }

@@ -89,6 +89,12 @@ namespace ZkSync.Protocol.Client
 
         public bool IsConnected => _session.IsOpen;
 
+        /// <summary>
+        /// The next call can be served: the client was not closed, and its connection is open or can be reopened (a
+        /// connection the device closed for idleness, or one given up after Ctrl+C mid-exchange, is reopened on the next call).
+        /// </summary>
+        public bool IsUsable => !_ended && (_session.IsOpen || Options.Reconnects > 0);
+
         /// <summary>Read once at connect.</summary>
         public ZkCapabilities Capabilities { get; private set; } = new ZkCapabilities();
 

@@ -14,6 +14,17 @@ namespace ZkSync.PowerShell.Tests.Hosting
 
         protected PsHost Ps { get; }
 
+        /// <summary>Waits up to 10 s for something a device does on its own time (an idle close, a session ending).</summary>
+        protected static void Until(System.Func<bool> condition, string what)
+        {
+            var deadline = System.DateTime.UtcNow + System.TimeSpan.FromSeconds(10);
+            while (!condition())
+            {
+                Assert.True(System.DateTime.UtcNow < deadline, what);
+                System.Threading.Thread.Sleep(10);
+            }
+        }
+
         /// <summary>Runs a script that must not fail.</summary>
         protected PsResult Ok(string script)
         {
