@@ -98,7 +98,8 @@ namespace ZkSync.Protocol.Tests.Client
             Assert.True(d.Emulator.State.RefreshPending);
             await d.Client.CloseAsync();
             Assert.False(d.Emulator.State.RefreshPending);
-            Assert.False(d.Emulator.State.Disabled); // firmware re-enables when its last session closes
+            // Firmware re-enables when its last session closes, which it does just after answering CMD_EXIT.
+            await ZkSync.Protocol.Tests.Session.SessionTests.Until(() => !d.Emulator.State.Disabled);
         }
 
         [Fact]
