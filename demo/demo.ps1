@@ -58,6 +58,7 @@ try {
     $second = Sync-ZkDevice -Source $hq -Destination $site -Confirm:$false -InformationVariable secondInfo
     Show-Count 'users by action' $second 'Action'
     $secondInfo.MessageData | Out-Host
+    "bytes uploaded: {0}" -f (($secondInfo.MessageData | ForEach-Object { $_.BytesUploaded }) -join ', ') | Out-Host
 }
 finally {
     Get-ZkSession | Disconnect-ZkDevice

@@ -32,6 +32,7 @@ namespace ZkSync.PowerShell.Tests
             Assert.Contains("12 photos", output);
             Assert.Contains("users by status: Equal 12", output);
             Assert.Contains("users by action: Unchanged 12", output);
+            Assert.Contains("bytes uploaded: 0", output);
             Assert.DoesNotContain("\u001b[", output);
         }
 
