@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
@@ -56,7 +57,7 @@ namespace ZkSync.Bench
                 await emulator.DisposeAsync().ConfigureAwait(false);
                 throw new InvalidOperationException($"emulator {name} did not start: {line ?? "no output"} {emulator.ErrorText()}");
             }
-            emulator.Port = int.Parse(match.Groups[1].Value);
+            emulator.Port = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
             return emulator;
         }
 

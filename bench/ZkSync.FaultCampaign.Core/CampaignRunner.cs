@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -154,7 +155,7 @@ namespace ZkSync.FaultCampaign.Core
         {
             using var client = await ZkDeviceClient.ConnectAsync(Options(destination, ZkTransportKind.Tcp, _o.SourceTimeout));
             var users = Enumerable.Range(1, CampaignOptions.KeptUsers).Select(i => new UserWithFingerprints(
-                new ZkUser { UserId = (990000 + i).ToString(), Name = "Kept " + i },
+                new ZkUser { UserId = (990000 + i).ToString(CultureInfo.InvariantCulture), Name = "Kept " + i },
                 new List<ZkFingerprint> { new ZkFingerprint(0, 9, 1, Enumerable.Range(0, 500).Select(b => (byte)(b * i + 1)).ToArray()) })).ToList();
             await client.WriteUsersAsync(users);
             await client.CloseAsync();

@@ -103,10 +103,10 @@ namespace ZkSync.PowerShell.Tests
 
             PsResult synced = Ps.Run("Sync-ZkDevice -Source $a -Destination $gone");
             string syncMessage = Failure(synced).Exception.Message;
-            Assert.Equal(1, Regex.Matches(syncMessage, Regex.Escape(device)).Count);
+            Assert.Equal(1, Regex.Count(syncMessage, Regex.Escape(device)));
 
             ErrorRecord lost = Failure(Ps.Run("Get-ZkUser -Session $dead"));
-            Assert.Equal(1, Regex.Matches(lost.Exception.Message, Regex.Escape(device)).Count);
+            Assert.Equal(1, Regex.Count(lost.Exception.Message, Regex.Escape(device)));
 
             PsResult connect = Ps.Run($"Connect-ZkDevice -IPAddress 127.0.0.1 -Port {ClosedPort()} -Protocol Udp -Timeout 1 -Verbose");
             ErrorRecord error = Failure(connect);

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -99,7 +100,7 @@ namespace ZkSync.PowerShell.Tests
             parameter.ParameterSets.Select(pair => new ParameterMetadata_(
                 pair.Key == "__AllParameterSets" ? "(All)" : pair.Key,
                 pair.Value.IsMandatory,
-                pair.Value.Position == int.MinValue ? "Named" : pair.Value.Position.ToString(),
+                pair.Value.Position == int.MinValue ? "Named" : pair.Value.Position.ToString(CultureInfo.InvariantCulture),
                 Pipeline(pair.Value)));
 
         private static string Pipeline(ParameterSetMetadata set) =>

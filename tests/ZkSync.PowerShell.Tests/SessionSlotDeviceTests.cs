@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -18,7 +19,7 @@ namespace ZkSync.PowerShell.Tests
     {
         public SessionSlotDeviceTests(ModuleFixture fixture) : base(fixture) { }
 
-        private static long Exits(PSObject emulator) => Convert.ToInt64(emulator.Properties["SessionsEndedByExit"].Value);
+        private static long Exits(PSObject emulator) => Convert.ToInt64(emulator.Properties["SessionsEndedByExit"].Value, CultureInfo.InvariantCulture);
 
         private static void Until(Func<bool> condition, string what)
         {
@@ -87,8 +88,8 @@ namespace ZkSync.PowerShell.Tests
             foreach (string name in new[] { "emuOfA", "emuOfB" })
             {
                 PSObject emulator = Ok("$" + name).Output.Single();
-                Until(() => Convert.ToInt32(emulator.Properties["OpenSessions"].Value) == 0, $"{name} still has a session");
-                Assert.Equal(0L, Convert.ToInt64(emulator.Properties["SessionsLeftWithoutExit"].Value));
+                Until(() => Convert.ToInt32(emulator.Properties["OpenSessions"].Value, CultureInfo.InvariantCulture) == 0, $"{name} still has a session");
+                Assert.Equal(0L, Convert.ToInt64(emulator.Properties["SessionsLeftWithoutExit"].Value, CultureInfo.InvariantCulture));
                 Assert.True(Exits(emulator) >= 1);
             }
         }
@@ -97,7 +98,7 @@ namespace ZkSync.PowerShell.Tests
         public void Process_exit_without_disconnect_says_exit()
         {
             PSObject emu = Ok("$emu = Start-ZkEmulator; $emu").Output.Single();
-            int port = Convert.ToInt32(emu.Properties["Port"].Value);
+            int port = Convert.ToInt32(emu.Properties["Port"].Value, CultureInfo.InvariantCulture);
             string script = Path.Combine(Path.GetTempPath(), $"zksync-exit-{Guid.NewGuid():N}.ps1");
             File.WriteAllText(script,
                 $"Import-Module '{RepoPaths.StagedManifest}'\n" +

@@ -42,8 +42,8 @@ namespace ZkSync.PowerShell.Tests
             Assert.InRange(Get<TimeSpan?>(health, "ClockDrift")!.Value.TotalSeconds, 295, 305);
             List<string> problems = Problems(health);
             Assert.Contains(problems, p => p.Contains("left disabled"));
-            Assert.Contains(problems, p => p.StartsWith("clock is 29") || p.StartsWith("clock is 30"));
-            Assert.Contains(problems, p => p.StartsWith("Users at 90"));
+            Assert.Contains(problems, p => p.StartsWith("clock is 29", StringComparison.Ordinal) || p.StartsWith("clock is 30", StringComparison.Ordinal));
+            Assert.Contains(problems, p => p.StartsWith("Users at 90", StringComparison.Ordinal));
             Ok("Enable-ZkDevice -Session $full");
         }
 
@@ -92,7 +92,7 @@ namespace ZkSync.PowerShell.Tests
             Assert.True(Get<bool>(b, "Healthy"));
             PSObject bw = Ok("$bw | Test-ZkDevice").Output.Single();
             Assert.NotNull(Get<DateTime?>(bw, "LastFailedSync"));
-            Assert.Contains(Problems(bw), p => p.StartsWith("the last sync to it failed"));
+            Assert.Contains(Problems(bw), p => p.StartsWith("the last sync to it failed", StringComparison.Ordinal));
         }
     }
 }

@@ -18,7 +18,7 @@ namespace ZkSync.Sync.Tests
         {
             var src = SeededFaceDevice("src", 6);
             bool broken = true;
-            var dst = new FakeSyncDevice("dst") { BeforeCall = op => { if (broken && op.StartsWith(failingStep)) throw new ZkConnectionException("reset by peer", "dst"); } };
+            var dst = new FakeSyncDevice("dst") { BeforeCall = op => { if (broken && op.StartsWith(failingStep, StringComparison.Ordinal)) throw new ZkConnectionException("reset by peer", "dst"); } };
 
             var cut = await SyncEngine.RunAsync(src, new[] { dst }, new SyncOptions());
 

@@ -74,10 +74,10 @@ namespace ZkSync.HelpGen
             bool isSwitch = metadata.Type == "SwitchParameter";
             return new XElement(Command + "parameter",
                 new XAttribute("required", metadata.Required ? "true" : "false"),
-                new XAttribute("variableLength", metadata.Type.EndsWith("[]") ? "true" : "false"),
+                new XAttribute("variableLength", metadata.Type.EndsWith("[]", StringComparison.Ordinal) ? "true" : "false"),
                 new XAttribute("globbing", metadata.Wildcards ? "true" : "false"),
                 new XAttribute("pipelineInput", metadata.PipelineInput),
-                new XAttribute("position", metadata.Position.ToLowerInvariant() == "named" ? "named" : metadata.Position),
+                new XAttribute("position", string.Equals(metadata.Position, "named", StringComparison.OrdinalIgnoreCase) ? "named" : metadata.Position),
                 new XAttribute("aliases", metadata.Aliases.Count == 0 ? "none" : string.Join(", ", metadata.Aliases)),
                 new XElement(Maml + "name", parameter.Name),
                 Description(parameter.Description),

@@ -107,7 +107,7 @@ namespace ZkSync.HelpGen
         private static ParameterHelp ReadParameter(List<string> block, string source)
         {
             string heading = block[0].Trim();
-            if (!heading.StartsWith("-", StringComparison.Ordinal)) throw new FormatException($"{source}: parameter heading '{heading}' must start with '-'.");
+            if (!heading.StartsWith('-')) throw new FormatException($"{source}: parameter heading '{heading}' must start with '-'.");
             var parameter = new ParameterHelp { Name = heading.Substring(1) };
             var prose = new List<string>();
             for (int i = 1; i < block.Count; i++)

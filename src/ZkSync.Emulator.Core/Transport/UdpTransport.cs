@@ -23,7 +23,7 @@ namespace ZkSync.Emulator.Core.Transport
             _counters = counters;
         }
 
-        public void Start(CancellationToken ct) => _loop = Task.Run(() => Loop(ct));
+        public void Start(CancellationToken ct) => _loop = Task.Run(() => Loop(ct), CancellationToken.None);
 
         public async Task StopAsync()
         {
@@ -47,6 +47,6 @@ namespace ZkSync.Emulator.Core.Transport
             }
         }
 
-        private Task Send(byte[] bytes, IPEndPoint peer) => _udp.SendAsync(bytes, bytes.Length, peer);
+        private Task<int> Send(byte[] bytes, IPEndPoint peer) => _udp.SendAsync(bytes, bytes.Length, peer);
     }
 }

@@ -49,6 +49,7 @@ namespace ZkSync.PowerShell.Cmdlets
         public void Dispose()
         {
             _cancellation.Dispose();
+            Dispatcher.Dispose();
             GC.SuppressFinalize(this);
         }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -71,7 +72,7 @@ namespace ZkSync.Protocol.Tests.Client
                     text.Add(reader.ReadToEnd());
                 }
 
-            var secrets = new[] { Key.ToString(), (Key + 1).ToString() };
+            var secrets = new[] { Key.ToString(CultureInfo.InvariantCulture), (Key + 1).ToString(CultureInfo.InvariantCulture) };
             Assert.DoesNotContain(log.Lines, l => secrets.Any(s => l.Text.Contains(s)));
             Assert.DoesNotContain(text, t => secrets.Any(s => t.Contains(s)));
             Assert.DoesNotContain(source.Log.Entries.Concat(destination.Log.Entries), e => secrets.Any(s => e.Contains(s)));

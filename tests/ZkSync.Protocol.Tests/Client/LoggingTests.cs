@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
@@ -34,7 +35,7 @@ namespace ZkSync.Protocol.Tests.Client
             Assert.Contains(log.Lines, l => l.Level == LogLevel.Debug && l.Text.Contains("sent command 1503"));
             Assert.Contains(log.Lines, l => l.Level == LogLevel.Information && l.Text.Contains("connected"));
             Assert.Contains(log.Lines, l => l.Level == LogLevel.Information && l.Text.Contains("disconnected"));
-            var secrets = new[] { key.ToString(), (key + 1).ToString() };
+            var secrets = new[] { key.ToString(CultureInfo.InvariantCulture), (key + 1).ToString(CultureInfo.InvariantCulture) };
             Assert.DoesNotContain(log.Lines, l => secrets.Any(s => l.Text.Contains(s)));
             Assert.DoesNotContain(secrets, s => ex.ToString().Contains(s));
         }

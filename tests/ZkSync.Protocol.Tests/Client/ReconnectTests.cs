@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
@@ -150,7 +151,7 @@ namespace ZkSync.Protocol.Tests.Client
             using (c)
             {
                 var batch = Enumerable.Range(1, 300).Select(i => new UserWithFingerprints(
-                    new ZkUser { UserId = (5000 + i).ToString(), Name = "Batch " + i },
+                    new ZkUser { UserId = (5000 + i).ToString(CultureInfo.InvariantCulture), Name = "Batch " + i },
                     new List<ZkFingerprint> { new ZkFingerprint(0, 3, 1, Enumerable.Range(0, 1000).Select(b => (byte)(b * i)).ToArray()) })).ToList();
                 emu.SetFaults(new FaultOptions { ResetAfterUploadDataPackets = 2 }); // about 330 KB: six 64 KB slices
                 var results = await c.WriteUsersAsync(batch);
