@@ -36,7 +36,7 @@ namespace ZkSync.FaultCampaign.Core
             int baseline = await BaselineRequestsAsync(source);
             _log?.WriteLine($"source: {_o.Users} users (face profile, seed {_o.Seed}); a fault-free sync takes {baseline} destination requests");
             var rows = new List<CampaignRow>();
-            var kinds = FaultKind.All(_o).Where(k => _o.Only == null || k.Name.IndexOf(_o.Only, StringComparison.OrdinalIgnoreCase) >= 0).ToList();
+            var kinds = FaultKind.All(_o).Where(k => _o.Only == null || k.Name.Contains(_o.Only, StringComparison.OrdinalIgnoreCase)).ToList();
             for (int k = 0; k < kinds.Count; k++)
             {
                 var row = new CampaignRow { Fault = kinds[k].Name, Users = _o.Users };

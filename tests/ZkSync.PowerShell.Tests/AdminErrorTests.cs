@@ -71,7 +71,7 @@ namespace ZkSync.PowerShell.Tests
         }
 
         [Fact]
-        public void An_HTTP_server_on_the_port_is_reported_as_not_a_ZKTeco_terminal()
+        public async Task An_HTTP_server_on_the_port_is_reported_as_not_a_ZKTeco_terminal()
         {
             using var listener = new TcpListener(IPAddress.Loopback, 0);
             listener.Start();
@@ -91,7 +91,7 @@ namespace ZkSync.PowerShell.Tests
             Assert.Equal(ErrorCategory.ProtocolError, error.CategoryInfo.Category);
             Assert.Contains("not a ZKTeco terminal: an HTTP server answered", error.Exception.Message);
             Assert.DoesNotContain("magic", error.Exception.Message);
-            Assert.True(server.Wait(TimeSpan.FromSeconds(10)));
+            await server.WaitAsync(TimeSpan.FromSeconds(10));
         }
 
         [Fact]

@@ -1,3 +1,4 @@
+using System;
 using System.Text;
 using System.Globalization;
 using System.Linq;
@@ -10,7 +11,7 @@ namespace ZkSync.PowerShell.Tests
     /// <summary>Copy-Zk* between emulators (needs the engine and the emulator).</summary>
     public sealed class CopyPipelineTests : DeviceTestBase
     {
-        private const string Prints = "Get-ZkFingerprint -Session {0} | ForEach-Object {{ $_.UserId + '/' + $_.FingerIndex + '/' + [Convert]::ToBase64String($_.Template) }}";
+        private static readonly CompositeFormat Prints = CompositeFormat.Parse("Get-ZkFingerprint -Session {0} | ForEach-Object {{ $_.UserId + '/' + $_.FingerIndex + '/' + [Convert]::ToBase64String($_.Template) }}");
         private static readonly CompositeFormat Faces = CompositeFormat.Parse("Get-ZkFaceTemplate -Session {0} | ForEach-Object {{ $_.UserId + '/' + $_.FaceId + '/' + $_.Size }}");
 
         public CopyPipelineTests(ModuleFixture fixture) : base(fixture) { }

@@ -1,3 +1,4 @@
+using System.Threading.Tasks;
 using System;
 using System.Globalization;
 using System.Diagnostics;
@@ -95,7 +96,7 @@ namespace ZkSync.PowerShell.Tests
         }
 
         [Fact]
-        public void Process_exit_without_disconnect_says_exit()
+        public async Task Process_exit_without_disconnect_says_exit()
         {
             PSObject emu = Ok("$emu = Start-ZkEmulator; $emu").Output.Single();
             int port = Convert.ToInt32(emu.Properties["Port"].Value, CultureInfo.InvariantCulture);
@@ -119,7 +120,7 @@ namespace ZkSync.PowerShell.Tests
                     process.Kill(entireProcessTree: true);
                     Assert.Fail("the script host did not exit within 60 s");
                 }
-                Assert.True(process.ExitCode == 0, $"script host exited {process.ExitCode}: {stderr.Result}");
+                Assert.True(process.ExitCode == 0, $"script host exited {process.ExitCode}: {await stderr.WaitAsync(TimeSpan.FromSeconds(30))}");
                 Until(() => Exits(emu) == 1, "the process exited without CMD_EXIT");
             }
             finally
