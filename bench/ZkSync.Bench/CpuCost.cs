@@ -1,7 +1,7 @@
 using System;
-using System.Globalization;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.Linq;
 using System.Text;
 using ZkSync.Emulator.Core.Seeding;

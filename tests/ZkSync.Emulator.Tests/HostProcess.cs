@@ -1,6 +1,6 @@
 using System;
-using System.Globalization;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using ZkSync.Emulator.Tests.Interop;

@@ -2,9 +2,9 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Text.RegularExpressions;
+using Xunit;
 using ZkSync.Emulator.Tests.Interop;
 using ZkSync.Protocol.Framing;
-using Xunit;
 
 namespace ZkSync.Emulator.Tests
 {

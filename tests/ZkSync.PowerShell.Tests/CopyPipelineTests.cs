@@ -1,8 +1,8 @@
 using System;
-using System.Text;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using System.Text;
 using Xunit;
 using ZkSync.PowerShell.Tests.Hosting;
 

@@ -1,7 +1,7 @@
-using System.Threading.Tasks;
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Threading.Tasks;
 using Xunit;
 using ZkSync.PowerShell.Tests.Hosting;
 

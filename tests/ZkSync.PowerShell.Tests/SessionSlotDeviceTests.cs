@@ -1,11 +1,11 @@
-using System.Threading.Tasks;
 using System;
-using System.Globalization;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
+using System.Threading.Tasks;
 using Xunit;
 using ZkSync.PowerShell.Tests.Hosting;
 

@@ -1,10 +1,10 @@
-using System.Text;
 using System;
-using System.Globalization;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using System.Text;
 using Xunit;
 using ZkSync.PowerShell.Tests.Hosting;
 

@@ -1,7 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Collections.Generic;
 using ZkSync.Protocol.Model;
 
 namespace ZkSync.Emulator.Core.Device

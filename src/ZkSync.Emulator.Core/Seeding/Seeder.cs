@@ -1,6 +1,6 @@
 using System;
-using System.Globalization;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Text;
 using ZkSync.Emulator.Core.Device;
 using ZkSync.Emulator.Core.Wire;

@@ -3,8 +3,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
-using ZkSync.Emulator.Core.Device;
 using ZkSync.Emulator.Core.Commands;
+using ZkSync.Emulator.Core.Device;
 
 namespace ZkSync.Emulator.Core.Transport
 {

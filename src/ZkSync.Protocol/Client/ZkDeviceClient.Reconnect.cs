@@ -5,9 +5,9 @@ using Microsoft.Extensions.Logging;
 using ZkSync.Protocol.Connection;
 using ZkSync.Protocol.Errors;
 using ZkSync.Protocol.Framing;
+using ZkSync.Protocol.Model;
 using ZkSync.Protocol.Session;
 using ZkSync.Protocol.Transport;
-using ZkSync.Protocol.Model;
 
 namespace ZkSync.Protocol.Client
 {

@@ -3,15 +3,15 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using Xunit;
 using ZkSync.Emulator.Core;
-using ZkSync.Sync.Backup;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Connection;
 using ZkSync.Protocol.Errors;
 using ZkSync.Protocol.Model;
-using ZkSync.Sync;
 using ZkSync.Protocol.Tests.Scripted;
-using Xunit;
+using ZkSync.Sync;
+using ZkSync.Sync.Backup;
 
 namespace ZkSync.Protocol.Tests.Client
 {

@@ -1,18 +1,18 @@
 using System;
-using System.Globalization;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
+using Xunit;
 using ZkSync.Emulator.Core;
-using ZkSync.Protocol.Model;
-using ZkSync.Sync.Backup;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Connection;
 using ZkSync.Protocol.Errors;
+using ZkSync.Protocol.Model;
 using ZkSync.Sync;
-using Xunit;
+using ZkSync.Sync.Backup;
 
 namespace ZkSync.Protocol.Tests.Client
 {

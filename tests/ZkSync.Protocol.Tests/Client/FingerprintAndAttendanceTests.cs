@@ -1,14 +1,14 @@
 using System;
-using System.Globalization;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
+using Xunit;
 using ZkSync.Protocol.Bulk;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Connection;
 using ZkSync.Protocol.Errors;
 using ZkSync.Protocol.Model;
-using Xunit;
 
 namespace ZkSync.Protocol.Tests.Client
 {

@@ -1,14 +1,14 @@
 using System;
-using System.Globalization;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
+using Xunit;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Connection;
 using ZkSync.Protocol.Errors;
-using Xunit;
 using ZkSync.Protocol.Model;
 
 namespace ZkSync.Protocol.Tests.Client

@@ -1,15 +1,15 @@
 using System;
-using System.Globalization;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
+using Xunit;
 using ZkSync.Emulator.Core;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Connection;
 using ZkSync.Protocol.Errors;
 using ZkSync.Protocol.Framing;
 using ZkSync.Protocol.Model;
-using Xunit;
 
 namespace ZkSync.Protocol.Tests.Client
 {

@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
-using ZkSync.Protocol.Errors;
 using Xunit.Sdk;
+using ZkSync.Protocol.Errors;
 
 namespace ZkSync.Protocol.Tests.Fuzz
 {

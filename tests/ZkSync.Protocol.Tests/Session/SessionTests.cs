@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Xunit;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Connection;
@@ -10,7 +11,6 @@ using ZkSync.Protocol.Errors;
 using ZkSync.Protocol.Framing;
 using ZkSync.Protocol.Model;
 using ZkSync.Protocol.Tests.Scripted;
-using Xunit;
 
 namespace ZkSync.Protocol.Tests.Session
 {

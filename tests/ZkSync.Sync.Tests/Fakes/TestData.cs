@@ -1,6 +1,6 @@
 using System;
-using System.Globalization;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Model;
