@@ -11,7 +11,7 @@ string script = args.Length > 0 && !args[0].StartsWith('-') ? Path.GetFullPath(a
 string[] scriptArgs = args.Length > 0 && !args[0].StartsWith('-') ? args[1..] : args;
 
 var host = new ConsoleHost();
-InitialSessionState state = InitialSessionState.CreateDefault2();
+var state = InitialSessionState.CreateDefault2();
 if (OperatingSystem.IsWindows()) state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
 using Runspace runspace = RunspaceFactory.CreateRunspace(host, state);
 runspace.Open();

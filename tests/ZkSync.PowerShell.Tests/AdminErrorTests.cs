@@ -76,7 +76,7 @@ namespace ZkSync.PowerShell.Tests
             using var listener = new TcpListener(IPAddress.Loopback, 0);
             listener.Start();
             int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            Task server = Task.Run(async () =>
+            var server = Task.Run(async () =>
             {
                 using TcpClient client = await listener.AcceptTcpClientAsync().WaitAsync(TimeSpan.FromSeconds(10));
                 NetworkStream stream = client.GetStream();

@@ -62,11 +62,11 @@ namespace ZkSync.PowerShell.Tests
         {
             CommandHelp doc = MarkdownHelpReader.ReadFile(Path.Combine(RepoPaths.Docs, name + ".md"));
             Assert.Equal(name, doc.Name);
-            CmdletInfo command = (CmdletInfo)_ps.Run($"Get-Command {name}").Output.Single().BaseObject;
+            var command = (CmdletInfo)_ps.Run($"Get-Command {name}").Output.Single().BaseObject;
             var real = command.Parameters.Values.Where(p => !Common.Contains(p.Name)).ToDictionary(p => p.Name);
 
             // -WhatIf/-Confirm are documented like platyPS does, but they are common parameters of the engine.
-            List<ParameterHelp> documentedParameters = doc.Parameters.Where(p => !Common.Contains(p.Name)).ToList();
+            var documentedParameters = doc.Parameters.Where(p => !Common.Contains(p.Name)).ToList();
             Assert.Equal(real.Keys.OrderBy(n => n), documentedParameters.Select(p => p.Name).OrderBy(n => n));
             foreach (ParameterHelp documented in documentedParameters)
             {

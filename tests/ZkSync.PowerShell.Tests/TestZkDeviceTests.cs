@@ -65,7 +65,7 @@ namespace ZkSync.PowerShell.Tests
                 $rows | Test-ZkDevice -Timeout 1 -Quiet");
             Assert.Empty(result.Errors);
             Assert.Null(result.Terminating);
-            List<PSObject> health = result.Output.Take(4).ToList();
+            var health = result.Output.Take(4).ToList();
             Assert.Equal((true, true), (Get<bool>(health[0], "Healthy"), Get<bool>(health[0], "Reachable")));
             Assert.Equal("Tcp", Get<string>(health[0], "Transport"));
             Assert.Equal((false, (bool?)null), (Get<bool>(health[1], "Reachable"), Get<bool?>(health[1], "CommKeyAccepted")));

@@ -52,7 +52,7 @@ namespace ZkSync.HelpGen
         /// <summary>One syntax line per parameter set, built from which sets each parameter's metadata names.</summary>
         private static IEnumerable<XElement> SyntaxItems(CommandHelp help)
         {
-            List<string> sets = help.Parameters.SelectMany(p => p.Metadata).SelectMany(m => m.ParameterSets)
+            var sets = help.Parameters.SelectMany(p => p.Metadata).SelectMany(m => m.ParameterSets)
                 .Where(s => s != ParameterMetadata.AllSets).Distinct().ToList();
             if (sets.Count == 0) sets.Add(ParameterMetadata.AllSets);
 

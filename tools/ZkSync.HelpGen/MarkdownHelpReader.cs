@@ -94,7 +94,7 @@ namespace ZkSync.HelpGen
         private static ExampleHelp ReadExample(List<string> block, string source)
         {
             var example = new ExampleHelp { Title = block[0].Trim() };
-            List<string> rest = block.Skip(1).ToList();
+            var rest = block.Skip(1).ToList();
             int open = rest.FindIndex(l => l.TrimStart().StartsWith("```", StringComparison.Ordinal));
             if (open < 0) throw new FormatException($"{source}: example '{example.Title}' has no code block.");
             int close = rest.FindIndex(open + 1, l => l.TrimStart().StartsWith("```", StringComparison.Ordinal));

@@ -66,7 +66,7 @@ namespace ZkSync.PowerShell.Cmdlets
         internal void Run(Func<CancellationToken, Task> operation, ProgressReporter? progress = null)
         {
             ThrowIfStopped();
-            Task task = Task.Run(() => operation(CancellationToken));
+            var task = Task.Run(() => operation(CancellationToken));
             Wait(task, progress);
             task.GetAwaiter().GetResult();
         }

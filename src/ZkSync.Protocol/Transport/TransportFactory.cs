@@ -40,7 +40,7 @@ namespace ZkSync.Protocol.Transport
                     catch (ZkException ex) when (ex is ZkConnectionException || ex is ZkTimeoutException)
                     {
                         logger.TcpUnavailable(options.Endpoint, ex.MessageWithoutDevice);
-                        UdpTransport udp = UdpTransport.Open(endpoint, DeviceName(options, ZkTransportKind.Udp));
+                        var udp = UdpTransport.Open(endpoint, DeviceName(options, ZkTransportKind.Udp));
                         udp.TcpFailure = ex;
                         return udp;
                     }
