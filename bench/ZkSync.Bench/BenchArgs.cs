@@ -51,7 +51,7 @@ namespace ZkSync.Bench
                     case "--seed": a.Seed = int.Parse(v, CultureInfo.InvariantCulture); break;
                     case "--time-scale": a.TimeScale = double.Parse(v, CultureInfo.InvariantCulture); break;
                     case "--device-timing":
-                        if (!Enum.TryParse(v, true, out ZkSync.Emulator.Core.DeviceTimingMode mode) || !Enum.IsDefined(typeof(ZkSync.Emulator.Core.DeviceTimingMode), mode))
+                        if (!Enum.TryParse(v, true, out ZkSync.Emulator.Core.DeviceTimingMode mode) || !Enum.IsDefined(mode))
                             throw new ArgumentException($"--device-timing '{v}' must be none, requests or records");
                         a.DeviceTiming = mode;
                         break;

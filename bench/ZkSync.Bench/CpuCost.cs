@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.Linq;
 using System.Text;
 using ZkSync.Emulator.Core.Seeding;
@@ -79,9 +80,9 @@ namespace ZkSync.Bench
         private static ZkUser User(Random rng, ushort uid) => new ZkUser
         {
             Uid = uid,
-            UserId = (1000 + uid * 3 + rng.Next(3)).ToString(),
+            UserId = (1000 + uid * 3 + rng.Next(3)).ToString(CultureInfo.InvariantCulture),
             Name = "User " + rng.Next(100000),
-            Password = rng.Next(5) == 0 ? rng.Next(1000, 99999).ToString() : "",
+            Password = rng.Next(5) == 0 ? rng.Next(1000, 99999).ToString(CultureInfo.InvariantCulture) : "",
             Card = (uint)rng.Next(100000, 16777215),
             Group = 1,
         };

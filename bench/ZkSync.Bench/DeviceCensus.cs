@@ -1,11 +1,10 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using ZkSync.Bench.LinkFloor;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Connection;
-
-using ZkSync.Bench.LinkFloor;
 
 namespace ZkSync.Bench
 {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -56,7 +57,7 @@ namespace ZkSync.Bench
                 await emulator.DisposeAsync().ConfigureAwait(false);
                 throw new InvalidOperationException($"emulator {name} did not start: {line ?? "no output"} {emulator.ErrorText()}");
             }
-            emulator.Port = int.Parse(match.Groups[1].Value);
+            emulator.Port = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
             return emulator;
         }
 

@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
-using ZkSync.Bench.LinkFloor;
 using ZkSync.Bench;
+using ZkSync.Bench.LinkFloor;
 using ZkSync.Bench.Scenarios;
 
 // Benchmarks of the sync engine against out-of-process emulators with a link model (bench/README.md).

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -35,7 +36,7 @@ namespace ZkSync.FaultCampaign.Core
             int baseline = await BaselineRequestsAsync(source);
             _log?.WriteLine($"source: {_o.Users} users (face profile, seed {_o.Seed}); a fault-free sync takes {baseline} destination requests");
             var rows = new List<CampaignRow>();
-            var kinds = FaultKind.All(_o).Where(k => _o.Only == null || k.Name.IndexOf(_o.Only, StringComparison.OrdinalIgnoreCase) >= 0).ToList();
+            var kinds = FaultKind.All(_o).Where(k => _o.Only == null || k.Name.Contains(_o.Only, StringComparison.OrdinalIgnoreCase)).ToList();
             for (int k = 0; k < kinds.Count; k++)
             {
                 var row = new CampaignRow { Fault = kinds[k].Name, Users = _o.Users };
@@ -154,7 +155,7 @@ namespace ZkSync.FaultCampaign.Core
         {
             using var client = await ZkDeviceClient.ConnectAsync(Options(destination, ZkTransportKind.Tcp, _o.SourceTimeout));
             var users = Enumerable.Range(1, CampaignOptions.KeptUsers).Select(i => new UserWithFingerprints(
-                new ZkUser { UserId = (990000 + i).ToString(), Name = "Kept " + i },
+                new ZkUser { UserId = (990000 + i).ToString(CultureInfo.InvariantCulture), Name = "Kept " + i },
                 new List<ZkFingerprint> { new ZkFingerprint(0, 9, 1, Enumerable.Range(0, 500).Select(b => (byte)(b * i + 1)).ToArray()) })).ToList();
             await client.WriteUsersAsync(users);
             await client.CloseAsync();

@@ -72,7 +72,7 @@ namespace ZkSync.FaultCampaign.Core
         }
 
         /// <summary>Templates, faces and photos whose user is not on the device.</summary>
-        private static IEnumerable<string> Orphans(DeviceEmulator device)
+        private static List<string> Orphans(DeviceEmulator device)
         {
             lock (device.State.Sync)
             {

@@ -14,7 +14,7 @@ namespace ZkSync.Demo
                 if (word.Length > 1 && word[0] == '-' && !char.IsDigit(word[1]))
                 {
                     string name = word.Substring(1).TrimEnd(':');
-                    bool hasValue = i + 1 < words.Length && !(words[i + 1].StartsWith("-", StringComparison.Ordinal) && words[i + 1].Length > 1 && !char.IsDigit(words[i + 1][1]));
+                    bool hasValue = i + 1 < words.Length && !(words[i + 1].StartsWith('-') && words[i + 1].Length > 1 && !char.IsDigit(words[i + 1][1]));
                     if (hasValue) ps.AddParameter(name, words[++i]);
                     else ps.AddParameter(name);
                 }

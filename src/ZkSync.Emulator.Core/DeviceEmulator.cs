@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Net;
 using System.Net.Sockets;
@@ -79,6 +80,7 @@ namespace ZkSync.Emulator.Core
         /// <summary>The bound port (TCP and UDP share it).</summary>
         public int Port { get; private set; }
 
+        [SuppressMessage("Performance", "CA1822", Justification = "Part of the emulator's address with Port; callers read it from the instance.")]
         public string Host => "127.0.0.1";
 
         /// <summary>Everything the device stores. Lock <see cref="DeviceState.Sync"/> while clients are connected.</summary>

@@ -81,7 +81,7 @@ Lines on standard input: 'stats' prints the traffic counters as one JSON line on
                 {
                     case "--port": if (!Int(name, value, 0, 65535, out int port, out error)) return null; o.Port = port; break;
                     case "--transport":
-                        if (!Enum.TryParse(value, true, out EmulatorTransport t) || !Enum.IsDefined(typeof(EmulatorTransport), t))
+                        if (!Enum.TryParse(value, true, out EmulatorTransport t) || !Enum.IsDefined(t))
                         { error = $"--transport '{value}' must be tcp, udp or both"; return null; }
                         o.Transport = t;
                         break;
@@ -93,14 +93,14 @@ Lines on standard input: 'stats' prints the traffic counters as one JSON line on
                     case "--fp-version": if (!Int(name, value, 9, 10, out int fp, out error)) return null; o.FingerprintVersion = fp; break;
                     case "--face-version": if (!Int(name, value, 0, 255, out int face, out error)) return null; o.FaceVersion = face; break;
                     case "--photo-family":
-                        if (!Enum.TryParse(value, true, out PhotoCommandFamily family) || !Enum.IsDefined(typeof(PhotoCommandFamily), family))
+                        if (!Enum.TryParse(value, true, out PhotoCommandFamily family) || !Enum.IsDefined(family))
                         { error = $"--photo-family '{value}' must be none, zmm or file"; return null; }
                         o.PhotoFamily = family;
                         break;
                     case "--max-face-count": if (!Int(name, value, 0, 655, out int faces, out error)) return null; o.MaxFaceCount = faces; break;
                     case "--fp-capacity": if (!Int(name, value, 1, 1_000_000, out int fps, out error)) return null; o.FingerprintCapacity = fps; break;
                     case "--max-sessions": if (!Int(name, value, 1, 64, out int max, out error)) return null; o.MaxSessions = max; break;
-                    case "--hide-options": o.HiddenOptions = value.Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries); break;
+                    case "--hide-options": o.HiddenOptions = value.Split(',', StringSplitOptions.RemoveEmptyEntries); break;
                     case "--unauth-on-connect": if (!Switch(name, value, out bool unauth, out error)) return null; o.UnauthOnConnect = unauth; break;
                     case "--connect-6001": if (!Switch(name, value, out bool answer6001, out error)) return null; o.AnswerConnectWith6001 = answer6001; break;
                     case "--idle-timeout-s": if (!Int(name, value, 0, 3600, out int idle, out error)) return null; o.IdleTimeout = TimeSpan.FromSeconds(idle); break;
@@ -109,7 +109,7 @@ Lines on standard input: 'stats' prints the traffic counters as one JSON line on
                     case "--latency-ms": if (!Real(name, value, 0, 60000, out double latency, out error)) return null; o.LinkTurnaroundMs = latency; break;
                     case "--bytes-per-second": if (!Long(name, value, 0, long.MaxValue, out long bps, out error)) return null; o.LinkBytesPerSecond = bps; break;
                     case "--device-timing":
-                        if (!Enum.TryParse(value, true, out DeviceTimingMode timing) || !Enum.IsDefined(typeof(DeviceTimingMode), timing))
+                        if (!Enum.TryParse(value, true, out DeviceTimingMode timing) || !Enum.IsDefined(timing))
                         { error = $"--device-timing '{value}' must be none, requests or records"; return null; }
                         o.DeviceTiming = timing;
                         break;

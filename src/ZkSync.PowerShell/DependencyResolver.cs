@@ -19,12 +19,12 @@ namespace ZkSync.PowerShell
 
         public static bool Needed => RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
 
-        private static int _registered;
+        private static int Registered;
 
         /// <summary>Once per process: the assembly stays loaded for every runspace that imports the module, so the handler stays too.</summary>
         public static void Register()
         {
-            if (Needed && Interlocked.Exchange(ref _registered, 1) == 0) AppDomain.CurrentDomain.AssemblyResolve += Resolve;
+            if (Needed && Interlocked.Exchange(ref Registered, 1) == 0) AppDomain.CurrentDomain.AssemblyResolve += Resolve;
         }
 
         private static Assembly? Resolve(object? sender, ResolveEventArgs args)
@@ -32,7 +32,7 @@ namespace ZkSync.PowerShell
             var wanted = new AssemblyName(args.Name);
             string path = Path.Combine(ModuleDirectory, wanted.Name + ".dll");
             if (!File.Exists(path)) return null;
-            AssemblyName shipped = AssemblyName.GetAssemblyName(path);
+            var shipped = AssemblyName.GetAssemblyName(path);
             return wanted.Version == null || shipped.Version >= wanted.Version ? Assembly.LoadFrom(path) : null;
         }
     }

@@ -68,7 +68,7 @@ namespace ZkSync.Sync
             catch (Exception ex)
             {
                 Summary.Error = ZkException.WithoutDevice(ex);
-                options.Logger?.LogError(ex, "Sync to {Destination} failed", Summary.Destination);
+                options.Logger?.SyncFailed(ex, Summary.Destination);
                 if (plan == null) Summary.Failed += _run.Source.Users.Keys.Count(UserIdFilter.From(options).Includes);
                 // Unreported users may be partly written, and nothing of theirs was verified: they did not finish.
                 else foreach (var p in plan.All.Where(p => !p.Reported)) { p.FailUser("not finished: " + ZkException.WithoutDevice(ex)); Report(p); }
@@ -86,7 +86,7 @@ namespace ZkSync.Sync
                 }
                 if (throttled) _throttle.Release();
                 Summary.Duration = clock.Elapsed;
-                options.Logger?.LogInformation("Sync {Source} -> {Summary} in {Duration}", Summary.Source, Summary, Summary.Duration);
+                options.Logger?.SyncDone(Summary.Source, Summary, Summary.Duration);
                 _run.Sink.Summary(Summary);
             }
         }
@@ -128,7 +128,7 @@ namespace ZkSync.Sync
             }
             catch (Exception ex)
             {
-                _run.Options.Logger?.LogWarning(ex, "Closing {Destination} failed", device.Name);
+                _run.Options.Logger?.CloseFailed(ex, device.Name);
             }
         }
     }

@@ -82,7 +82,7 @@ namespace ZkSync.Sync
             }
         }
 
-        private bool IsNew(UserPlan p) => p.Action == SyncAction.Added;
+        private static bool IsNew(UserPlan p) => p.Action == SyncAction.Added;
 
         /// <summary>
         /// Writes the real (enabled) record of the staged new users of a batch once their faces and photo were handled, in

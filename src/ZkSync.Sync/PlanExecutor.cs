@@ -88,7 +88,7 @@ namespace ZkSync.Sync
             }
             catch (Exception ex)
             {
-                _options.Logger?.LogError(ex, "Could not re-enable {Destination}; it stays disabled until re-enabled or restarted", _device.Name);
+                _options.Logger?.ReEnableFailed(ex, _device.Name);
                 if (throwOnFailure) throw new ZkException("Could not re-enable the device after writing; enable it (Enable-ZkDevice) or restart it.", _device.Name, inner: ex);
             }
         }

@@ -25,7 +25,7 @@ namespace ZkSync.Sync
     /// while it is still writing users or the previous batch, so the source link works while the destination's does;
     /// without it the two links would take turns.
     /// </summary>
-    internal sealed class SourceMediaCache
+    internal sealed class SourceMediaCache : IDisposable
     {
         private readonly ISyncDevice _source;
         private readonly IReadOnlyList<IReadOnlyList<string>> _batches;
@@ -84,7 +84,13 @@ namespace ZkSync.Sync
             }
             try { await Task.WhenAll(loads).ConfigureAwait(false); }
             catch (Exception) { /* a consumer saw it already, or nobody needs it any more */ }
+        }
+
+        /// <summary>Frees the stop source and the source lock; call after <see cref="StopAsync"/>, when no load runs.</summary>
+        public void Dispose()
+        {
             _stop.Dispose();
+            _sourceLock.Dispose();
         }
 
         internal sealed class Consumer : IDisposable

@@ -47,7 +47,7 @@ namespace ZkSync.Sync
                 var filter = UserIdFilter.From(options);
                 var ids = snapshot.Users.Keys.Where(filter.Includes).OrderBy(id => id, StringComparer.Ordinal).ToList();
                 var batches = Chunk(ids, options.MediaBatchUsers);
-                var media = new SourceMediaCache(device, batches, window: 2 * options.ThrottleLimit, cancellationToken);
+                using var media = new SourceMediaCache(device, batches, window: 2 * options.ThrottleLimit, cancellationToken);
                 var sink = new ResultSink(options);
                 var run = new SyncRunContext(snapshot, options, media, sink);
                 using var throttle = new SemaphoreSlim(options.ThrottleLimit, options.ThrottleLimit);

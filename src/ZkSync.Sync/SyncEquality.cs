@@ -26,7 +26,7 @@ namespace ZkSync.Sync
 
         /// <summary>Fingerprints by finger index; equal when flag (as firmware stores it) and template bytes match.</summary>
         public static KeyedDiff<ZkFingerprint> Fingerprints(IEnumerable<ZkFingerprint> source, IEnumerable<ZkFingerprint> destination) =>
-            KeyedDiff<ZkFingerprint>.Compare(source, destination, f => f.FingerIndex,
+            KeyedDiff.Compare(source, destination, f => f.FingerIndex,
                 (a, b) => a.StoredFlag == b.StoredFlag && a.Template.AsSpan().SequenceEqual(b.Template),
                 k => $"finger {k}", k => $"template of finger {k}");
 
@@ -34,7 +34,7 @@ namespace ZkSync.Sync
         public static KeyedDiff<ZkFaceRecord> Faces(IEnumerable<ZkFaceRecord> source, IEnumerable<ZkFaceRecord> destination, bool includeLearned)
         {
             bool Keep(ZkFaceRecord f) => includeLearned || !f.IsLearned;
-            return KeyedDiff<ZkFaceRecord>.Compare(source.Where(Keep), destination.Where(Keep), f => f.FaceId, FaceEqual,
+            return KeyedDiff.Compare(source.Where(Keep), destination.Where(Keep), f => f.FaceId, FaceEqual,
                 k => $"face {k}", k => $"face {k}");
         }
 

@@ -10,6 +10,8 @@ namespace ZkSync.Sync
     /// </summary>
     public sealed class UserIdFilter
     {
+        private static readonly char[] Wildcards = { '*', '?' };
+
         private readonly string[] _include;
         private readonly string[] _exclude;
 
@@ -27,7 +29,7 @@ namespace ZkSync.Sync
         public bool Includes(string userId) =>
             (_include.Length == 0 || _include.Any(p => Matches(p, userId))) && !_exclude.Any(p => Matches(p, userId));
 
-        public static bool IsPattern(string s) => s.IndexOfAny(new[] { '*', '?' }) >= 0;
+        public static bool IsPattern(string s) => s.IndexOfAny(Wildcards) >= 0;
 
         /// <summary>Wildcard match, iterative with backtracking to the last star (linear in practice).</summary>
         public static bool Matches(string pattern, string text)

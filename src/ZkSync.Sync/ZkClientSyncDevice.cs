@@ -31,27 +31,27 @@ namespace ZkSync.Sync
 
         /// <summary>An endpoint that connects on demand and closes the session when the engine is done with it.</summary>
         public static SyncEndpoint Endpoint(ZkConnectionOptions options) =>
-            new SyncEndpoint(options.Endpoint, async ct => new ZkClientSyncDevice(await ZkDeviceClient.ConnectAsync(options, ct).ConfigureAwait(false), ownsClient: true), ownsDevice: true);
+            new SyncEndpoint(options.Endpoint, async cancellationToken => new ZkClientSyncDevice(await ZkDeviceClient.ConnectAsync(options, cancellationToken).ConfigureAwait(false), ownsClient: true), ownsDevice: true);
 
-        public Task<ZkDeviceInfo> GetDeviceInfoAsync(CancellationToken ct) => Client.GetDeviceInfoAsync(ct);
-        public Task<ZkDeviceCounts> GetCountsAsync(CancellationToken ct) => Client.GetCountsAsync(ct);
-        public Task<IReadOnlyList<ZkUser>> GetUsersAsync(CancellationToken ct) => Client.GetUsersAsync(ct);
-        public Task<IReadOnlyList<ZkFingerprint>> GetFingerprintsAsync(CancellationToken ct) => Client.GetFingerprintsAsync(ct);
-        public Task<IReadOnlyList<ZkFaceRecord>> GetFacesAsync(string userId, CancellationToken ct) => Client.GetFacesAsync(userId, ct);
-        public Task<byte[]?> GetPhotoAsync(string userId, CancellationToken ct) => Client.GetPhotoAsync(userId, ct);
-        public Task<IReadOnlyList<ZkAttendanceRecord>> GetAttendanceAsync(CancellationToken ct) => Client.GetAttendanceAsync(ct);
+        public Task<ZkDeviceInfo> GetDeviceInfoAsync(CancellationToken cancellationToken) => Client.GetDeviceInfoAsync(cancellationToken);
+        public Task<ZkDeviceCounts> GetCountsAsync(CancellationToken cancellationToken) => Client.GetCountsAsync(cancellationToken);
+        public Task<IReadOnlyList<ZkUser>> GetUsersAsync(CancellationToken cancellationToken) => Client.GetUsersAsync(cancellationToken);
+        public Task<IReadOnlyList<ZkFingerprint>> GetFingerprintsAsync(CancellationToken cancellationToken) => Client.GetFingerprintsAsync(cancellationToken);
+        public Task<IReadOnlyList<ZkFaceRecord>> GetFacesAsync(string userId, CancellationToken cancellationToken) => Client.GetFacesAsync(userId, cancellationToken);
+        public Task<byte[]?> GetPhotoAsync(string userId, CancellationToken cancellationToken) => Client.GetPhotoAsync(userId, cancellationToken);
+        public Task<IReadOnlyList<ZkAttendanceRecord>> GetAttendanceAsync(CancellationToken cancellationToken) => Client.GetAttendanceAsync(cancellationToken);
 
-        public Task<IReadOnlyList<UserWriteResult>> WriteUsersAsync(IReadOnlyList<UserWithFingerprints> users, CancellationToken ct) =>
-            Client.WriteUsersAsync(users, null, ct);
+        public Task<IReadOnlyList<UserWriteResult>> WriteUsersAsync(IReadOnlyList<UserWithFingerprints> users, CancellationToken cancellationToken) =>
+            Client.WriteUsersAsync(users, null, cancellationToken);
 
-        public Task<bool> DeleteFingerprintAsync(string userId, int finger, CancellationToken ct) => Client.DeleteFingerprintAsync(userId, finger, ct);
-        public Task WriteFacesAsync(string userId, IReadOnlyList<ZkFaceRecord> faces, bool exact, CancellationToken ct) => Client.WriteFacesAsync(userId, faces, exact, ct);
-        public Task DeleteFacesAsync(string userId, CancellationToken ct) => Client.DeleteFacesAsync(userId, ct);
-        public Task SetPhotoAsync(string userId, byte[] jpeg, CancellationToken ct) => Client.SetPhotoAsync(userId, jpeg, ct);
-        public Task<bool> DeletePhotoAsync(string userId, CancellationToken ct) => Client.DeletePhotoAsync(userId, ct);
-        public Task<bool> DeleteUserAsync(string userId, CancellationToken ct) => Client.DeleteUserAsync(userId, ct);
-        public Task DisableAsync(CancellationToken ct) => Client.DisableAsync(ct);
-        public Task EnableAsync(CancellationToken ct) => Client.EnableAsync(ct);
+        public Task<bool> DeleteFingerprintAsync(string userId, int finger, CancellationToken cancellationToken) => Client.DeleteFingerprintAsync(userId, finger, cancellationToken);
+        public Task WriteFacesAsync(string userId, IReadOnlyList<ZkFaceRecord> faces, bool exact, CancellationToken cancellationToken) => Client.WriteFacesAsync(userId, faces, exact, cancellationToken);
+        public Task DeleteFacesAsync(string userId, CancellationToken cancellationToken) => Client.DeleteFacesAsync(userId, cancellationToken);
+        public Task SetPhotoAsync(string userId, byte[] jpeg, CancellationToken cancellationToken) => Client.SetPhotoAsync(userId, jpeg, cancellationToken);
+        public Task<bool> DeletePhotoAsync(string userId, CancellationToken cancellationToken) => Client.DeletePhotoAsync(userId, cancellationToken);
+        public Task<bool> DeleteUserAsync(string userId, CancellationToken cancellationToken) => Client.DeleteUserAsync(userId, cancellationToken);
+        public Task DisableAsync(CancellationToken cancellationToken) => Client.DisableAsync(cancellationToken);
+        public Task EnableAsync(CancellationToken cancellationToken) => Client.EnableAsync(cancellationToken);
 
         /// <summary>Disposes an owned client without the CMD_EXIT goodbye (prefer <see cref="CloseAsync"/>).</summary>
         public void Dispose()
@@ -59,12 +59,12 @@ namespace ZkSync.Sync
             if (_ownsClient) Client.Dispose();
         }
 
-        public async Task CloseAsync(CancellationToken ct)
+        public async Task CloseAsync(CancellationToken cancellationToken)
         {
             if (!_ownsClient) return;
             try
             {
-                await Client.CloseAsync(ct).ConfigureAwait(false);
+                await Client.CloseAsync(cancellationToken).ConfigureAwait(false);
             }
             finally
             {

@@ -4,11 +4,11 @@ using System.Linq;
 using System.Threading.Tasks;
 using Xunit;
 using ZkSync.Emulator.Core;
-using ZkSync.Sync.Backup;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Connection;
 using ZkSync.Protocol.Model;
 using ZkSync.Sync;
+using ZkSync.Sync.Backup;
 
 namespace ZkSync.Emulator.Tests
 {

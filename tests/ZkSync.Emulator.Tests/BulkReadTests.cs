@@ -3,13 +3,13 @@ using System.Buffers.Binary;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
-using ZkSync.Emulator.Core.Sessions;
+using Xunit;
 using ZkSync.Emulator.Core;
+using ZkSync.Emulator.Core.Sessions;
 using ZkSync.Protocol.Bulk;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Framing;
 using ZkSync.Protocol.Model;
-using Xunit;
 
 namespace ZkSync.Emulator.Tests
 {

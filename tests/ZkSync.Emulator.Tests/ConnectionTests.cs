@@ -1,9 +1,9 @@
 using System.Linq;
 using System.Threading.Tasks;
+using Xunit;
 using ZkSync.Emulator.Core;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Framing;
-using Xunit;
 
 namespace ZkSync.Emulator.Tests
 {

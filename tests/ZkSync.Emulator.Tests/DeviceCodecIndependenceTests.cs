@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Reflection.Metadata;
@@ -20,7 +21,7 @@ namespace ZkSync.Emulator.Tests
         {
             var referenced = ReferencedEngineTypes(typeof(DeviceEmulator).Assembly.Location);
             Assert.NotEmpty(referenced); // it does use the engine (framing, models): the scan sees references at all
-            var codecs = referenced.Where(t => t.Namespace.EndsWith(".Codecs") || t.Name.EndsWith("Codec") || EngineRecordHelpers.Contains(t.Name)).ToList();
+            var codecs = referenced.Where(t => t.Namespace.EndsWith(".Codecs", StringComparison.Ordinal) || t.Name.EndsWith("Codec", StringComparison.Ordinal) || EngineRecordHelpers.Contains(t.Name)).ToList();
             Assert.True(codecs.Count == 0, "The emulator calls engine codecs: " + string.Join(", ", codecs.Select(t => t.Namespace + "." + t.Name)));
         }
 
@@ -31,7 +32,7 @@ namespace ZkSync.Emulator.Tests
             var md = pe.GetMetadataReader();
             return md.TypeReferences.Select(md.GetTypeReference)
                 .Select(t => (Namespace: md.GetString(t.Namespace), Name: md.GetString(t.Name)))
-                .Where(t => t.Namespace.StartsWith("ZkSync.Protocol"))
+                .Where(t => t.Namespace.StartsWith("ZkSync.Protocol", StringComparison.Ordinal))
                 .ToArray();
         }
     }

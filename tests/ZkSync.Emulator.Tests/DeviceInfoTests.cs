@@ -2,9 +2,9 @@ using System;
 using System.Buffers.Binary;
 using System.Text;
 using System.Threading.Tasks;
+using Xunit;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Framing;
-using Xunit;
 
 namespace ZkSync.Emulator.Tests
 {

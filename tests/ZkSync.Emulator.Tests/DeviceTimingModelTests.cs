@@ -2,9 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
-using ZkSync.Protocol.Framing;
 using Xunit;
 using ZkSync.Emulator.Core;
+using ZkSync.Protocol.Framing;
 
 namespace ZkSync.Emulator.Tests
 {

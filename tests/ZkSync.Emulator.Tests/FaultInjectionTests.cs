@@ -2,13 +2,13 @@ using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Xunit;
+using ZkSync.Emulator.Core;
 using ZkSync.Emulator.Core.Device;
 using ZkSync.Emulator.Core.Faults;
-using ZkSync.Emulator.Core;
 using ZkSync.Protocol.Bulk;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Framing;
-using Xunit;
 
 namespace ZkSync.Emulator.Tests
 {

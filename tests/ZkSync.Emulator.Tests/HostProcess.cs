@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using ZkSync.Emulator.Tests.Interop;
@@ -29,7 +30,7 @@ namespace ZkSync.Emulator.Tests
             try
             {
                 string? line = await process.StandardOutput.ReadLineAsync().WaitAsync(timeout);
-                return new HostProcess(process, int.Parse(Regex.Match(line ?? "", @"127\.0\.0\.1:(\d+)").Groups[1].Value));
+                return new HostProcess(process, int.Parse(Regex.Match(line ?? "", @"127\.0\.0\.1:(\d+)").Groups[1].Value, CultureInfo.InvariantCulture));
             }
             catch
             {

@@ -1,9 +1,10 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Text.RegularExpressions;
+using Xunit;
 using ZkSync.Emulator.Tests.Interop;
 using ZkSync.Protocol.Framing;
-using Xunit;
 
 namespace ZkSync.Emulator.Tests
 {
@@ -28,7 +29,7 @@ namespace ZkSync.Emulator.Tests
             Assert.Equal(0, result.ExitCode);
             var match = Regex.Match(result.Stdout, @"^listening on 127\.0\.0\.1:(\d+)$", RegexOptions.Multiline);
             Assert.True(match.Success, result.Stdout + result.Stderr);
-            Assert.InRange(int.Parse(match.Groups[1].Value), 1, 65535);
+            Assert.InRange(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), 1, 65535);
         }
 
         [Fact]

@@ -3,10 +3,10 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
+using Xunit;
 using ZkSync.Emulator.Core;
 using ZkSync.Protocol.Bulk;
 using ZkSync.Protocol.Framing;
-using Xunit;
 
 namespace ZkSync.Emulator.Tests
 {

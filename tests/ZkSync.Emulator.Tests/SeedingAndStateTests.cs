@@ -2,12 +2,12 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using Xunit;
+using ZkSync.Emulator.Core;
 using ZkSync.Emulator.Core.Device;
 using ZkSync.Emulator.Core.Persistence;
 using ZkSync.Emulator.Core.Seeding;
-using ZkSync.Emulator.Core;
 using ZkSync.Protocol.Framing;
-using Xunit;
 
 namespace ZkSync.Emulator.Tests
 {

@@ -3,9 +3,9 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Xunit;
+using ZkSync.Emulator.Core;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Framing;
-using ZkSync.Emulator.Core;
 
 namespace ZkSync.Emulator.Tests
 {

@@ -1,7 +1,7 @@
 using System;
 using Xunit;
-using ZkSync.Emulator.Core.Sessions;
 using ZkSync.Emulator.Core;
+using ZkSync.Emulator.Core.Sessions;
 
 namespace ZkSync.Emulator.Tests
 {

@@ -71,12 +71,12 @@ namespace ZkSync.PowerShell.Tests
         }
 
         [Fact]
-        public void An_HTTP_server_on_the_port_is_reported_as_not_a_ZKTeco_terminal()
+        public async Task An_HTTP_server_on_the_port_is_reported_as_not_a_ZKTeco_terminal()
         {
             using var listener = new TcpListener(IPAddress.Loopback, 0);
             listener.Start();
             int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            Task server = Task.Run(async () =>
+            var server = Task.Run(async () =>
             {
                 using TcpClient client = await listener.AcceptTcpClientAsync().WaitAsync(TimeSpan.FromSeconds(10));
                 NetworkStream stream = client.GetStream();
@@ -91,7 +91,7 @@ namespace ZkSync.PowerShell.Tests
             Assert.Equal(ErrorCategory.ProtocolError, error.CategoryInfo.Category);
             Assert.Contains("not a ZKTeco terminal: an HTTP server answered", error.Exception.Message);
             Assert.DoesNotContain("magic", error.Exception.Message);
-            Assert.True(server.Wait(TimeSpan.FromSeconds(10)));
+            await server.WaitAsync(TimeSpan.FromSeconds(10));
         }
 
         [Fact]
@@ -103,10 +103,10 @@ namespace ZkSync.PowerShell.Tests
 
             PsResult synced = Ps.Run("Sync-ZkDevice -Source $a -Destination $gone");
             string syncMessage = Failure(synced).Exception.Message;
-            Assert.Equal(1, Regex.Matches(syncMessage, Regex.Escape(device)).Count);
+            Assert.Equal(1, Regex.Count(syncMessage, Regex.Escape(device)));
 
             ErrorRecord lost = Failure(Ps.Run("Get-ZkUser -Session $dead"));
-            Assert.Equal(1, Regex.Matches(lost.Exception.Message, Regex.Escape(device)).Count);
+            Assert.Equal(1, Regex.Count(lost.Exception.Message, Regex.Escape(device)));
 
             PsResult connect = Ps.Run($"Connect-ZkDevice -IPAddress 127.0.0.1 -Port {ClosedPort()} -Protocol Udp -Timeout 1 -Verbose");
             ErrorRecord error = Failure(connect);

@@ -47,10 +47,10 @@ namespace ZkSync.PowerShell.Tests
         public void Get_ZkSession_shows_when_the_device_last_answered_which_stops_moving_when_it_is_gone()
         {
             Ok("$emu = Start-ZkEmulator; $s = $emu | Connect-ZkDevice -Timeout 1");
-            DateTime connected = (DateTime)Ok("$s.LastContact").Output.Single().BaseObject;
+            var connected = (DateTime)Ok("$s.LastContact").Output.Single().BaseObject;
             System.Threading.Thread.Sleep(50);
             Ok("$null = Get-ZkUser -Session $s");
-            DateTime used = (DateTime)Ok("$s.LastContact").Output.Single().BaseObject;
+            var used = (DateTime)Ok("$s.LastContact").Output.Single().BaseObject;
             Assert.True(used > connected);
 
             Ok("$emu | Stop-ZkEmulator");

@@ -39,7 +39,7 @@ namespace ZkSync.PowerShell.Tests
             CmdletInfo command = Command(name);
             Assert.Contains(command.Verb, ApprovedVerbs());
             Assert.StartsWith("Zk", command.Noun);
-            Assert.False(command.Noun.EndsWith("s"), $"{name}: nouns are singular");
+            Assert.False(command.Noun.EndsWith('s'), $"{name}: nouns are singular");
         }
 
         [Theory]

@@ -1,5 +1,8 @@
+using System;
+using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using System.Text;
 using Xunit;
 using ZkSync.PowerShell.Tests.Hosting;
 
@@ -8,8 +11,8 @@ namespace ZkSync.PowerShell.Tests
     /// <summary>Copy-Zk* between emulators (needs the engine and the emulator).</summary>
     public sealed class CopyPipelineTests : DeviceTestBase
     {
-        private const string Prints = "Get-ZkFingerprint -Session {0} | ForEach-Object {{ $_.UserId + '/' + $_.FingerIndex + '/' + [Convert]::ToBase64String($_.Template) }}";
-        private const string Faces = "Get-ZkFaceTemplate -Session {0} | ForEach-Object {{ $_.UserId + '/' + $_.FaceId + '/' + $_.Size }}";
+        private static readonly CompositeFormat Prints = CompositeFormat.Parse("Get-ZkFingerprint -Session {0} | ForEach-Object {{ $_.UserId + '/' + $_.FingerIndex + '/' + [Convert]::ToBase64String($_.Template) }}");
+        private static readonly CompositeFormat Faces = CompositeFormat.Parse("Get-ZkFaceTemplate -Session {0} | ForEach-Object {{ $_.UserId + '/' + $_.FaceId + '/' + $_.Size }}");
 
         public CopyPipelineTests(ModuleFixture fixture) : base(fixture) { }
 
@@ -30,8 +33,8 @@ namespace ZkSync.PowerShell.Tests
 
             Assert.Equal(chosen, Sorted("Get-ZkUser -Session $b | ForEach-Object UserId"));
             string filter = string.Join(",", chosen.Select(c => $"'{c}'"));
-            Assert.Equal(Sorted($"Get-ZkFingerprint -Session $a -UserId {filter} | ForEach-Object {{ $_.UserId + '/' + $_.FingerIndex + '/' + [Convert]::ToBase64String($_.Template) }}"), Sorted(string.Format(Prints, "$b")));
-            Assert.Equal(Sorted($"Get-ZkFaceTemplate -Session $a -UserId {filter} | ForEach-Object {{ $_.UserId + '/' + $_.FaceId + '/' + $_.Size }}"), Sorted(string.Format(Faces, "$b")));
+            Assert.Equal(Sorted($"Get-ZkFingerprint -Session $a -UserId {filter} | ForEach-Object {{ $_.UserId + '/' + $_.FingerIndex + '/' + [Convert]::ToBase64String($_.Template) }}"), Sorted(string.Format(CultureInfo.InvariantCulture, Prints, "$b")));
+            Assert.Equal(Sorted($"Get-ZkFaceTemplate -Session $a -UserId {filter} | ForEach-Object {{ $_.UserId + '/' + $_.FaceId + '/' + $_.Size }}"), Sorted(string.Format(CultureInfo.InvariantCulture, Faces, "$b")));
             Assert.Equal(Sorted($"Get-ZkUserPhoto -Session $a -UserId {filter} | ForEach-Object {{ $_.UserId + ':' + [Convert]::ToBase64String($_.Content) }}"),
                 Sorted("Get-ZkUserPhoto -Session $b | ForEach-Object { $_.UserId + ':' + [Convert]::ToBase64String($_.Content) }"));
         }
@@ -156,7 +159,7 @@ namespace ZkSync.PowerShell.Tests
             Ok("$emuB = Start-ZkEmulator -Profile face; $b = $emuB | Connect-ZkDevice");
             PsResult result = Ok("$DebugPreference = 'Continue'; try { Copy-ZkUser -Source $a -Destination $b } finally { $DebugPreference = 'SilentlyContinue' }");
             string device = Strings("$b.Device").Single() + "/";
-            var sent = result.Debug.Select(d => d.Message).Where(m => m.StartsWith(device) && m.Contains("sent command")).ToList();
+            var sent = result.Debug.Select(d => d.Message).Where(m => m.StartsWith(device, StringComparison.Ordinal) && m.Contains("sent command")).ToList();
             int disable = sent.FindIndex(m => m.Contains("sent command 1003 "));
             int upload = sent.FindIndex(m => m.Contains("sent command 1500 ") || m.Contains("sent command 1501 "));
             int enable = sent.FindLastIndex(m => m.Contains("sent command 1002 "));

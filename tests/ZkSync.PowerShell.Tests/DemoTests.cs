@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Threading.Tasks;
 using Xunit;
 using ZkSync.PowerShell.Tests.Hosting;
 
@@ -10,7 +11,7 @@ namespace ZkSync.PowerShell.Tests
     public sealed class DemoTests
     {
         [Fact]
-        public void Demo_syncs_compares_equal_and_resyncs_unchanged()
+        public async Task Demo_syncs_compares_equal_and_resyncs_unchanged()
         {
             string demoDll = Path.Combine(RepoPaths.Root, "src", "ZkSync.Demo", "bin", BuildConfiguration(), "net10.0", "ZkSync.Demo.dll");
             Assert.True(File.Exists(demoDll), $"demo host not built at {demoDll}");
@@ -26,8 +27,10 @@ namespace ZkSync.PowerShell.Tests
                 Assert.Fail("demo did not finish within 120 s");
             }
 
-            string output = stdout.Result;
-            Assert.True(process.ExitCode == 0, $"demo exited {process.ExitCode}: {stderr.Result}\n{output}");
+            // The process has exited, so its streams end; the timeout only keeps a stray child holding them from hanging the test.
+            string output = await stdout.WaitAsync(TimeSpan.FromSeconds(30));
+            string errors = await stderr.WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.True(process.ExitCode == 0, $"demo exited {process.ExitCode}: {errors}\n{output}");
             Assert.Contains("12 users, ", output);
             Assert.Contains("12 photos", output);
             Assert.Contains("users by status: Equal 12", output);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
@@ -61,11 +62,11 @@ namespace ZkSync.PowerShell.Tests
         {
             CommandHelp doc = MarkdownHelpReader.ReadFile(Path.Combine(RepoPaths.Docs, name + ".md"));
             Assert.Equal(name, doc.Name);
-            CmdletInfo command = (CmdletInfo)_ps.Run($"Get-Command {name}").Output.Single().BaseObject;
+            var command = (CmdletInfo)_ps.Run($"Get-Command {name}").Output.Single().BaseObject;
             var real = command.Parameters.Values.Where(p => !Common.Contains(p.Name)).ToDictionary(p => p.Name);
 
             // -WhatIf/-Confirm are documented like platyPS does, but they are common parameters of the engine.
-            List<ParameterHelp> documentedParameters = doc.Parameters.Where(p => !Common.Contains(p.Name)).ToList();
+            var documentedParameters = doc.Parameters.Where(p => !Common.Contains(p.Name)).ToList();
             Assert.Equal(real.Keys.OrderBy(n => n), documentedParameters.Select(p => p.Name).OrderBy(n => n));
             foreach (ParameterHelp documented in documentedParameters)
             {
@@ -99,7 +100,7 @@ namespace ZkSync.PowerShell.Tests
             parameter.ParameterSets.Select(pair => new ParameterMetadata_(
                 pair.Key == "__AllParameterSets" ? "(All)" : pair.Key,
                 pair.Value.IsMandatory,
-                pair.Value.Position == int.MinValue ? "Named" : pair.Value.Position.ToString(),
+                pair.Value.Position == int.MinValue ? "Named" : pair.Value.Position.ToString(CultureInfo.InvariantCulture),
                 Pipeline(pair.Value)));
 
         private static string Pipeline(ParameterSetMetadata set) =>

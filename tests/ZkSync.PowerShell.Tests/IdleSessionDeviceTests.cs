@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
@@ -19,9 +20,9 @@ namespace ZkSync.PowerShell.Tests
 
         public IdleSessionDeviceTests(ModuleFixture fixture) : base(fixture) { }
 
-        private long IdleCloses(string emulator) => Convert.ToInt64(Ok($"${emulator}.IdleCloses").Output.Single().BaseObject);
+        private long IdleCloses(string emulator) => Convert.ToInt64(Ok($"${emulator}.IdleCloses").Output.Single().BaseObject, CultureInfo.InvariantCulture);
 
-        private int OpenSessions(string emulators) => Convert.ToInt32(Ok(emulators).Output.Single().BaseObject);
+        private int OpenSessions(string emulators) => Convert.ToInt32(Ok(emulators).Output.Single().BaseObject, CultureInfo.InvariantCulture);
 
         /// <summary>Waits (at most 10 s) until the devices have closed every connection for idleness.</summary>
         private void WaitForIdleClose(string what, string emulators = "$emuOfA.OpenSessions + $emuOfB.OpenSessions")

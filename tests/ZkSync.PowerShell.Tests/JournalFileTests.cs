@@ -59,7 +59,7 @@ namespace ZkSync.PowerShell.Tests
                 for (int n = 0; n < PerThread; n++) AppendLine(FilePath, Line(t, n));
             }, TaskCreationOptions.LongRunning)).ToArray();
             start.Set();
-            Task all = Task.WhenAll(writers);
+            var all = Task.WhenAll(writers);
             Assert.True(all == await Task.WhenAny(all, Task.Delay(TimeSpan.FromMinutes(2))), "writers did not finish");
             await all;
 

@@ -100,7 +100,7 @@ namespace ZkSync.PowerShell.Tests
                 Ok("Get-ZkUser -Session $b | Remove-ZkUser -Confirm:$false");
                 Ps.Run("Remove-ZkFingerprint -Session $a -UserId (Get-ZkUser -Session $a)[0].UserId -Confirm:$false -JournalPath $other", "other", other).ShouldSucceed();
                 Assert.Equal("Remove-ZkUser", Assert.Single(Ok("Get-ZkSyncHistory").Output).Properties["Command"].Value);
-                Assert.Equal(2, Ok("Get-ZkSyncHistory").Single<int>("Removed"));
+                Assert.Equal(2, Ok("Get-ZkSyncHistory").SingleProperty<int>("Removed"));
                 PsResult copy = Ps.Run("Get-ZkSyncHistory -JournalPath $other", "other", other);
                 Assert.Equal(new[] { "Copy-ZkUser", "Remove-ZkFingerprint" }, copy.Values("Command"));
                 Assert.Equal(2, (int)copy.Output[0].Properties["Added"].Value);
@@ -117,9 +117,9 @@ namespace ZkSync.PowerShell.Tests
             Ok("Write-ZkSyncHistory -Destination '127.0.0.1:9' -Error 'unreachable: refused' -Source 'src:4370' -Command 'nightly-sync.ps1'");
             PsResult record = Ok("Get-ZkSyncHistory -Device 127.0.0.1:9");
             Assert.Equal(("Failed", "nightly-sync.ps1", "unreachable: refused", "src:4370"),
-                (record.Single<object>("Status").ToString()!, record.Single<string>("Command"), record.Single<string>("Error"), record.Single<string>("Source")));
+                (record.SingleProperty<object>("Status").ToString()!, record.SingleProperty<string>("Command"), record.SingleProperty<string>("Error"), record.SingleProperty<string>("Source")));
             Ok("Write-ZkSyncHistory -Destination '127.0.0.1:10'");
-            Assert.Equal("Succeeded", Ok("Get-ZkSyncHistory -Device 127.0.0.1:10").Single<object>("Status").ToString());
+            Assert.Equal("Succeeded", Ok("Get-ZkSyncHistory -Device 127.0.0.1:10").SingleProperty<object>("Status").ToString());
         }
 
         [Fact]

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using Xunit;
@@ -30,7 +31,7 @@ namespace ZkSync.PowerShell.Tests
         [Fact]
         public void PowerShell_itself_is_never_shipped()
         {
-            Assert.DoesNotContain(StagedFiles(), f => f.StartsWith("System.Management.Automation") || f.StartsWith("Microsoft.PowerShell"));
+            Assert.DoesNotContain(StagedFiles(), f => f.StartsWith("System.Management.Automation", StringComparison.Ordinal) || f.StartsWith("Microsoft.PowerShell", StringComparison.Ordinal));
         }
 
         [Fact]

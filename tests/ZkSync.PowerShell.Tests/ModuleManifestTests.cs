@@ -22,7 +22,7 @@ namespace ZkSync.PowerShell.Tests
         {
             PsResult result = _ps.Run($"Test-ModuleManifest -Path '{RepoPaths.StagedManifest}'");
             result.ShouldSucceed();
-            Assert.Equal("ZkSync", result.Single<string>("Name"));
+            Assert.Equal("ZkSync", result.SingleProperty<string>("Name"));
         }
 
         [Fact]

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Management.Automation;
 using Xunit;
@@ -66,7 +67,7 @@ namespace ZkSync.PowerShell.Tests
             PsResult result = Ok("$emu = Start-ZkEmulator; $emu | Connect-ZkDevice -Verbose");
             string device = Strings("$emu.Device").Single();
             // Lines the engine logged on its socket threads, relayed by the cmdlet on the pipeline thread.
-            Assert.Contains(result.Verbose, v => v.Message.StartsWith(device + "/"));
+            Assert.Contains(result.Verbose, v => v.Message.StartsWith(device + "/", StringComparison.Ordinal));
         }
 
         [Fact]

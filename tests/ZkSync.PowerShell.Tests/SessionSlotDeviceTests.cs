@@ -1,9 +1,11 @@
 using System;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
+using System.Threading.Tasks;
 using Xunit;
 using ZkSync.PowerShell.Tests.Hosting;
 
@@ -18,7 +20,7 @@ namespace ZkSync.PowerShell.Tests
     {
         public SessionSlotDeviceTests(ModuleFixture fixture) : base(fixture) { }
 
-        private static long Exits(PSObject emulator) => Convert.ToInt64(emulator.Properties["SessionsEndedByExit"].Value);
+        private static long Exits(PSObject emulator) => Convert.ToInt64(emulator.Properties["SessionsEndedByExit"].Value, CultureInfo.InvariantCulture);
 
         [Fact]
         public void Connect_to_a_device_with_every_slot_taken_fails_with_SessionSlotsFull_saying_what_to_do()
@@ -77,17 +79,17 @@ namespace ZkSync.PowerShell.Tests
             foreach (string name in new[] { "emuOfA", "emuOfB" })
             {
                 PSObject emulator = Ok("$" + name).Output.Single();
-                Until(() => Convert.ToInt32(emulator.Properties["OpenSessions"].Value) == 0, $"{name} still has a session");
-                Assert.Equal(0L, Convert.ToInt64(emulator.Properties["SessionsLeftWithoutExit"].Value));
+                Until(() => Convert.ToInt32(emulator.Properties["OpenSessions"].Value, CultureInfo.InvariantCulture) == 0, $"{name} still has a session");
+                Assert.Equal(0L, Convert.ToInt64(emulator.Properties["SessionsLeftWithoutExit"].Value, CultureInfo.InvariantCulture));
                 Assert.True(Exits(emulator) >= 1);
             }
         }
 
         [Fact]
-        public void Process_exit_without_disconnect_says_exit()
+        public async Task Process_exit_without_disconnect_says_exit()
         {
             PSObject emu = Ok("$emu = Start-ZkEmulator; $emu").Output.Single();
-            int port = Convert.ToInt32(emu.Properties["Port"].Value);
+            int port = Convert.ToInt32(emu.Properties["Port"].Value, CultureInfo.InvariantCulture);
             string script = Path.Combine(Path.GetTempPath(), $"zksync-exit-{Guid.NewGuid():N}.ps1");
             File.WriteAllText(script,
                 $"Import-Module '{RepoPaths.StagedManifest}'\n" +
@@ -108,7 +110,7 @@ namespace ZkSync.PowerShell.Tests
                     process.Kill(entireProcessTree: true);
                     Assert.Fail("the script host did not exit within 60 s");
                 }
-                Assert.True(process.ExitCode == 0, $"script host exited {process.ExitCode}: {stderr.Result}");
+                Assert.True(process.ExitCode == 0, $"script host exited {process.ExitCode}: {await stderr.WaitAsync(TimeSpan.FromSeconds(30))}");
                 Until(() => Exits(emu) == 1, "the process exited without CMD_EXIT");
             }
             finally

@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using System.Text;
 using Xunit;
 using ZkSync.PowerShell.Tests.Hosting;
 
@@ -12,10 +14,10 @@ namespace ZkSync.PowerShell.Tests
     public sealed class SyncPipelineTests : DeviceTestBase
     {
         /// <summary>Everything a device stores, as text, to prove that a command changed nothing.</summary>
-        private const string StateOf = "(Get-ZkUser -Session {0} | ForEach-Object {{ $_.UserId + '/' + $_.Name + '/' + $_.Card }}) + " +
+        private static readonly CompositeFormat StateOf = CompositeFormat.Parse("(Get-ZkUser -Session {0} | ForEach-Object {{ $_.UserId + '/' + $_.Name + '/' + $_.Card }}) + " +
             "(Get-ZkFingerprint -Session {0} | ForEach-Object {{ $_.UserId + '/' + $_.FingerIndex + '/' + $_.Size }}) + " +
             "(Get-ZkFaceTemplate -Session {0} | ForEach-Object {{ $_.UserId + '/' + $_.FaceId + '/' + $_.Size }}) + " +
-            "(Get-ZkUserPhoto -Session {0} | ForEach-Object {{ $_.UserId + '/' + $_.Size }})";
+            "(Get-ZkUserPhoto -Session {0} | ForEach-Object {{ $_.UserId + '/' + $_.Size }})");
 
         public SyncPipelineTests(ModuleFixture fixture) : base(fixture) { }
 
@@ -127,11 +129,11 @@ namespace ZkSync.PowerShell.Tests
             Device("a", "face", users: 4);
             Device("b", "face", users: 2, extra: "-Seed 9");
             Device("c", "face");
-            string before = string.Join("|", Strings(string.Format(StateOf, "$b")).Concat(Strings(string.Format(StateOf, "$c"))));
+            string before = string.Join("|", Strings(string.Format(CultureInfo.InvariantCulture, StateOf, "$b")).Concat(Strings(string.Format(CultureInfo.InvariantCulture, StateOf, "$c"))));
 
             PsResult plan = Ok("Sync-ZkDevice -Source $a -Destination $b, $c -Mirror -WhatIf");
 
-            Assert.Equal(before, string.Join("|", Strings(string.Format(StateOf, "$b")).Concat(Strings(string.Format(StateOf, "$c")))));
+            Assert.Equal(before, string.Join("|", Strings(string.Format(CultureInfo.InvariantCulture, StateOf, "$b")).Concat(Strings(string.Format(CultureInfo.InvariantCulture, StateOf, "$c")))));
             List<PSObject> items = OfType(plan, "ZkSyncResult");
             Assert.All(items, i => Assert.Equal("True", Text(i, "WhatIf")));
             Assert.Equal(8, items.Count(i => Text(i, "Action") == "Added"));

@@ -42,8 +42,8 @@ namespace ZkSync.PowerShell.Tests
             Assert.InRange(Get<TimeSpan?>(health, "ClockDrift")!.Value.TotalSeconds, 295, 305);
             List<string> problems = Problems(health);
             Assert.Contains(problems, p => p.Contains("left disabled"));
-            Assert.Contains(problems, p => p.StartsWith("clock is 29") || p.StartsWith("clock is 30"));
-            Assert.Contains(problems, p => p.StartsWith("Users at 90"));
+            Assert.Contains(problems, p => p.StartsWith("clock is 29", StringComparison.Ordinal) || p.StartsWith("clock is 30", StringComparison.Ordinal));
+            Assert.Contains(problems, p => p.StartsWith("Users at 90", StringComparison.Ordinal));
             Ok("Enable-ZkDevice -Session $full");
         }
 
@@ -65,7 +65,7 @@ namespace ZkSync.PowerShell.Tests
                 $rows | Test-ZkDevice -Timeout 1 -Quiet");
             Assert.Empty(result.Errors);
             Assert.Null(result.Terminating);
-            List<PSObject> health = result.Output.Take(4).ToList();
+            var health = result.Output.Take(4).ToList();
             Assert.Equal((true, true), (Get<bool>(health[0], "Healthy"), Get<bool>(health[0], "Reachable")));
             Assert.Equal("Tcp", Get<string>(health[0], "Transport"));
             Assert.Equal((false, (bool?)null), (Get<bool>(health[1], "Reachable"), Get<bool?>(health[1], "CommKeyAccepted")));
@@ -92,7 +92,7 @@ namespace ZkSync.PowerShell.Tests
             Assert.True(Get<bool>(b, "Healthy"));
             PSObject bw = Ok("$bw | Test-ZkDevice").Output.Single();
             Assert.NotNull(Get<DateTime?>(bw, "LastFailedSync"));
-            Assert.Contains(Problems(bw), p => p.StartsWith("the last sync to it failed"));
+            Assert.Contains(Problems(bw), p => p.StartsWith("the last sync to it failed", StringComparison.Ordinal));
         }
     }
 }

@@ -4,9 +4,9 @@ using System.Linq;
 using System.Runtime.InteropServices;
 using System.Threading.Tasks;
 using Xunit;
-using ZkSync.Sync.Backup;
 using ZkSync.Protocol.Model;
 using ZkSync.Sync;
+using ZkSync.Sync.Backup;
 using ZkSync.Sync.Tests.Fakes;
 using static ZkSync.Sync.Tests.Fakes.TestData;
 

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Threading.Tasks;
 using Xunit;
@@ -18,7 +19,7 @@ namespace ZkSync.Sync.Tests
         {
             var src = SeededFaceDevice("src", 6);
             bool broken = true;
-            var dst = new FakeSyncDevice("dst") { BeforeCall = op => { if (broken && op.StartsWith(failingStep)) throw new ZkConnectionException("reset by peer", "dst"); } };
+            var dst = new FakeSyncDevice("dst") { BeforeCall = op => { if (broken && op.StartsWith(failingStep, StringComparison.Ordinal)) throw new ZkConnectionException("reset by peer", "dst"); } };
 
             var cut = await SyncEngine.RunAsync(src, new[] { dst }, new SyncOptions());
 

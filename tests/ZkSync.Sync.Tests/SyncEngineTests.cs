@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -102,7 +103,7 @@ namespace ZkSync.Sync.Tests
         public async Task Users_and_fingerprints_go_in_batches_capped_by_bytes_and_users(int users, int maxBytes, int maxUsers, int expectedBatches)
         {
             var src = new FakeSyncDevice("src");
-            for (int i = 1; i <= users; i++) src.Seed(User(i.ToString()), Fingers(i, 0, 1));
+            for (int i = 1; i <= users; i++) src.Seed(User(i.ToString(CultureInfo.InvariantCulture)), Fingers(i, 0, 1));
             var dst = new FakeSyncDevice("dst");
 
             await Sync(src, new SyncOptions { MaxBatchBytes = maxBytes, MaxBatchUsers = maxUsers }, dst);
@@ -160,7 +161,7 @@ namespace ZkSync.Sync.Tests
         public async Task A_device_error_on_one_batch_fails_those_users_only()
         {
             var src = new FakeSyncDevice("src");
-            for (int i = 1; i <= 6; i++) src.Seed(User(i.ToString()));
+            for (int i = 1; i <= 6; i++) src.Seed(User(i.ToString(CultureInfo.InvariantCulture)));
             int batch = 0;
             var dst = new FakeSyncDevice("dst") { BeforeCall = op => { if (op == "write-users" && ++batch == 2) throw new ZkDeviceErrorException("refused", 2001, 0, "dst", 110); } };
 

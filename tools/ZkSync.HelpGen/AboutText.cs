@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Text;
 
@@ -12,14 +13,14 @@ namespace ZkSync.HelpGen
             bool inFence = false;
             foreach (string raw in markdown.Replace("\r\n", "\n").Split('\n'))
             {
-                if (raw.TrimStart().StartsWith("```"))
+                if (raw.TrimStart().StartsWith("```", StringComparison.Ordinal))
                 {
                     inFence = !inFence;
                     continue;
                 }
 
                 if (inFence) text.Append("    ").AppendLine(raw);
-                else if (raw.StartsWith("#")) text.AppendLine(raw.TrimStart('#').Trim().ToUpperInvariant());
+                else if (raw.StartsWith('#')) text.AppendLine(raw.TrimStart('#').Trim().ToUpperInvariant());
                 else text.AppendLine(raw);
             }
 

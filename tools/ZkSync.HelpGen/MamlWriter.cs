@@ -52,7 +52,7 @@ namespace ZkSync.HelpGen
         /// <summary>One syntax line per parameter set, built from which sets each parameter's metadata names.</summary>
         private static IEnumerable<XElement> SyntaxItems(CommandHelp help)
         {
-            List<string> sets = help.Parameters.SelectMany(p => p.Metadata).SelectMany(m => m.ParameterSets)
+            var sets = help.Parameters.SelectMany(p => p.Metadata).SelectMany(m => m.ParameterSets)
                 .Where(s => s != ParameterMetadata.AllSets).Distinct().ToList();
             if (sets.Count == 0) sets.Add(ParameterMetadata.AllSets);
 
@@ -74,10 +74,10 @@ namespace ZkSync.HelpGen
             bool isSwitch = metadata.Type == "SwitchParameter";
             return new XElement(Command + "parameter",
                 new XAttribute("required", metadata.Required ? "true" : "false"),
-                new XAttribute("variableLength", metadata.Type.EndsWith("[]") ? "true" : "false"),
+                new XAttribute("variableLength", metadata.Type.EndsWith("[]", StringComparison.Ordinal) ? "true" : "false"),
                 new XAttribute("globbing", metadata.Wildcards ? "true" : "false"),
                 new XAttribute("pipelineInput", metadata.PipelineInput),
-                new XAttribute("position", metadata.Position.ToLowerInvariant() == "named" ? "named" : metadata.Position),
+                new XAttribute("position", string.Equals(metadata.Position, "named", StringComparison.OrdinalIgnoreCase) ? "named" : metadata.Position),
                 new XAttribute("aliases", metadata.Aliases.Count == 0 ? "none" : string.Join(", ", metadata.Aliases)),
                 new XElement(Maml + "name", parameter.Name),
                 Description(parameter.Description),

@@ -94,7 +94,7 @@ namespace ZkSync.HelpGen
         private static ExampleHelp ReadExample(List<string> block, string source)
         {
             var example = new ExampleHelp { Title = block[0].Trim() };
-            List<string> rest = block.Skip(1).ToList();
+            var rest = block.Skip(1).ToList();
             int open = rest.FindIndex(l => l.TrimStart().StartsWith("```", StringComparison.Ordinal));
             if (open < 0) throw new FormatException($"{source}: example '{example.Title}' has no code block.");
             int close = rest.FindIndex(open + 1, l => l.TrimStart().StartsWith("```", StringComparison.Ordinal));
@@ -107,7 +107,7 @@ namespace ZkSync.HelpGen
         private static ParameterHelp ReadParameter(List<string> block, string source)
         {
             string heading = block[0].Trim();
-            if (!heading.StartsWith("-", StringComparison.Ordinal)) throw new FormatException($"{source}: parameter heading '{heading}' must start with '-'.");
+            if (!heading.StartsWith('-')) throw new FormatException($"{source}: parameter heading '{heading}' must start with '-'.");
             var parameter = new ParameterHelp { Name = heading.Substring(1) };
             var prose = new List<string>();
             for (int i = 1; i < block.Count; i++)

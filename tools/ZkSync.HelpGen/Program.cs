@@ -37,7 +37,7 @@ namespace ZkSync.HelpGen
         public static void Generate(string docs, string output, string assemblyFileName)
         {
             Directory.CreateDirectory(output);
-            List<CommandHelp> commands = Directory.GetFiles(docs, "*-*.md").OrderBy(f => f, StringComparer.Ordinal)
+            var commands = Directory.GetFiles(docs, "*-*.md").OrderBy(f => f, StringComparer.Ordinal)
                 .Select(MarkdownHelpReader.ReadFile).ToList();
             MamlWriter.Write(commands).Save(Path.Combine(output, assemblyFileName + "-Help.xml"));
 

@@ -3,13 +3,12 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
+using ZkSync.Bench.LinkFloor;
 using ZkSync.Protocol.Bulk;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Framing;
 using ZkSync.Protocol.Model;
-
-using ZkSync.Bench.LinkFloor;
 
 namespace ZkSync.Bench.Scenarios
 {

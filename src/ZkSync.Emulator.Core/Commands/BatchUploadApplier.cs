@@ -1,7 +1,7 @@
-using ZkSync.Emulator.Core.Device;
-using ZkSync.Protocol.Errors;
 using System;
+using ZkSync.Emulator.Core.Device;
 using ZkSync.Emulator.Core.Wire;
+using ZkSync.Protocol.Errors;
 
 namespace ZkSync.Emulator.Core.Commands
 {

@@ -1,5 +1,5 @@
-using ZkSync.Protocol.Bulk;
 using ZkSync.Emulator.Core.Wire;
+using ZkSync.Protocol.Bulk;
 using ZkSync.Protocol.Errors;
 using ZkSync.Protocol.Framing;
 

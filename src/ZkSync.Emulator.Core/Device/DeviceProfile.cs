@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using ZkSync.Protocol.Model;
 
 namespace ZkSync.Emulator.Core.Device
@@ -68,6 +70,7 @@ namespace ZkSync.Emulator.Core.Device
 
         public static IReadOnlyList<string> Names { get; } = new[] { "tft", "bw", "face" };
 
+        [SuppressMessage("Usage", "CA2208", Justification = "ParamName names the option (Profile) that the command line turns into --profile in its error.")]
         public static DeviceProfile Resolve(EmulatorOptions o)
         {
             string name = (o.Profile ?? "").Trim().ToLowerInvariant();
@@ -116,7 +119,7 @@ namespace ZkSync.Emulator.Core.Device
             _options["~SerialNumber"] = SerialNumber;
             _options["~DeviceName"] = DeviceName;
             _options["~Platform"] = Platform;
-            _options["~PIN2Width"] = PinWidth.ToString();
+            _options["~PIN2Width"] = PinWidth.ToString(CultureInfo.InvariantCulture);
             if (device.Mac.Length > 0) _options["MAC"] = device.Mac;
         }
 
@@ -151,9 +154,9 @@ namespace ZkSync.Emulator.Core.Device
             _options["~OEMVendor"] = "ZKTeco Inc.";
             _options["~ProductTime"] = "2016-05-12 10:20:30";
             _options["MAC"] = $"00:17:61:{(seed >> 16) & 0xFF:X2}:{(seed >> 8) & 0xFF:X2}:{seed & 0xFF:X2}";
-            _options["~ZKFPVersion"] = FingerprintVersion.ToString();
+            _options["~ZKFPVersion"] = FingerprintVersion.ToString(CultureInfo.InvariantCulture);
             _options["FingerFunOn"] = "1";
-            _options["~PIN2Width"] = PinWidth.ToString();
+            _options["~PIN2Width"] = PinWidth.ToString(CultureInfo.InvariantCulture);
             _options["~ExtendFmt"] = UserFormat == UserRecordFormat.Extended72 ? "1" : "0";
             _options["~UserExtFmt"] = UserFormat == UserRecordFormat.Extended72 ? "1" : "0";
             _options["CompatOldFirmware"] = "0";
@@ -163,17 +166,17 @@ namespace ZkSync.Emulator.Core.Device
             _options["~RFCardOn"] = "1";
             _options["WorkCode"] = "0";
             _options["Language"] = "69";
-            _options["~MaxUserCount"] = (UserCapacity / 100).ToString();
-            _options["~MaxFingerCount"] = (FingerprintCapacity / 100).ToString();
-            _options["~MaxAttLogCount"] = (RecordCapacity / 10000).ToString();
+            _options["~MaxUserCount"] = (UserCapacity / 100).ToString(CultureInfo.InvariantCulture);
+            _options["~MaxFingerCount"] = (FingerprintCapacity / 100).ToString(CultureInfo.InvariantCulture);
+            _options["~MaxAttLogCount"] = (RecordCapacity / 10000).ToString(CultureInfo.InvariantCulture);
             // BiometricType digits: fingerprint, face, ... (SDK §5.2.19); only fingerprint and NIR face are emulated.
             _options["BiometricType"] = FacesOn ? "11" : "1";
             _options["PhotoFunOn"] = PhotosOn ? "1" : "0";
             if (FacesOn || Zmm)
             {
                 _options["FaceFunOn"] = FacesOn ? "1" : "0";
-                _options["ZKFaceVersion"] = FaceVersion.ToString();
-                _options["~MaxFaceCount"] = MaxFaceCount.ToString();
+                _options["ZKFaceVersion"] = FaceVersion.ToString(CultureInfo.InvariantCulture);
+                _options["~MaxFaceCount"] = MaxFaceCount.ToString(CultureInfo.InvariantCulture);
             }
             else
             {

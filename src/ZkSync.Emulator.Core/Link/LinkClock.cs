@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -12,6 +13,7 @@ namespace ZkSync.Emulator.Core.Link
     /// turnaround. One background thread sleeps in the kernel (about 0.15 ms late) to just under the earliest deadline
     /// and spins the last fraction of a millisecond.
     /// </summary>
+    [SuppressMessage("Design", "CA1001", Justification = "One instance (Shared) for the process lifetime; its thread and event live as long as the process.")]
     internal sealed class LinkClock
     {
         public static readonly LinkClock Shared = new LinkClock();

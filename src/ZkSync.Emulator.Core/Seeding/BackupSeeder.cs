@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using ZkSync.Emulator.Core.Device;
-using ZkSync.Sync.Backup;
 using ZkSync.Emulator.Core.Wire;
 using ZkSync.Protocol.Model;
+using ZkSync.Sync.Backup;
 
 namespace ZkSync.Emulator.Core.Seeding
 {

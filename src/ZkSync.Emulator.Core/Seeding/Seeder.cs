@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Text;
 using ZkSync.Emulator.Core.Device;
 using ZkSync.Emulator.Core.Wire;
@@ -44,10 +45,10 @@ namespace ZkSync.Emulator.Core.Seeding
             {
                 Uid = uid,
                 // Disjoint ranges per uid keep ids unique while looking irregular.
-                UserId = (1000 + uid * 3 + rng.Next(3)).ToString(),
+                UserId = (1000 + uid * 3 + rng.Next(3)).ToString(CultureInfo.InvariantCulture),
                 Name = name,
                 PrivilegeByte = (byte)(rng.Next(20) == 0 ? (int)ZkPrivilege.Admin : 0),
-                Password = rng.Next(5) == 0 ? rng.Next(1000, 99999).ToString() : "",
+                Password = rng.Next(5) == 0 ? rng.Next(1000, 99999).ToString(CultureInfo.InvariantCulture) : "",
                 Card = rng.Next(2) == 0 ? (uint)rng.Next(100000, 16777215) : 0,
                 Group = 1,
             };

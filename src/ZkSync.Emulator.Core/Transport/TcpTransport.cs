@@ -60,7 +60,7 @@ namespace ZkSync.Emulator.Core.Transport
                 catch (SocketException) when (ct.IsCancellationRequested) { return; }
                 catch (InvalidOperationException) { return; }
                 client.NoDelay = true;
-                _connections[client] = Task.Run(() => Serve(client, ct));
+                _connections[client] = Task.Run(() => Serve(client, ct), CancellationToken.None);
             }
         }
 

@@ -3,8 +3,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
-using ZkSync.Emulator.Core.Device;
 using ZkSync.Emulator.Core.Commands;
+using ZkSync.Emulator.Core.Device;
 
 namespace ZkSync.Emulator.Core.Transport
 {
@@ -23,7 +23,7 @@ namespace ZkSync.Emulator.Core.Transport
             _counters = counters;
         }
 
-        public void Start(CancellationToken ct) => _loop = Task.Run(() => Loop(ct));
+        public void Start(CancellationToken ct) => _loop = Task.Run(() => Loop(ct), CancellationToken.None);
 
         public async Task StopAsync()
         {
@@ -47,6 +47,6 @@ namespace ZkSync.Emulator.Core.Transport
             }
         }
 
-        private Task Send(byte[] bytes, IPEndPoint peer) => _udp.SendAsync(bytes, bytes.Length, peer);
+        private Task<int> Send(byte[] bytes, IPEndPoint peer) => _udp.SendAsync(bytes, bytes.Length, peer);
     }
 }

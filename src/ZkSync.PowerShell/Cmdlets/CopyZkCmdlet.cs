@@ -87,7 +87,7 @@ namespace ZkSync.PowerShell.Cmdlets
                     return approved;
                 }),
             };
-            List<SyncEndpoint> endpoints = destinations.Select(d => EngineRun.Endpoint(d, backups: null)).ToList();
+            var endpoints = destinations.Select(d => EngineRun.Endpoint(d, backups: null)).ToList();
             run.Run(options, (o, ct) => SyncEngine.CopyUsersAsync(EngineRun.Source(source), endpoints, userIds ?? Array.Empty<string>(), o, ct), item =>
             {
                 // Destination-only users are not part of a copy; declined ones were not copied at all.

@@ -86,7 +86,7 @@ namespace ZkSync.PowerShell.Cmdlets
         {
             bool whatIf = WhatIfRequested;
             // Under -WhatIf ShouldProcess writes its "What if" line and says no; the engine then plans without writing.
-            List<ZkSession> destinations = UsableDestinations(Destination, sourceSession)
+            var destinations = UsableDestinations(Destination, sourceSession)
                 .Where(d => ShouldProcess(d.Device, $"Sync users from {sourceName}") || whatIf).ToList();
             if (destinations.Count == 0) return;
 
@@ -107,7 +107,7 @@ namespace ZkSync.PowerShell.Cmdlets
                 ThrottleLimit = ThrottleLimit,
                 ConfirmAsync = run.OnPipeline(c => ApproveRemoval(ZkSessionCmdlet.UserTarget(c.UserId, c.Name, run.Names.Display(c.Destination)))),
             };
-            List<SyncEndpoint> endpoints = destinations.Select(d => EngineRun.Endpoint(d, backups)).ToList();
+            var endpoints = destinations.Select(d => EngineRun.Endpoint(d, backups)).ToList();
             TryItem((object?)sourceSession ?? sourceName, () => run.Run(options, (o, ct) => SyncEngine.RunAsync(source, endpoints, o, ct),
                 item =>
                 {

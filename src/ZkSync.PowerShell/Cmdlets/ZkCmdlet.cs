@@ -49,6 +49,7 @@ namespace ZkSync.PowerShell.Cmdlets
         public void Dispose()
         {
             _cancellation.Dispose();
+            Dispatcher.Dispose();
             GC.SuppressFinalize(this);
         }
 
@@ -65,7 +66,7 @@ namespace ZkSync.PowerShell.Cmdlets
         internal void Run(Func<CancellationToken, Task> operation, ProgressReporter? progress = null)
         {
             ThrowIfStopped();
-            Task task = Task.Run(() => operation(CancellationToken));
+            var task = Task.Run(() => operation(CancellationToken));
             Wait(task, progress);
             task.GetAwaiter().GetResult();
         }

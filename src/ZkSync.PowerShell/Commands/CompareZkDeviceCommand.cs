@@ -5,8 +5,8 @@ using System.Security;
 using ZkSync.PowerShell.Cmdlets;
 using ZkSync.PowerShell.Infrastructure;
 using ZkSync.PowerShell.Syncing;
-using ZkSync.Sync.Backup;
 using ZkSync.Sync;
+using ZkSync.Sync.Backup;
 
 namespace ZkSync.PowerShell.Commands
 {

@@ -3,8 +3,8 @@ using System.Management.Automation;
 using System.Security;
 using ZkSync.PowerShell.Cmdlets;
 using ZkSync.PowerShell.Syncing;
-using ZkSync.Sync.Backup;
 using ZkSync.Sync;
+using ZkSync.Sync.Backup;
 
 namespace ZkSync.PowerShell.Commands
 {

@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using ZkSync.PowerShell.Cmdlets;
 using ZkSync.PowerShell.Infrastructure;
@@ -12,7 +13,7 @@ namespace ZkSync.PowerShell.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
-        public string[] UserId { get; set; } = new string[0];
+        public string[] UserId { get; set; } = Array.Empty<string>();
 
         /// <summary>Folder of the run journal for this command (default: $ZkSyncJournalPath, else the per-user data folder).</summary>
         [Parameter]

@@ -1,9 +1,9 @@
 using System;
 using System.Management.Automation;
-using ZkSync.PowerShell.Cmdlets;
-using ZkSync.Emulator.Core;
-using ZkSync.PowerShell.Infrastructure;
 using System.Security;
+using ZkSync.Emulator.Core;
+using ZkSync.PowerShell.Cmdlets;
+using ZkSync.PowerShell.Infrastructure;
 using ZkSync.PowerShell.Syncing;
 using ZkSync.Sync.Backup;
 

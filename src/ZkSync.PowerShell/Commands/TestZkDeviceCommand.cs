@@ -1,14 +1,14 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using ZkSync.PowerShell.Cmdlets;
 using ZkSync.PowerShell.Health;
 using ZkSync.PowerShell.Infrastructure;
 using ZkSync.PowerShell.Journal;
 using ZkSync.Protocol.Client;
-using ZkSync.Protocol.Errors;
-using ZkSync.PowerShell.Cmdlets;
-using ZkSync.Protocol.Model;
 using ZkSync.Protocol.Connection;
+using ZkSync.Protocol.Errors;
+using ZkSync.Protocol.Model;
 
 namespace ZkSync.PowerShell.Commands
 {

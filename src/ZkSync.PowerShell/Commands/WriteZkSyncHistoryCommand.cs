@@ -1,6 +1,6 @@
 using System.Management.Automation;
-using ZkSync.PowerShell.Infrastructure;
 using ZkSync.PowerShell.Cmdlets;
+using ZkSync.PowerShell.Infrastructure;
 
 namespace ZkSync.PowerShell.Commands
 {

@@ -44,7 +44,7 @@ namespace ZkSync.PowerShell.Health
             return TimeSpan.FromSeconds(Math.Round((device.AddMilliseconds(500) - here).TotalSeconds));
         }
 
-        private static IReadOnlyList<ZkCapacityUse> Uses(ZkDeviceCounts counts)
+        private static List<ZkCapacityUse> Uses(ZkDeviceCounts counts)
         {
             var uses = new List<ZkCapacityUse>
             {

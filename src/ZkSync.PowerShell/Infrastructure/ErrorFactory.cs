@@ -2,8 +2,8 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using System.Net.Sockets;
-using ZkSync.Sync.Backup;
 using ZkSync.Protocol.Errors;
+using ZkSync.Sync.Backup;
 
 namespace ZkSync.PowerShell.Infrastructure
 {

@@ -10,7 +10,7 @@ namespace ZkSync.PowerShell.Infrastructure
     /// on worker threads, where a cmdlet may not call Write* or ShouldProcess; they post here, and the cmdlet runs the
     /// posted work in order while it waits for the engine (<see cref="ZkCmdlet"/>).
     /// </summary>
-    internal sealed class PipelineDispatcher
+    internal sealed class PipelineDispatcher : IDisposable
     {
         private readonly ConcurrentQueue<Action> _queue = new ConcurrentQueue<Action>();
         private readonly AutoResetEvent _posted = new AutoResetEvent(false);
@@ -58,5 +58,7 @@ namespace ZkSync.PowerShell.Infrastructure
         {
             while (_queue.TryDequeue(out Action? work)) work();
         }
+
+        public void Dispose() => _posted.Dispose();
     }
 }

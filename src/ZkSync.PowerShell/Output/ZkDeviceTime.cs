@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 
 namespace ZkSync.PowerShell
 {
@@ -17,6 +18,6 @@ namespace ZkSync.PowerShell
         /// <summary>Device minus local time: positive when the device runs ahead.</summary>
         public TimeSpan Drift => DeviceTime - LocalTime;
 
-        public override string ToString() => DeviceTime.ToString("yyyy-MM-dd HH:mm:ss");
+        public override string ToString() => DeviceTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
     }
 }

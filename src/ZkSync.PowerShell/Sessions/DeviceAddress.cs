@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Management.Automation;
 using Microsoft.Extensions.Logging;
 using ZkSync.Protocol.Client;
@@ -43,6 +44,7 @@ namespace ZkSync.PowerShell
         };
 
         /// <summary>The comm key held as the credential's password: a number 0-999999 (the user name is not used).</summary>
+        [SuppressMessage("Usage", "CA2208", Justification = "ParamName names the cmdlet parameter the admin typed (-Credential), not this method's.")]
         public static uint KeyOf(PSCredential credential)
         {
             string password = credential.GetNetworkCredential().Password ?? "";

@@ -16,7 +16,7 @@ namespace ZkSync.PowerShell.Sessions
 
         /// <summary>Every runspace's state (weakly), so process exit can still say CMD_EXIT for sessions nobody closed.</summary>
         private static readonly List<WeakReference<ModuleState>> AllStates = new List<WeakReference<ModuleState>>();
-        private static int _exitHooked;
+        private static int ExitHooked;
 
         /// <summary>State of the runspace of the calling pipeline thread.</summary>
         public static ModuleState ForCurrentRunspace()
@@ -39,7 +39,7 @@ namespace ZkSync.PowerShell.Sessions
         /// </summary>
         public static void CloseAllAtProcessExit()
         {
-            if (System.Threading.Interlocked.Exchange(ref _exitHooked, 1) == 1) return;
+            if (System.Threading.Interlocked.Exchange(ref ExitHooked, 1) == 1) return;
             AppDomain.CurrentDomain.ProcessExit += (sender, e) =>
             {
                 ModuleState[] states;

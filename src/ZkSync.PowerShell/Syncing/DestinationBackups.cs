@@ -5,8 +5,8 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using ZkSync.Sync.Backup;
 using ZkSync.Sync;
+using ZkSync.Sync.Backup;
 
 namespace ZkSync.PowerShell.Syncing
 {

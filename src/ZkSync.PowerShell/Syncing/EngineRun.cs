@@ -51,7 +51,7 @@ namespace ZkSync.PowerShell.Syncing
         {
             foreach (ZkSession destination in destinations)
             {
-                KindSupport support = KindSupport.Between(source, destination.Capabilities, kinds);
+                var support = KindSupport.Between(source, destination.Capabilities, kinds);
                 foreach (SyncDataKinds kind in SyncDataKind.Each)
                 {
                     string? reason = kinds.Has(kind) ? support.SkipReason(kind) : null;

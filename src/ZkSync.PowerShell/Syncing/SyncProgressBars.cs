@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Management.Automation;
 using ZkSync.PowerShell.Cmdlets;
 using ZkSync.PowerShell.Infrastructure;
@@ -37,7 +38,7 @@ namespace ZkSync.PowerShell.Syncing
             }
             if (!_children.TryGetValue(destination, out ProgressReporter? bar))
             {
-                bar = new ProgressReporter(_cmdlet.WriteProgress, ParentId + 1 + _children.Count, string.Format(_childActivity, destination), ParentId);
+                bar = new ProgressReporter(_cmdlet.WriteProgress, ParentId + 1 + _children.Count, string.Format(CultureInfo.InvariantCulture, _childActivity, destination), ParentId);
                 _children[destination] = bar;
             }
             bar.Report(progress.Phase, progress.Done, progress.Total);

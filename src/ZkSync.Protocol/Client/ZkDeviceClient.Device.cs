@@ -76,7 +76,7 @@ namespace ZkSync.Protocol.Client
                 }
                 catch (ZkException ex) when (!(ex is ZkAuthenticationException))
                 {
-                    _logger.LogWarning("{Device}: the refresh owed for writes made while disabled failed ({Reason}); enabling anyway. The device loads them on its next refresh or restart.", Device, ex.Reason);
+                    _logger.RefreshFailedEnabling(Device, ex.Reason);
                 }
             }
             await ReleaseHeldBufferAsync().ConfigureAwait(false);
@@ -104,7 +104,7 @@ namespace ZkSync.Protocol.Client
             _writesOwed = 0; // a restart reloads everything
             _session.Abort(); // the device is going away: no CMD_EXIT
             _users = null;
-            _logger.LogInformation("{Device}: restart requested; connection closed.", Device);
+            _logger.RestartRequested(Device);
         }
 
         /// <summary>An option's value (CMD_OPTIONS_RRQ), or null when the device does not know it (ACK_ERROR, 4999, 0xFFFF).</summary>
@@ -174,7 +174,7 @@ namespace ZkSync.Protocol.Client
                 if (total is int u && u > 0)
                 {
                     try { return UserRecordCodec.DetectFormat(u, users); }
-                    catch (ZkMalformedReplyException) { _logger.LogWarning("{Device}: user buffer of {Total} bytes for {Users} users fits no record size.", Device, u, users); }
+                    catch (ZkMalformedReplyException) { _logger.UserBufferFitsNoRecord(Device, u, users); }
                 }
             }
             if (_platform.IndexOf("TFT", StringComparison.OrdinalIgnoreCase) >= 0 || _platform.IndexOf("ZMM", StringComparison.OrdinalIgnoreCase) >= 0)

@@ -62,7 +62,7 @@ namespace ZkSync.Protocol.Client
                 }
                 return await RefreshAfterWriteAsync(exchange).ConfigureAwait(false);
             }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false); // the same blob again: merged by FaceID
-            _logger.LogInformation("{Device}: wrote {Count} face records ({Bytes} bytes) for user {UserId}.", Device, faces.Count, blob.Length, userId);
+            _logger.WroteFaces(Device, faces.Count, blob.Length, userId);
         }
 
         /// <summary>Deletes all faces of a user (command 152), then refreshes.</summary>

@@ -145,7 +145,7 @@ namespace ZkSync.Protocol.Client
                 table.Upsert(UserRecordCodec.Decode(records[i], 0, Capabilities.UserFormat, _encoding));
                 results.Add(new UserWriteResult(users[i].User.UserId, uids[i], created[i], truncations[i], refused[i]));
             }
-            _logger.LogInformation("{Device}: wrote {Users} users ({New} new) and {Templates} templates in one {Bytes}-byte upload.",
+            _logger.WroteUsers(
                 Device, users.Count, newUsers, batch.Templates.Count, data.Length);
             return results;
         }

@@ -61,7 +61,7 @@ namespace ZkSync.Protocol.Client
                 reply.EnsureOk(Device, command, $"Storing the photo of user {userId}");
                 return await RefreshAfterWriteAsync(exchange).ConfigureAwait(false);
             }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
-            _logger.LogInformation("{Device}: stored a {Bytes}-byte photo for user {UserId}.", Device, jpeg.Length, userId);
+            _logger.StoredPhoto(Device, jpeg.Length, userId);
         }
 
         /// <summary>Deletes a user photo (ZMM command 10011). False when the user had none.</summary>

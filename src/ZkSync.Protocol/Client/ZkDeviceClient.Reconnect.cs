@@ -5,9 +5,9 @@ using Microsoft.Extensions.Logging;
 using ZkSync.Protocol.Connection;
 using ZkSync.Protocol.Errors;
 using ZkSync.Protocol.Framing;
+using ZkSync.Protocol.Model;
 using ZkSync.Protocol.Session;
 using ZkSync.Protocol.Transport;
-using ZkSync.Protocol.Model;
 
 namespace ZkSync.Protocol.Client
 {
@@ -39,7 +39,7 @@ namespace ZkSync.Protocol.Client
                     if (safety == RetrySafety.Once)
                         throw new ZkConnectionException($"{ex.Reason} The command may or may not have been carried out; it is not repeated automatically because repeating it is not harmless.", Device, ex.Command, ex);
                     if (attempt >= Options.Reconnects) throw;
-                    _logger.LogWarning("{Device}: {Reason} Reconnecting and repeating the operation ({Attempt} of {Max}).", Device, ZkException.WithoutDevice(ex), attempt + 1, Options.Reconnects);
+                    _logger.Reconnecting(Device, ZkException.WithoutDevice(ex), attempt + 1, Options.Reconnects);
                 }
             }
         }
@@ -58,13 +58,13 @@ namespace ZkSync.Protocol.Client
             try
             {
                 await session.RunAsync(exchange => exchange.RequestAsync(CommandCode.GetTime), cancellationToken).ConfigureAwait(false);
-                _logger.LogDebug("{Device}: idle {Idle:0.#} s; a time read before the write kept the connection open.", Device, idle.TotalSeconds);
+                _logger.IdleKeptOpen(Device, idle.TotalSeconds);
                 return session;
             }
             catch (ZkException ex) when ((ex is ZkConnectionException || ex is ZkTimeoutException) && !cancellationToken.IsCancellationRequested)
             {
                 session.Abort();
-                _logger.LogInformation("{Device}: the connection did not survive {Idle:0.#} s of idleness ({Reason}); reconnecting before the write.", Device, idle.TotalSeconds, ex.Reason);
+                _logger.IdleConnectionLost(Device, idle.TotalSeconds, ex.Reason);
                 return await CurrentSessionAsync(cancellationToken).ConfigureAwait(false);
             }
         }
@@ -77,7 +77,7 @@ namespace ZkSync.Protocol.Client
             {
                 // Terminals close a connection after about 8 s of silence (firmware socket receive timeout): found before
                 // sending, so nothing is lost or sent twice; the session is rebuilt below.
-                _logger.LogInformation("{Device}: the device closed the connection after {Idle:0.#} s idle (terminals close silent connections after about 8 s); reconnecting.", Device, current.IdleFor.TotalSeconds);
+                _logger.IdleClosedByDevice(Device, current.IdleFor.TotalSeconds);
             }
             if (current.IsOpen || _ended || Options.Reconnects == 0) return current;
             var options = Options.WithTransport(current.TransportKind);
@@ -105,7 +105,7 @@ namespace ZkSync.Protocol.Client
             }
             _session = session;
             _users = null; // an interrupted write may have changed the table: read it again when next needed
-            _logger.LogInformation("{Device}: reconnected, session 0x{Session:X4}{Restored}.", Device, session.SessionId, _disabledHere ? "; device disabled again as before" : "");
+            _logger.Reconnected(Device, session.SessionId, _disabledHere ? "; device disabled again as before" : "");
             return session;
         }
 

@@ -51,7 +51,7 @@ namespace ZkSync.Protocol.Client
             }
             catch (ZkException ex)
             {
-                _logger.LogWarning("{Device}: the refresh owed for writes made while disabled failed ({Reason}); the device loads them on its next refresh or restart.", Device, ex.Reason);
+                _logger.RefreshFailed(Device, ex.Reason);
             }
         }
     }

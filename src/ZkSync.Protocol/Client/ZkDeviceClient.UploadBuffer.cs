@@ -43,7 +43,7 @@ namespace ZkSync.Protocol.Client
             }
             catch (ZkException ex)
             {
-                _logger.LogWarning("{Device}: releasing the upload buffer failed ({Reason}); the device frees it at the next upload or when the session ends.", Device, ex.Reason);
+                _logger.UploadBufferNotReleased(Device, ex.Reason);
             }
         }
     }

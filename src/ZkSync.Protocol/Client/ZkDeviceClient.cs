@@ -74,7 +74,7 @@ namespace ZkSync.Protocol.Client
                 throw;
             }
             var caps = client.Capabilities;
-            logger.LogInformation("{Device}: connected, session 0x{Session:X4}; {Format}-byte users, PIN width {PinWidth}, ZKFinger {Fp}, faces {Faces}, photos {Photos}.",
+            logger.Connected(
                 client.Device, session.SessionId, (int)caps.UserFormat, caps.PinWidth, caps.FingerprintAlgorithm, caps.FaceSupported ? "ZKFace " + caps.FaceAlgorithm : "no", caps.PhotoFamily);
             return client;
         }
@@ -135,7 +135,7 @@ namespace ZkSync.Protocol.Client
             try
             {
                 var buffer = await BulkReader.ReadAsync(exchange, target, what).ConfigureAwait(false);
-                _logger.LogInformation("{Device}: read {What}: {Bytes} bytes.", Device, what, buffer.Length);
+                _logger.ReadTable(Device, what, buffer.Length);
                 return buffer;
             }
             catch (ZkDeviceErrorException ex) when (ex.Command == CommandCode.PrepareBuffer && ex.ReplyCode == ReplyCode.Error)

@@ -35,13 +35,13 @@ namespace ZkSync.Protocol.Codecs
 
         public static Encoding Utf8 { get; } = new UTF8Encoding(false, false);
 
-        private static bool _registered;
+        private static bool Registered;
 
         private static void EnsureCodePages()
         {
-            if (_registered) return;
+            if (Registered) return;
             Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-            _registered = true;
+            Registered = true;
         }
 
         /// <summary>Decodes a field: cut at the first NUL, decode, trim trailing spaces.</summary>

@@ -76,7 +76,7 @@ namespace ZkSync.Protocol.Session
             bool newHandshake = reply.Command == ReplyCode.NewFirmwareConnect;
             if (reply.Command != ReplyCode.Unauthorized && !newHandshake)
                 throw new ZkDeviceErrorException("The device refused the session", reply.Command, reply.SessionId, Device, CommandCode.Connect);
-            _logger.LogDebug("{Device}: CONNECT answered {Code}; authenticating with {Key}.", Device, reply.Command, _options.CommKey == 0 ? "no comm key (0)" : "the comm key");
+            _logger.ConnectAnswered(Device, reply.Command, _options.CommKey == 0 ? "no comm key (0)" : "the comm key");
             var auth = await exchange.RequestAsync(CommandCode.Auth, CommKey.Derive(_options.CommKey, SessionId)).ConfigureAwait(false);
             if (auth.Command == ReplyCode.Ok) return true;
             if (newHandshake) throw SessionRefusal.NewFirmwareHandshake(Device);
@@ -100,7 +100,7 @@ namespace ZkSync.Protocol.Session
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && _transport.IsOpen)
             {
-                _logger.LogInformation("{Device}: operation cancelled; ending the session (CMD_EXIT) so the device frees its slot.", Device);
+                _logger.CancelledEndingSession(Device);
                 await SendExitAsync().ConfigureAwait(false);
                 _transport.Close();
                 throw;
@@ -125,7 +125,7 @@ namespace ZkSync.Protocol.Session
                 _gate.Release();
             }
             _transport.Close();
-            _logger.LogInformation("{Device}: disconnected.", Device);
+            _logger.Disconnected(Device);
         }
 
         /// <summary>CMD_EXIT with a short wait, never throwing; replies still owed to an interrupted exchange are skipped by reply id.</summary>
@@ -141,7 +141,7 @@ namespace ZkSync.Protocol.Session
                 }
                 catch (Exception ex) when (ex is ZkException || ex is OperationCanceledException)
                 {
-                    _logger.LogDebug("{Device}: CMD_EXIT not acknowledged ({Reason}); closing anyway.", Device, ZkException.WithoutDevice(ex));
+                    if (_logger.IsEnabled(LogLevel.Debug)) _logger.ExitNotAcknowledged(Device, ZkException.WithoutDevice(ex));
                 }
             }
         }
@@ -168,7 +168,7 @@ namespace ZkSync.Protocol.Session
                 {
                     await _transport.SendAsync(bytes, timeout, cancellationToken).ConfigureAwait(false);
                     Traffic.BytesSent += bytes.Length + _transport.FramingOverhead;
-                    _logger.LogDebug("{Device}: sent command {Command} reply id {ReplyId}, {Length} B payload{Attempt}.",
+                    _logger.SentCommand(
                         Device, command, replyId, packet.Payload.Length, attempt > 1 ? $" (attempt {attempt})" : "");
                     var reply = await WaitForReplyAsync(replyId, timeout, cancellationToken).ConfigureAwait(false);
                     if (reply != null) return reply;
@@ -204,13 +204,13 @@ namespace ZkSync.Protocol.Session
                 Traffic.LastReceivedUtc = DateTime.UtcNow;
                 if (!Packet.TryDecode(bytes, 0, bytes.Length, out var p, out bool checksumValid))
                 {
-                    _logger.LogDebug("{Device}: ignored a {Length}-byte packet shorter than a header.", Device, bytes.Length);
+                    _logger.IgnoredShortPacket(Device, bytes.Length);
                     continue;
                 }
                 if (!checksumValid)
                 {
                     // Firmware drops corrupt packets silently; we do the same and keep waiting for a good copy.
-                    _logger.LogWarning("{Device}: ignored a packet with a bad checksum ({Packet}).", Device, p);
+                    _logger.IgnoredBadChecksum(Device, p);
                     continue;
                 }
                 if (p.Command == CommandCode.RegisterEvent)
@@ -220,10 +220,10 @@ namespace ZkSync.Protocol.Session
                 }
                 if (p.ReplyId != replyId)
                 {
-                    _logger.LogDebug("{Device}: ignored a stale reply ({Packet}); waiting for reply id {ReplyId}.", Device, p, replyId);
+                    _logger.IgnoredStaleReply(Device, p, replyId);
                     continue;
                 }
-                _logger.LogDebug("{Device}: received {Packet}.", Device, p);
+                _logger.Received(Device, p);
                 _sinceLastReply.Restart();
                 return p;
             }
@@ -232,7 +232,7 @@ namespace ZkSync.Protocol.Session
         /// <summary>Events need a header-only ACK_OK; pyzk sends it with reply id 0 and the device never answers it.</summary>
         private async Task AcknowledgeEventAsync(Packet evt, CancellationToken cancellationToken)
         {
-            _logger.LogDebug("{Device}: acknowledged event flag {Flag} ({Length} B) that arrived before a reply.", Device, evt.SessionId, evt.Payload.Length);
+            _logger.AcknowledgedEvent(Device, evt.SessionId, evt.Payload.Length);
             var ack = new Packet(ReplyCode.Ok, SessionId, 0).Encode();
             await _transport.SendAsync(ack, _options.Timeout, cancellationToken).ConfigureAwait(false);
             Traffic.BytesSent += ack.Length + _transport.FramingOverhead;

@@ -39,8 +39,8 @@ namespace ZkSync.Protocol.Transport
                     }
                     catch (ZkException ex) when (ex is ZkConnectionException || ex is ZkTimeoutException)
                     {
-                        logger.LogInformation("{Device}: TCP unavailable ({Reason}); trying UDP.", options.Endpoint, ex.MessageWithoutDevice);
-                        UdpTransport udp = UdpTransport.Open(endpoint, DeviceName(options, ZkTransportKind.Udp));
+                        logger.TcpUnavailable(options.Endpoint, ex.MessageWithoutDevice);
+                        var udp = UdpTransport.Open(endpoint, DeviceName(options, ZkTransportKind.Udp));
                         udp.TcpFailure = ex;
                         return udp;
                     }

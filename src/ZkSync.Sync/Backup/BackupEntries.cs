@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace ZkSync.Sync.Backup
@@ -22,7 +23,7 @@ namespace ZkSync.Sync.Backup
             {
                 char c = (char)b;
                 if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') sb.Append(c);
-                else sb.Append('%').Append(b.ToString("X2"));
+                else sb.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
             }
             return sb.ToString();
         }

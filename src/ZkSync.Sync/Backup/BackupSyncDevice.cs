@@ -33,9 +33,9 @@ namespace ZkSync.Sync.Backup
 
         public SyncTraffic Traffic => default;
 
-        public Task<ZkDeviceInfo> GetDeviceInfoAsync(CancellationToken ct) => Task.FromResult(File.Device);
+        public Task<ZkDeviceInfo> GetDeviceInfoAsync(CancellationToken cancellationToken) => Task.FromResult(File.Device);
 
-        public Task<ZkDeviceCounts> GetCountsAsync(CancellationToken ct) => Task.FromResult(new ZkDeviceCounts
+        public Task<ZkDeviceCounts> GetCountsAsync(CancellationToken cancellationToken) => Task.FromResult(new ZkDeviceCounts
         {
             Users = File.Users.Count,
             Fingerprints = File.Fingerprints.Count,
@@ -44,23 +44,23 @@ namespace ZkSync.Sync.Backup
             Records = File.Manifest.Counts.Attendance,
         });
 
-        public Task<IReadOnlyList<ZkUser>> GetUsersAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<ZkUser>>(File.Users.Select(u => u.Clone()).ToList());
-        public Task<IReadOnlyList<ZkFingerprint>> GetFingerprintsAsync(CancellationToken ct) => Task.FromResult(File.Fingerprints);
-        public Task<IReadOnlyList<ZkFaceRecord>> GetFacesAsync(string userId, CancellationToken ct) => Task.FromResult(File.GetFaces(userId));
-        public Task<byte[]?> GetPhotoAsync(string userId, CancellationToken ct) => Task.FromResult(File.GetPhoto(userId));
-        public Task<IReadOnlyList<ZkAttendanceRecord>> GetAttendanceAsync(CancellationToken ct) => Task.FromResult(File.GetAttendance());
+        public Task<IReadOnlyList<ZkUser>> GetUsersAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<ZkUser>>(File.Users.Select(u => u.Clone()).ToList());
+        public Task<IReadOnlyList<ZkFingerprint>> GetFingerprintsAsync(CancellationToken cancellationToken) => Task.FromResult(File.Fingerprints);
+        public Task<IReadOnlyList<ZkFaceRecord>> GetFacesAsync(string userId, CancellationToken cancellationToken) => Task.FromResult(File.GetFaces(userId));
+        public Task<byte[]?> GetPhotoAsync(string userId, CancellationToken cancellationToken) => Task.FromResult(File.GetPhoto(userId));
+        public Task<IReadOnlyList<ZkAttendanceRecord>> GetAttendanceAsync(CancellationToken cancellationToken) => Task.FromResult(File.GetAttendance());
 
-        public Task<IReadOnlyList<UserWriteResult>> WriteUsersAsync(IReadOnlyList<UserWithFingerprints> users, CancellationToken ct) => throw ReadOnly();
-        public Task<bool> DeleteFingerprintAsync(string userId, int finger, CancellationToken ct) => throw ReadOnly();
-        public Task WriteFacesAsync(string userId, IReadOnlyList<ZkFaceRecord> faces, bool exact, CancellationToken ct) => throw ReadOnly();
-        public Task DeleteFacesAsync(string userId, CancellationToken ct) => throw ReadOnly();
-        public Task SetPhotoAsync(string userId, byte[] jpeg, CancellationToken ct) => throw ReadOnly();
-        public Task<bool> DeletePhotoAsync(string userId, CancellationToken ct) => throw ReadOnly();
-        public Task<bool> DeleteUserAsync(string userId, CancellationToken ct) => throw ReadOnly();
-        public Task DisableAsync(CancellationToken ct) => Task.CompletedTask;
-        public Task EnableAsync(CancellationToken ct) => Task.CompletedTask;
+        public Task<IReadOnlyList<UserWriteResult>> WriteUsersAsync(IReadOnlyList<UserWithFingerprints> users, CancellationToken cancellationToken) => throw ReadOnly();
+        public Task<bool> DeleteFingerprintAsync(string userId, int finger, CancellationToken cancellationToken) => throw ReadOnly();
+        public Task WriteFacesAsync(string userId, IReadOnlyList<ZkFaceRecord> faces, bool exact, CancellationToken cancellationToken) => throw ReadOnly();
+        public Task DeleteFacesAsync(string userId, CancellationToken cancellationToken) => throw ReadOnly();
+        public Task SetPhotoAsync(string userId, byte[] jpeg, CancellationToken cancellationToken) => throw ReadOnly();
+        public Task<bool> DeletePhotoAsync(string userId, CancellationToken cancellationToken) => throw ReadOnly();
+        public Task<bool> DeleteUserAsync(string userId, CancellationToken cancellationToken) => throw ReadOnly();
+        public Task DisableAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task EnableAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-        public Task CloseAsync(CancellationToken ct)
+        public Task CloseAsync(CancellationToken cancellationToken)
         {
             if (_ownsFile) File.Dispose();
             return Task.CompletedTask;

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
@@ -35,8 +36,8 @@ namespace ZkSync.Emulator.Tests.Interop
             Assert.Equal(p.DeviceName, r.GetProperty("deviceName").GetString());
             Assert.Equal(p.Options["~OEMVendor"], r.GetProperty("vendor").GetString());
             Assert.Equal(p.Options["MAC"], r.GetProperty("mac").GetString());
-            Assert.Equal(p.FingerprintVersion.ToString(), r.GetProperty("fingerprintVersion").GetString());
-            Assert.Equal(p.PinWidth.ToString(), r.GetProperty("pinWidth").GetString());
+            Assert.Equal(p.FingerprintVersion.ToString(CultureInfo.InvariantCulture), r.GetProperty("fingerprintVersion").GetString());
+            Assert.Equal(p.PinWidth.ToString(CultureInfo.InvariantCulture), r.GetProperty("pinWidth").GetString());
             Assert.Equal("No", r.GetProperty("faceOn").GetString());
             Assert.Equal(p.Options["~ProductTime"].Replace(' ', 'T'), r.GetProperty("productTime").GetString());
             AssertSizes(emu, r);

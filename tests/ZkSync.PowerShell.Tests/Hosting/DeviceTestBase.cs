@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Linq;
 using Xunit;
 
@@ -37,10 +38,14 @@ namespace ZkSync.PowerShell.Tests.Hosting
         protected void Device(string name, string profile = "tft", int users = 0, string extra = "") =>
             Ok($"${name} = Start-ZkEmulator -Profile {profile} -Users {users} {extra} | Connect-ZkDevice -Timeout 3");
 
-        protected int Count(string script) => Convert.ToInt32(Ok($"@({script}).Count").Output.Single().BaseObject);
+        protected int Count(string script) => Convert.ToInt32(Ok($"@({script}).Count").Output.Single().BaseObject, CultureInfo.InvariantCulture);
 
         protected string[] Strings(string script) => Ok(script).Output.Select(o => o.BaseObject?.ToString() ?? "").ToArray();
 
-        public void Dispose() => Ps.Run("Get-ZkSession | Disconnect-ZkDevice; Stop-ZkEmulator -All");
+        public void Dispose()
+        {
+            Ps.Run("Get-ZkSession | Disconnect-ZkDevice; Stop-ZkEmulator -All");
+            GC.SuppressFinalize(this);
+        }
     }
 }

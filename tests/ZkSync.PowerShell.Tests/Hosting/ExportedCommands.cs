@@ -11,7 +11,7 @@ namespace ZkSync.PowerShell.Tests.Hosting
 
         public static IEnumerable<object[]> All => Names.Select(n => new object[] { n });
 
-        private static IReadOnlyList<string> Read()
+        private static List<string> Read()
         {
             ScriptBlockAst ast = Parser.ParseFile(System.IO.Path.Combine(RepoPaths.Root, "ZkSync.psd1"), out _, out _);
             var table = (HashtableAst)ast.Find(a => a is HashtableAst, false)!;

@@ -16,6 +16,7 @@ namespace ZkSync.PowerShell.Tests.Hosting
             base.Dispose();
             Ps.Run("$ZkSyncJournalPath = $null");
             if (Directory.Exists(JournalFolder)) Directory.Delete(JournalFolder, true);
+            GC.SuppressFinalize(this);
         }
     }
 }

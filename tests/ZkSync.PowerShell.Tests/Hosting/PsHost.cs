@@ -14,7 +14,7 @@ namespace ZkSync.PowerShell.Tests.Hosting
         /// <param name="host">A host that answers prompts (AnsweringHost); null = no user interaction at all.</param>
         public PsHost(bool importModule = true, System.Management.Automation.Host.PSHost? host = null)
         {
-            InitialSessionState state = InitialSessionState.CreateDefault2();
+            var state = InitialSessionState.CreateDefault2();
             if (OperatingSystem.IsWindows()) state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
             Runspace = host == null ? RunspaceFactory.CreateRunspace(state) : RunspaceFactory.CreateRunspace(host, state);
             Runspace.Open();
@@ -30,7 +30,7 @@ namespace ZkSync.PowerShell.Tests.Hosting
                 foreach (var pair in variables) Runspace.SessionStateProxy.SetVariable(pair.Key, pair.Value);
 
             var result = new PsResult();
-            using System.Management.Automation.PowerShell ps = System.Management.Automation.PowerShell.Create(Runspace);
+            using var ps = System.Management.Automation.PowerShell.Create(Runspace);
             ps.AddScript(script);
             try
             {

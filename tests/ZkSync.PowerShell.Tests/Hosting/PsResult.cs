@@ -32,7 +32,7 @@ namespace ZkSync.PowerShell.Tests.Hosting
                 throw new Xunit.Sdk.XunitException("Script failed: " + string.Join(" | ", AllErrors.Select(e => e.FullyQualifiedErrorId + ": " + e)));
         }
 
-        public T Single<T>(string property) => (T)Output.Single().Properties[property].Value;
+        public T SingleProperty<T>(string property) => (T)Output.Single().Properties[property].Value;
 
         public IEnumerable<object?> Values(string property) => Output.Select(o => o.Properties[property]?.Value);
     }

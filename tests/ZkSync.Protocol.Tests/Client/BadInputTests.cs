@@ -1,16 +1,17 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using Xunit;
 using ZkSync.Emulator.Core;
-using ZkSync.Sync.Backup;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Connection;
 using ZkSync.Protocol.Errors;
 using ZkSync.Protocol.Model;
-using ZkSync.Sync;
 using ZkSync.Protocol.Tests.Scripted;
-using Xunit;
+using ZkSync.Sync;
+using ZkSync.Sync.Backup;
 
 namespace ZkSync.Protocol.Tests.Client
 {
@@ -42,7 +43,7 @@ namespace ZkSync.Protocol.Tests.Client
             var options = new ZkConnectionOptions { Host = "127.0.0.1", Port = port, CommKey = key };
             var ex = await Assert.ThrowsAsync<ZkInvalidDataException>(() => ZkDeviceClient.ConnectAsync(options));
             Assert.Equal(field, ex.Field);
-            if (key != 0) Assert.DoesNotContain(key.ToString(), ex.Message); // names the range, never the key
+            if (key != 0) Assert.DoesNotContain(key.ToString(CultureInfo.InvariantCulture), ex.Message); // names the range, never the key
         }
 
         [Fact]

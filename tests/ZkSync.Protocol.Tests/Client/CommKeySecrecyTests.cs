@@ -1,17 +1,18 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
+using Xunit;
 using ZkSync.Emulator.Core;
-using ZkSync.Protocol.Model;
-using ZkSync.Sync.Backup;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Connection;
 using ZkSync.Protocol.Errors;
+using ZkSync.Protocol.Model;
 using ZkSync.Sync;
-using Xunit;
+using ZkSync.Sync.Backup;
 
 namespace ZkSync.Protocol.Tests.Client
 {
@@ -71,7 +72,7 @@ namespace ZkSync.Protocol.Tests.Client
                     text.Add(reader.ReadToEnd());
                 }
 
-            var secrets = new[] { Key.ToString(), (Key + 1).ToString() };
+            var secrets = new[] { Key.ToString(CultureInfo.InvariantCulture), (Key + 1).ToString(CultureInfo.InvariantCulture) };
             Assert.DoesNotContain(log.Lines, l => secrets.Any(s => l.Text.Contains(s)));
             Assert.DoesNotContain(text, t => secrets.Any(s => t.Contains(s)));
             Assert.DoesNotContain(source.Log.Entries.Concat(destination.Log.Entries), e => secrets.Any(s => e.Contains(s)));

@@ -1,13 +1,14 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
+using Xunit;
 using ZkSync.Protocol.Bulk;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Connection;
 using ZkSync.Protocol.Errors;
 using ZkSync.Protocol.Model;
-using Xunit;
 
 namespace ZkSync.Protocol.Tests.Client
 {
@@ -123,7 +124,7 @@ namespace ZkSync.Protocol.Tests.Client
         public async Task Batch_bigger_than_free_room_is_refused_before_upload()
         {
             await using var d = await Emulated.OpenAsync("tft", ZkTransportKind.Tcp, users: 3, configure: o => o.UserCapacity = 4);
-            var batch = Enumerable.Range(0, 2).Select(i => new UserWithFingerprints(new ZkUser { UserId = (500 + i).ToString() })).ToList();
+            var batch = Enumerable.Range(0, 2).Select(i => new UserWithFingerprints(new ZkUser { UserId = (500 + i).ToString(CultureInfo.InvariantCulture) })).ToList();
             await Assert.ThrowsAsync<ZkCapacityException>(() => d.Client.WriteUsersAsync(batch));
             Assert.Equal(0, d.Client.Traffic.UploadedBytes);
         }
@@ -180,7 +181,7 @@ namespace ZkSync.Protocol.Tests.Client
             {
                 var t = new byte[600 + i % 400];
                 rng.NextBytes(t);
-                return new UserWithFingerprints(new ZkUser { UserId = (100000 + i).ToString(), Name = "U" + i }, new[] { new ZkFingerprint(0, (byte)(i % 10), 1, t) });
+                return new UserWithFingerprints(new ZkUser { UserId = (100000 + i).ToString(CultureInfo.InvariantCulture), Name = "U" + i }, new[] { new ZkFingerprint(0, (byte)(i % 10), 1, t) });
             }).ToList();
             var results = await d.Client.WriteUsersAsync(batch);
             Assert.Equal(Enumerable.Range(1, 2000).Select(i => (ushort)i), results.Select(r => r.Uid));

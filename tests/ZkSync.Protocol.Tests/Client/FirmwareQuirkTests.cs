@@ -2,8 +2,8 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using Xunit;
-using ZkSync.Protocol.Model;
 using ZkSync.Protocol.Client;
+using ZkSync.Protocol.Model;
 
 namespace ZkSync.Protocol.Tests.Client
 {

@@ -1,13 +1,14 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
+using Xunit;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Connection;
 using ZkSync.Protocol.Errors;
-using Xunit;
 using ZkSync.Protocol.Model;
 
 namespace ZkSync.Protocol.Tests.Client
@@ -34,7 +35,7 @@ namespace ZkSync.Protocol.Tests.Client
             Assert.Contains(log.Lines, l => l.Level == LogLevel.Debug && l.Text.Contains("sent command 1503"));
             Assert.Contains(log.Lines, l => l.Level == LogLevel.Information && l.Text.Contains("connected"));
             Assert.Contains(log.Lines, l => l.Level == LogLevel.Information && l.Text.Contains("disconnected"));
-            var secrets = new[] { key.ToString(), (key + 1).ToString() };
+            var secrets = new[] { key.ToString(CultureInfo.InvariantCulture), (key + 1).ToString(CultureInfo.InvariantCulture) };
             Assert.DoesNotContain(log.Lines, l => secrets.Any(s => l.Text.Contains(s)));
             Assert.DoesNotContain(secrets, s => ex.ToString().Contains(s));
         }

@@ -1,14 +1,15 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
+using Xunit;
 using ZkSync.Emulator.Core;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Connection;
 using ZkSync.Protocol.Errors;
 using ZkSync.Protocol.Framing;
 using ZkSync.Protocol.Model;
-using Xunit;
 
 namespace ZkSync.Protocol.Tests.Client
 {
@@ -150,7 +151,7 @@ namespace ZkSync.Protocol.Tests.Client
             using (c)
             {
                 var batch = Enumerable.Range(1, 300).Select(i => new UserWithFingerprints(
-                    new ZkUser { UserId = (5000 + i).ToString(), Name = "Batch " + i },
+                    new ZkUser { UserId = (5000 + i).ToString(CultureInfo.InvariantCulture), Name = "Batch " + i },
                     new List<ZkFingerprint> { new ZkFingerprint(0, 3, 1, Enumerable.Range(0, 1000).Select(b => (byte)(b * i)).ToArray()) })).ToList();
                 emu.SetFaults(new FaultOptions { ResetAfterUploadDataPackets = 2 }); // about 330 KB: six 64 KB slices
                 var results = await c.WriteUsersAsync(batch);

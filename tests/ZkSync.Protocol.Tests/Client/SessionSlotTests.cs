@@ -1,9 +1,9 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Xunit;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Errors;
-using Xunit;
 using ZkSync.Protocol.Model;
 
 namespace ZkSync.Protocol.Tests.Client

@@ -1,12 +1,12 @@
 using System.Linq;
 using System.Text;
+using Xunit;
 using ZkSync.Protocol.Bulk;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Framing;
 using ZkSync.Protocol.Model;
 using ZkSync.Protocol.Tests.Scripted;
-using Xunit;
 
 namespace ZkSync.Protocol.Tests.Codecs
 {

@@ -1,8 +1,8 @@
 using System;
 using System.Linq;
 using System.Text;
-using ZkSync.Protocol.Codecs;
 using Xunit;
+using ZkSync.Protocol.Codecs;
 
 namespace ZkSync.Protocol.Tests.Codecs
 {

@@ -1,5 +1,5 @@
-using ZkSync.Protocol.Framing;
 using Xunit;
+using ZkSync.Protocol.Framing;
 
 namespace ZkSync.Protocol.Tests.Framing
 {

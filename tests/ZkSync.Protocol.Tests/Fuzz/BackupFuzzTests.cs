@@ -1,14 +1,14 @@
 using System;
 using System.IO;
 using System.Threading.Tasks;
+using Xunit;
 using ZkSync.Emulator.Core;
-using ZkSync.Protocol.Model;
-using ZkSync.Sync.Backup;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Connection;
-using ZkSync.Sync;
+using ZkSync.Protocol.Model;
 using ZkSync.Protocol.Tests.Client;
-using Xunit;
+using ZkSync.Sync;
+using ZkSync.Sync.Backup;
 
 namespace ZkSync.Protocol.Tests.Fuzz
 {

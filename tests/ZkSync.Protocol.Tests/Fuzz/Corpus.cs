@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text;
 using ZkSync.Protocol.Bulk;
@@ -64,7 +65,7 @@ namespace ZkSync.Protocol.Tests.Fuzz
 
         private static byte[] Table(UserRecordFormat format)
         {
-            var records = Enumerable.Range(1, 3).Select(i => UserRecordCodec.Encode(new ZkUser { Uid = (ushort)i, UserId = (100 + i).ToString(), Name = "User " + i }, format, Encoding.UTF8, TruncationMode.Truncate)).ToList();
+            var records = Enumerable.Range(1, 3).Select(i => UserRecordCodec.Encode(new ZkUser { Uid = (ushort)i, UserId = (100 + i).ToString(CultureInfo.InvariantCulture), Name = "User " + i }, format, Encoding.UTF8, TruncationMode.Truncate)).ToList();
             var b = new byte[4 + records.Sum(r => r.Length)];
             LittleEndian.Put(b, 0, (uint)(b.Length - 4));
             int o = 4;
@@ -89,7 +90,7 @@ namespace ZkSync.Protocol.Tests.Fuzz
             var batch = new BatchUpload();
             for (ushort i = 1; i <= 2; i++)
             {
-                batch.Users.Add(new BatchUserEntry(BatchOperation.AddOrOverwrite, UserRecordCodec.Encode(new ZkUser { Uid = i, UserId = i.ToString() }, format, Encoding.UTF8, TruncationMode.Truncate)));
+                batch.Users.Add(new BatchUserEntry(BatchOperation.AddOrOverwrite, UserRecordCodec.Encode(new ZkUser { Uid = i, UserId = i.ToString(CultureInfo.InvariantCulture) }, format, Encoding.UTF8, TruncationMode.Truncate)));
                 batch.Templates.Add(new BatchTemplateEntry(BatchOperation.AddOrOverwrite, i, 0x10, Bytes(500, i)));
             }
             return BatchUploadCodec.Encode(batch);

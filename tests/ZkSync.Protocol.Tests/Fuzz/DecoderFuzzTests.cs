@@ -3,12 +3,12 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
+using Xunit;
 using ZkSync.Protocol.Bulk;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Errors;
 using ZkSync.Protocol.Framing;
 using ZkSync.Protocol.Transport;
-using Xunit;
 
 namespace ZkSync.Protocol.Tests.Fuzz
 {

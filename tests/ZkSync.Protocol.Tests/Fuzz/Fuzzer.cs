@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
-using ZkSync.Protocol.Errors;
 using Xunit.Sdk;
+using ZkSync.Protocol.Errors;
 
 namespace ZkSync.Protocol.Tests.Fuzz
 {
@@ -72,7 +72,7 @@ namespace ZkSync.Protocol.Tests.Fuzz
 
         public static bool Allowed(Exception ex) => ex is ZkException;
 
-        private static Exception Failure(string name, int i, byte[] input, Exception ex) =>
+        private static XunitException Failure(string name, int i, byte[] input, Exception ex) =>
             new XunitException($"{name}: case {i} (ZKSYNC_FUZZ_SEED={BaseSeed}, case seed {BaseSeed + i}) threw {ex.GetType().Name}: {ex.Message}\n" +
                                $"input ({input.Length} bytes): {Convert.ToHexString(input.AsSpan(0, Math.Min(input.Length, 256)))}\n{ex}");
 

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Xunit;
 using ZkSync.Protocol.Bulk;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Codecs;
@@ -12,7 +13,6 @@ using ZkSync.Protocol.Errors;
 using ZkSync.Protocol.Framing;
 using ZkSync.Protocol.Model;
 using ZkSync.Protocol.Tests.Scripted;
-using Xunit;
 
 namespace ZkSync.Protocol.Tests.Fuzz
 {
@@ -22,7 +22,7 @@ namespace ZkSync.Protocol.Tests.Fuzz
     /// </summary>
     public class ReplyPathFuzzTests
     {
-        private static Random _peerRandom = new Random(0);
+        private static Random PeerRandom = new Random(0);
 
         /// <summary>A captured stream re-addressed to <paramref name="request"/>, mutated in its payloads (checksums then valid) or in its raw bytes.</summary>
         private static byte[] Answer(Packet request, Random rng)
@@ -48,13 +48,13 @@ namespace ZkSync.Protocol.Tests.Fuzz
                 if (Replies.IsConnect(p)) { await link.SendAsync(Replies.Ok(p)); return; }
                 if (p.Command == ReplyCode.Ok || p.Command == CommandCode.Exit) return;
                 byte[] answer;
-                lock (typeof(ReplyPathFuzzTests)) answer = Answer(p, _peerRandom);
+                lock (typeof(ReplyPathFuzzTests)) answer = Answer(p, PeerRandom);
                 await link.SendRawAsync(answer);
             });
             var options = Sessions.Options(peer.Port, ZkTransportKind.Tcp, timeoutSeconds: 0.05);
             await Fuzzer.RunAsync("reply path", new[] { new byte[1] }, async (_, rng) =>
             {
-                lock (typeof(ReplyPathFuzzTests)) _peerRandom = new Random(rng.Next());
+                lock (typeof(ReplyPathFuzzTests)) PeerRandom = new Random(rng.Next());
                 using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(5)); // a hang fails below, not the run
                 using var session = await Sessions.OpenAsync(options, bound.Token);
                 try

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Threading.Tasks;
 using ZkSync.Protocol.Bulk;
 using ZkSync.Protocol.Codecs;
@@ -15,7 +14,7 @@ namespace ZkSync.Protocol.Tests.Scripted
     internal sealed class BufferDevice
     {
         private readonly int _dataChunk;
-        private MemoryStream? _upload;
+        private List<byte>? _upload;
         private int _uploadSize;
         private ushort _lastUploadReplyId;
 
@@ -60,7 +59,7 @@ namespace ZkSync.Protocol.Tests.Scripted
                     break;
                 case CommandCode.PrepareData:
                     _uploadSize = (int)LittleEndian.U32(p.Payload, 0);
-                    _upload = new MemoryStream();
+                    _upload = new List<byte>();
                     _lastUploadReplyId = p.ReplyId;
                     await link.SendAsync(Replies.Ok(p));
                     break;
@@ -68,8 +67,8 @@ namespace ZkSync.Protocol.Tests.Scripted
                     // Firmware: previous + 1, computed without wrapping.
                     bool inOrder = p.ReplyId == _lastUploadReplyId + 1;
                     _lastUploadReplyId = p.ReplyId;
-                    if (!inOrder || _upload == null || _upload.Length + p.Payload.Length > _uploadSize) { await link.SendAsync(Replies.To(p, ReplyCode.Error)); break; }
-                    _upload.Write(p.Payload);
+                    if (!inOrder || _upload == null || _upload.Count + p.Payload.Length > _uploadSize) { await link.SendAsync(Replies.To(p, ReplyCode.Error)); break; }
+                    _upload.AddRange(p.Payload);
                     await link.SendAsync(Replies.Ok(p));
                     break;
                 case CommandCode.HashData:

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
+using Xunit;
 using ZkSync.Protocol.Framing;
 using ZkSync.Protocol.Transport;
-using Xunit;
 
 namespace ZkSync.Protocol.Tests.Scripted
 {

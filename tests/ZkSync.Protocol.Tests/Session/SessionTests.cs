@@ -1,7 +1,9 @@
 using System;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Xunit;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Connection;
@@ -9,7 +11,6 @@ using ZkSync.Protocol.Errors;
 using ZkSync.Protocol.Framing;
 using ZkSync.Protocol.Model;
 using ZkSync.Protocol.Tests.Scripted;
-using Xunit;
 
 namespace ZkSync.Protocol.Tests.Session
 {
@@ -65,7 +66,7 @@ namespace ZkSync.Protocol.Tests.Session
             var ex = await Assert.ThrowsAsync<ZkAuthenticationException>(() => Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Tcp, commKey: 13)));
             Assert.Contains("comm key refused", ex.Message);
             Assert.Contains("127.0.0.1:" + peer.Port + "/tcp", ex.Message);
-            Assert.DoesNotContain("13", ex.Message.Replace(peer.Port.ToString(), ""));
+            Assert.DoesNotContain("13", ex.Message.Replace(peer.Port.ToString(CultureInfo.InvariantCulture), ""));
 
             using var good = await Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Tcp, commKey: 12));
             var auth = peer.Received.Last(p => p.Command == CommandCode.Auth);

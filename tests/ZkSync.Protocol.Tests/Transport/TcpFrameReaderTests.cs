@@ -1,8 +1,8 @@
 using System.Linq;
+using Xunit;
 using ZkSync.Protocol.Errors;
 using ZkSync.Protocol.Tests.Scripted;
 using ZkSync.Protocol.Transport;
-using Xunit;
 
 namespace ZkSync.Protocol.Tests.Transport
 {

@@ -1,8 +1,8 @@
 using System;
+using Xunit;
 using ZkSync.Emulator.Core.Wire;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Model;
-using Xunit;
 
 namespace ZkSync.Protocol.Tests.Vectors
 {
@@ -25,7 +25,7 @@ namespace ZkSync.Protocol.Tests.Vectors
         {
             var expected = Hex.Bytes(PublicVectors.Z16Attendance40);
             var written = DeviceAttendanceLog.WriteTft(new ZkAttendanceRecord { Uid = 13, UserId = "999111333", VerifyMethod = 1, Timestamp = Z16Time, State = 0 });
-            Assert.Equal(Hex.Of(expected).Substring(0, 72), Hex.Of(written).Substring(0, 72)); // bytes 0..35; 36..39 are reserved
+            Assert.Equal(Hex.Of(expected)[..72], Hex.Of(written)[..72]); // bytes 0..35; 36..39 are reserved
         }
 
         [Fact]

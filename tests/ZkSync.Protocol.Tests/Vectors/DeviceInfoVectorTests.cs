@@ -1,12 +1,12 @@
 using System;
 using System.Linq;
 using System.Text;
+using Xunit;
 using ZkSync.Emulator.Core.Wire;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Framing;
 using ZkSync.Protocol.Model;
 using ZkSync.Protocol.Tests.Scripted;
-using Xunit;
 
 namespace ZkSync.Protocol.Tests.Vectors
 {

@@ -1,10 +1,10 @@
 using System;
 using System.Text;
+using Xunit;
 using ZkSync.Emulator.Core.Wire;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Framing;
 using ZkSync.Protocol.Tests.Scripted;
-using Xunit;
 
 namespace ZkSync.Protocol.Tests.Vectors
 {

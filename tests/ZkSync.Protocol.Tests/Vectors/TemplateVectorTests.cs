@@ -1,8 +1,8 @@
 using System.Linq;
+using Xunit;
 using ZkSync.Emulator.Core.Device;
 using ZkSync.Emulator.Core.Wire;
 using ZkSync.Protocol.Codecs;
-using Xunit;
 
 namespace ZkSync.Protocol.Tests.Vectors
 {

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
 using Xunit;
@@ -204,7 +205,7 @@ namespace ZkSync.Sync.Tests.EndToEnd
             Assert.Equal(6, report.Summaries[1].Failed);
             Assert.Equal(6, report.Summaries[0].Added);
             Assert.Equal(6, report.Summaries[2].Added);
-            var toD2 = report.Items.Where(i => i.Destination.Contains(d2.Port.ToString())).ToList();
+            var toD2 = report.Items.Where(i => i.Destination.Contains(d2.Port.ToString(CultureInfo.InvariantCulture))).ToList();
             Assert.Equal(6, toD2.Count);
             Assert.All(toD2, i => Assert.Equal(KindOutcome.Written, i.Faces));
             Assert.Equal(12, report.Items.Count);

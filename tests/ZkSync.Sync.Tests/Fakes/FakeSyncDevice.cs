@@ -75,33 +75,33 @@ namespace ZkSync.Sync.Tests.Fakes
         public byte[]? PhotoOf(string userId) => _photos.TryGetValue(userId, out var p) ? p : null;
 
         // ---- ISyncDevice ----
-        public Task<ZkDeviceInfo> GetDeviceInfoAsync(CancellationToken ct) => Run("info", 100, () => new ZkDeviceInfo
+        public Task<ZkDeviceInfo> GetDeviceInfoAsync(CancellationToken cancellationToken) => Run("info", 100, () => new ZkDeviceInfo
         {
             Endpoint = Name, Transport = ZkTransportKind.Tcp, SerialNumber = "FAKE-" + Name, DeviceName = "Fake", Platform = "ZMM220_TFT", FirmwareVersion = "Ver 6.60",
             Capabilities = Capabilities, Counts = Counts(),
         });
 
-        public Task<ZkDeviceCounts> GetCountsAsync(CancellationToken ct) => Run("counts", 92, Counts);
+        public Task<ZkDeviceCounts> GetCountsAsync(CancellationToken cancellationToken) => Run("counts", 92, Counts);
 
-        public Task<IReadOnlyList<ZkUser>> GetUsersAsync(CancellationToken ct) =>
+        public Task<IReadOnlyList<ZkUser>> GetUsersAsync(CancellationToken cancellationToken) =>
             Run("users", _users.Count * (int)Capabilities.UserFormat, () => (IReadOnlyList<ZkUser>)_users.Values.Select(u => u.Clone()).ToList());
 
-        public Task<IReadOnlyList<ZkFingerprint>> GetFingerprintsAsync(CancellationToken ct) =>
+        public Task<IReadOnlyList<ZkFingerprint>> GetFingerprintsAsync(CancellationToken cancellationToken) =>
             Run("fingerprints", _fingers.Values.Sum(f => 6 + f.Template.Length), () => (IReadOnlyList<ZkFingerprint>)_fingers.Values
                 .Select(f => new ZkFingerprint(f.Uid, f.FingerIndex, f.Flag, (byte[])f.Template.Clone())).ToList());
 
-        public Task<IReadOnlyList<ZkFaceRecord>> GetFacesAsync(string userId, CancellationToken ct) =>
+        public Task<IReadOnlyList<ZkFaceRecord>> GetFacesAsync(string userId, CancellationToken cancellationToken) =>
             Run("faces " + userId, FacesOf(userId).Count * FaceRecordCodec.RecordSize, () =>
             {
                 RequireFaces();
                 return (IReadOnlyList<ZkFaceRecord>)FacesOf(userId).Select(f => new ZkFaceRecord((byte[])f.Raw.Clone()) { UserId = userId }).ToList();
             });
 
-        public Task<byte[]?> GetPhotoAsync(string userId, CancellationToken ct) => Run("photo " + userId, PhotoOf(userId)?.Length ?? 0, () => PhotoOf(userId));
+        public Task<byte[]?> GetPhotoAsync(string userId, CancellationToken cancellationToken) => Run("photo " + userId, PhotoOf(userId)?.Length ?? 0, () => PhotoOf(userId));
 
-        public Task<IReadOnlyList<ZkAttendanceRecord>> GetAttendanceAsync(CancellationToken ct) => Run("attendance", Attendance.Count * 40, () => (IReadOnlyList<ZkAttendanceRecord>)Attendance.ToList());
+        public Task<IReadOnlyList<ZkAttendanceRecord>> GetAttendanceAsync(CancellationToken cancellationToken) => Run("attendance", Attendance.Count * 40, () => (IReadOnlyList<ZkAttendanceRecord>)Attendance.ToList());
 
-        public Task<IReadOnlyList<UserWriteResult>> WriteUsersAsync(IReadOnlyList<UserWithFingerprints> users, CancellationToken ct) => Run("write-users", 0, () =>
+        public Task<IReadOnlyList<UserWriteResult>> WriteUsersAsync(IReadOnlyList<UserWithFingerprints> users, CancellationToken cancellationToken) => Run("write-users", 0, () =>
         {
             int recordSize = (int)Capabilities.UserFormat;
             _uploaded += BatchUploadCodec.SizeOf(recordSize, users.Count, users.SelectMany(u => u.Fingerprints).Select(f => f.Template.Length));
@@ -125,10 +125,10 @@ namespace ZkSync.Sync.Tests.Fakes
             return (IReadOnlyList<UserWriteResult>)results;
         });
 
-        public Task<bool> DeleteFingerprintAsync(string userId, int finger, CancellationToken ct) => Run("delete-finger " + userId, 0, () =>
+        public Task<bool> DeleteFingerprintAsync(string userId, int finger, CancellationToken cancellationToken) => Run("delete-finger " + userId, 0, () =>
             _users.TryGetValue(userId, out var u) && _fingers.Remove((u.Uid, (byte)finger)));
 
-        public Task WriteFacesAsync(string userId, IReadOnlyList<ZkFaceRecord> faces, bool exact, CancellationToken ct) => Run("write-faces " + userId, 0, () =>
+        public Task WriteFacesAsync(string userId, IReadOnlyList<ZkFaceRecord> faces, bool exact, CancellationToken cancellationToken) => Run("write-faces " + userId, 0, () =>
         {
             RequireFaces();
             if (!_users.TryGetValue(userId, out var u)) throw new ZkDeviceErrorException("No such user", 2001, 2, Name, 151);
@@ -144,9 +144,9 @@ namespace ZkSync.Sync.Tests.Fakes
             return true;
         });
 
-        public Task DeleteFacesAsync(string userId, CancellationToken ct) => Run("delete-faces " + userId, 0, () => _faces.Remove(userId));
+        public Task DeleteFacesAsync(string userId, CancellationToken cancellationToken) => Run("delete-faces " + userId, 0, () => _faces.Remove(userId));
 
-        public Task SetPhotoAsync(string userId, byte[] jpeg, CancellationToken ct) => Run("set-photo " + userId, 0, () =>
+        public Task SetPhotoAsync(string userId, byte[] jpeg, CancellationToken cancellationToken) => Run("set-photo " + userId, 0, () =>
         {
             if (!_users.ContainsKey(userId)) throw new ZkDeviceErrorException("No such user", 2001, 2, Name, 10009);
             _uploaded += jpeg.Length;
@@ -154,9 +154,9 @@ namespace ZkSync.Sync.Tests.Fakes
             return true;
         });
 
-        public Task<bool> DeletePhotoAsync(string userId, CancellationToken ct) => Run("delete-photo " + userId, 0, () => _photos.Remove(userId));
+        public Task<bool> DeletePhotoAsync(string userId, CancellationToken cancellationToken) => Run("delete-photo " + userId, 0, () => _photos.Remove(userId));
 
-        public Task<bool> DeleteUserAsync(string userId, CancellationToken ct) => Run("delete-user " + userId, 0, () =>
+        public Task<bool> DeleteUserAsync(string userId, CancellationToken cancellationToken) => Run("delete-user " + userId, 0, () =>
         {
             if (!_users.TryGetValue(userId, out var u)) return false;
             _users.Remove(userId);
@@ -166,11 +166,11 @@ namespace ZkSync.Sync.Tests.Fakes
             return true;
         });
 
-        public Task DisableAsync(CancellationToken ct) => Run("disable", 0, () => { DisableCount++; IsDisabled = true; return true; });
+        public Task DisableAsync(CancellationToken cancellationToken) => Run("disable", 0, () => { DisableCount++; IsDisabled = true; return true; });
 
-        public Task EnableAsync(CancellationToken ct) => Run("enable", 0, () => { EnableCount++; IsDisabled = false; return true; });
+        public Task EnableAsync(CancellationToken cancellationToken) => Run("enable", 0, () => { EnableCount++; IsDisabled = false; return true; });
 
-        public Task CloseAsync(CancellationToken ct)
+        public Task CloseAsync(CancellationToken cancellationToken)
         {
             CloseCount++;
             return Task.CompletedTask;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Model;
@@ -42,7 +43,7 @@ namespace ZkSync.Sync.Tests.Fakes
         {
             var d = new FakeSyncDevice(name, Profiles.Face());
             for (int i = 1; i <= count; i++)
-                d.Seed(User(i.ToString()), Fingers(i, 0, 5), Faces(i, faces), Photo(i, 2048));
+                d.Seed(User(i.ToString(CultureInfo.InvariantCulture)), Fingers(i, 0, 5), Faces(i, faces), Photo(i, 2048));
             return d;
         }
     }
