@@ -131,7 +131,7 @@ foreach ($group in $inventory | Group-Object Site) {
     if (-not $destinations) { $source | Disconnect-ZkDevice; continue }
 
     $sitePath = Join-Path $BackupPath $group.Name
-    $summaries = Sync-ZkDevice -Source $source -Destination $destinations -BackupPath $sitePath -BackupPassword $backupPassword -Confirm:$false -ErrorAction SilentlyContinue |
+    $summaries = Sync-ZkDevice -Source $source -Destination $destinations -BackupPath $sitePath -BackupPassword $backupPassword -Summary -Confirm:$false -ErrorAction SilentlyContinue |
         Where-Object { $_ -is [ZkSync.PowerShell.ZkSyncSummary] }
     foreach ($summary in $summaries) {
         Write-Host "  $summary"
