@@ -89,6 +89,9 @@ namespace ZkSync.FaultCampaign.Core
             // One at a time (-ThrottleLimit 1) with sessions opened beforehand, as an admin's Connect-ZkDevice sessions are:
             // the faulty destination, written second, waits idle while the peer is written.
             var preOpened = kind.OneAtATime ? await Task.WhenAll(PreOpenAsync(peerEndpoint), PreOpenAsync(faultyEndpoint)) : null;
+            // An admin's sessions sit idle before the run: let the devices close them, so the sync meets closed
+            // connections on every machine, however fast it would otherwise write past the idle timeout.
+            if (preOpened != null) await Task.Delay(FaultKind.IdleClose + FaultKind.IdleClose + FaultKind.IdleClose).ConfigureAwait(false);
             SyncReport faulty;
             try
             {
