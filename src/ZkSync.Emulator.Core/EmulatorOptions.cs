@@ -32,8 +32,11 @@ namespace ZkSync.Emulator.Core
         /// <summary>JSON state file: loaded at start when it exists, saved on stop.</summary>
         public string? StatePath { get; set; }
 
-        /// <summary>Open sessions the device serves at once; a CONNECT beyond it gets CMD_ACK_ERROR (and TCP is closed).</summary>
-        public int MaxSessions { get; set; } = 4;
+        /// <summary>
+        /// Open sessions the device serves at once; a CONNECT beyond it gets CMD_ACK_ERROR (and TCP is closed). 0 = no limit,
+        /// the default: firmware's session table grows as needed (FW commu.c CreateSession, five entries at a time).
+        /// </summary>
+        public int MaxSessions { get; set; }
 
         /// <summary>Fingerprint algorithm (~ZKFPVersion, 9 or 10); null = the profile's (10 on every profile).</summary>
         public int? FingerprintVersion { get; set; }
@@ -120,10 +123,11 @@ namespace ZkSync.Emulator.Core
         public bool AnswerConnectWith6001 { get; set; }
 
         /// <summary>
-        /// TCP: a connection that sends nothing for this long is closed by the device (firmware's 8-second socket receive
-        /// timeout, FW tcpcomm.c). Zero = never. UDP has no connection to close.
+        /// TCP: a connection that sends nothing for this long is closed, as a NAT or firewall idle timeout closes it. A fault,
+        /// zero (never) by default: firmware polls an established connection without a timeout and closes it only when the
+        /// client does (FW tcpcomm.c EthCommTCPCheck). UDP has no connection to close.
         /// </summary>
-        public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(8);
+        public TimeSpan IdleTimeout { get; set; } = TimeSpan.Zero;
 
         /// <summary>
         /// A TCP session whose connection ended without CMD_EXIT keeps its slot this long before the device drops it (the
@@ -140,7 +144,7 @@ namespace ZkSync.Emulator.Core
             if (Port < 0 || Port > 65535) throw new ArgumentException($"Port {Port} is out of range 0-65535.", nameof(Port));
             if (Users < 0) throw new ArgumentException("Users must not be negative.", nameof(Users));
             if (CommKey > Wire.DeviceCommKey.MaxKey) throw new ArgumentException($"Comm key is out of range 0-{Wire.DeviceCommKey.MaxKey}.", nameof(CommKey));
-            if (MaxSessions < 1) throw new ArgumentException("MaxSessions must be at least 1.", nameof(MaxSessions));
+            if (MaxSessions < 0) throw new ArgumentException("MaxSessions must not be negative (0 = no limit).", nameof(MaxSessions));
             if (FingerprintVersion is int fp && fp != 9 && fp != 10) throw new ArgumentException("FingerprintVersion must be 9 or 10.", nameof(FingerprintVersion));
             if (FaceVersion is int fv && fv < 0) throw new ArgumentException("FaceVersion must not be negative.", nameof(FaceVersion));
             if (MaxUploadBytes < 1024) throw new ArgumentException("MaxUploadBytes must be at least 1024.", nameof(MaxUploadBytes));

@@ -25,10 +25,11 @@ usage: ZkSync.Emulator [options]
   --photo-family F      none | zmm | file (default: the profile's)
   --max-face-count N    face capacity in hundreds of users, ~MaxFaceCount (default: the profile's, 7)
   --fp-capacity N       fingerprint template capacity (default: the profile's)
-  --max-sessions N      concurrent sessions (default 4)
+  --max-sessions N      concurrent sessions, more CONNECTs are refused (default 0 = no limit, as firmware)
   --unauth-on-connect B on | off: answer CONNECT with CMD_ACK_UNAUTH whatever the key, as ZMM220_TFT terminals do
                         (default: the profile's, on for face)
-  --idle-timeout-s N    TCP: close a connection silent for N s, as firmware does (default 8, 0 = never)
+  --idle-timeout-s N    fault, TCP: close a connection silent for N s, as a NAT or firewall idle timeout does
+                        (default 0 = never; firmware keeps idle connections open)
   --orphan-slot-s N     TCP: a session whose client left without CMD_EXIT keeps its slot N s (default 0 = freed at once)
   --connect-6001 B      on | off: answer CONNECT with 6001 and refuse CMD_AUTH, as 2025 ZAM70 firmware (default off)
   --chunk-gap-ms N      pause between packets of a large-data reply (default 0)
@@ -99,7 +100,7 @@ Lines on standard input: 'stats' prints the traffic counters as one JSON line on
                         break;
                     case "--max-face-count": if (!Int(name, value, 0, 655, out int faces, out error)) return null; o.MaxFaceCount = faces; break;
                     case "--fp-capacity": if (!Int(name, value, 1, 1_000_000, out int fps, out error)) return null; o.FingerprintCapacity = fps; break;
-                    case "--max-sessions": if (!Int(name, value, 1, 64, out int max, out error)) return null; o.MaxSessions = max; break;
+                    case "--max-sessions": if (!Int(name, value, 0, 1024, out int max, out error)) return null; o.MaxSessions = max; break;
                     case "--hide-options": o.HiddenOptions = value.Split(',', StringSplitOptions.RemoveEmptyEntries); break;
                     case "--unauth-on-connect": if (!Switch(name, value, out bool unauth, out error)) return null; o.UnauthOnConnect = unauth; break;
                     case "--connect-6001": if (!Switch(name, value, out bool answer6001, out error)) return null; o.AnswerConnectWith6001 = answer6001; break;

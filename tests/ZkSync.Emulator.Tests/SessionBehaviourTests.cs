@@ -10,8 +10,8 @@ using ZkSync.Protocol.Framing;
 namespace ZkSync.Emulator.Tests
 {
     /// <summary>
-    /// Session behaviours of real terminals: ACK_UNAUTH on connect (ZMM220_TFT), idle close (firmware's 8 s receive
-    /// timeout), full session slots, slots kept by clients that left without CMD_EXIT, and 2025 firmware's 6001.
+    /// Session behaviours of real terminals: ACK_UNAUTH on connect (ZMM220_TFT), idle connections kept open (and the idle
+    /// close fault), full session slots, slots kept by clients that left without CMD_EXIT, and 2025 firmware's 6001.
     /// </summary>
     public class SessionBehaviourTests
     {
@@ -97,9 +97,9 @@ namespace ZkSync.Emulator.Tests
         }
 
         [Fact]
-        public void Idle_timeout_is_8_seconds_by_default_and_zero_turns_it_off()
+        public void Idle_close_is_a_fault_off_by_default_and_a_negative_timeout_is_refused()
         {
-            Assert.Equal(TimeSpan.FromSeconds(8), new EmulatorOptions().IdleTimeout);
+            Assert.Equal(TimeSpan.Zero, new EmulatorOptions().IdleTimeout);
             Assert.Throws<ArgumentException>(() => new EmulatorOptions { IdleTimeout = TimeSpan.FromSeconds(-1) }.Validate());
         }
 

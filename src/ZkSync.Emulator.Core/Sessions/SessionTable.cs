@@ -4,7 +4,10 @@ using System.Linq;
 
 namespace ZkSync.Emulator.Core.Sessions
 {
-    /// <summary>Open sessions, bounded like a terminal's. Ids are the low 16 bits of Unix time, made unique (firmware CreateSession).</summary>
+    /// <summary>
+    /// Open sessions, unbounded as firmware's table (FW commu.c CreateSession) unless a limit is set. Ids are the low 16
+    /// bits of Unix time, made unique (CreateSession).
+    /// </summary>
     internal sealed class SessionTable
     {
         private readonly Dictionary<ushort, ClientSession> _sessions = new Dictionary<ushort, ClientSession>();
@@ -12,9 +15,10 @@ namespace ZkSync.Emulator.Core.Sessions
         private readonly TimeSpan _udpIdle;
         private readonly TimeSpan _orphanTimeout;
 
+        /// <param name="max">Slots; 0 = no limit.</param>
         public SessionTable(int max, TimeSpan udpIdle, TimeSpan orphanTimeout)
         {
-            _max = max;
+            _max = max > 0 ? max : int.MaxValue;
             _udpIdle = udpIdle;
             _orphanTimeout = orphanTimeout;
         }

@@ -5,6 +5,7 @@ using ZkSync.Emulator.Core;
 using ZkSync.PowerShell.Cmdlets;
 using ZkSync.PowerShell.Infrastructure;
 using ZkSync.PowerShell.Syncing;
+using ZkSync.Protocol.Model;
 using ZkSync.Sync.Backup;
 
 namespace ZkSync.PowerShell.Commands
@@ -74,15 +75,73 @@ namespace ZkSync.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string[]? HideOption { get; set; }
 
-        /// <summary>TCP: seconds of silence after which the emulator closes a connection, as firmware does after about 8; 0 = never.</summary>
-        [Parameter]
-        [ValidateRange(0, 3600)]
-        public double IdleTimeoutSeconds { get; set; } = 8;
+        // The console host's remaining options (ZkSync.Emulator --help), one parameter each; defaults are the host's.
 
-        /// <summary>Session slots; a CONNECT beyond them is refused, as a terminal with every slot taken refuses it.</summary>
+        /// <summary>Fault, TCP: seconds of silence after which a connection is closed, as a NAT or firewall idle timeout; 0 = never.</summary>
         [Parameter]
-        [ValidateRange(1, 64)]
-        public int MaxSessions { get; set; } = 4;
+        [ValidateRange(0, 86400)]
+        public double IdleTimeoutSeconds { get; set; }
+
+        /// <summary>Session slots; a CONNECT beyond them is refused. 0 = no limit, as firmware's session table.</summary>
+        [Parameter]
+        [ValidateRange(0, 1024)]
+        public int MaxSessions { get; set; }
+
+        /// <summary>TCP: a session whose client left without CMD_EXIT keeps its slot this many seconds; 0 = freed at once.</summary>
+        [Parameter]
+        [ValidateRange(0, 86400)]
+        public double OrphanSlotSeconds { get; set; }
+
+        /// <summary>CONNECT answered CMD_ACK_UNAUTH whatever the key (on by default in the face profile only); :$false turns it off.</summary>
+        [Parameter]
+        public SwitchParameter UnauthOnConnect { get; set; }
+
+        /// <summary>CONNECT answered 6001 and every CMD_AUTH refused, as 2025 ZAM70 firmware answers the classic handshake.</summary>
+        [Parameter]
+        public SwitchParameter AnswerConnectWith6001 { get; set; }
+
+        /// <summary>Overrides the profile's user-photo commands (none, Zmm or File).</summary>
+        [Parameter(ParameterSetName = ProfileSet)]
+        public PhotoCommandFamily PhotoFamily { get; set; }
+
+        /// <summary>Overrides the profile's face capacity, in hundreds of users (~MaxFaceCount).</summary>
+        [Parameter(ParameterSetName = ProfileSet)]
+        [ValidateRange(0, 655)]
+        public int MaxFaceCount { get; set; }
+
+        /// <summary>Overrides the profile's fingerprint template capacity.</summary>
+        [Parameter(ParameterSetName = ProfileSet)]
+        [ValidateRange(1, 1000000)]
+        public int FingerprintCapacity { get; set; }
+
+        /// <summary>Pause between the packets of a large reply, in milliseconds (firmware: about 20).</summary>
+        [Parameter]
+        [ValidateRange(0, 10000)]
+        public int ChunkGapMilliseconds { get; set; }
+
+        /// <summary>Link model: the terminal's turnaround per request, in milliseconds.</summary>
+        [Parameter]
+        [ValidateRange(0.0, 60000.0)]
+        public double LatencyMilliseconds { get; set; }
+
+        /// <summary>Link model: bytes per second shared by requests and replies; 0 = unlimited.</summary>
+        [Parameter]
+        [ValidateRange(0L, long.MaxValue)]
+        public long BytesPerSecond { get; set; }
+
+        /// <summary>A real terminal's own time per request (None, Requests or Records readings of field logs).</summary>
+        [Parameter]
+        public DeviceTimingMode DeviceTiming { get; set; }
+
+        /// <summary>Divides every modelled time (link and device) by this factor.</summary>
+        [Parameter]
+        [ValidateRange(1.0, 10000.0)]
+        public double TimeScale { get; set; } = 1;
+
+        /// <summary>Faults injected from start, as a hashtable of FaultOptions properties, e.g. @{ ResetAfterRequests = 3 }.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public FaultOptions? Fault { get; set; }
 
         /// <summary>A backup (Export-ZkDevice) to start from: the emulator holds a copy of that device, with its profile and identity.</summary>
         [Parameter(Mandatory = true, ParameterSetName = BackupSet)]
@@ -117,10 +176,8 @@ namespace ZkSync.PowerShell.Commands
                 UserCapacity = MyInvocation.BoundParameters.ContainsKey(nameof(UserCapacity)) ? UserCapacity : (int?)null,
                 SilentDrops = SilentDrops,
                 HiddenOptions = HideOption ?? Array.Empty<string>(),
-
-                IdleTimeout = TimeSpan.FromSeconds(IdleTimeoutSeconds),
-                MaxSessions = MaxSessions,
             };
+            ApplyHostOptions(options);
 
             TryItem(options.Profile, () =>
             {
@@ -131,5 +188,25 @@ namespace ZkSync.PowerShell.Commands
                 WriteObject(info);
             }, exception => new ErrorRecord(exception, ErrorIds.EmulatorFailed, ErrorCategory.OpenError, options.Profile));
         }
+
+        private void ApplyHostOptions(EmulatorOptions options)
+        {
+            options.IdleTimeout = TimeSpan.FromSeconds(IdleTimeoutSeconds);
+            options.MaxSessions = MaxSessions;
+            options.OrphanSessionTimeout = TimeSpan.FromSeconds(OrphanSlotSeconds);
+            if (Bound(nameof(UnauthOnConnect))) options.UnauthOnConnect = UnauthOnConnect.IsPresent;
+            options.AnswerConnectWith6001 = AnswerConnectWith6001;
+            if (Bound(nameof(PhotoFamily))) options.PhotoFamily = PhotoFamily;
+            if (Bound(nameof(MaxFaceCount))) options.MaxFaceCount = MaxFaceCount;
+            if (Bound(nameof(FingerprintCapacity))) options.FingerprintCapacity = FingerprintCapacity;
+            options.LargeDataPacketGap = TimeSpan.FromMilliseconds(ChunkGapMilliseconds);
+            options.LinkTurnaroundMs = LatencyMilliseconds;
+            options.LinkBytesPerSecond = BytesPerSecond;
+            options.DeviceTiming = DeviceTiming;
+            options.TimeScale = TimeScale;
+            options.Faults = Fault;
+        }
+
+        private bool Bound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
     }
 }

@@ -66,7 +66,7 @@ namespace ZkSync.PowerShell
         /// <summary>Sessions whose client dropped the connection without CMD_EXIT: on a terminal each holds a slot until it is dropped.</summary>
         public long SessionsLeftWithoutExit => Emulator.Counters.LeftWithoutExit;
 
-        /// <summary>Connections the emulator closed after its idle timeout, as terminals do after about 8 s of silence.</summary>
+        /// <summary>Connections the emulator closed after its idle-timeout fault (-IdleTimeoutSeconds), as a NAT or firewall would.</summary>
         public long IdleCloses => Emulator.Counters.IdleCloses;
 
         internal DeviceEmulator Emulator { get; }

@@ -15,13 +15,7 @@ namespace ZkSync.Protocol.Client
         [LoggerMessage(EventId = 203, Level = LogLevel.Warning, Message = "{Device}: {Reason} Reconnecting and repeating the operation ({Attempt} of {Max}).")]
         public static partial void Reconnecting(this ILogger logger, string device, string reason, int attempt, int max);
 
-        [LoggerMessage(EventId = 204, Level = LogLevel.Debug, Message = "{Device}: idle {Idle:0.#} s; a time read before the write kept the connection open.")]
-        public static partial void IdleKeptOpen(this ILogger logger, string device, double idle);
-
-        [LoggerMessage(EventId = 205, Level = LogLevel.Information, Message = "{Device}: the connection did not survive {Idle:0.#} s of idleness ({Reason}); reconnecting before the write.")]
-        public static partial void IdleConnectionLost(this ILogger logger, string device, double idle, string reason);
-
-        [LoggerMessage(EventId = 206, Level = LogLevel.Information, Message = "{Device}: the device closed the connection after {Idle:0.#} s idle (terminals close silent connections after about 8 s); reconnecting.")]
+        [LoggerMessage(EventId = 206, Level = LogLevel.Information, Message = "{Device}: the connection was closed after {Idle:0.#} s idle (a NAT or firewall idle timeout, or the device restarted); reconnecting.")]
         public static partial void IdleClosedByDevice(this ILogger logger, string device, double idle);
 
         [LoggerMessage(EventId = 207, Level = LogLevel.Information, Message = "{Device}: reconnected, session 0x{Session:X4}{Restored}.")]

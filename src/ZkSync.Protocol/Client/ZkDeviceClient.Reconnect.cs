@@ -27,7 +27,6 @@ namespace ZkSync.Protocol.Client
             for (int attempt = 0; ; attempt++)
             {
                 var session = await CurrentSessionAsync(cancellationToken).ConfigureAwait(false);
-                if (safety != RetrySafety.Read) session = await EnsureAwakeBeforeWriteAsync(session, cancellationToken).ConfigureAwait(false);
                 try
                 {
                     return await session.RunAsync(body, cancellationToken, isRetry: attempt > 0).ConfigureAwait(false);
@@ -44,39 +43,14 @@ namespace ZkSync.Protocol.Client
             }
         }
 
-        /// <summary>
-        /// A write goes out only on a connection the device will still read: after <see cref="ZkConnectionOptions.IdleProbeAfter"/>
-        /// of silence, one harmless read (CMD_GET_TIME) first restarts the device's idle timer, or finds the connection closed
-        /// and reconnects, so the write is never caught by the device closing the connection the moment it arrives.
-        /// </summary>
-        private async Task<ProtocolSession> EnsureAwakeBeforeWriteAsync(ProtocolSession session, CancellationToken cancellationToken)
-        {
-            var probeAfter = Options.IdleProbeAfter;
-            if (probeAfter <= TimeSpan.Zero || session.TransportKind != ZkTransportKind.Tcp || session.IdleFor < probeAfter || _ended || Options.Reconnects == 0)
-                return session;
-            var idle = session.IdleFor;
-            try
-            {
-                await session.RunAsync(exchange => exchange.RequestAsync(CommandCode.GetTime), cancellationToken).ConfigureAwait(false);
-                _logger.IdleKeptOpen(Device, idle.TotalSeconds);
-                return session;
-            }
-            catch (ZkException ex) when ((ex is ZkConnectionException || ex is ZkTimeoutException) && !cancellationToken.IsCancellationRequested)
-            {
-                session.Abort();
-                _logger.IdleConnectionLost(Device, idle.TotalSeconds, ex.Reason);
-                return await CurrentSessionAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-
         /// <summary>The open session, or a new one when the last was lost (and reconnecting is allowed).</summary>
         private async Task<ProtocolSession> CurrentSessionAsync(CancellationToken cancellationToken)
         {
             var current = _session;
             if (current.IsOpen && !_ended && Options.Reconnects > 0 && current.PeerClosed())
             {
-                // Terminals close a connection after about 8 s of silence (firmware socket receive timeout): found before
-                // sending, so nothing is lost or sent twice; the session is rebuilt below.
+                // Closed while idle (a NAT or firewall timeout, a restart): found before sending, so nothing is lost or sent
+                // twice; the session is rebuilt below.
                 _logger.IdleClosedByDevice(Device, current.IdleFor.TotalSeconds);
             }
             if (current.IsOpen || _ended || Options.Reconnects == 0) return current;

@@ -30,12 +30,6 @@ namespace ZkSync.Protocol.Connection
         /// </summary>
         public int Reconnects { get; set; } = 2;
 
-        /// <summary>
-        /// TCP: before a write on a connection silent this long, one cheap read (CMD_GET_TIME) checks it is still open, so the
-        /// device's idle close (about 8 s on firmware) can never swallow a write. Zero = never probe.
-        /// </summary>
-        public TimeSpan IdleProbeAfter { get; set; } = TimeSpan.FromSeconds(5);
-
         /// <summary>Whether a name or password longer than its field is an error or is cut (and reported).</summary>
         public TruncationMode Truncation { get; set; } = TruncationMode.Error;
 
@@ -60,7 +54,6 @@ namespace ZkSync.Protocol.Connection
             if (CommKey > Codecs.CommKey.MaxKey) throw new Errors.ZkInvalidDataException($"Comm key is out of range 0-{Codecs.CommKey.MaxKey}.", "CommKey");
             if (Timeout <= TimeSpan.Zero) throw new Errors.ZkInvalidDataException("Timeout must be positive.", "Timeout");
             if (Retries < 0) throw new Errors.ZkInvalidDataException("Retries must not be negative.", "Retries");
-            if (IdleProbeAfter < TimeSpan.Zero) throw new Errors.ZkInvalidDataException("IdleProbeAfter must not be negative (0 = never probe).", "IdleProbeAfter");
             if (Reconnects < 0) throw new Errors.ZkInvalidDataException("Reconnects must not be negative.", "Reconnects");
             TextField.GetEncoding(Encoding);
         }

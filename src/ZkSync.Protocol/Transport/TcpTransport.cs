@@ -116,7 +116,7 @@ namespace ZkSync.Protocol.Transport
         }
 
         /// <summary>
-        /// Firmware closes a connection after about 8 s of silence (its socket receive timeout). A closed peer makes the
+        /// Whether the connection was closed while idle (a NAT or firewall idle timeout, a restart). A closed peer makes the
         /// socket readable with nothing to read; bytes that did arrive are kept for the next receive.
         /// </summary>
         public bool PeerClosed()
