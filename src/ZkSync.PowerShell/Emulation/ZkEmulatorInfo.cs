@@ -69,6 +69,9 @@ namespace ZkSync.PowerShell
         /// <summary>Connections the emulator closed after its idle-timeout fault (-IdleTimeoutSeconds), as a NAT or firewall would.</summary>
         public long IdleCloses => Emulator.Counters.IdleCloses;
 
+        /// <summary>A copy of the options the emulator runs with (what each Start-ZkEmulator parameter set).</summary>
+        public EmulatorOptions Options => Emulator.Options.Clone();
+
         internal DeviceEmulator Emulator { get; }
 
         /// <summary>Stops serving and saves the state file, if any; a second call does nothing.</summary>
