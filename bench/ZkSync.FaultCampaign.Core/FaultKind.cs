@@ -66,8 +66,8 @@ namespace ZkSync.FaultCampaign.Core
             // ZMM220_TFT handshake (CONNECT answered ACK_UNAUTH with no key set), met again on every reconnect a reset forces.
             new FaultKind("unauth handshake", ZkTransportKind.Tcp, (r, n) => new FaultOptions { ResetAfterRequests = r.Next(1, n + 1) })
                 { Device = d => d.UnauthOnConnect = true },
-            // A NAT or firewall idle timeout (no profile closes idle connections: firmware does not), set explicitly: 50 ms on
-            // the source (idle while destinations write) and on destinations written one at a time.
+            // A NAT or firewall idle timeout (no profile closes idle connections: firmware does not), set explicitly:
+            // 50 ms on the source (idle while destinations write) and on destinations written one at a time.
             new FaultKind("idle close mid-sync", ZkTransportKind.Tcp, (r, _) => new FaultOptions())
                 { Device = d => d.IdleTimeout = IdleClose, Source = s => s.IdleTimeout = IdleClose, OneAtATime = true },
             // Every session slot taken by a client that left without CMD_EXIT: the sync must fail to connect, say why, and

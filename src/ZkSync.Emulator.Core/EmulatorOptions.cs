@@ -33,8 +33,9 @@ namespace ZkSync.Emulator.Core
         public string? StatePath { get; set; }
 
         /// <summary>
-        /// Open sessions the device serves at once; a CONNECT beyond it gets CMD_ACK_ERROR (and TCP is closed). 0 = no limit,
-        /// the default: firmware's session table grows as needed (FW commu.c CreateSession, five entries at a time).
+        /// Open sessions the device serves at once; a CONNECT beyond it gets CMD_ACK_ERROR (and TCP is closed). 0 = no
+        /// limit, the default: firmware's session table grows as needed (FW commu.c CreateSession, five entries at a
+        /// time).
         /// </summary>
         public int MaxSessions { get; set; }
 
@@ -123,9 +124,9 @@ namespace ZkSync.Emulator.Core
         public bool AnswerConnectWith6001 { get; set; }
 
         /// <summary>
-        /// TCP: a connection that sends nothing for this long is closed, as a NAT or firewall idle timeout closes it. A fault,
-        /// zero (never) by default: firmware polls an established connection without a timeout and closes it only when the
-        /// client does (FW tcpcomm.c EthCommTCPCheck). UDP has no connection to close.
+        /// TCP: a connection that sends nothing for this long is closed, as a NAT or firewall idle timeout closes it. A
+        /// fault, zero (never) by default: firmware polls an established connection without a timeout and closes it
+        /// only when the client does (FW tcpcomm.c EthCommTCPCheck). UDP has no connection to close.
         /// </summary>
         public TimeSpan IdleTimeout { get; set; } = TimeSpan.Zero;
 
@@ -144,7 +145,8 @@ namespace ZkSync.Emulator.Core
             if (Port < 0 || Port > 65535) throw new ArgumentException($"Port {Port} is out of range 0-65535.", nameof(Port));
             if (Users < 0) throw new ArgumentException("Users must not be negative.", nameof(Users));
             if (CommKey > Wire.DeviceCommKey.MaxKey) throw new ArgumentException($"Comm key is out of range 0-{Wire.DeviceCommKey.MaxKey}.", nameof(CommKey));
-            if (MaxSessions < 0) throw new ArgumentException("MaxSessions must not be negative (0 = no limit).", nameof(MaxSessions));
+            if (MaxSessions < 0)
+                throw new ArgumentException("MaxSessions must not be negative (0 = no limit).", nameof(MaxSessions));
             if (FingerprintVersion is int fp && fp != 9 && fp != 10) throw new ArgumentException("FingerprintVersion must be 9 or 10.", nameof(FingerprintVersion));
             if (FaceVersion is int fv && fv < 0) throw new ArgumentException("FaceVersion must not be negative.", nameof(FaceVersion));
             if (MaxUploadBytes < 1024) throw new ArgumentException("MaxUploadBytes must be at least 1024.", nameof(MaxUploadBytes));

@@ -100,7 +100,10 @@ Lines on standard input: 'stats' prints the traffic counters as one JSON line on
                         break;
                     case "--max-face-count": if (!Int(name, value, 0, 655, out int faces, out error)) return null; o.MaxFaceCount = faces; break;
                     case "--fp-capacity": if (!Int(name, value, 1, 1_000_000, out int fps, out error)) return null; o.FingerprintCapacity = fps; break;
-                    case "--max-sessions": if (!Int(name, value, 0, 1024, out int max, out error)) return null; o.MaxSessions = max; break;
+                    case "--max-sessions":
+                        if (!Int(name, value, 0, 1024, out int max, out error)) return null;
+                        o.MaxSessions = max;
+                        break;
                     case "--hide-options": o.HiddenOptions = value.Split(',', StringSplitOptions.RemoveEmptyEntries); break;
                     case "--unauth-on-connect": if (!Switch(name, value, out bool unauth, out error)) return null; o.UnauthOnConnect = unauth; break;
                     case "--connect-6001": if (!Switch(name, value, out bool answer6001, out error)) return null; o.AnswerConnectWith6001 = answer6001; break;

@@ -13,15 +13,19 @@ namespace ZkSync.Emulator.Tests
 {
     /// <summary>
     /// Firmware never closes an idle TCP connection (FW tcpcomm.c EthCommTCPCheck polls it and closes it only when recv
-    /// returns 0), and clients rely on it: pyzk's <c>live_capture</c> holds one open for hours. On the default profiles,
-    /// with no flag, a connection idle for a full minute is still served.
+    /// returns 0), and clients rely on it: pyzk's <c>live_capture</c> holds one open for hours. On the default
+    /// profiles, with no flag, a connection idle for a full minute is still served.
     /// </summary>
     public class IdlePeerTests
     {
-        /// <summary>A real minute: longer than every timer the emulator has (the longest, UDP eviction, is 60 s and UDP only).</summary>
+        /// <summary>
+        /// A real minute: longer than every timer the emulator has (the longest, UDP eviction, is 60 s and UDP only).
+        /// </summary>
         internal static readonly TimeSpan LongIdle = TimeSpan.FromSeconds(61);
 
-        /// <summary>pyzk's first packet over TCP, as its test.py records it: CMD_CONNECT, session 0, reply id 0.</summary>
+        /// <summary>
+        /// pyzk's first packet over TCP, as its test.py records it: CMD_CONNECT, session 0, reply id 0.
+        /// </summary>
         private static readonly byte[] PyzkConnectFrame = Convert.FromHexString("5050827d08000000e80317fc00000000");
 
         [Fact]
@@ -81,7 +85,9 @@ namespace ZkSync.Emulator.Tests
             Assert.Equal(0, emu.Counters.IdleCloses);
         }
 
-        /// <summary>pyzk get_users: read_sizes (50), then read_with_buffer(CMD_USERTEMP_RRQ, FCT_USER); the buffer as read.</summary>
+        /// <summary>
+        /// pyzk get_users: read_sizes (50), then read_with_buffer(CMD_USERTEMP_RRQ, FCT_USER); the buffer as read.
+        /// </summary>
         private static byte[] PyzkGetUsers(RawClient c)
         {
             RawClient.Require(c.Request(CommandCode.GetFreeSizes), ReplyCode.Ok);
@@ -104,7 +110,7 @@ namespace ZkSync.Emulator.Tests
     public class HybridScriptIdleTests
     {
         [Fact]
-        public async Task Hybrid_scripts_face_and_photo_writes_after_a_minute_idle_lose_nothing_on_the_default_face_profile()
+        public async Task Hybrid_scripts_face_and_photo_writes_after_a_minute_idle_lose_nothing_on_default_face()
         {
             using var source = await Emu.Start("face", users: 40);
             using var destination = await Emu.Start("face");
@@ -122,20 +128,29 @@ namespace ZkSync.Emulator.Tests
             foreach (var user in users)
             {
                 RawClient.Require(src.Request(CommandCode.DisableDevice), ReplyCode.Ok);
-                var faces = src.ReceiveLarge(src.Request(CommandCode.UserFaceRead, PinPayload.FaceRequest(user.Pin2))).Data;
+                var faceReply = src.Request(CommandCode.UserFaceRead, PinPayload.FaceRequest(user.Pin2));
+                var faces = src.ReceiveLarge(faceReply).Data;
                 RawClient.Require(src.Request(CommandCode.EnableDevice), ReplyCode.Ok);
                 var photoReply = src.Request(CommandCode.UserPhotoRead, PinPayload.FileName(user.Pin2 + ".jpg"));
-                media.Add((user.Pin2, faces, photoReply.Command == CommandCode.PrepareData ? src.ReceiveLarge(photoReply).Data : null));
+                bool hasPhoto = photoReply.Command == CommandCode.PrepareData;
+                byte[]? photo = hasPhoto ? src.ReceiveLarge(photoReply).Data : null;
+                media.Add((user.Pin2, faces, photo));
             }
             Assert.All(media, m => Assert.NotEmpty(m.Faces));
 
-            // Reading 40 users' faces and photos from a real terminal takes about a minute; the destination hears nothing.
+            // Reading 40 users' faces and photos from a real terminal takes about a minute; the destination hears
+            // nothing.
             Assert.Null(dst.Receive(IdlePeerTests.LongIdle));
 
             foreach (var (pin2, faces, photo) in media)
             {
-                Assert.Equal(ReplyCode.Ok, SetWrapped(dst, faces, CommandCode.UserFaceWrite, PinPayload.FaceRequest(pin2, faces.Length)));
-                if (photo != null) Assert.Equal(ReplyCode.Ok, SetWrapped(dst, photo, CommandCode.UserPhotoWrite, PinPayload.PhotoWrite(pin2)));
+                var faceWrite = PinPayload.FaceRequest(pin2, faces.Length);
+                Assert.Equal(ReplyCode.Ok, SetWrapped(dst, faces, CommandCode.UserFaceWrite, faceWrite));
+                if (photo != null)
+                {
+                    var photoWrite = PinPayload.PhotoWrite(pin2);
+                    Assert.Equal(ReplyCode.Ok, SetWrapped(dst, photo, CommandCode.UserPhotoWrite, photoWrite));
+                }
             }
 
             Assert.Equal(0, destination.Counters.IdleCloses);
@@ -148,7 +163,10 @@ namespace ZkSync.Emulator.Tests
             Assert.Equal(media.Count(m => m.Photo != null), destination.State.Photos.Count);
         }
 
-        /// <summary>fpmachine's set face / set photo: disable, 1500, the whole buffer in one 1501, 119, the command, 1502, enable, 1013.</summary>
+        /// <summary>
+        /// fpmachine's set face / set photo: disable, 1500, the whole buffer in one 1501, 119, the command, 1502,
+        /// enable, 1013.
+        /// </summary>
         private static ushort SetWrapped(RawClient c, byte[] data, ushort command, byte[] payload)
         {
             RawClient.Require(c.Request(CommandCode.DisableDevice), ReplyCode.Ok);

@@ -10,8 +10,9 @@ using ZkSync.Protocol.Framing;
 namespace ZkSync.Emulator.Tests
 {
     /// <summary>
-    /// Session behaviours of real terminals: ACK_UNAUTH on connect (ZMM220_TFT), idle connections kept open (and the idle
-    /// close fault), full session slots, slots kept by clients that left without CMD_EXIT, and 2025 firmware's 6001.
+    /// Session behaviours of real terminals: ACK_UNAUTH on connect (ZMM220_TFT), idle connections kept open (and the
+    /// idle close fault), full session slots, slots kept by clients that left without CMD_EXIT, and 2025 firmware's
+    /// 6001.
     /// </summary>
     public class SessionBehaviourTests
     {

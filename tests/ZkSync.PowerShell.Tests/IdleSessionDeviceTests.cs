@@ -9,9 +9,9 @@ using ZkSync.PowerShell.Tests.Hosting;
 namespace ZkSync.PowerShell.Tests
 {
     /// <summary>
-    /// A NAT or firewall idle timeout closes a silent TCP connection. An admin connects, waits, then runs any cmdlet: it must
-    /// just work (the engine reconnects, re-authenticates, restores the session, says so in -Verbose). Here the emulators
-    /// close after 0.5 s, so every cmdlet meets a connection the device has already closed.
+    /// A NAT or firewall idle timeout closes a silent TCP connection. An admin connects, waits, then runs any cmdlet:
+    /// it must just work (the engine reconnects, re-authenticates, restores the session, says so in -Verbose). Here the
+    /// emulators close after 0.5 s, so every cmdlet meets a connection the device has already closed.
     /// </summary>
     public sealed class IdleSessionDeviceTests : DeviceTestBase
     {
@@ -105,7 +105,8 @@ namespace ZkSync.PowerShell.Tests
             WaitForIdleClose("Get-ZkUser -Verbose", "$emuOfA.OpenSessions");
             PsResult result = Ok("Get-ZkUser -Session $a -Verbose");
             Assert.Equal(3, result.Output.Count);
-            Assert.Contains(result.Verbose, v => v.Message.Contains("was closed after") && v.Message.Contains("reconnecting"));
+            Assert.Contains(result.Verbose,
+                v => v.Message.Contains("was closed after") && v.Message.Contains("reconnecting"));
             Assert.Contains(result.Verbose, v => v.Message.Contains("reconnected"));
         }
 

@@ -19,7 +19,8 @@ namespace ZkSync.PowerShell.Tests
             Assert.Equal(
                 new[] { "00:00:00", "0", "00:00:00", "True", "False", "None", "1", "True" },
                 Strings("$o = (Start-ZkEmulator).Options; $o.IdleTimeout; $o.MaxSessions; $o.OrphanSessionTimeout; " +
-                        "$null -eq $o.UnauthOnConnect; $o.AnswerConnectWith6001; $o.DeviceTiming; $o.TimeScale; $null -eq $o.Faults"));
+                        "$null -eq $o.UnauthOnConnect; $o.AnswerConnectWith6001; $o.DeviceTiming; $o.TimeScale; " +
+                        "$null -eq $o.Faults"));
         }
 
         [Fact]
@@ -27,19 +28,25 @@ namespace ZkSync.PowerShell.Tests
         {
             string[] values = Strings(
                 "$o = (Start-ZkEmulator -Profile face -IdleTimeoutSeconds 90 -MaxSessions 3 -OrphanSlotSeconds 30 " +
-                "-UnauthOnConnect:$false -PhotoFamily File -MaxFaceCount 2 -FingerprintCapacity 500 -ChunkGapMilliseconds 20 " +
-                "-LatencyMilliseconds 1.5 -BytesPerSecond 100000 -DeviceTiming Requests -TimeScale 50 " +
-                "-Fault @{ ErrorCommand = 151; Seed = 4 }).Options; " +
-                "$o.IdleTimeout.TotalSeconds; $o.MaxSessions; $o.OrphanSessionTimeout.TotalSeconds; $o.UnauthOnConnect; " +
-                "$o.PhotoFamily; $o.MaxFaceCount; $o.FingerprintCapacity; $o.LargeDataPacketGap.TotalMilliseconds; " +
-                "$o.LinkTurnaroundMs; $o.LinkBytesPerSecond; $o.DeviceTiming; $o.TimeScale; $o.Faults.ErrorCommand; $o.Faults.Seed");
-            Assert.Equal(new[] { "90", "3", "30", "False", "File", "2", "500", "20", "1.5", "100000", "Requests", "50", "151", "4" }, values);
+                "-UnauthOnConnect:$false -PhotoFamily File -MaxFaceCount 2 -FingerprintCapacity 500 " +
+                "-ChunkGapMilliseconds 20 -LatencyMilliseconds 1.5 -BytesPerSecond 100000 -DeviceTiming Requests " +
+                "-TimeScale 50 -Fault @{ ErrorCommand = 151; Seed = 4 }).Options; " +
+                "$o.IdleTimeout.TotalSeconds; $o.MaxSessions; $o.OrphanSessionTimeout.TotalSeconds; " +
+                "$o.UnauthOnConnect; $o.PhotoFamily; $o.MaxFaceCount; $o.FingerprintCapacity; " +
+                "$o.LargeDataPacketGap.TotalMilliseconds; $o.LinkTurnaroundMs; $o.LinkBytesPerSecond; " +
+                "$o.DeviceTiming; $o.TimeScale; $o.Faults.ErrorCommand; $o.Faults.Seed");
+            Assert.Equal(
+                new[] { "90", "3", "30", "False", "File", "2", "500", "20", "1.5", "100000", "Requests", "50", "151",
+                        "4" },
+                values);
         }
 
         [Fact]
         public void Unauth_on_connect_can_be_forced_on_a_tft_profile_and_connect_still_works()
         {
-            Assert.Equal(new[] { "True", "Open" }, Strings("$emu = Start-ZkEmulator -UnauthOnConnect; $emu.Options.UnauthOnConnect; ($emu | Connect-ZkDevice -Timeout 3).State"));
+            Assert.Equal(new[] { "True", "Open" }, Strings(
+                "$emu = Start-ZkEmulator -UnauthOnConnect; $emu.Options.UnauthOnConnect; " +
+                "($emu | Connect-ZkDevice -Timeout 3).State"));
         }
 
         [Fact]

@@ -5,8 +5,8 @@ using System.Linq;
 namespace ZkSync.Emulator.Core.Sessions
 {
     /// <summary>
-    /// Open sessions, unbounded as firmware's table (FW commu.c CreateSession) unless a limit is set. Ids are the low 16
-    /// bits of Unix time, made unique (CreateSession).
+    /// Open sessions, unbounded as firmware's table (FW commu.c CreateSession) unless a limit is set. Ids are the low
+    /// 16 bits of Unix time, made unique (CreateSession).
     /// </summary>
     internal sealed class SessionTable
     {

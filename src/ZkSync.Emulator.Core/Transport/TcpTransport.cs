@@ -68,8 +68,9 @@ namespace ZkSync.Emulator.Core.Transport
         {
             ClientSession? bound = null;
             bool clientLeft = false; // the client closed or broke the connection (as opposed to the device closing it)
-            // The idle-close fault (a NAT or firewall idle timeout; firmware itself never closes an idle connection): silence
-            // that long while the device waits for a request closes it. The timer runs only while the device waits to read.
+            // The idle-close fault (a NAT or firewall idle timeout; firmware itself never closes an idle connection):
+            // silence that long while the device waits for a request closes it. The timer runs only while the device
+            // waits to read.
             using var idle = new CancellationTokenSource();
             bool idleClosed = false;
             using var idleRegistration = idle.Token.Register(() => { idleClosed = true; Close(client); });

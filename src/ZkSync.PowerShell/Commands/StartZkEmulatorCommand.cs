@@ -77,26 +77,38 @@ namespace ZkSync.PowerShell.Commands
 
         // The console host's remaining options (ZkSync.Emulator --help), one parameter each; defaults are the host's.
 
-        /// <summary>Fault, TCP: seconds of silence after which a connection is closed, as a NAT or firewall idle timeout; 0 = never.</summary>
+        /// <summary>
+        /// Fault, TCP: seconds of silence after which a connection is closed, as a NAT or firewall idle timeout; 0 =
+        /// never.
+        /// </summary>
         [Parameter]
         [ValidateRange(0, 86400)]
         public double IdleTimeoutSeconds { get; set; }
 
-        /// <summary>Session slots; a CONNECT beyond them is refused. 0 = no limit, as firmware's session table.</summary>
+        /// <summary>
+        /// Session slots; a CONNECT beyond them is refused. 0 = no limit, as firmware's session table.
+        /// </summary>
         [Parameter]
         [ValidateRange(0, 1024)]
         public int MaxSessions { get; set; }
 
-        /// <summary>TCP: a session whose client left without CMD_EXIT keeps its slot this many seconds; 0 = freed at once.</summary>
+        /// <summary>
+        /// TCP: a session whose client left without CMD_EXIT keeps its slot this many seconds; 0 = freed at once.
+        /// </summary>
         [Parameter]
         [ValidateRange(0, 86400)]
         public double OrphanSlotSeconds { get; set; }
 
-        /// <summary>CONNECT answered CMD_ACK_UNAUTH whatever the key (on by default in the face profile only); :$false turns it off.</summary>
+        /// <summary>
+        /// CONNECT answered CMD_ACK_UNAUTH whatever the key (on by default in the face profile only); :$false turns it
+        /// off.
+        /// </summary>
         [Parameter]
         public SwitchParameter UnauthOnConnect { get; set; }
 
-        /// <summary>CONNECT answered 6001 and every CMD_AUTH refused, as 2025 ZAM70 firmware answers the classic handshake.</summary>
+        /// <summary>
+        /// CONNECT answered 6001 and every CMD_AUTH refused, as 2025 ZAM70 firmware answers the classic handshake.
+        /// </summary>
         [Parameter]
         public SwitchParameter AnswerConnectWith6001 { get; set; }
 
@@ -129,7 +141,9 @@ namespace ZkSync.PowerShell.Commands
         [ValidateRange(0L, long.MaxValue)]
         public long BytesPerSecond { get; set; }
 
-        /// <summary>A real terminal's own time per request (None, Requests or Records readings of field logs).</summary>
+        /// <summary>
+        /// A real terminal's own time per request (None, Requests or Records readings of field logs).
+        /// </summary>
         [Parameter]
         public DeviceTimingMode DeviceTiming { get; set; }
 
@@ -138,7 +152,9 @@ namespace ZkSync.PowerShell.Commands
         [ValidateRange(1.0, 10000.0)]
         public double TimeScale { get; set; } = 1;
 
-        /// <summary>Faults injected from start, as a hashtable of FaultOptions properties, e.g. @{ ResetAfterRequests = 3 }.</summary>
+        /// <summary>
+        /// Faults injected from start, as a hashtable of FaultOptions properties, e.g. @{ ResetAfterRequests = 3 }.
+        /// </summary>
         [Parameter]
         [ValidateNotNull]
         public FaultOptions? Fault { get; set; }

@@ -66,7 +66,10 @@ namespace ZkSync.PowerShell
         /// <summary>Sessions whose client dropped the connection without CMD_EXIT: on a terminal each holds a slot until it is dropped.</summary>
         public long SessionsLeftWithoutExit => Emulator.Counters.LeftWithoutExit;
 
-        /// <summary>Connections the emulator closed after its idle-timeout fault (-IdleTimeoutSeconds), as a NAT or firewall would.</summary>
+        /// <summary>
+        /// Connections the emulator closed after its idle-timeout fault (-IdleTimeoutSeconds), as a NAT or firewall
+        /// would.
+        /// </summary>
         public long IdleCloses => Emulator.Counters.IdleCloses;
 
         /// <summary>A copy of the options the emulator runs with (what each Start-ZkEmulator parameter set).</summary>

@@ -15,7 +15,9 @@ namespace ZkSync.Protocol.Client
         [LoggerMessage(EventId = 203, Level = LogLevel.Warning, Message = "{Device}: {Reason} Reconnecting and repeating the operation ({Attempt} of {Max}).")]
         public static partial void Reconnecting(this ILogger logger, string device, string reason, int attempt, int max);
 
-        [LoggerMessage(EventId = 206, Level = LogLevel.Information, Message = "{Device}: the connection was closed after {Idle:0.#} s idle (a NAT or firewall idle timeout, or the device restarted); reconnecting.")]
+        [LoggerMessage(EventId = 206, Level = LogLevel.Information,
+            Message = "{Device}: the connection was closed after {Idle:0.#} s idle (a NAT or firewall idle timeout, " +
+                "or the device restarted); reconnecting.")]
         public static partial void IdleClosedByDevice(this ILogger logger, string device, double idle);
 
         [LoggerMessage(EventId = 207, Level = LogLevel.Information, Message = "{Device}: reconnected, session 0x{Session:X4}{Restored}.")]

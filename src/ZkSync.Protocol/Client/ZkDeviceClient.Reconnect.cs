@@ -49,8 +49,8 @@ namespace ZkSync.Protocol.Client
             var current = _session;
             if (current.IsOpen && !_ended && Options.Reconnects > 0 && current.PeerClosed())
             {
-                // Closed while idle (a NAT or firewall timeout, a restart): found before sending, so nothing is lost or sent
-                // twice; the session is rebuilt below.
+                // Closed while idle (a NAT or firewall timeout, a restart): found before sending, so nothing is lost or
+                // sent twice; the session is rebuilt below.
                 _logger.IdleClosedByDevice(Device, current.IdleFor.TotalSeconds);
             }
             if (current.IsOpen || _ended || Options.Reconnects == 0) return current;

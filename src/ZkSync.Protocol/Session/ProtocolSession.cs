@@ -44,7 +44,9 @@ namespace ZkSync.Protocol.Session
         public ZkTransportKind TransportKind => _transport.Kind;
         public ZkConnectionOptions Options => _options;
 
-        /// <summary>How long the device has heard nothing from us (NAT and firewall idle timeouts close silent TCP connections).</summary>
+        /// <summary>
+        /// How long the device has heard nothing from us (NAT and firewall idle timeouts close silent TCP connections).
+        /// </summary>
         public TimeSpan IdleFor => _sinceLastReply.Elapsed;
 
         /// <summary>True when the device has already closed the connection (checked without sending; TCP only).</summary>

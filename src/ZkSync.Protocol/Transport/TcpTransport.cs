@@ -116,8 +116,8 @@ namespace ZkSync.Protocol.Transport
         }
 
         /// <summary>
-        /// Whether the connection was closed while idle (a NAT or firewall idle timeout, a restart). A closed peer makes the
-        /// socket readable with nothing to read; bytes that did arrive are kept for the next receive.
+        /// Whether the connection was closed while idle (a NAT or firewall idle timeout, a restart). A closed peer
+        /// makes the socket readable with nothing to read; bytes that did arrive are kept for the next receive.
         /// </summary>
         public bool PeerClosed()
         {

@@ -6,9 +6,10 @@ using Xunit;
 namespace ZkSync.Emulator.Tests.Interop
 {
     /// <summary>
-    /// node-zklib's real-time log listener (zklibtcp.js <c>getRealTimeLogs</c>: CMD_REG_EVENT with EF_ATTLOG, then it only
-    /// listens) on the default profiles with no flag: a minute without events, then the users are read on the same
-    /// connection. Firmware never closes an idle connection (FW tcpcomm.c EthCommTCPCheck), so neither may the emulator.
+    /// node-zklib's real-time log listener (zklibtcp.js <c>getRealTimeLogs</c>: CMD_REG_EVENT with EF_ATTLOG, then it
+    /// only listens) on the default profiles with no flag: a minute without events, then the users are read on the same
+    /// connection. Firmware never closes an idle connection (FW tcpcomm.c EthCommTCPCheck), so neither may the
+    /// emulator.
     /// </summary>
     public class NodeZklibRealTimeIdleTests
     {
@@ -25,11 +26,13 @@ namespace ZkSync.Emulator.Tests.Interop
                 using (doc)
                 {
                     var root = doc.RootElement;
-                    Assert.False(root.GetProperty("closedDuringIdle").GetBoolean(), $"{emu.Profile.Name}: the connection was closed while idle");
-                    Assert.False(root.TryGetProperty("error", out var error), $"{emu.Profile.Name}: {error}");
+                    string profile = emu.Profile.Name;
+                    Assert.False(root.GetProperty("closedDuringIdle").GetBoolean(), $"{profile}: closed while idle");
+                    Assert.False(root.TryGetProperty("error", out var error), $"{profile}: {error}");
                     Assert.Equal(System.Text.Json.JsonValueKind.Null, root.GetProperty("usersError").ValueKind);
+                    var read = root.GetProperty("users").EnumerateArray().Select(u => u.GetString()!);
                     Assert.Equal(emu.State.Users.Select(u => u.Pin2).OrderBy(p => p, StringComparer.Ordinal),
-                        root.GetProperty("users").EnumerateArray().Select(u => u.GetString()!).OrderBy(p => p, StringComparer.Ordinal));
+                        read.OrderBy(p => p, StringComparer.Ordinal));
                     Assert.Equal(0, emu.Counters.IdleCloses);
                     Assert.Equal(1, emu.Counters.Exits); // node-zklib's disconnect() said goodbye on the same session
                 }

@@ -12,15 +12,16 @@ namespace ZkSync.Protocol.Tests.Client
 {
     /// <summary>
     /// A NAT or firewall idle timeout closes a silent TCP connection (firmware itself does not); here the emulator's
-    /// idle-close fault does it after a short time. The next call of any kind must just work: the closed connection is found before
-    /// anything is sent, the session is rebuilt (CONNECT, AUTH, the device disabled again when it was), and no write is
-    /// sent twice.
+    /// idle-close fault does it after a short time. The next call of any kind must just work: the closed connection is
+    /// found before anything is sent, the session is rebuilt (CONNECT, AUTH, the device disabled again when it was),
+    /// and no write is sent twice.
     /// </summary>
     public class IdleCloseTests
     {
         private static readonly TimeSpan Idle = TimeSpan.FromMilliseconds(700);
 
-        private static async Task<(DeviceEmulator Emulator, ZkDeviceClient Client, CapturingLogger Log)> OpenAsync(string profile = "face", int users = 4, uint commKey = 0)
+        private static async Task<(DeviceEmulator Emulator, ZkDeviceClient Client, CapturingLogger Log)> OpenAsync(
+            string profile = "face", int users = 4, uint commKey = 0)
         {
             var emulator = await Emulated.StartAsync(profile, users, commKey, o => o.IdleTimeout = Idle);
             var log = new CapturingLogger();
@@ -113,8 +114,8 @@ namespace ZkSync.Protocol.Tests.Client
         [Fact]
         public async Task A_write_after_a_long_silence_on_a_default_device_is_one_request_on_the_same_session()
         {
-            // Default profile: no idle close, as firmware. The silence is longer than the 5 s after which the engine once
-            // probed with CMD_GET_TIME before a write; now the write alone goes out, on the first session.
+            // Default profile: no idle close, as firmware. The silence is longer than the 5 s after which the engine
+            // once probed with CMD_GET_TIME before a write; now the write alone goes out, on the first session.
             using var emulator = await Emulated.StartAsync("face", 2, 0);
             using var client = await ZkDeviceClient.ConnectAsync(Emulated.Options(emulator, ZkTransportKind.Tcp));
             await Task.Delay(TimeSpan.FromSeconds(5.5));
