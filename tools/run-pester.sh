@@ -4,8 +4,11 @@
 # suite is skipped, saying so loudly, and under CI (CI=true, True, 1, yes or on) this script fails instead. It fails on
 # anything Pester did not pass: a failed test, a failed block (BeforeAll), a container that could not run (a file that
 # does not parse), or a run that found no test at all.
+# Arguments, when given, are the test files or folders to run instead of tests/Pester (a focused local run).
 set -uo pipefail
 cd "$(dirname "$0")/.."
+paths="'tests/Pester'"
+if [ "$#" -gt 0 ]; then paths=$(printf "'%s'," "$@"); paths="${paths%,}"; fi
 
 under_ci() {
   case "$(printf '%s' "${CI:-}" | tr '[:upper:]' '[:lower:]')" in true | 1 | yes | on) return 0 ;; *) return 1 ;; esac
@@ -59,7 +62,7 @@ fi
   \$PSStyle.OutputRendering = 'PlainText'
   Import-Module '$pester/Pester.psd1'
   \$c = New-PesterConfiguration
-  \$c.Run.Path = 'tests/Pester'
+  \$c.Run.Path = @($paths)
   \$c.Run.PassThru = \$true
   \$c.Output.Verbosity = 'Normal'
   \$r = Invoke-Pester -Configuration \$c
