@@ -49,6 +49,7 @@
         'Test-ZkDevice'
         'Get-ZkSyncHistory'
         'Write-ZkSyncHistory'
+        'Export-ZkSyncReport'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
