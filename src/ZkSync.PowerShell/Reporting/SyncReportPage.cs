@@ -103,8 +103,9 @@ td { border-bottom: 1px solid #eaeef2; } td.num, th.num { text-align: right; fon
             html.Append("<h2>Runs per day</h2>\n<svg id=\"runs-chart\" width=\"100%\" viewBox=\"0 0 ")
                 .Append(width).Append(' ').Append(height).Append("\" role=\"img\" aria-label=\"Succeeded and failed runs per day\" ")
                 .Append("font-family=\"system-ui, sans-serif\" font-size=\"11\">\n");
-            // Grid and the y scale: 0, half and the busiest day.
-            foreach (int tick in new[] { 0, max / 2, max }.Distinct())
+            // Grid and the y scale: every count up to 5 runs a day, else 0, half and the busiest day.
+            int[] ticks = max <= 5 ? Enumerable.Range(0, max + 1).ToArray() : new[] { 0, (max + 1) / 2, max };
+            foreach (int tick in ticks)
             {
                 double y = top + plotHeight - (double)tick / max * plotHeight;
                 html.Append("<line x1=\"").Append(left).Append("\" x2=\"").Append(width - right).Append("\" y1=\"").Append(F(y)).Append("\" y2=\"")
