@@ -11,8 +11,9 @@ using ZkSync.PowerShell.Reporting;
 namespace ZkSync.PowerShell.Commands
 {
     /// <summary>
-    /// Writes the sync report: one self-contained HTML page from the run journal and, when piped or given, Test-ZkDevice
-    /// results. Export (not ConvertTo): like Export-Csv it puts the data into a file, and it returns that file.
+    /// Writes the sync report: one self-contained HTML page from the run journal and, when piped or given,
+    /// Test-ZkDevice results. Export (not ConvertTo): like Export-Csv it puts the data into a file, and it returns
+    /// that file. A plain PSCmdlet: it reads files only, no device and no engine call.
     /// </summary>
     [Cmdlet(VerbsData.Export, "ZkSyncReport")]
     [OutputType(typeof(FileInfo))]
@@ -28,7 +29,7 @@ namespace ZkSync.PowerShell.Commands
         [ValidateNotNull]
         public ZkDeviceHealth[]? DeviceHealth { get; set; }
 
-        /// <summary>Only runs after this time (default: midnight 29 days before -Before, so 30 calendar days).</summary>
+        /// <summary>Only runs after this time (default: midnight 29 days before -Before: 30 calendar days).</summary>
         [Parameter]
         public DateTime? After { get; set; }
 
@@ -60,13 +61,14 @@ namespace ZkSync.PowerShell.Commands
             if (start >= end)
             {
                 ThrowTerminatingError(ErrorFactory.Create(ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument,
-                    $"-After ({start:u}) must be earlier than -Before ({end:u}): give a period that has a length.", After));
+                    $"-After ({start:u}) must be earlier than -Before ({end:u}): give a period that has a length.",
+                    After));
             }
 
             string folder = JournalHook.Open(this).Folder;
             DateTime startUtc = start.ToUniversalTime(), endUtc = end.ToUniversalTime();
-            List<ZkSyncHistoryRecord> records = JournalReader.Read(folder, (file, count) =>
-                    WriteWarning($"{file}: {count} line(s) are not journal records and were skipped (a writer stopped mid-line, or the file was edited)."))
+            var records = JournalReader
+                .Read(folder, (file, count) => WriteWarning(JournalReader.SkippedLines(file, count)))
                 .Where(r => r.Time > startUtc && r.Time < endUtc)
                 .ToList();
             var report = new SyncReport(Title, folder, start, end, now, records, _health);
@@ -76,11 +78,13 @@ namespace ZkSync.PowerShell.Commands
             {
                 File.WriteAllText(path, SyncReportPage.Render(report), new UTF8Encoding(false));
             }
-            catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException || exception is NotSupportedException)
+            catch (Exception exception)
+                when (exception is IOException || exception is UnauthorizedAccessException
+                    || exception is NotSupportedException)
             {
                 ThrowTerminatingError(ErrorFactory.FileError(exception, path, FileAccess.Write));
             }
-            WriteVerbose($"{path}: {records.Count} journal record(s) from {folder}, {_health.Count} device health result(s).");
+            WriteVerbose($"{path}: {records.Count} journal record(s) from {folder}, {_health.Count} health result(s).");
             WriteObject(new FileInfo(path));
         }
     }

@@ -57,8 +57,8 @@ namespace ZkSync.PowerShell.Reporting
     /// </summary>
     internal sealed class SyncReport
     {
-        public SyncReport(string title, string journalFolder, DateTime periodStart, DateTime periodEnd, DateTime generated,
-            IEnumerable<ZkSyncHistoryRecord> records, IEnumerable<ZkDeviceHealth> health)
+        public SyncReport(string title, string journalFolder, DateTime periodStart, DateTime periodEnd,
+            DateTime generated, IEnumerable<ZkSyncHistoryRecord> records, IEnumerable<ZkDeviceHealth> health)
         {
             Title = title;
             JournalFolder = journalFolder;
@@ -67,7 +67,7 @@ namespace ZkSync.PowerShell.Reporting
             Generated = generated;
             var all = records.OrderBy(r => r.Time).ToList();
             WhatIfRuns = all.Count(r => r.WhatIf);
-            List<ZkSyncHistoryRecord> runs = all.Where(r => !r.WhatIf).ToList();
+            var runs = all.Where(r => !r.WhatIf).ToList();
             Devices = runs.GroupBy(r => r.Destination, StringComparer.OrdinalIgnoreCase)
                 .Select(g => new DeviceRuns(g.Key, g.ToList()))
                 .OrderBy(d => d.Last.Status == ZkSyncRunStatus.Failed ? 0 : 1)
@@ -76,7 +76,8 @@ namespace ZkSync.PowerShell.Reporting
             Succeeded = runs.Count(r => r.Status == ZkSyncRunStatus.Succeeded);
             Failed = runs.Count - Succeeded;
             Days = DaysOf(runs, periodStart, periodEnd);
-            FailedUsers = Devices.SelectMany(d => d.Last.FailedUsers.Select(u => new FailedUserLine(d.Last, u))).ToList();
+            FailedUsers = Devices.SelectMany(d => d.Last.FailedUsers.Select(u => new FailedUserLine(d.Last, u)))
+                .ToList();
             Health = health.ToList();
         }
 
@@ -109,7 +110,9 @@ namespace ZkSync.PowerShell.Reporting
             var days = new List<DayRuns>();
             for (DateTime day = start.Date; day <= end.Date; day = day.AddDays(1))
             {
-                List<ZkSyncHistoryRecord> list = byDay.TryGetValue(day, out List<ZkSyncHistoryRecord>? found) ? found : new List<ZkSyncHistoryRecord>();
+                List<ZkSyncHistoryRecord> list = byDay.TryGetValue(day, out List<ZkSyncHistoryRecord>? found)
+                    ? found
+                    : new List<ZkSyncHistoryRecord>();
                 int succeeded = list.Count(r => r.Status == ZkSyncRunStatus.Succeeded);
                 days.Add(new DayRuns(day, succeeded, list.Count - succeeded));
             }

@@ -44,9 +44,9 @@ namespace ZkSync.PowerShell.Tests.Reporting
             Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, png.Take(4).ToArray());
             Assert.True(png.Length > 20_000, $"a {png.Length}-byte screenshot is blank, not a rendered report");
 
-            List<JsonElement> journal = Directory.GetFiles(JournalFolder, "*.jsonl").SelectMany(File.ReadAllLines)
+            var journal = Directory.GetFiles(JournalFolder, "*.jsonl").SelectMany(File.ReadAllLines)
                 .Select(line => JsonDocument.Parse(line).RootElement).ToList();
-            List<JsonElement> runs = journal.Where(r => !r.GetProperty("WhatIf").GetBoolean()).ToList();
+            var runs = journal.Where(r => !r.GetProperty("WhatIf").GetBoolean()).ToList();
             Assert.Equal(5, journal.Count);
             Assert.Equal(4, runs.Count);
             int succeeded = runs.Count(r => Status(r) == "Succeeded");
