@@ -139,7 +139,7 @@ function New-PackageFolder {
 
 function New-ModulePackage {
     # Written here rather than by Compress-PSResource so Windows PowerShell 5.1 and PowerShell 7 build the same package
-    # with a license expression (no public license URL exists) and the PSCmdlet_ tags Find-PSResource -CommandName reads.
+    # with a license expression (no public license URL exists) and PSCmdlet_ tags for Find-PSResource -CommandName.
     param([string] $Folder, [string] $Version)
     $nupkg = Join-Path $OutDir "ZkSync.$Version.nupkg"
     if (Test-Path $nupkg) { Remove-Item $nupkg }

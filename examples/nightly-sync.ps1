@@ -153,11 +153,12 @@ foreach ($group in $inventory | Group-Object Site) {
     @($source) + @($destinations) | Disconnect-ZkDevice
 }
 
-# --- Report: one HTML page next to the journal (the last 30 days, tonight's health checks). Never changes the exit code. ---
+# --- Report: one HTML page next to the journal (30 days, tonight's health checks). Never changes the exit code. ---
 try {
     $journalFile = (Get-ZkSyncHistory -Last 1).JournalFile
     $reportFolder = if ($journalFile) { Split-Path -Parent $journalFile } else { $LogPath }
-    $report = $health | Export-ZkSyncReport -Path (Join-Path $reportFolder 'sync-report.html') -Title "ZkSync nightly sync: $(Split-Path -Leaf $InventoryPath)"
+    $title = "ZkSync nightly sync: $(Split-Path -Leaf $InventoryPath)"
+    $report = $health | Export-ZkSyncReport -Path (Join-Path $reportFolder 'sync-report.html') -Title $title
     Write-Host "Report: $($report.FullName)"
 }
 catch {

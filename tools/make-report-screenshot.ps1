@@ -4,9 +4,9 @@
     Makes docs/images/sync-report.png: Export-ZkSyncReport's page, rendered by headless Chromium.
 
 .DESCRIPTION
-    Fourteen nightly runs against emulators: a face terminal at head office synced to three sites, a bw site that refuses
-    an alphanumeric user id added on night 9, a site unreachable on nights 5 and 11 (recorded with Write-ZkSyncHistory),
-    and a site clock set 95 s ahead. Each night's records get that night's time in the journal, so the chart spans two
+    Fourteen nightly runs against emulators: a face terminal at head office synced to three sites, a bw site that
+    refuses an alphanumeric user id added on night 9, a site unreachable on nights 5 and 11 (recorded with
+    Write-ZkSyncHistory), and a site clock set 95 s ahead. Each night's records get that night's time in the journal, so the chart spans two
     weeks; everything else is what the commands wrote. Needs the module built (out/ZkSync) and chromium on PATH.
 #>
 param([string] $OutFile = (Join-Path $PSScriptRoot '../docs/images/sync-report.png'))
@@ -16,7 +16,7 @@ Import-Module (Join-Path $PSScriptRoot '../out/ZkSync/ZkSync.psd1') -Force
 $work = Join-Path ([IO.Path]::GetTempPath()) ('zksync-report-' + [guid]::NewGuid().ToString('N'))
 $journal = Join-Path $work 'journal'
 New-Item -ItemType Directory -Path $journal -Force | Out-Null
-$global:ZkSyncJournalPath = $journal # Test-ZkDevice reads the last syncs from it too
+$global:ZkSyncJournalPath = $journal # every command below, Test-ZkDevice included, uses it
 try {
     $hq = Start-ZkEmulator -Profile face -Users 40 -Seed 7 | Connect-ZkDevice
     $siteA = Start-ZkEmulator -Profile face | Connect-ZkDevice
@@ -27,9 +27,11 @@ try {
     foreach ($night in 1..14) {
         if ($night -eq 9) { New-ZkUser -Session $hq -UserId 'V2041' -Name 'Visitor 2041' | Out-Null }
         $destinations = if ($night -in 5, 11) { @($siteA, $siteB) } else { @($siteA, $siteB, $siteC) }
-        Sync-ZkDevice -Source $hq -Destination $destinations -AllowTruncation -Summary -Confirm:$false -JournalPath $journal -ErrorAction SilentlyContinue -WarningAction SilentlyContinue | Out-Null
+        $quiet = @{ ErrorAction = 'SilentlyContinue'; WarningAction = 'SilentlyContinue'; Confirm = $false }
+        Sync-ZkDevice -Source $hq -Destination $destinations -AllowTruncation -Summary @quiet | Out-Null
         if ($night -in 5, 11) {
-            Write-ZkSyncHistory -Destination $unreachableC -Source $hq.Device -Error 'not synced: no answer over TCP or UDP within 5 s' -Command 'nightly-sync.ps1' -JournalPath $journal
+            $reason = 'not synced: no answer over TCP or UDP within 5 s'
+            Write-ZkSyncHistory -Destination $unreachableC -Source $hq.Device -Error $reason -Command 'nightly-sync.ps1'
         }
         # This night's records: 02:00 local time, the last night being last night.
         $file = Get-ChildItem $journal -Filter '*.jsonl' | Select-Object -First 1
@@ -44,8 +46,11 @@ try {
     }
     Set-ZkDeviceTime -Session $siteC -Time (Get-Date).AddSeconds(95)
     $page = Join-Path $work 'report.html'
-    $hq, $siteA, $siteB, $siteC | Test-ZkDevice | Export-ZkSyncReport -Path $page -JournalPath $journal -After (Get-Date).Date.AddDays(-14) -Title 'ZkSync sync report: head office and three sites' | Out-Null
-    & chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,1290 "--screenshot=$OutFile" "file://$page" 2>&1 | Out-Null
+    $title = 'ZkSync sync report: head office and three sites'
+    $hq, $siteA, $siteB, $siteC | Test-ZkDevice |
+        Export-ZkSyncReport -Path $page -After (Get-Date).Date.AddDays(-14) -Title $title | Out-Null
+    $flags = '--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', '--window-size=1100,1290'
+    & chromium @flags "--screenshot=$OutFile" "file://$page" 2>&1 | Out-Null
     if ($LASTEXITCODE -ne 0 -or -not (Test-Path $OutFile)) { throw "chromium did not write $OutFile ($LASTEXITCODE)" }
     Write-Host "wrote $OutFile"
 }

@@ -6,10 +6,13 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'common.ps1')
     # This pwsh, again: its own executable, or `dotnet pwsh.dll` when it runs as a .NET tool (tools/run-pester.sh).
     $script:Pwsh = @([Environment]::ProcessPath)
-    if ([System.IO.Path]::GetFileNameWithoutExtension($script:Pwsh[0]) -eq 'dotnet') { $script:Pwsh += Join-Path $PSHOME 'pwsh.dll' }
+    if ([System.IO.Path]::GetFileNameWithoutExtension($script:Pwsh[0]) -eq 'dotnet') {
+        $script:Pwsh += Join-Path $PSHOME 'pwsh.dll'
+    }
 
     function Invoke-Pwsh([string] $Command) {
-        $output = & $script:Pwsh[0] @($script:Pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $Command 2>&1
+        $arguments = @($script:Pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command', $Command)
+        $output = & $script:Pwsh[0] @arguments 2>&1
         [pscustomobject]@{ ExitCode = $LASTEXITCODE; Text = ($output | ForEach-Object ToString) -join "`n" }
     }
 
@@ -57,8 +60,11 @@ Describe './build.ps1 -Task Package' {
         $manifest.Tags | Should -Contain 'ZKTeco'
         # The first line of the CHANGELOG section (Unreleased until a release heading exists) is in the notes.
         $changelog = Get-Content (Join-Path $script:RepoRoot 'CHANGELOG.md')
-        $heading = [array]::IndexOf($changelog, ($changelog | Where-Object { $_ -like "## ``[$script:Version``]*" -or $_ -eq '## [Unreleased]' } | Select-Object -First 1))
-        $firstLine = $changelog[($heading + 1)..($changelog.Count - 1)] | Where-Object { $_.Trim() } | Select-Object -First 1
+        $headingLine = $changelog | Where-Object { $_ -like "## ``[$script:Version``]*" -or $_ -eq '## [Unreleased]' } |
+            Select-Object -First 1
+        $heading = [array]::IndexOf($changelog, $headingLine)
+        $firstLine = $changelog[($heading + 1)..($changelog.Count - 1)] | Where-Object { $_.Trim() } |
+            Select-Object -First 1
         $manifest.ReleaseNotes | Should -Match ([regex]::Escape($firstLine))
         $manifest.ReleaseNotes | Should -Not -Match '## \['
         $nuspec = [xml](Get-Content -Raw (Join-Path $folder 'ZkSync.nuspec'))
@@ -75,12 +81,14 @@ Describe 'Publish-PSResource, Save-PSResource, Import-Module ZkSync' {
         New-Item -ItemType Directory -Path $repository, $modules | Out-Null
         Register-PSResourceRepository -Name $script:RepositoryName -Uri $repository -Trusted
         Publish-PSResource -NupkgPath $script:Nupkg -Repository $script:RepositoryName -ErrorAction Stop
-        (Find-PSResource -Name ZkSync -Repository $script:RepositoryName).Version.ToString() | Should -Be $script:Version
+        $found = Find-PSResource -Name ZkSync -Repository $script:RepositoryName
+        $found.Version.ToString() | Should -Be $script:Version
 
-        Save-PSResource -Name ZkSync -Repository $script:RepositoryName -Path $modules -TrustRepository -ErrorAction Stop
+        Save-PSResource -Name ZkSync -Repository $script:RepositoryName -Path $modules -TrustRepository `
+            -ErrorAction Stop
         Join-Path $modules "ZkSync/$script:Version/ZkSync.psd1" | Should -Exist
 
-        # A new process whose module path is the clean folder and PowerShell's own modules, nothing from this repository.
+        # A new process whose module path is the clean folder and PowerShell's own modules, nothing from here.
         $run = Invoke-Pwsh @"
 `$ErrorActionPreference = 'Stop'
 `$env:PSModulePath = '$modules' + [IO.Path]::PathSeparator + (Join-Path `$PSHOME 'Modules')

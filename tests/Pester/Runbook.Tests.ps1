@@ -98,7 +98,8 @@ Describe 'examples/nightly-sync.ps1' {
         $page | Should -Match 'data-field="runs">5<'
         $page | Should -Match 'data-field="succeeded">3<'
         $page | Should -Match 'data-field="failed">2<'
-        $page | Should -Match "<tr class=`"device`" data-device=`"127\.0\.0\.1:$closedPort`">.*?data-field=`"outcome`">Failed<"
+        $failedRow = "<tr class=`"device`" data-device=`"127\.0\.0\.1:$closedPort`">.*?data-field=`"outcome`">Failed<"
+        $page | Should -Match $failedRow
         $page | Should -Match "<tr class=`"health`" data-device=`"127\.0\.0\.1:$($a1.Port)`">"
         $page | Should -Match '<svg id="runs-chart"'
         $page | Should -Not -Match '<script|<link| src=| href='

@@ -10,8 +10,8 @@ namespace ZkSync.Emulator.Tests.Interop
         /// case, or 1, yes or on, as .ci/run and tools/run-pester.sh read it.
         /// </summary>
         public static bool UnderCi =>
-            Array.Exists(new[] { "true", "1", "yes", "on" },
-                value => string.Equals(Environment.GetEnvironmentVariable("CI")?.Trim(), value, StringComparison.OrdinalIgnoreCase));
+            Array.Exists(new[] { "true", "1", "yes", "on" }, value => string.Equals(
+                Environment.GetEnvironmentVariable("CI")?.Trim(), value, StringComparison.OrdinalIgnoreCase));
 
         /// <summary>What is missing and what to install, or null when node and npm are both on PATH.</summary>
         public static string? Missing()

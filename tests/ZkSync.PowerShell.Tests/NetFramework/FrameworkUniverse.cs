@@ -26,7 +26,8 @@ namespace ZkSync.PowerShell.Tests.NetFramework
             AssemblyDefinition definition = Reader.GetAssemblyDefinition();
             Name = Reader.GetString(definition.Name);
             Version = definition.Version;
-            foreach (TypeDefinitionHandle handle in Reader.TypeDefinitions) Types[TypeNames.Of(Reader, handle)] = handle;
+            foreach (TypeDefinitionHandle handle in Reader.TypeDefinitions)
+                Types[TypeNames.Of(Reader, handle)] = handle;
             foreach (ExportedTypeHandle handle in Reader.ExportedTypes)
             {
                 (string name, AssemblyReferenceHandle target) = TypeNames.Of(Reader, handle);
@@ -40,15 +41,22 @@ namespace ZkSync.PowerShell.Tests.NetFramework
         public MetadataReader Reader { get; }
 
         /// <summary>Full names ("Namespace.Outer/Inner") of the types defined here.</summary>
-        public Dictionary<string, TypeDefinitionHandle> Types { get; } = new Dictionary<string, TypeDefinitionHandle>(StringComparer.Ordinal);
+        public Dictionary<string, TypeDefinitionHandle> Types { get; } =
+            new Dictionary<string, TypeDefinitionHandle>(StringComparer.Ordinal);
 
         /// <summary>Types forwarded elsewhere (facades such as netstandard.dll), by full name.</summary>
-        public Dictionary<string, AssemblyReferenceHandle> Forwards { get; } = new Dictionary<string, AssemblyReferenceHandle>(StringComparer.Ordinal);
+        public Dictionary<string, AssemblyReferenceHandle> Forwards { get; } =
+            new Dictionary<string, AssemblyReferenceHandle>(StringComparer.Ordinal);
 
         public void Dispose() => _pe.Dispose();
     }
 
-    /// <summary>Where a reference was bound, as .NET Framework 4.7.2 with the module's DependencyResolver binds it.</summary>
+    /// <summary>A type definition and the file that holds it.</summary>
+    internal readonly record struct Definition(MetadataFile File, TypeDefinitionHandle Type);
+
+    /// <summary>
+    /// Where a reference was bound, as .NET Framework 4.7.2 with the module's DependencyResolver binds it.
+    /// </summary>
     internal enum BindingSource
     {
         Unsatisfied,
@@ -59,10 +67,10 @@ namespace ZkSync.PowerShell.Tests.NetFramework
 
     /// <summary>
     /// What Windows PowerShell 5.1 on .NET Framework 4.7.2 offers the module: the framework's reference assemblies,
-    /// System.Management.Automation from PowerShell itself, and the DLLs shipped in the module folder, bound by the rules
-    /// of src/ZkSync.PowerShell/DependencyResolver.cs: the framework's own copy when its version is at least the one
-    /// referenced (the framework unifies older references to it), else the module's copy when its version is at least
-    /// the one referenced (the resolver's rule), else nothing.
+    /// System.Management.Automation from PowerShell itself, and the DLLs shipped in the module folder, bound by the
+    /// rules of src/ZkSync.PowerShell/DependencyResolver.cs: the framework's own copy when its version is at least the
+    /// one referenced (the framework unifies older references to it), else the module's copy when its version is at
+    /// least the one referenced (the resolver's rule), else nothing.
     /// </summary>
     internal sealed class FrameworkUniverse : IDisposable
     {
@@ -70,7 +78,8 @@ namespace ZkSync.PowerShell.Tests.NetFramework
         private readonly Dictionary<string, MetadataFile> _module;
         private readonly MetadataFile _powerShell;
 
-        public FrameworkUniverse(string referenceAssemblies, string moduleFolder, string powerShellStandard, params string[] leaveOut)
+        public FrameworkUniverse(
+            string referenceAssemblies, string moduleFolder, string powerShellStandard, params string[] leaveOut)
         {
             _framework = Load(Directory.GetFiles(referenceAssemblies, "*.dll")
                 .Concat(Directory.GetFiles(System.IO.Path.Combine(referenceAssemblies, "Facades"), "*.dll")), leaveOut);
@@ -95,24 +104,32 @@ namespace ZkSync.PowerShell.Tests.NetFramework
             if (_module.TryGetValue(name, out MetadataFile? shipped) && shipped.Version >= version)
                 return (BindingSource.Module, shipped);
             // PowerShell 5.1 is System.Management.Automation 3.0.0.0; PowerShellStandard.Library is its 5.1 surface.
-            if (name == _powerShell.Name && _powerShell.Version >= version) return (BindingSource.PowerShellHost, _powerShell);
+            if (name == _powerShell.Name && _powerShell.Version >= version)
+                return (BindingSource.PowerShellHost, _powerShell);
             return (BindingSource.Unsatisfied, null);
         }
 
-        public (BindingSource Source, MetadataFile? File) Bind(MetadataReader from, AssemblyReferenceHandle reference) =>
+        public (BindingSource Source, MetadataFile? File) Bind(
+            MetadataReader from, AssemblyReferenceHandle reference) =>
             Bind(from.GetAssemblyReference(reference).GetAssemblyName());
 
-        /// <summary>The file and definition of a type, following type forwarders; null when nothing defines it.</summary>
-        public (MetadataFile File, TypeDefinitionHandle Type)? FindType(MetadataFile file, string fullName, int depth = 0)
+        /// <summary>
+        /// The file and definition of a type, following type forwarders; null when nothing defines it.
+        /// </summary>
+        public Definition? FindType(
+            MetadataFile file, string fullName, int depth = 0)
         {
-            if (file.Types.TryGetValue(fullName, out TypeDefinitionHandle type)) return (file, type);
+            if (file.Types.TryGetValue(fullName, out TypeDefinitionHandle type)) return new Definition(file, type);
             if (depth > 8 || !file.Forwards.TryGetValue(fullName, out AssemblyReferenceHandle target)) return null;
             MetadataFile? next = Bind(file.Reader, target).File;
             return next == null ? null : FindType(next, fullName, depth + 1);
         }
 
-        /// <summary>Whether the type, or a type it derives from, has a method or field of this name and signature.</summary>
-        public bool HasMember(MetadataFile file, TypeDefinitionHandle handle, string name, string signature, bool isField)
+        /// <summary>
+        /// Whether the type, or a type it derives from, has a method or field of this name and signature.
+        /// </summary>
+        public bool HasMember(
+            MetadataFile file, TypeDefinitionHandle handle, string name, string signature, bool isField)
         {
             for (int depth = 0; depth < 32; depth++)
             {
@@ -123,27 +140,30 @@ namespace ZkSync.PowerShell.Tests.NetFramework
                         : type.GetMethods().Any(m => Is(file.Reader, file.Reader.GetMethodDefinition(m).Name, name)
                             && SignatureNames.OfMethod(file.Reader.GetMethodDefinition(m)) == signature))
                     return true;
-                (MetadataFile File, TypeDefinitionHandle Type)? baseType = BaseOf(file, type.BaseType);
+                Definition? baseType = BaseOf(file, type.BaseType);
                 if (baseType == null) return false;
                 (file, handle) = baseType.Value;
             }
             return false;
         }
 
-        /// <summary>Whether a method (signature in <see cref="SignatureNames"/> notation) exists, found by names.</summary>
+        /// <summary>
+        /// Whether a method (signature in <see cref="SignatureNames"/> notation) exists, found by names.
+        /// </summary>
         public bool HasMethod(string assembly, string typeName, string name, string signature)
         {
-            (MetadataFile File, TypeDefinitionHandle Type)? type = Bind(new AssemblyName(assembly)).File is { } file ? FindType(file, typeName) : null;
+            MetadataFile? file = Bind(new AssemblyName(assembly)).File;
+            Definition? type = file == null ? null : FindType(file, typeName);
             return type != null && HasMember(type.Value.File, type.Value.Type, name, signature, isField: false);
         }
 
-        private (MetadataFile File, TypeDefinitionHandle Type)? BaseOf(MetadataFile file, EntityHandle baseType)
+        private Definition? BaseOf(MetadataFile file, EntityHandle baseType)
         {
             if (baseType.IsNil) return null; // System.Object and interfaces (a nil base reads as TypeDefinition row 0)
             switch (baseType.Kind)
             {
                 case HandleKind.TypeDefinition:
-                    return (file, (TypeDefinitionHandle)baseType);
+                    return new Definition(file, (TypeDefinitionHandle)baseType);
                 case HandleKind.TypeReference:
                     return Resolve(file.Reader, (TypeReferenceHandle)baseType)?.Found;
                 case HandleKind.TypeSpecification:
@@ -155,10 +175,11 @@ namespace ZkSync.PowerShell.Tests.NetFramework
         }
 
         /// <summary>
-        /// A type reference of <paramref name="from"/> resolved: null when it points into <paramref name="from"/> itself;
-        /// otherwise where its assembly bound and the definition found there (null Found: not defined anywhere it binds).
+        /// A type reference of <paramref name="from"/> resolved: null when it points into <paramref name="from"/>
+        /// itself; otherwise where its assembly bound and the definition found there (null Found: not defined anywhere
+        /// it binds).
         /// </summary>
-        public (string Name, string Assembly, BindingSource Source, (MetadataFile File, TypeDefinitionHandle Type)? Found)? Resolve(
+        public (string Name, string Assembly, BindingSource Source, Definition? Found)? Resolve(
             MetadataReader from, TypeReferenceHandle reference)
         {
             (string name, EntityHandle scope) = TypeNames.Of(from, reference);
@@ -169,7 +190,8 @@ namespace ZkSync.PowerShell.Tests.NetFramework
             return (name, assemblyName, source, file == null ? null : FindType(file, name));
         }
 
-        private static bool Is(MetadataReader reader, StringHandle handle, string name) => reader.StringComparer.Equals(handle, name);
+        private static bool Is(MetadataReader reader, StringHandle handle, string name) =>
+            reader.StringComparer.Equals(handle, name);
 
         private static Dictionary<string, MetadataFile> Load(IEnumerable<string> paths, string[] leaveOut)
         {
@@ -199,10 +221,14 @@ namespace ZkSync.PowerShell.Tests.NetFramework
         {
             TypeDefinition type = reader.GetTypeDefinition(handle);
             TypeDefinitionHandle outer = type.GetDeclaringType();
-            return outer.IsNil ? Join(reader, type.Namespace, type.Name) : Of(reader, outer) + "/" + reader.GetString(type.Name);
+            return outer.IsNil
+                ? Join(reader, type.Namespace, type.Name)
+                : Of(reader, outer) + "/" + reader.GetString(type.Name);
         }
 
-        /// <summary>The full name, and the scope that says where the outermost type lives (an assembly reference, usually).</summary>
+        /// <summary>
+        /// The full name, and the scope that says where the outermost type lives (an assembly reference, usually).
+        /// </summary>
         public static (string Name, EntityHandle Scope) Of(MetadataReader reader, TypeReferenceHandle handle)
         {
             TypeReference type = reader.GetTypeReference(handle);
@@ -222,11 +248,15 @@ namespace ZkSync.PowerShell.Tests.NetFramework
                 (string outer, AssemblyReferenceHandle target) = Of(reader, (ExportedTypeHandle)type.Implementation);
                 return (outer + "/" + reader.GetString(type.Name), target);
             }
-            var assembly = type.Implementation.Kind == HandleKind.AssemblyReference ? (AssemblyReferenceHandle)type.Implementation : default;
+            var assembly = type.Implementation.Kind == HandleKind.AssemblyReference
+                ? (AssemblyReferenceHandle)type.Implementation
+                : default;
             return (Join(reader, type.Namespace, type.Name), assembly);
         }
 
         private static string Join(MetadataReader reader, StringHandle ns, StringHandle name) =>
-            ns.IsNil || reader.GetString(ns).Length == 0 ? reader.GetString(name) : reader.GetString(ns) + "." + reader.GetString(name);
+            ns.IsNil || reader.GetString(ns).Length == 0
+                ? reader.GetString(name)
+                : reader.GetString(ns) + "." + reader.GetString(name);
     }
 }

@@ -9,10 +9,10 @@ using ZkSync.PowerShell.Tests.Hosting;
 namespace ZkSync.PowerShell.Tests.NetFramework
 {
     /// <summary>
-    /// Windows PowerShell 5.1 evidence without Windows: every DLL staged in out/ZkSync binds on .NET Framework 4.7.2 (the
-    /// manifest's DotNetFrameworkVersion) by the rules of DependencyResolver, and every type and member the module's own
-    /// assemblies use exists in the .NET Framework 4.7.2 reference assemblies (or in the DLL it binds to). What this does
-    /// not prove is in README.md ("Windows PowerShell 5.1").
+    /// Windows PowerShell 5.1 evidence without Windows: every DLL staged in out/ZkSync binds on .NET Framework 4.7.2
+    /// (the manifest's DotNetFrameworkVersion) by the rules of DependencyResolver, and every type and member the
+    /// module's own assemblies use exists in the .NET Framework 4.7.2 reference assemblies (or in the DLL it binds to).
+    /// What this does not prove is in README.md ("Windows PowerShell 5.1").
     /// </summary>
     public sealed class NetFrameworkCompatibilityTests : IDisposable
     {
@@ -25,7 +25,8 @@ namespace ZkSync.PowerShell.Tests.NetFramework
         {
             var problems = new List<string>();
             var bindings = new Dictionary<string, BindingSource>();
-            Assert.True(_universe.ModuleFiles.Count >= 10, "out/ZkSync holds the module and its dependencies; build src/ZkSync.PowerShell first");
+            Assert.True(_universe.ModuleFiles.Count >= 10,
+                "out/ZkSync holds the module and its dependencies; build src/ZkSync.PowerShell first");
             foreach (MetadataFile file in _universe.ModuleFiles)
             {
                 foreach (AssemblyReferenceHandle handle in file.Reader.AssemblyReferences)
@@ -34,7 +35,8 @@ namespace ZkSync.PowerShell.Tests.NetFramework
                     BindingSource source = _universe.Bind(wanted).Source;
                     bindings[$"{file.Name} -> {wanted.Name}"] = source;
                     if (source == BindingSource.Unsatisfied)
-                        problems.Add($"{file.Name} references {wanted.Name} {wanted.Version}: neither .NET Framework 4.7.2 nor out/ZkSync has that version or newer");
+                        problems.Add($"{file.Name} references {wanted.Name} {wanted.Version}: " +
+                            "neither .NET Framework 4.7.2 nor out/ZkSync has that version or newer");
                 }
             }
 
@@ -50,7 +52,7 @@ namespace ZkSync.PowerShell.Tests.NetFramework
         [Fact]
         public void Every_type_and_member_the_module_assemblies_use_exists_on_NET_Framework_4_7_2()
         {
-            string[] own = _universe.ModuleFiles.Where(f => f.Name.StartsWith("ZkSync.", StringComparison.Ordinal)).Select(f => f.Name).OrderBy(n => n).ToArray();
+            string[] own = _universe.ModuleFiles.Where(IsOwn).Select(f => f.Name).OrderBy(n => n).ToArray();
             Assert.Equal(new[] { "ZkSync.Emulator.Core", "ZkSync.PowerShell", "ZkSync.Protocol", "ZkSync.Sync" }, own);
 
             Walk walk = WalkModuleAssemblies(_universe);
@@ -64,11 +66,14 @@ namespace ZkSync.PowerShell.Tests.NetFramework
         [Fact]
         public void The_walk_reports_what_the_framework_lacks()
         {
-            // APIs that .NET Framework 4.7.2 does not have are found missing: string.Contains(char) came with .NET Core 2.1.
-            Assert.True(_universe.HasMethod("netstandard, Version=2.0.0.0", "System.String", "Contains", "instance Boolean (String)`0"));
-            Assert.False(_universe.HasMethod("netstandard, Version=2.0.0.0", "System.String", "Contains", "instance Boolean (Char)`0"));
+            // APIs that .NET Framework 4.7.2 does not have are found missing: string.Contains(char) came with .NET Core
+            // 2.1.
+            const string netstandard = "netstandard, Version=2.0.0.0";
+            Assert.True(_universe.HasMethod(netstandard, "System.String", "Contains", "instance Boolean (String)`0"));
+            Assert.False(_universe.HasMethod(netstandard, "System.String", "Contains", "instance Boolean (Char)`0"));
             // A reference newer than anything shipped binds nowhere.
-            Assert.Equal(BindingSource.Unsatisfied, _universe.Bind(new AssemblyName("System.Runtime.CompilerServices.Unsafe, Version=99.0.0.0")).Source);
+            var future = new AssemblyName("System.Runtime.CompilerServices.Unsafe, Version=99.0.0.0");
+            Assert.Equal(BindingSource.Unsatisfied, _universe.Bind(future).Source);
 
             // Take System.Core (LINQ, HashSet) away from the framework: the walk names what the module uses from it.
             using FrameworkUniverse withoutCore = Open("System.Core");
@@ -83,11 +88,13 @@ namespace ZkSync.PowerShell.Tests.NetFramework
             public int FrameworkMembers { get; set; }
         }
 
-        /// <summary>Every type reference and member reference of the ZkSync assemblies, resolved where it would bind.</summary>
+        /// <summary>
+        /// Every type reference and member reference of the ZkSync assemblies, resolved where it would bind.
+        /// </summary>
         private static Walk WalkModuleAssemblies(FrameworkUniverse universe)
         {
             var walk = new Walk();
-            foreach (MetadataFile file in universe.ModuleFiles.Where(f => f.Name.StartsWith("ZkSync.", StringComparison.Ordinal)))
+            foreach (MetadataFile file in universe.ModuleFiles.Where(IsOwn))
             {
                 MetadataReader reader = file.Reader;
                 foreach (TypeReferenceHandle handle in reader.TypeReferences)
@@ -96,7 +103,8 @@ namespace ZkSync.PowerShell.Tests.NetFramework
                     if (type == null) continue;
                     if (type.Value.Source == BindingSource.Framework) walk.FrameworkTypes++;
                     if (type.Value.Found == null)
-                        walk.Problems.Add($"{file.Name} uses type {type.Value.Name} from {type.Value.Assembly}, which {type.Value.Source} does not define");
+                        walk.Problems.Add($"{file.Name} uses type {type.Value.Name} from {type.Value.Assembly}, " +
+                            $"which {type.Value.Source} does not define");
                 }
 
                 foreach (MemberReferenceHandle handle in reader.MemberReferences)
@@ -105,7 +113,8 @@ namespace ZkSync.PowerShell.Tests.NetFramework
                     EntityHandle parent = member.Parent.Kind == HandleKind.TypeSpecification
                         ? SignatureNames.GenericTypeOf(reader, (TypeSpecificationHandle)member.Parent)
                         : member.Parent;
-                    // Array methods (int[,]::Get) are made by the runtime; vararg and module-level parents are not types.
+                    // Array methods (int[,]::Get) are made by the runtime; vararg and module-level parents are not
+                    // types.
                     if (parent.Kind != HandleKind.TypeReference) continue;
                     var type = universe.Resolve(reader, (TypeReferenceHandle)parent);
                     if (type?.Found == null) continue; // an own type, or already reported above
@@ -113,17 +122,23 @@ namespace ZkSync.PowerShell.Tests.NetFramework
                     string signature = SignatureNames.OfReference(member);
                     bool isField = member.GetKind() == MemberReferenceKind.Field;
                     if (type.Value.Source == BindingSource.Framework) walk.FrameworkMembers++;
-                    if (!universe.HasMember(type.Value.Found.Value.File, type.Value.Found.Value.Type, name, signature, isField))
-                        walk.Problems.Add($"{file.Name} uses {type.Value.Name}::{name} {signature}, which {type.Value.Found.Value.File.Name} ({type.Value.Source}) does not have");
+                    (MetadataFile target, TypeDefinitionHandle definition) = type.Value.Found.Value;
+                    if (!universe.HasMember(target, definition, name, signature, isField))
+                        walk.Problems.Add($"{file.Name} uses {type.Value.Name}::{name} {signature}, " +
+                            $"which {target.Name} ({type.Value.Source}) does not have");
                 }
             }
             return walk;
         }
 
         private static FrameworkUniverse Open(params string[] leaveOut) =>
-            new FrameworkUniverse(Metadata("Net472ReferenceAssemblies"), RepoPaths.ModuleDirectory, Metadata("PowerShellStandardLibrary"), leaveOut);
+            new FrameworkUniverse(Metadata("Net472ReferenceAssemblies"), RepoPaths.ModuleDirectory,
+                Metadata("PowerShellStandardLibrary"), leaveOut);
+
+        private static bool IsOwn(MetadataFile file) => file.Name.StartsWith("ZkSync.", StringComparison.Ordinal);
 
         private static string Metadata(string key) =>
-            typeof(NetFrameworkCompatibilityTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+            typeof(NetFrameworkCompatibilityTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+                .Single(a => a.Key == key).Value!;
     }
 }

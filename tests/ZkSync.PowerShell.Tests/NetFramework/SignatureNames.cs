@@ -21,7 +21,9 @@ namespace ZkSync.PowerShell.Tests.NetFramework
                 ? member.DecodeFieldSignature(Provider, null)
                 : Format(member.DecodeMethodSignature(Provider, null));
 
-        /// <summary>The generic type a type specification instantiates (List`1 of List&lt;int&gt;); nil for arrays and others.</summary>
+        /// <summary>
+        /// The generic type a type specification instantiates (List`1 of List&lt;int&gt;); nil for arrays and others.
+        /// </summary>
         public static EntityHandle GenericTypeOf(MetadataReader reader, TypeSpecificationHandle handle)
         {
             BlobReader blob = reader.GetBlobReader(reader.GetTypeSpecification(handle).Signature);
@@ -31,21 +33,25 @@ namespace ZkSync.PowerShell.Tests.NetFramework
         }
 
         private static string Format(MethodSignature<string> signature) =>
-            (signature.Header.IsInstance ? "instance " : "") + signature.ReturnType + " (" + string.Join(",", signature.ParameterTypes) + ")`" +
-            signature.GenericParameterCount;
+            (signature.Header.IsInstance ? "instance " : "") + signature.ReturnType +
+            " (" + string.Join(",", signature.ParameterTypes) + ")`" + signature.GenericParameterCount;
 
         public string GetPrimitiveType(PrimitiveTypeCode typeCode) => typeCode.ToString();
 
-        public string GetTypeFromDefinition(MetadataReader reader, TypeDefinitionHandle handle, byte rawTypeKind) => TypeNames.Of(reader, handle);
+        public string GetTypeFromDefinition(MetadataReader reader, TypeDefinitionHandle handle, byte rawTypeKind) =>
+            TypeNames.Of(reader, handle);
 
-        public string GetTypeFromReference(MetadataReader reader, TypeReferenceHandle handle, byte rawTypeKind) => TypeNames.Of(reader, handle).Name;
+        public string GetTypeFromReference(MetadataReader reader, TypeReferenceHandle handle, byte rawTypeKind) =>
+            TypeNames.Of(reader, handle).Name;
 
-        public string GetTypeFromSpecification(MetadataReader reader, object? genericContext, TypeSpecificationHandle handle, byte rawTypeKind) =>
+        public string GetTypeFromSpecification(
+            MetadataReader reader, object? genericContext, TypeSpecificationHandle handle, byte rawTypeKind) =>
             reader.GetTypeSpecification(handle).DecodeSignature(this, genericContext);
 
         public string GetSZArrayType(string elementType) => elementType + "[]";
 
-        public string GetArrayType(string elementType, ArrayShape shape) => elementType + "[" + new string(',', shape.Rank - 1) + "]";
+        public string GetArrayType(string elementType, ArrayShape shape) =>
+            elementType + "[" + new string(',', shape.Rank - 1) + "]";
 
         public string GetByReferenceType(string elementType) => elementType + "&";
 

@@ -25,8 +25,8 @@ namespace ZkSync.PowerShell.Tests.Reporting
         [ChromiumFact]
         public void The_rendered_page_shows_the_journal_and_the_health_results()
         {
-            // A real failure: 'A17' cannot go to a bw device (numeric ids only); a destination that was never reached; a
-            // -WhatIf run, which changes nothing and must not count.
+            // A real failure: 'A17' cannot go to a bw device (numeric ids only); a destination that was never reached;
+            // a -WhatIf run, which changes nothing and must not count.
             Ok("$a = Start-ZkEmulator -Users 4 | Connect-ZkDevice -Timeout 3");
             Ok("$null = New-ZkUser -Session $a -UserId 'A17' -Name 'Alexandria'");
             Device("bw", profile: "bw");
@@ -34,7 +34,8 @@ namespace ZkSync.PowerShell.Tests.Reporting
             Ok("$null = Sync-ZkDevice -Source $a -Destination $bw, $tft -AllowTruncation -Confirm:$false");
             Ok("$null = Sync-ZkDevice -Source $a -Destination $tft -Confirm:$false");
             Ok("$null = Sync-ZkDevice -Source $a -Destination $bw -WhatIf");
-            Ok("Write-ZkSyncHistory -Destination 10.1.2.30:4370 -Source $a.Device -Error 'not synced: connect timed out after 5 s'");
+            Ok("Write-ZkSyncHistory -Destination 10.1.2.30:4370 -Source $a.Device " +
+                "-Error 'not synced: connect timed out after 5 s'");
             Ok($"$a, $bw, $tft | Test-ZkDevice | Export-ZkSyncReport -Path '{Page}'");
 
             string dom = WebUtility.HtmlDecode(Chromium.Run("--dump-dom", new Uri(Page).AbsoluteUri));
@@ -59,34 +60,42 @@ namespace ZkSync.PowerShell.Tests.Reporting
             Assert.Equal("1", Field(dom, "whatif", attribute: "data-value"));
 
             // Each device's row: its last run and its counts over the period, as the journal has them.
-            foreach (IGrouping<string, JsonElement> device in runs.GroupBy(r => r.GetProperty("Destination").GetString()!))
+            foreach (IGrouping<string, JsonElement> device in runs.GroupBy(Destination))
             {
                 string row = Row(dom, "device", device.Key);
                 JsonElement last = device.Last();
                 Assert.Equal(Status(last), Field(row, "outcome"));
-                foreach ((string field, string property) in new[] { ("added", "Added"), ("updated", "Updated"), ("unchanged", "Unchanged"), ("failed", "Failed") })
-                    Assert.Equal(last.GetProperty(property).GetInt32().ToString(CultureInfo.InvariantCulture), Field(row, field));
-                Assert.Equal(device.Count(r => Status(r) == "Succeeded").ToString(CultureInfo.InvariantCulture), Field(row, "runs-succeeded"));
-                Assert.Equal(device.Count(r => Status(r) == "Failed").ToString(CultureInfo.InvariantCulture), Field(row, "runs-failed"));
-                string? error = last.GetProperty("Error").ValueKind == JsonValueKind.String ? last.GetProperty("Error").GetString() : null;
+                var counts = new[]
+                {
+                    ("added", "Added"), ("updated", "Updated"), ("unchanged", "Unchanged"), ("failed", "Failed"),
+                };
+                foreach ((string field, string property) in counts)
+                    Assert.Equal(Text(last.GetProperty(property).GetInt32()), Field(row, field));
+                Assert.Equal(Text(device.Count(r => Status(r) == "Succeeded")), Field(row, "runs-succeeded"));
+                Assert.Equal(Text(device.Count(r => Status(r) == "Failed")), Field(row, "runs-failed"));
+                JsonElement errorValue = last.GetProperty("Error");
+                string? error = errorValue.ValueKind == JsonValueKind.String ? errorValue.GetString() : null;
                 if (error != null) Assert.Equal(error, Field(row, "error"));
             }
 
             // Failed users, with the journal's reason, before everything else on the page.
-            JsonElement bwLast = runs.Last(r => r.GetProperty("Destination").GetString() == Strings("$bw.Device").Single());
+            string bwDevice = Strings("$bw.Device").Single();
+            JsonElement bwLast = runs.Last(r => Destination(r) == bwDevice);
             JsonElement failedUser = Assert.Single(bwLast.GetProperty("FailedUsers").EnumerateArray());
-            string userRow = Row(dom, "failed-user", Strings("$bw.Device").Single());
+            string userRow = Row(dom, "failed-user", bwDevice);
             Assert.Contains("data-user=\"A17\"", userRow, StringComparison.Ordinal);
             Assert.Equal(failedUser.GetProperty("Reason").GetString(), Field(userRow, "reason"));
-            Assert.True(dom.IndexOf("id=\"failed-users\"", StringComparison.Ordinal) < dom.IndexOf("id=\"devices\"", StringComparison.Ordinal));
+            int failedUsersAt = dom.IndexOf("id=\"failed-users\"", StringComparison.Ordinal);
+            Assert.True(failedUsersAt < dom.IndexOf("id=\"devices\"", StringComparison.Ordinal));
 
             // The chart: every run on its local day, nothing else.
             string today = DateTime.Now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            MatchCollection days = Regex.Matches(dom, "<g class=\"day\" data-day=\"([0-9-]+)\" data-succeeded=\"([0-9]+)\" data-failed=\"([0-9]+)\"");
+            MatchCollection days = Regex.Matches(
+                dom, "<g class=\"day\" data-day=\"([0-9-]+)\" data-succeeded=\"([0-9]+)\" data-failed=\"([0-9]+)\"");
             Assert.Equal(30, days.Count);
             Match todayBar = days.Single(d => d.Groups[1].Value == today);
-            Assert.Equal((succeeded, runs.Count - succeeded), (int.Parse(todayBar.Groups[2].Value, CultureInfo.InvariantCulture), int.Parse(todayBar.Groups[3].Value, CultureInfo.InvariantCulture)));
-            Assert.All(days.Where(d => d != todayBar), d => Assert.Equal(("0", "0"), (d.Groups[2].Value, d.Groups[3].Value)));
+            Assert.Equal((Text(succeeded), Text(runs.Count - succeeded)), Counts(todayBar));
+            Assert.All(days.Where(d => d != todayBar), d => Assert.Equal(("0", "0"), Counts(d)));
 
             // Health: capacity as the device holds it (users counted on the emulator itself), and a clock drift.
             string tftHealth = Row(dom, "health", Strings("$tft.Device").Single());
@@ -99,12 +108,22 @@ namespace ZkSync.PowerShell.Tests.Reporting
                 Assert.DoesNotContain(forbidden, dom, StringComparison.OrdinalIgnoreCase);
         }
 
+        private static (string Succeeded, string Failed) Counts(Match day) =>
+            (day.Groups[2].Value, day.Groups[3].Value);
+
+        private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+        private static string Destination(JsonElement record) => record.GetProperty("Destination").GetString()!;
+
         private static string Status(JsonElement record) =>
             record.GetProperty("Status").ValueKind == JsonValueKind.Number
                 ? (record.GetProperty("Status").GetInt32() == 0 ? "Succeeded" : "Failed")
                 : record.GetProperty("Status").GetString()!;
 
-        /// <summary>The text (or <paramref name="attribute"/>) of the element marked data-field="name" in <paramref name="html"/>.</summary>
+        /// <summary>
+        /// The text (or <paramref name="attribute"/>) of the element marked data-field="name" in <paramref
+        /// name="html"/>.
+        /// </summary>
         private static string Field(string html, string name, string? attribute = null)
         {
             Match match = attribute == null
@@ -116,7 +135,8 @@ namespace ZkSync.PowerShell.Tests.Reporting
 
         private static string Row(string html, string kind, string device)
         {
-            Match match = Regex.Match(html, $"<tr class=\"{kind}\" data-device=\"{Regex.Escape(device)}\"[^>]*>(.*?)</tr>", RegexOptions.Singleline);
+            string row = $"<tr class=\"{kind}\" data-device=\"{Regex.Escape(device)}\"[^>]*>(.*?)</tr>";
+            Match match = Regex.Match(html, row, RegexOptions.Singleline);
             Assert.True(match.Success, $"no {kind} row for {device} on the page");
             return match.Value;
         }
