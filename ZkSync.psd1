@@ -6,7 +6,7 @@
     Author               = 'ZkSync contributors'
     CompanyName          = 'ZkSync contributors'
     Copyright            = '(c) ZkSync contributors. MIT License.'
-    Description          = 'Read, copy and manage users, fingerprint templates, face templates, photos and attendance on ZKTeco biometric terminals over their 4370 protocol (TCP/UDP), with a built-in device emulator.'
+    Description          = 'Read, copy, sync and verify users, fingerprint templates, face templates, photos and attendance on ZKTeco biometric terminals over their 4370 protocol (TCP/UDP), with backups, a run journal, health checks, an HTML sync report and a built-in device emulator. No vendor SDK; PowerShell 7 and Windows PowerShell 5.1.'
     CompatiblePSEditions = @('Desktop', 'Core')
     PowerShellVersion    = '5.1'
     # netstandard2.0 on .NET Framework needs 4.7.2 for its facades.
@@ -49,15 +49,18 @@
         'Test-ZkDevice'
         'Get-ZkSyncHistory'
         'Write-ZkSyncHistory'
+        'Export-ZkSyncReport'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()
     PrivateData          = @{
         PSData = @{
-            Tags         = @('ZKTeco', 'Biometric', 'Attendance', 'Fingerprint', 'Face', 'AccessControl', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
-            # No ProjectUri/LicenseUri: the repository has no public address yet (the license is LICENSE at its root,
-            # MIT). Add both, pointing at that repository's README.md and LICENSE, when it is published.
+            Tags         = @('ZKTeco', 'Biometric', 'Attendance', 'Fingerprint', 'Face', 'AccessControl', 'Sync', 'Backup', 'Emulator', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            # No ProjectUri/LicenseUri: the repository has no public address yet. The license is MIT: LICENSE ships in
+            # the module folder and the package's nuspec says <license type="expression">MIT</license>. Add both URIs,
+            # pointing at that repository's README.md and LICENSE, when it is published.
+            # build.ps1 -Task Package replaces this line with this version's section of CHANGELOG.md.
             ReleaseNotes = 'See CHANGELOG.md at the root of the ZkSync repository (Keep a Changelog format).'
         }
     }

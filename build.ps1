@@ -8,7 +8,9 @@
               (manifest, DLLs with their runtime dependencies, format file, en-US help generated from docs/en-US).
     Test    : Build, then the xUnit suite that hosts PowerShell in-process (tests/ZkSync.PowerShell.Tests), then the
               Pester 5 suite (tests/Pester) when Pester 5 is installed.
-    Package : Build (Release by default), then out/ZkSync.<version>.zip and out/ZkSync.<version>.nupkg.
+    Package : Build (Release by default), then out/ZkSync.<version>.nupkg (for Publish-PSResource / the PowerShell
+              Gallery) and out/ZkSync.<version>.zip. The packaged manifest's ReleaseNotes are this version's section of
+              CHANGELOG.md ("Unreleased" until it is released), and the manifest must pass Test-ModuleManifest.
     Clean   : removes out/ and the build output of the module and its tests.
 
 .EXAMPLE
@@ -92,8 +94,7 @@ function New-NuSpec {
     <authors>$(& $escape $Manifest.Author)</authors>
     <owners>$(& $escape $Manifest.CompanyName)</owners>
     <requireLicenseAcceptance>false</requireLicenseAcceptance>
-    <licenseUrl>$(& $escape $psData.LicenseUri)</licenseUrl>
-    <projectUrl>$(& $escape $psData.ProjectUri)</projectUrl>
+    <license type="expression">MIT</license>
     <description>$(& $escape $Manifest.Description)</description>
     <releaseNotes>$(& $escape $psData.ReleaseNotes)</releaseNotes>
     <copyright>$(& $escape $Manifest.Copyright)</copyright>
@@ -103,20 +104,47 @@ function New-NuSpec {
 "@
 }
 
-function New-ModulePackage {
+function Get-ReleaseNotes {
+    # This version's section of CHANGELOG.md (Keep a Changelog), else "Unreleased", without its heading.
     param([string] $Version)
+    $lines = Get-Content -LiteralPath (Join-Path $Root 'CHANGELOG.md')
+    foreach ($heading in "## [$Version]", '## [Unreleased]') {
+        $start = [array]::FindIndex($lines, [Predicate[string]] { param($l) $l.StartsWith($heading) })
+        if ($start -lt 0) { continue }
+        $section = $lines[($start + 1)..($lines.Count - 1)]
+        $end = [array]::FindIndex($section, [Predicate[string]] { param($l) $l.StartsWith('## ') })
+        if ($end -ge 0) { $section = $section[0..($end - 1)] }
+        return ($section -join "`n").Trim()
+    }
+    throw "CHANGELOG.md has neither a '## [$Version]' nor a '## [Unreleased]' section."
+}
+
+function New-PackageFolder {
+    # A copy of out/ZkSync whose manifest carries the release notes; the repository manifest keeps a pointer instead.
+    param([string] $Version)
+    $folder = Join-Path $OutDir 'package/ZkSync'
+    if (Test-Path $folder) { Remove-Item $folder -Recurse -Force }
+    New-Item -ItemType Directory -Path $folder -Force | Out-Null
+    Copy-Item -Path (Join-Path $ModuleDir '*') -Destination $folder -Recurse
+    $manifestPath = Join-Path $folder 'ZkSync.psd1'
+    $notes = (Get-ReleaseNotes -Version $Version).Replace("'", "''")
+    $text = [System.IO.File]::ReadAllText($manifestPath)
+    $pattern = "(?m)^(\s*ReleaseNotes\s*=\s*)'[^']*'"
+    if ($text -notmatch $pattern) { throw "$manifestPath has no single-line ReleaseNotes = '...' to fill." }
+    $text = [regex]::Replace($text, $pattern, { param($m) $m.Groups[1].Value + "'" + $notes + "'" })
+    [System.IO.File]::WriteAllText($manifestPath, $text, (New-Object System.Text.UTF8Encoding($false)))
+    Test-ModuleManifest -Path $manifestPath -ErrorAction Stop | Out-Null
+    return $folder
+}
+
+function New-ModulePackage {
+    # Written here rather than by Compress-PSResource so Windows PowerShell 5.1 and PowerShell 7 build the same package
+    # with a license expression (no public license URL exists) and PSCmdlet_ tags for Find-PSResource -CommandName.
+    param([string] $Folder, [string] $Version)
     $nupkg = Join-Path $OutDir "ZkSync.$Version.nupkg"
     if (Test-Path $nupkg) { Remove-Item $nupkg }
-
-    $compress = Get-Command Compress-PSResource -ErrorAction SilentlyContinue
-    if ($compress) {
-        Compress-PSResource -Path $ModuleDir -DestinationPath $OutDir
-        return
-    }
-
-    # Without PSResourceGet, write the same layout by hand: module files at the root, a nuspec and OPC parts.
     Add-Type -AssemblyName System.IO.Compression, System.IO.Compression.FileSystem
-    $manifest = Import-PowerShellDataFile (Join-Path $ModuleDir 'ZkSync.psd1')
+    $manifest = Import-PowerShellDataFile (Join-Path $Folder 'ZkSync.psd1')
     $zip = [System.IO.Compression.ZipFile]::Open($nupkg, [System.IO.Compression.ZipArchiveMode]::Create)
     try {
         $add = {
@@ -126,10 +154,10 @@ function New-ModulePackage {
             try { $writer.Write($text) } finally { $writer.Dispose() }
         }
         & $add 'ZkSync.nuspec' (New-NuSpec -Manifest $manifest -Version $Version)
-        & $add '[Content_Types].xml' '<?xml version="1.0" encoding="utf-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml" /><Default Extension="nuspec" ContentType="application/octet" /><Default Extension="dll" ContentType="application/octet" /><Default Extension="pdb" ContentType="application/octet" /><Default Extension="psd1" ContentType="application/octet" /><Default Extension="ps1xml" ContentType="application/octet" /><Default Extension="xml" ContentType="application/octet" /><Default Extension="txt" ContentType="application/octet" /></Types>'
+        & $add '[Content_Types].xml' '<?xml version="1.0" encoding="utf-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml" /><Default Extension="nuspec" ContentType="application/octet" /><Default Extension="dll" ContentType="application/octet" /><Default Extension="pdb" ContentType="application/octet" /><Default Extension="psd1" ContentType="application/octet" /><Default Extension="ps1xml" ContentType="application/octet" /><Default Extension="xml" ContentType="application/octet" /><Default Extension="txt" ContentType="application/octet" /><Default Extension="" ContentType="application/octet" /></Types>'
         & $add '_rels/.rels' '<?xml version="1.0" encoding="utf-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Type="http://schemas.microsoft.com/packaging/2010/07/manifest" Target="/ZkSync.nuspec" Id="R1" /></Relationships>'
-        foreach ($file in Get-ChildItem $ModuleDir -Recurse -File) {
-            $relative = $file.FullName.Substring($ModuleDir.Length).TrimStart('\', '/').Replace('\', '/')
+        foreach ($file in Get-ChildItem $Folder -Recurse -File) {
+            $relative = $file.FullName.Substring($Folder.Length).TrimStart('\', '/').Replace('\', '/')
             [void][System.IO.Compression.ZipFileExtensions]::CreateEntryFromFile($zip, $file.FullName, $relative)
         }
     }
@@ -139,10 +167,11 @@ function New-ModulePackage {
 function Invoke-Package {
     Invoke-Build
     $version = (Import-PowerShellDataFile (Join-Path $ModuleDir 'ZkSync.psd1')).ModuleVersion
+    $folder = New-PackageFolder -Version $version
     $zipPath = Join-Path $OutDir "ZkSync.$version.zip"
     if (Test-Path $zipPath) { Remove-Item $zipPath }
-    Compress-Archive -Path $ModuleDir -DestinationPath $zipPath
-    New-ModulePackage -Version $version
+    Compress-Archive -Path $folder -DestinationPath $zipPath
+    New-ModulePackage -Folder $folder -Version $version
     Get-ChildItem $OutDir -File -Filter "ZkSync.$version.*" | ForEach-Object { Write-Host "Packaged $($_.FullName)" -ForegroundColor Green }
 }
 

@@ -11,7 +11,9 @@
       4. per site, syncs the source to its destinations with Sync-ZkDevice (everything written is read back), writing
          an encrypted backup of each destination (-BackupPath, password from the -BackupCredentialName credential)
          before changing it; a destination that cannot be reached is recorded in the run journal and the rest go on;
-      5. keeps a transcript in -LogPath and ends with one line and an exit code:
+      5. writes the sync report (Export-ZkSyncReport: the last 30 days of the journal and tonight's health checks) as
+         sync-report.html next to the journal;
+      6. keeps a transcript in -LogPath and ends with one line and an exit code:
            0  every destination synced
            1  at least one destination (or a site's source) failed; the line names them
            2  the run could not start (inventory, credentials, module)
@@ -106,6 +108,7 @@ $failures = [System.Collections.Generic.List[string]]::new()
 $failedDevices = [System.Collections.Generic.HashSet[string]]::new()
 $unhealthy = [System.Collections.Generic.List[object]]::new()
 $synced = [System.Collections.Generic.List[object]]::new()
+$health = [System.Collections.Generic.List[object]]::new()
 foreach ($group in $inventory | Group-Object Site) {
     $sources = @($group.Group | Where-Object Role -eq 'Source')
     if ($sources.Count -ne 1) { $failures.Add("site $($group.Name): $($sources.Count) sources, expected 1"); continue }
@@ -145,8 +148,21 @@ foreach ($group in $inventory | Group-Object Site) {
     Write-Host "After, site $($group.Name):"
     $after = @($source) + @($destinations) | Test-ZkDevice
     $after | Format-Table -AutoSize | Out-Host
+    $after | ForEach-Object { $health.Add($_) }
     $after | Where-Object { -not $_.Healthy -and -not $failedDevices.Contains($_.Device) } | ForEach-Object { $unhealthy.Add($_) }
     @($source) + @($destinations) | Disconnect-ZkDevice
+}
+
+# --- Report: one HTML page next to the journal (30 days, tonight's health checks). Never changes the exit code. ---
+try {
+    $journalFile = (Get-ZkSyncHistory -Last 1).JournalFile
+    $reportFolder = if ($journalFile) { Split-Path -Parent $journalFile } else { $LogPath }
+    $title = "ZkSync nightly sync: $(Split-Path -Leaf $InventoryPath)"
+    $report = $health | Export-ZkSyncReport -Path (Join-Path $reportFolder 'sync-report.html') -Title $title
+    Write-Host "Report: $($report.FullName)"
+}
+catch {
+    Write-Warning "No report: $($_.Exception.Message)"
 }
 
 if ($failures.Count -gt 0) {

@@ -1,9 +1,18 @@
 #!/usr/bin/env bash
 # Runs the Pester 5 suite (tests/Pester) under PowerShell 7.6.9, against the module staged in out/ZkSync.
 # pwsh and Pester come from NuGet into .tools/ (nothing is installed globally). Where NuGet cannot serve them the
-# suite is skipped, saying so loudly, and under CI (CI=true) this script fails instead; a failing Pester test fails it.
+# suite is skipped, saying so loudly, and under CI (CI=true, True, 1, yes or on) this script fails instead. It fails on
+# anything Pester did not pass: a failed test, a failed block (BeforeAll), a container that could not run (a file that
+# does not parse), or a run that found no test at all.
+# Arguments, when given, are the test files or folders to run instead of tests/Pester (a focused local run).
 set -uo pipefail
 cd "$(dirname "$0")/.."
+paths="'tests/Pester'"
+if [ "$#" -gt 0 ]; then paths=$(printf "'%s'," "$@"); paths="${paths%,}"; fi
+
+under_ci() {
+  case "$(printf '%s' "${CI:-}" | tr '[:upper:]' '[:lower:]')" in true | 1 | yes | on) return 0 ;; *) return 1 ;; esac
+}
 
 tools="$PWD/.tools"
 pwsh="$tools/pwsh"
@@ -12,8 +21,8 @@ pester="$tools/modules/Pester/5.7.1"
 # A prerequisite that cannot be had: a skip outside CI, a failure under CI=true (CI must not go green with Pester unrun).
 missing() {
   echo "pester: $1; the Pester suite was NOT run. $2" >&2
-  if [ "${CI:-}" = "true" ]; then
-    echo "pester: CI=true, so this is a failure" >&2
+  if under_ci; then
+    echo "pester: CI=${CI}, so this is a failure" >&2
     exit 1
   fi
   echo "pester: SKIPPED (outside CI a missing prerequisite skips; under CI=true it fails)" >&2
@@ -53,10 +62,16 @@ fi
   \$PSStyle.OutputRendering = 'PlainText'
   Import-Module '$pester/Pester.psd1'
   \$c = New-PesterConfiguration
-  \$c.Run.Path = 'tests/Pester'
+  \$c.Run.Path = @($paths)
   \$c.Run.PassThru = \$true
   \$c.Output.Verbosity = 'Normal'
   \$r = Invoke-Pester -Configuration \$c
-  '{0} passed, {1} failed, {2} skipped' -f \$r.PassedCount, \$r.FailedCount, \$r.SkippedCount
-  exit \$r.FailedCount
+  # Blocks (a BeforeAll that threw) and containers (a file that could not run) fail without failing a test.
+  \$broken = @(\$r.FailedBlocks | ForEach-Object { 'block ' + \$_.ExpandedPath }) +
+    @(\$r.FailedContainers | ForEach-Object { 'container ' + \$_.Item })
+  foreach (\$part in \$broken) { [Console]::Error.WriteLine('pester: FAILED ' + \$part) }
+  'pester: {0} passed, {1} failed, {2} skipped' -f \$r.PassedCount, (\$r.FailedCount + \$broken.Count), \$r.SkippedCount
+  if (\$r.TotalCount -eq 0) { [Console]::Error.WriteLine('pester: FAILED: no test ran'); exit 1 }
+  if (\$r.Result -ne 'Passed' -or \$r.FailedCount -gt 0 -or \$broken.Count -gt 0) { exit 1 }
+  exit 0
 "

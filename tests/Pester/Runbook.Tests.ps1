@@ -89,6 +89,21 @@ Describe 'examples/nightly-sync.ps1' {
         $failed.Command | Sort-Object -Unique | Should -Be 'nightly-sync.ps1'
         ($failed | Where-Object Destination -eq "127.0.0.1:$($c1.Port)").Error | Should -Match 'source could not be reached'
 
+        # The report next to the journal: tonight's runs as the journal has them, and the health checks after the sync.
+        $reportPath = Join-Path $script:Root 'journal' 'sync-report.html'
+        $reportPath | Should -Exist
+        $run.Output -join "`n" | Should -Match ([regex]::Escape("Report: $reportPath"))
+        $page = Get-Content -Raw $reportPath
+        $page | Should -Match '<title>ZkSync nightly sync: devices\.csv</title>'
+        $page | Should -Match 'data-field="runs">5<'
+        $page | Should -Match 'data-field="succeeded">3<'
+        $page | Should -Match 'data-field="failed">2<'
+        $failedRow = "<tr class=`"device`" data-device=`"127\.0\.0\.1:$closedPort`">.*?data-field=`"outcome`">Failed<"
+        $page | Should -Match $failedRow
+        $page | Should -Match "<tr class=`"health`" data-device=`"127\.0\.0\.1:$($a1.Port)`">"
+        $page | Should -Match '<svg id="runs-chart"'
+        $page | Should -Not -Match '<script|<link| src=| href='
+
         # Keys come from credentials and appear in neither the transcript nor the journal nor the output.
         $transcript = Get-Content -Raw (Get-ChildItem (Join-Path $script:Root 'logs') -Filter '*.log' | Select-Object -First 1).FullName
         $transcript | Should -Match 'Before:'

@@ -14,7 +14,11 @@ namespace ZkSync.PowerShell.Tests
         private static readonly string[] Mutating = { "New", "Set", "Remove", "Clear", "Copy", "Sync", "Import", "Restart", "Disable", "Enable", "Stop" };
         private static readonly string[] HighImpact = { "Remove", "Clear", "Restart" };
         // Import-ZkDevice reads a file and writes to -Destination sessions; it has no session of its own to bind.
-        private static readonly string[] SessionFree = { "Connect-ZkDevice", "Disconnect-ZkDevice", "Get-ZkSession", "Start-ZkEmulator", "Stop-ZkEmulator", "Import-ZkDevice", "Get-ZkSyncHistory", "Write-ZkSyncHistory" };
+        private static readonly string[] SessionFree =
+        {
+            "Connect-ZkDevice", "Disconnect-ZkDevice", "Get-ZkSession", "Start-ZkEmulator", "Stop-ZkEmulator",
+            "Import-ZkDevice", "Get-ZkSyncHistory", "Write-ZkSyncHistory", "Export-ZkSyncReport",
+        };
         private readonly PsHost _ps;
 
         public CommandContractTests(ModuleFixture fixture) => _ps = fixture.Host;

@@ -52,8 +52,8 @@ namespace ZkSync.PowerShell.Commands
         protected override void EndProcessing()
         {
             string folder = JournalHook.Open(this).Folder;
-            IEnumerable<ZkSyncHistoryRecord> records = JournalReader.Read(folder, (file, count) =>
-                WriteWarning($"{file}: {count} line(s) are not journal records and were skipped (a writer stopped mid-line, or the file was edited)."));
+            IEnumerable<ZkSyncHistoryRecord> records =
+                JournalReader.Read(folder, (file, count) => WriteWarning(JournalReader.SkippedLines(file, count)));
             records = records.Where(Matches);
             if (Last.HasValue) records = records.Reverse().Take(Last.Value).Reverse();
             foreach (ZkSyncHistoryRecord record in records) WriteObject(record);

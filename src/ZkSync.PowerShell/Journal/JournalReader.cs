@@ -7,6 +7,11 @@ namespace ZkSync.PowerShell.Journal
     /// <summary>Reads every record of a journal folder, oldest month first and in written order within a month.</summary>
     internal static class JournalReader
     {
+        /// <summary>The warning for lines of a journal file that are not records.</summary>
+        public static string SkippedLines(string file, int count) =>
+            $"{file}: {count} line(s) are not journal records and were skipped " +
+            "(a writer stopped mid-line, or the file was edited).";
+
         /// <summary><paramref name="skipped"/> gets each file with lines that are not records, and how many.</summary>
         public static IEnumerable<ZkSyncHistoryRecord> Read(string folder, Action<string, int> skipped)
         {

@@ -5,8 +5,13 @@ namespace ZkSync.Emulator.Tests.Interop
     /// <summary>Whether node and npm are on PATH, and whether the run is under CI (where a missing one is a failure).</summary>
     internal static class NodePrerequisite
     {
-        /// <summary>The convention GitHub Actions, GitLab CI and most other runners follow, and .ci/run sets.</summary>
-        public static bool UnderCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+        /// <summary>
+        /// The convention GitHub Actions, GitLab CI and most other runners follow, and .ci/run sets: CI=true, in any
+        /// case, or 1, yes or on, as .ci/run and tools/run-pester.sh read it.
+        /// </summary>
+        public static bool UnderCi =>
+            Array.Exists(new[] { "true", "1", "yes", "on" }, value => string.Equals(
+                Environment.GetEnvironmentVariable("CI")?.Trim(), value, StringComparison.OrdinalIgnoreCase));
 
         /// <summary>What is missing and what to install, or null when node and npm are both on PATH.</summary>
         public static string? Missing()
