@@ -18,6 +18,10 @@ namespace ZkSync.Sync
         }
 
         public string Destination { get; }
+
+        /// <summary>The destination asking, as the caller gave it to the run.</summary>
+        public SyncEndpoint? Endpoint { get; internal set; }
+
         public string UserId { get; }
         public string Name { get; }
 
@@ -99,9 +103,6 @@ namespace ZkSync.Sync
 
         public ILogger? Logger { get; set; }
 
-        /// <summary>A shallow copy (callbacks and lists are shared).</summary>
-        public SyncOptions Clone() => (SyncOptions)MemberwiseClone();
-
         internal void Validate()
         {
             if (MaxBatchBytes < 4096) throw new ArgumentOutOfRangeException(nameof(MaxBatchBytes), "MaxBatchBytes must be at least 4096.");
@@ -114,15 +115,20 @@ namespace ZkSync.Sync
     /// <summary>Where a destination's run is, for progress bars (one step per phase).</summary>
     public readonly struct SyncProgress
     {
-        public SyncProgress(string destination, string phase, int done, int total)
+        public SyncProgress(string destination, string phase, int done, int total, SyncEndpoint? endpoint = null)
         {
             Destination = destination;
             Phase = phase;
             Done = done;
             Total = total;
+            Endpoint = endpoint;
         }
 
         public string Destination { get; }
+
+        /// <summary>The destination, as the caller gave it to the run.</summary>
+        public SyncEndpoint? Endpoint { get; }
+
         public string Phase { get; }
         public int Done { get; }
         public int Total { get; }

@@ -51,7 +51,7 @@ namespace ZkSync.PowerShell.Commands
 
         protected override void EndProcessing()
         {
-            string folder = JournalHook.Open(this).Folder;
+            string folder = JournalHook.Open(this, JournalPath).Folder;
             IEnumerable<ZkSyncHistoryRecord> records = JournalReader.Read(folder, (file, count) =>
                 WriteWarning($"{file}: {count} line(s) are not journal records and were skipped (a writer stopped mid-line, or the file was edited)."));
             records = records.Where(Matches);
