@@ -78,10 +78,10 @@ namespace ZkSync.Sync
         public int ThrottleLimit { get; set; } = 4;
 
         /// <summary>
-        /// Asked before each removal (Mirror). May be called from worker threads; a caller with a single UI thread can queue the request to its
-        /// pipeline thread and complete the task there. Null = confirmed. All removals are asked before anything is written,
-        /// all at once: the calls are made in order without waiting for each answer, so such a caller answers the whole queue
-        /// in one wake of its thread (one thread hop per user made a confirming caller ~2x slower than one that does not confirm).
+        /// Asked before each removal (Mirror). May be called from worker threads; a caller with a single UI thread can
+        /// queue the request to its pipeline thread and complete the task there. Null = confirmed. All removals are asked
+        /// before anything is written, all at once: the calls are made in order without waiting for each answer, so such
+        /// a caller answers the whole queue in one turn of its thread instead of one thread hop per user.
         /// </summary>
         public Func<SyncConfirmation, CancellationToken, Task<bool>>? ConfirmAsync { get; set; }
 
