@@ -103,7 +103,8 @@ namespace ZkSync.Sync
             var confirm = _run.Options.ConfirmAsync;
             if (confirm == null) return;
             var asked = plan.Removals.ToList().Select(p => (Plan: p, Answer: confirm(
-                Confirmation(p, $"Remove user {p.UserId} ({p.Name}) and its fingerprints, faces and photo"), ct))).ToList();
+                Confirmation(p, $"Remove user {p.UserId} ({p.Name}) and its fingerprints, faces and photo"),
+                ct))).ToList();
             foreach (var (p, answer) in asked)
                 if (!await answer.ConfigureAwait(false)) SyncPlanner.KeepDeclined(p);
         }

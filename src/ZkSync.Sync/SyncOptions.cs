@@ -79,9 +79,9 @@ namespace ZkSync.Sync
 
         /// <summary>
         /// Asked before each removal (Mirror). May be called from worker threads; a caller with a single UI thread can
-        /// queue the request to its pipeline thread and complete the task there. Null = confirmed. All removals are asked
-        /// before anything is written, all at once: the calls are made in order without waiting for each answer, so such
-        /// a caller answers the whole queue in one turn of its thread instead of one thread hop per user.
+        /// queue the request to its pipeline thread and complete the task there. Null = confirmed. All removals are
+        /// asked before anything is written, all at once: the calls are made in order without waiting for each
+        /// answer, so such a caller answers the whole queue in one turn of its thread instead of one hop per user.
         /// </summary>
         public Func<SyncConfirmation, CancellationToken, Task<bool>>? ConfirmAsync { get; set; }
 

@@ -56,7 +56,7 @@ namespace ZkSync.Sync
         public string Source { get; internal set; } = "";
         public string Destination { get; internal set; } = "";
 
-        /// <summary>The destination, as the caller gave it to the run: match results to devices by this, not by name.</summary>
+        /// <summary>The destination as the caller gave it to the run: match results by this, not by name.</summary>
         public SyncEndpoint? Endpoint { get; internal set; }
 
         public string UserId { get; internal set; } = "";

@@ -50,7 +50,8 @@ Describe 'Sync-ZkDevice' {
         $plan.WhatIf | Should -BeTrue
         Get-ZkUser -Session $destination -UserId 777 | Should -Not -BeNullOrEmpty
 
-        $removed = Sync-ZkDevice -Source $source -Destination $destination -Mirror -Force | Where-Object UserId -eq '777'
+        $removed = Sync-ZkDevice -Source $source -Destination $destination -Mirror -Force |
+            Where-Object UserId -eq '777'
         $removed.Action | Should -Be 'Removed'
         @(Get-ZkUser -Session $destination).Count | Should -Be 3
     }

@@ -148,7 +148,8 @@ namespace ZkSync.Emulator.Tests
         [InlineData(true, ReplyCode.Ok)]
         public async Task Damaged_upload_fault_loses_the_buffer_tail_before_the_chosen_command_runs(bool silent, ushort expected)
         {
-            using var emu = await Start(silent, more: o => o.Faults = new FaultOptions { DamageUploadOf = CommandCode.ApplyUploadBuffer });
+            using var emu = await Start(silent,
+                more: o => o.Faults = new FaultOptions { DamageUploadOf = CommandCode.ApplyUploadBuffer });
             using var c = Emu.Client(emu);
             c.Upload(OneUserBatch(new byte[500]));
             Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.HashData).Command); // the transfer itself was whole

@@ -53,11 +53,13 @@ namespace ZkSync.PowerShell.Tests
         {
             string backups = Path.Combine(JournalFolder, "backups");
             Device("a", users: 3);
-            Ok("$emu = Start-ZkEmulator; $b1 = $emu | Connect-ZkDevice -Timeout 3; $b2 = $emu | Connect-ZkDevice -Timeout 3");
+            Ok("$emu = Start-ZkEmulator; $b1 = $emu | Connect-ZkDevice -Timeout 3");
+            Ok("$b2 = $emu | Connect-ZkDevice -Timeout 3");
             Ok("$null = New-ZkUser -Session $b1 -UserId 777 -Name 'Extra'");
 
             // One at a time: the first session writes, the second then finds everything in place.
-            PsResult run = Ok($"Sync-ZkDevice -Source $a -Destination $b1, $b2 -ThrottleLimit 1 -Mirror -Force -BackupPath '{backups}' -Summary");
+            PsResult run = Ok("Sync-ZkDevice -Source $a -Destination $b1, $b2 -ThrottleLimit 1 -Mirror -Force "
+                + $"-BackupPath '{backups}' -Summary");
 
             List<PSObject> summaries = run.Output;
             Assert.Equal(2, summaries.Count);

@@ -366,7 +366,11 @@ namespace ZkSync.Sync.Tests
                 Mirror = true,
                 ThrottleLimit = 1,
                 Progress = new SynchronousProgress<SyncProgress>(p => { lock (progress) progress.Add(p); }),
-                ConfirmAsync = (c, _) => { lock (asked) asked.Add(c); return Task.FromResult(ReferenceEquals(c.Endpoint, first)); },
+                ConfirmAsync = (c, _) =>
+                {
+                    lock (asked) asked.Add(c);
+                    return Task.FromResult(ReferenceEquals(c.Endpoint, first));
+                },
             };
 
             var report = await SyncEngine.RunAsync(SyncEndpoint.Of(src), new[] { first, second }, options);
@@ -449,7 +453,7 @@ namespace ZkSync.Sync.Tests
         }
     }
 
-    /// <summary>An IProgress that reports on the calling thread (Progress&lt;T&gt; posts to the thread pool, out of order).</summary>
+    /// <summary>Reports on the calling thread (Progress&lt;T&gt; posts to the thread pool, out of order).</summary>
     internal sealed class SynchronousProgress<T> : IProgress<T>
     {
         private readonly Action<T> _report;

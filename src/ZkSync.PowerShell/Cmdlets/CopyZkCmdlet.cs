@@ -101,8 +101,8 @@ namespace ZkSync.PowerShell.Cmdlets
                 OnItem = run.OnItem(item =>
                 {
                     // Destination-only users are not part of a copy; -WhatIf writes no results (dbatools).
-                    if (item.Action == SyncAction.Kept || run.WhatIf || declined.Contains((item.Endpoint!, item.UserId)))
-                        return;
+                    bool notCopied = run.WhatIf || declined.Contains((item.Endpoint!, item.UserId));
+                    if (item.Action == SyncAction.Kept || notCopied) return;
                     WriteObject(CopyResults.From(item, source.Device, run.SessionOf(item.Endpoint).Device, Kinds));
                 }),
                 OnSummary = run.OnSummary(verified: true),

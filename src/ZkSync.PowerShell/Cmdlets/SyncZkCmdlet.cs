@@ -49,7 +49,7 @@ namespace ZkSync.PowerShell.Cmdlets
         [Parameter]
         public SwitchParameter Mirror { get; set; }
 
-        /// <summary>Removes what -Mirror removes without asking ShouldContinue for each user (unattended runs).</summary>
+        /// <summary>Removes what -Mirror removes without a ShouldContinue for each user (unattended runs).</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
@@ -99,16 +99,18 @@ namespace ZkSync.PowerShell.Cmdlets
         /// <summary>The tag of the summaries written to the information stream.</summary>
         internal const string SummaryTag = "ZkSync.Summary";
 
-        /// <summary>What else to say when -BackupPathPassword is given without -BackupPath (Import: the file's own password).</summary>
+        /// <summary>
+        /// What else to say when -BackupPathPassword is given without -BackupPath (Import: the file's own password).
+        /// </summary>
         protected virtual string BackupPathPasswordHint => "";
 
-        /// <summary>The source for the current record (a session, a file), or null after a non-terminating error.</summary>
+        /// <summary>The source for the current record (a session, a file), or null after an error.</summary>
         protected abstract TSource? CurrentSource();
 
         /// <summary>Syncs from one source; <paramref name="userIds"/> null means every user.</summary>
         protected abstract void ProcessScope(TSource source, IReadOnlyList<string>? userIds);
 
-        /// <summary>Refuses -BackupPathPassword without -BackupPath before any file is opened or device touched.</summary>
+        /// <summary>Refuses -BackupPathPassword without -BackupPath before any file or device is touched.</summary>
         protected override void BeginProcessing()
         {
             if (BackupPathPassword != null && BackupPath == null)
@@ -126,7 +128,8 @@ namespace ZkSync.PowerShell.Cmdlets
         protected override void EndProcessing()
         {
             if (_scope.IsEmpty) WriteVerbose("No users were piped in; nothing to do.");
-            foreach ((TSource source, IReadOnlyList<string>? userIds) in _scope.BySource()) ProcessScope(source, userIds);
+            foreach ((TSource source, IReadOnlyList<string>? userIds) in _scope.BySource())
+                ProcessScope(source, userIds);
         }
 
         /// <summary>
@@ -148,7 +151,8 @@ namespace ZkSync.PowerShell.Cmdlets
 
             DestinationBackups? backups = BackupPath == null || whatIf ? null : new DestinationBackups(
                 GetUnresolvedProviderPathFromPSPath(BackupPath), BackupSource.PlainText(BackupPathPassword));
-            var run = new EngineRun(this, sourceName, destinations, backups, $"Syncing from {sourceName}", "Syncing to {0}")
+            var run = new EngineRun(this, sourceName, destinations, backups,
+                $"Syncing from {sourceName}", "Syncing to {0}")
             {
                 WhatIf = whatIf,
             };
@@ -169,8 +173,8 @@ namespace ZkSync.PowerShell.Cmdlets
                 {
                     if (!Summary) WriteObject(new ZkSyncResult(item, sourceName, run.SessionOf(item.Endpoint).Device));
                 }),
-                OnSummary = run.OnSummary(verified: !NoVerify, summary => WriteSummary(
-                    new ZkSyncSummary(summary, sourceName, run.SessionOf(summary.Endpoint).Device, run.BackupOf(summary)))),
+                OnSummary = run.OnSummary(verified: !NoVerify, summary => WriteSummary(new ZkSyncSummary(
+                    summary, sourceName, run.SessionOf(summary.Endpoint).Device, run.BackupOf(summary)))),
                 Progress = run.Progress,
                 Logger = State.Log,
             };
@@ -184,7 +188,7 @@ namespace ZkSync.PowerShell.Cmdlets
             else WriteInformation(summary, new[] { SummaryTag });
         }
 
-        /// <summary>A removal is a change (ShouldProcess) and a dangerous one (ShouldContinue, unless -Force).</summary>
+        /// <summary>A removal is a change (ShouldProcess) and a dangerous one (ShouldContinue unless -Force).</summary>
         private bool ApproveRemoval(ZkSession destination, SyncConfirmation removal)
         {
             string target = UserTarget(removal.UserId, removal.Name, destination);

@@ -28,7 +28,7 @@ namespace ZkSync.PowerShell.Cmdlets
             return OpenSession(session!);
         }
 
-        /// <summary>Runs <paramref name="work"/> on the record's session; engine failures become errors about it.</summary>
+        /// <summary>Runs <paramref name="work"/> on the record's session; engine failures become its errors.</summary>
         internal void WithSession(ZkSession? given, Action<ZkSession> work)
         {
             ZkSession? session = ResolveSession(given);

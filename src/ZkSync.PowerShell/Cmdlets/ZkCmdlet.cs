@@ -25,10 +25,10 @@ namespace ZkSync.PowerShell.Cmdlets
 
         internal ModuleState State => _state ??= SessionStore.ForCurrentRunspace();
 
-        /// <summary>Where engine callbacks post work for the pipeline thread; run by every Run call while it waits.</summary>
+        /// <summary>Where engine callbacks post work for the pipeline thread; run by Run while it waits.</summary>
         internal PipelinePump Pump { get; } = new PipelinePump();
 
-        /// <summary>The run journal of this invocation, opened on first use (-JournalPath when the family has it).</summary>
+        /// <summary>The journal of this invocation, opened on first use (at -JournalPath when given).</summary>
         internal RunJournal Journal => _journal ??= JournalHook.Open(this, (this as IJournaledCmdlet)?.JournalPath);
 
         /// <summary>Writes what the journal tallied (removals); nothing when no change was journaled.</summary>
@@ -59,13 +59,13 @@ namespace ZkSync.PowerShell.Cmdlets
             return true;
         });
 
-        /// <summary>A progress bar written from the pipeline thread; close it with <see cref="ProgressReporter.Complete"/>.</summary>
+        /// <summary>A progress bar for the pipeline thread; <see cref="ProgressReporter.Complete"/> ends it.</summary>
         internal ProgressReporter BeginProgress(string activity) => new ProgressReporter(WriteProgress, 1, activity);
 
         /// <summary>
-        /// ShouldProcess that also tells whether -WhatIf made the answer no (PowerShell's own reason, not a look at the
-        /// bound parameters): a sync then plans without writing. Prompts and "What if" lines read as ShouldProcess(target,
-        /// action) writes them.
+        /// ShouldProcess that also tells whether -WhatIf made the answer no (PowerShell's own reason, not a look at
+        /// the bound parameters): a sync then plans without writing. Prompts and "What if" lines read as
+        /// ShouldProcess(target, action) writes them.
         /// </summary>
         internal bool ShouldProcess(string target, string action, out bool whatIf)
         {
@@ -88,7 +88,7 @@ namespace ZkSync.PowerShell.Cmdlets
             WriteError(error);
         }
 
-        /// <summary>Messages name the operation ("while reading users"); -Verbose adds the command number for a trace.</summary>
+        /// <summary>Messages name the operation ("while reading users"); -Verbose adds the command number.</summary>
         private void WriteCommandNumber(ErrorRecord error)
         {
             if (error.Exception is ZkException { Command: { } command } zk)

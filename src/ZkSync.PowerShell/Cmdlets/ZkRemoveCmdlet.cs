@@ -15,7 +15,9 @@ namespace ZkSync.PowerShell.Cmdlets
         [ValidateNotNull]
         public ZkSession? Session { get; set; }
 
-        /// <summary>Folder of the run journal for this command (default: $ZkSyncJournalPath, else the per-user data folder).</summary>
+        /// <summary>
+        /// Folder of the run journal for this command (default: $ZkSyncJournalPath, else the per-user data folder).
+        /// </summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? JournalPath { get; set; }

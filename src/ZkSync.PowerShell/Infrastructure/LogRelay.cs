@@ -18,9 +18,9 @@ namespace ZkSync.PowerShell.Infrastructure
     }
 
     /// <summary>
-    /// The engine's ILogger for every session of a runspace. The engine logs from socket threads, where a cmdlet may not
-    /// write: while a command waits for the engine, each line goes to that command's <see cref="PipelinePump"/>. Lines
-    /// logged while no command runs (a session reconnecting in the background) wait here for the next command.
+    /// The engine's ILogger for every session of a runspace. The engine logs from socket threads, where a cmdlet may
+    /// not write: while a command waits for the engine, each line goes to that command's <see cref="PipelinePump"/>.
+    /// Lines logged while no command runs (a session reconnecting in the background) wait here for the next command.
     /// </summary>
     internal sealed class LogRelay : ILogger
     {
@@ -53,8 +53,8 @@ namespace ZkSync.PowerShell.Infrastructure
         }
 
         /// <summary>
-        /// Sends log lines to <paramref name="post"/> (a command's pump) until the result is disposed, starting with the
-        /// lines that waited. Nested commands (one running inside another's pipeline) attach and detach in turn.
+        /// Sends log lines to <paramref name="post"/> (a command's pump) until the result is disposed, starting with
+        /// the lines that waited. Nested commands (one running inside another's pipeline) attach and detach in turn.
         /// </summary>
         public IDisposable Attach(Action<RelayedLogEntry> post)
         {

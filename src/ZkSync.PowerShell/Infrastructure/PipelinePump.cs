@@ -6,9 +6,9 @@ using System.Threading.Tasks;
 namespace ZkSync.PowerShell.Infrastructure
 {
     /// <summary>
-    /// The one road from the engine's threads to the pipeline thread. PowerShell allows Write* and ShouldProcess only on
-    /// the pipeline thread, so every engine callback (results, summaries, progress, log lines, confirmation requests)
-    /// posts its work here, and <see cref="RunUntilDone"/> runs that work in order while the engine call is going on.
+    /// The one road from the engine's threads to the pipeline thread. PowerShell allows Write* and ShouldProcess only
+    /// on the pipeline thread, so every engine callback (results, summaries, progress, log lines, confirmation
+    /// requests) posts its work here, and <see cref="RunUntilDone"/> runs that work in order while the engine runs.
     /// </summary>
     internal sealed class PipelinePump : IDisposable
     {
@@ -55,15 +55,16 @@ namespace ZkSync.PowerShell.Infrastructure
         }
 
         /// <summary>
-        /// Blocks on the queue, running posted work, until <paramref name="engine"/> has ended. When posted work fails
-        /// (the pipeline is stopping, or -ErrorAction Stop turned an error into an exception) <paramref name="onFailure"/>
-        /// cancels the engine, and later work is dropped, but the wait goes on: the engine re-enables its devices before
-        /// the failure is returned.
+        /// Blocks on the queue, running posted work, until <paramref name="engine"/> has ended. When posted work
+        /// fails (the pipeline is stopping, or -ErrorAction Stop turned an error into an exception)
+        /// <paramref name="onFailure"/> cancels the engine and later work is dropped, but the wait goes on: the engine
+        /// re-enables its devices before the failure is returned.
         /// </summary>
         /// <returns>The first failure of posted work, or null.</returns>
         public Exception? RunUntilDone(Task engine, Action onFailure)
         {
-            engine.ContinueWith(_ => Post(Done), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            engine.ContinueWith(_ => Post(Done), CancellationToken.None, TaskContinuationOptions.None,
+                TaskScheduler.Default);
             Exception? failure = null;
             for (Action work = _queue.Take(); !ReferenceEquals(work, Done); work = _queue.Take())
             {

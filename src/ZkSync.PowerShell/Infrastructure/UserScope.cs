@@ -5,11 +5,11 @@ using System.Linq;
 namespace ZkSync.PowerShell.Infrastructure
 {
     /// <summary>
-    /// Users a cmdlet acts on once, at the end of the pipeline, grouped by source: the ones named with -UserId or piped
-    /// in (by property name, from Get-ZkUser). Nothing named and nothing piped means every user; an empty pipeline means
-    /// nobody, so a filter that matches nothing never turns into "everyone".
+    /// Users a cmdlet acts on once, at the end of the pipeline, grouped by source: the ones named with -UserId or
+    /// piped in (by property name, from Get-ZkUser). Nothing named and nothing piped means every user; an empty
+    /// pipeline means nobody, so a filter that matches nothing never turns into "everyone".
     /// </summary>
-    /// <typeparam name="TSource">What users are read from (a session, a backup file); grouped by its equality.</typeparam>
+    /// <typeparam name="TSource">What users are read from (a session, a backup file), grouped by equality.</typeparam>
     internal sealed class UserScope<TSource> where TSource : class
     {
         private readonly List<(TSource Source, string? UserId)> _requested = new List<(TSource, string?)>();

@@ -19,7 +19,8 @@ namespace ZkSync.PowerShell.Journal
         // device are two destinations with records of their own.
         private readonly Dictionary<SyncEndpoint, List<ZkSyncFailedUser>> _failedUsers =
             new Dictionary<SyncEndpoint, List<ZkSyncFailedUser>>();
-        private readonly Dictionary<ZkSession, ZkSyncHistoryRecord> _tallies = new Dictionary<ZkSession, ZkSyncHistoryRecord>();
+        private readonly Dictionary<ZkSession, ZkSyncHistoryRecord> _tallies =
+            new Dictionary<ZkSession, ZkSyncHistoryRecord>();
         private bool _warned;
 
         public RunJournal(string folder, string command, Action<string> warn)
@@ -57,7 +58,7 @@ namespace ZkSync.PowerShell.Journal
             record.WhatIf = summary.WhatIf || whatIf;
             record.Verified = verified && !record.WhatIf && summary.Error == null;
             record.Error = summary.Error;
-            if (summary.Endpoint != null && _failedUsers.TryGetValue(summary.Endpoint, out List<ZkSyncFailedUser>? failed))
+            if (summary.Endpoint != null && _failedUsers.TryGetValue(summary.Endpoint, out var failed))
                 record.FailedUsers = failed;
             Append(record);
         }

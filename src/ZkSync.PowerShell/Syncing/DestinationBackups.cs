@@ -19,7 +19,8 @@ namespace ZkSync.PowerShell.Syncing
         private readonly string _directory;
         private readonly string? _password;
         private readonly HashSet<string> _reserved = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        private readonly ConcurrentDictionary<ZkSession, string> _written = new ConcurrentDictionary<ZkSession, string>();
+        private readonly ConcurrentDictionary<ZkSession, string> _written =
+            new ConcurrentDictionary<ZkSession, string>();
 
         /// <param name="password">Encrypts every backup when given (-BackupPassword).</param>
         public DestinationBackups(string directory, string? password)

@@ -30,11 +30,11 @@ namespace ZkSync.PowerShell.Syncing
 
         /// <param name="source">The source as results show it ("127.0.0.1:4370", a backup's name).</param>
         /// <param name="destinations">The sessions to write to, in order.</param>
-        /// <param name="backups">-BackupPath: each destination is backed up before the engine reads or changes it.</param>
+        /// <param name="backups">-BackupPath: each destination is backed up before the engine reads it.</param>
         /// <param name="activity">The run's progress bar, e.g. "Syncing from 127.0.0.1:4370".</param>
         /// <param name="childActivity">Each destination's bar, with {0} for its name, e.g. "Syncing to {0}".</param>
-        public EngineRun(ZkCmdlet cmdlet, string source, IEnumerable<ZkSession> destinations, DestinationBackups? backups,
-            string activity, string childActivity)
+        public EngineRun(ZkCmdlet cmdlet, string source, IEnumerable<ZkSession> destinations,
+            DestinationBackups? backups, string activity, string childActivity)
         {
             _cmdlet = cmdlet;
             _source = source;
@@ -56,9 +56,9 @@ namespace ZkSync.PowerShell.Syncing
         public ZkSession SessionOf(SyncEndpoint? endpoint) =>
             endpoint != null && _sessions.TryGetValue(endpoint, out ZkSession? session)
                 ? session
-                : throw new InvalidOperationException("The engine reported about a destination this run did not give it.");
+                : throw new InvalidOperationException("The engine reported on a destination this run did not give it.");
 
-        /// <summary>The engine's OnItem: journals failures, then hands the result to <paramref name="write"/>.</summary>
+        /// <summary>The engine's OnItem: journals a failure and hands the result to <paramref name="write"/>.</summary>
         public Action<SyncItemResult> OnItem(Action<SyncItemResult> write) => item => _cmdlet.Pump.Post(() =>
         {
             _cmdlet.Journal.NoteItem(item);
@@ -114,8 +114,11 @@ namespace ZkSync.PowerShell.Syncing
             var endpoint = new SyncEndpoint(session.Client.Device, async ct =>
             {
                 if (session.State == ZkSessionState.Closed)
+                {
                     throw new ZkConnectionException(
-                        $"Session {session.Id} to {session.Device} is closed; run Connect-ZkDevice again.", session.Device);
+                        $"Session {session.Id} to {session.Device} is closed; run Connect-ZkDevice again.",
+                        session.Device);
+                }
                 var device = new ZkClientSyncDevice(session.Client);
                 if (_backups != null) await _backups.WriteAsync(session, device, ct).ConfigureAwait(false);
                 return device;

@@ -16,7 +16,8 @@ namespace ZkSync.PowerShell.Syncing
         private const int ParentId = 1;
         private readonly ZkCmdlet _cmdlet;
         private readonly ProgressReporter _parent;
-        private readonly Dictionary<SyncEndpoint, ProgressReporter> _children = new Dictionary<SyncEndpoint, ProgressReporter>();
+        private readonly Dictionary<SyncEndpoint, ProgressReporter> _children =
+            new Dictionary<SyncEndpoint, ProgressReporter>();
         private readonly string _childActivity;
         private bool _parentShown;
 
