@@ -84,7 +84,11 @@ namespace ZkSync.Bench.LinkFloor
             seconds += Uploads * Cost(new DeviceWork(CommandCode.PrepareData, 4, usersHeld: UsersHeld));
             seconds += Slices * Cost(new DeviceWork(CommandCode.Data, UploadSlice, usersHeld: UsersHeld));
             if (userUploads > 0)
-                seconds += userUploads * Cost(new DeviceWork(CommandCode.UpdateFirmware, 8, recordsStored: TemplatesStored / userUploads));
+            {
+                int perUpload = TemplatesStored / userUploads;
+                var upload = new DeviceWork(CommandCode.ApplyUploadBuffer, 8, recordsStored: perUpload);
+                seconds += userUploads * Cost(upload);
+            }
             seconds += MediaStored * Cost(new DeviceWork(CommandCode.UserFaceWrite, 28, recordsStored: 1, usersHeld: UsersHeld));
             return seconds;
         }

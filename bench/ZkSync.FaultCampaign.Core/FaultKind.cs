@@ -45,7 +45,8 @@ namespace ZkSync.FaultCampaign.Core
         /// Failed too, but the engine enables a new user without waiting for its photo (MediaSync), which the destination
         /// check counts as half-written; SilentDropSyncTests covers it instead.
         /// </summary>
-        private static readonly ushort[] DroppableUploads = { CommandCode.UpdateFirmware, CommandCode.UserFaceWrite };
+        private static readonly ushort[] DroppableUploads =
+            { CommandCode.ApplyUploadBuffer, CommandCode.UserFaceWrite };
 
         /// <summary>Reply delay of the delay fault: well beyond <see cref="CampaignOptions.DestinationTimeout"/>.</summary>
         public static TimeSpan Delay(CampaignOptions o) => o.DestinationTimeout + o.DestinationTimeout + TimeSpan.FromMilliseconds(500);
@@ -53,7 +54,10 @@ namespace ZkSync.FaultCampaign.Core
         public static IReadOnlyList<FaultKind> All(CampaignOptions o) => new[]
         {
             new FaultKind("udp drop 1%", ZkTransportKind.Udp, (r, _) => new FaultOptions { UdpDropRate = 0.01, Seed = r.Next() }),
-            new FaultKind("udp lost write reply", ZkTransportKind.Udp, (r, _) => new FaultOptions { DropReplyToCommand = r.Next(2) == 0 ? CommandCode.UpdateFirmware : CommandCode.UserFaceWrite }),
+            new FaultKind("udp lost write reply", ZkTransportKind.Udp, (r, _) => new FaultOptions
+            {
+                DropReplyToCommand = r.Next(2) == 0 ? CommandCode.ApplyUploadBuffer : CommandCode.UserFaceWrite,
+            }),
             new FaultKind("tcp reset after N", ZkTransportKind.Tcp, (r, n) => new FaultOptions { ResetAfterRequests = r.Next(1, n + 1) }),
             new FaultKind("tcp reset mid reply", ZkTransportKind.Tcp, (r, _) => new FaultOptions { ResetAfterReplyDataPackets = 0 }),
             new FaultKind("tcp reset mid upload", ZkTransportKind.Tcp, (r, _) => new FaultOptions { ResetAfterUploadDataPackets = r.Next(1, 4) }),

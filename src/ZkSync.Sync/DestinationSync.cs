@@ -103,7 +103,8 @@ namespace ZkSync.Sync
             var confirm = _run.Options.ConfirmAsync;
             if (confirm == null) return;
             var asked = plan.Removals.ToList().Select(p => (Plan: p, Answer: confirm(
-                new SyncConfirmation(Summary.Destination, p.UserId, p.Name, $"Remove user {p.UserId} ({p.Name}) and its fingerprints, faces and photo"), ct))).ToList();
+                Confirmation(p, $"Remove user {p.UserId} ({p.Name}) and its fingerprints, faces and photo"),
+                ct))).ToList();
             foreach (var (p, answer) in asked)
                 if (!await answer.ConfigureAwait(false)) SyncPlanner.KeepDeclined(p);
         }
@@ -114,10 +115,14 @@ namespace ZkSync.Sync
             var confirm = _run.Options.ConfirmWriteAsync;
             if (confirm == null) return;
             var asked = plan.SourceUsers.Where(SyncPlanner.MayWrite).ToList().Select(p => (Plan: p, Answer: confirm(
-                new SyncConfirmation(Summary.Destination, p.UserId, p.Name, p.Action == SyncAction.Added ? $"Add user {p.UserId} ({p.Name})" : $"Update user {p.UserId} ({p.Name})"), ct))).ToList();
+                Confirmation(p, $"{(p.Action == SyncAction.Added ? "Add" : "Update")} user {p.UserId} ({p.Name})"),
+                ct))).ToList();
             foreach (var (p, answer) in asked)
                 if (!await answer.ConfigureAwait(false)) SyncPlanner.SkipDeclined(p);
         }
+
+        private SyncConfirmation Confirmation(UserPlan plan, string action) =>
+            new SyncConfirmation(Summary.Destination, plan.UserId, plan.Name, action) { Endpoint = _endpoint };
 
         private async Task CloseQuietlyAsync(ISyncDevice device)
         {

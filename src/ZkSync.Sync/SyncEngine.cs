@@ -10,26 +10,14 @@ namespace ZkSync.Sync
     /// One source to many destinations: the source snapshot (users, templates) is read once and shared; each
     /// destination is snapshotted, planned, executed and verified on its own, up to <see cref="SyncOptions.ThrottleLimit"/>
     /// at a time. A destination that fails (unreachable, too small) gets a failed summary; the others go on.
-    /// A whole-device sync, a copy of chosen users (<see cref="SyncOptions.UserIds"/>) and a restore (a backup as the
-    /// source) are all this one run.
+    /// A whole-device sync, a copy of chosen users (<see cref="SyncOptions.UserIds"/>, no
+    /// <see cref="SyncOptions.Mirror"/>) and a restore (a backup as the source) are all this one run.
     /// </summary>
     public static class SyncEngine
     {
         /// <summary>Syncs already open devices (the caller keeps ownership).</summary>
         public static Task<SyncReport> RunAsync(ISyncDevice source, IEnumerable<ISyncDevice> destinations, SyncOptions options, CancellationToken cancellationToken = default) =>
             RunAsync(SyncEndpoint.Of(source), destinations.Select(SyncEndpoint.Of).ToList(), options, cancellationToken);
-
-        /// <summary>
-        /// Copies the named users (exact ids or wildcards) without removing anything: a sync limited to those users, never
-        /// Mirror. <paramref name="options"/> is not modified.
-        /// </summary>
-        public static Task<SyncReport> CopyUsersAsync(SyncEndpoint source, IReadOnlyList<SyncEndpoint> destinations, IEnumerable<string> userIds, SyncOptions options, CancellationToken cancellationToken = default)
-        {
-            var copy = options.Clone();
-            copy.UserIds = userIds.ToList();
-            copy.Mirror = false;
-            return RunAsync(source, destinations, copy, cancellationToken);
-        }
 
         /// <summary>
         /// Runs the sync. Throws only when the source cannot be read, the options are invalid, or on cancellation (after
@@ -51,7 +39,7 @@ namespace ZkSync.Sync
                 var sink = new ResultSink(options);
                 var run = new SyncRunContext(snapshot, options, media, sink);
                 using var throttle = new SemaphoreSlim(options.ThrottleLimit, options.ThrottleLimit);
-                var syncs = destinations.Select(d => new DestinationSync(run, d, throttle)).ToList();
+                var syncs = destinations.Select(d => new DestinationSync(run.For(d), d, throttle)).ToList();
                 try
                 {
                     // Each destination turns its own failures into its summary; only cancellation comes out of here.

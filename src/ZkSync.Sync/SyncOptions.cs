@@ -18,6 +18,10 @@ namespace ZkSync.Sync
         }
 
         public string Destination { get; }
+
+        /// <summary>The destination asking, as the caller gave it to the run.</summary>
+        public SyncEndpoint? Endpoint { get; internal set; }
+
         public string UserId { get; }
         public string Name { get; }
 
@@ -74,10 +78,10 @@ namespace ZkSync.Sync
         public int ThrottleLimit { get; set; } = 4;
 
         /// <summary>
-        /// Asked before each removal (Mirror). May be called from worker threads; a caller with a single UI thread can queue the request to its
-        /// pipeline thread and complete the task there. Null = confirmed. All removals are asked before anything is written,
-        /// all at once: the calls are made in order without waiting for each answer, so such a caller answers the whole queue
-        /// in one wake of its thread (one thread hop per user made a confirming caller ~2x slower than one that does not confirm).
+        /// Asked before each removal (Mirror). May be called from worker threads; a caller with a single UI thread can
+        /// queue the request to its pipeline thread and complete the task there. Null = confirmed. All removals are
+        /// asked before anything is written, all at once: the calls are made in order without waiting for each
+        /// answer, so such a caller answers the whole queue in one turn of its thread instead of one hop per user.
         /// </summary>
         public Func<SyncConfirmation, CancellationToken, Task<bool>>? ConfirmAsync { get; set; }
 
@@ -99,9 +103,6 @@ namespace ZkSync.Sync
 
         public ILogger? Logger { get; set; }
 
-        /// <summary>A shallow copy (callbacks and lists are shared).</summary>
-        public SyncOptions Clone() => (SyncOptions)MemberwiseClone();
-
         internal void Validate()
         {
             if (MaxBatchBytes < 4096) throw new ArgumentOutOfRangeException(nameof(MaxBatchBytes), "MaxBatchBytes must be at least 4096.");
@@ -114,15 +115,20 @@ namespace ZkSync.Sync
     /// <summary>Where a destination's run is, for progress bars (one step per phase).</summary>
     public readonly struct SyncProgress
     {
-        public SyncProgress(string destination, string phase, int done, int total)
+        public SyncProgress(string destination, string phase, int done, int total, SyncEndpoint? endpoint = null)
         {
             Destination = destination;
             Phase = phase;
             Done = done;
             Total = total;
+            Endpoint = endpoint;
         }
 
         public string Destination { get; }
+
+        /// <summary>The destination, as the caller gave it to the run.</summary>
+        public SyncEndpoint? Endpoint { get; }
+
         public string Phase { get; }
         public int Done { get; }
         public int Total { get; }

@@ -55,6 +55,10 @@ namespace ZkSync.Sync
         public DateTime DateTime { get; internal set; } = DateTime.Now;
         public string Source { get; internal set; } = "";
         public string Destination { get; internal set; } = "";
+
+        /// <summary>The destination as the caller gave it to the run: match results by this, not by name.</summary>
+        public SyncEndpoint? Endpoint { get; internal set; }
+
         public string UserId { get; internal set; } = "";
         public string Name { get; internal set; } = "";
         public SyncAction Action { get; internal set; }
@@ -91,6 +95,10 @@ namespace ZkSync.Sync
     {
         public string Source { get; internal set; } = "";
         public string Destination { get; internal set; } = "";
+
+        /// <summary>The destination, as the caller gave it to the run.</summary>
+        public SyncEndpoint? Endpoint { get; internal set; }
+
         public int Added { get; internal set; }
         public int Updated { get; internal set; }
         public int Unchanged { get; internal set; }

@@ -18,5 +18,9 @@ namespace ZkSync.Sync
         public SourceMediaCache Media { get; }
         public ResultSink Sink { get; }
         public IReadOnlyList<IReadOnlyList<string>> MediaBatches => Media.Batches;
+
+        /// <summary>The same run as one destination sees it: its results carry <paramref name="endpoint"/>.</summary>
+        public SyncRunContext For(SyncEndpoint endpoint) =>
+            new SyncRunContext(Source, Options, Media, Sink.For(endpoint));
     }
 }

@@ -39,7 +39,7 @@ Describe 'Sync-ZkDevice' {
         (Sync-ZkDevice -Source $source -Destination $destination).Action | Sort-Object -Unique | Should -Be 'Unchanged'
     }
 
-    It 'removes destination-only users with -Mirror -Confirm:$false, and keeps them with -WhatIf' {
+    It 'removes destination-only users with -Mirror -Force, and keeps them with -WhatIf' {
         $source = New-ZkTestDevice -Users 3
         $destination = New-ZkTestDevice
         $null = Sync-ZkDevice -Source $source -Destination $destination
@@ -50,7 +50,8 @@ Describe 'Sync-ZkDevice' {
         $plan.WhatIf | Should -BeTrue
         Get-ZkUser -Session $destination -UserId 777 | Should -Not -BeNullOrEmpty
 
-        $removed = Sync-ZkDevice -Source $source -Destination $destination -Mirror -Confirm:$false | Where-Object UserId -eq '777'
+        $removed = Sync-ZkDevice -Source $source -Destination $destination -Mirror -Force |
+            Where-Object UserId -eq '777'
         $removed.Action | Should -Be 'Removed'
         @(Get-ZkUser -Session $destination).Count | Should -Be 3
     }

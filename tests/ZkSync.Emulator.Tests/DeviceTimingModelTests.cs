@@ -62,7 +62,7 @@ namespace ZkSync.Emulator.Tests
         {
             // 100 templates in one 64 KB-sliced upload vs 100 one-template uploads.
             var batched = new[] { new DeviceWork(CommandCode.PrepareData), new DeviceWork(CommandCode.Data, 65528), new DeviceWork(CommandCode.Data, 40000),
-                new DeviceWork(CommandCode.UpdateFirmware, 4, recordsStored: 100) };
+                new DeviceWork(CommandCode.ApplyUploadBuffer, 4, recordsStored: 100) };
             var single = PyzkUserWrite(1).ToArray();
             double Cost(DeviceTimingMode m, IEnumerable<DeviceWork> w) => w.Sum(x => DeviceTimingModel.CostSeconds(m, x));
             Assert.True(Cost(DeviceTimingMode.Requests, batched) * 20 < 100 * Cost(DeviceTimingMode.Requests, single));
@@ -95,7 +95,7 @@ namespace ZkSync.Emulator.Tests
             yield return new DeviceWork(CommandCode.FreeData);
             yield return new DeviceWork(CommandCode.PrepareData, 4);
             for (int sent = 0; sent < buffer; sent += 1024) yield return new DeviceWork(CommandCode.Data, Math.Min(1024, buffer - sent));
-            yield return new DeviceWork(CommandCode.UpdateFirmware, 8, recordsStored: fingerprints);
+            yield return new DeviceWork(CommandCode.ApplyUploadBuffer, 8, recordsStored: fingerprints);
             yield return new DeviceWork(CommandCode.RefreshData);
         }
     }

@@ -52,7 +52,8 @@ namespace ZkSync.Emulator.Tests
             using var c = Emu.Client(emu);
             var jpeg = Jpeg();
             c.Upload(jpeg);
-            Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.UpdateFirmware, PinPayload.FileWrite("300.jpg")).Command);
+            byte[] fileWrite = PinPayload.FileWrite("300.jpg");
+            Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.ApplyUploadBuffer, fileWrite).Command);
             Assert.Equal(jpeg, c.ReceiveLarge(c.Request(CommandCode.ReadFile, PinPayload.FileName("photo/300.jpg"))).Data);
             Assert.Equal(ReplyCode.Error, c.Request(CommandCode.ReadFile, PinPayload.FileName("photo/301.jpg")).Command);
             // ZMM commands do not exist on this firmware.

@@ -47,7 +47,7 @@ namespace ZkSync.Emulator.Tests
             var data = OneUserBatch(new byte[500]);
             BinaryPrimitives.WriteUInt32LittleEndian(data, 72); // the user block no longer adds up
             c.Upload(data);
-            Assert.Equal(expected, c.Request(CommandCode.UpdateFirmware, BatchCommand).Command);
+            Assert.Equal(expected, c.Request(CommandCode.ApplyUploadBuffer, BatchCommand).Command);
             Assert.Equal(0, emu.State.UserCount);
             Assert.True(emu.Log.Contains(silent ? "ACKed and dropped (silent drops): malformed batch upload" : "refused: malformed batch upload"));
         }
@@ -64,7 +64,7 @@ namespace ZkSync.Emulator.Tests
             BinaryPrimitives.WriteUInt32LittleEndian(size, (uint)data.Length);
             Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.PrepareData, size).Command);
             Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.Data, data.Take(data.Length / 2).ToArray()).Command);
-            Assert.Equal(expected, c.Request(CommandCode.UpdateFirmware, BatchCommand).Command);
+            Assert.Equal(expected, c.Request(CommandCode.ApplyUploadBuffer, BatchCommand).Command);
             Assert.Equal(0, emu.State.UserCount);
             Assert.True(emu.Log.Contains("upload buffer not completely filled"));
         }
@@ -90,7 +90,7 @@ namespace ZkSync.Emulator.Tests
                 using var emu = await Start(silent, more: o => o.FingerprintVersion = 9);
                 using var c = Emu.Client(emu);
                 c.Upload(OneUserBatch(ZkFinger10Template(520))); // fits ZKFinger 9's 602 bytes by size, not by algorithm
-                Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.UpdateFirmware, BatchCommand).Command);
+                Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.ApplyUploadBuffer, BatchCommand).Command);
                 Assert.NotNull(emu.State.FindUser(10));
                 Assert.Null(emu.State.FindTemplate(10, 2));
                 Assert.True(emu.Log.Contains("ZKFinger 10 template"));
@@ -104,7 +104,7 @@ namespace ZkSync.Emulator.Tests
             using var c = Emu.Client(emu);
             var plain = Enumerable.Range(0, 520).Select(i => (byte)(i * 3 + 1)).ToArray();
             c.Upload(OneUserBatch(plain));
-            Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.UpdateFirmware, BatchCommand).Command);
+            Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.ApplyUploadBuffer, BatchCommand).Command);
             Assert.Equal(plain, emu.State.FindTemplate(10, 2)!.Data);
         }
 
@@ -148,11 +148,12 @@ namespace ZkSync.Emulator.Tests
         [InlineData(true, ReplyCode.Ok)]
         public async Task Damaged_upload_fault_loses_the_buffer_tail_before_the_chosen_command_runs(bool silent, ushort expected)
         {
-            using var emu = await Start(silent, more: o => o.Faults = new FaultOptions { DamageUploadOf = CommandCode.UpdateFirmware });
+            using var emu = await Start(silent,
+                more: o => o.Faults = new FaultOptions { DamageUploadOf = CommandCode.ApplyUploadBuffer });
             using var c = Emu.Client(emu);
             c.Upload(OneUserBatch(new byte[500]));
             Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.HashData).Command); // the transfer itself was whole
-            Assert.Equal(expected, c.Request(CommandCode.UpdateFirmware, BatchCommand).Command);
+            Assert.Equal(expected, c.Request(CommandCode.ApplyUploadBuffer, BatchCommand).Command);
             Assert.Equal(0, emu.State.UserCount);
             Assert.True(emu.Log.Contains("lost its tail"));
         }

@@ -36,7 +36,7 @@ namespace ZkSync.Emulator.Tests
             var data = Batch();
             Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.FreeData).Command);
             c.Upload(data, slice);
-            Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.UpdateFirmware, BatchCommand).Command);
+            Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.ApplyUploadBuffer, BatchCommand).Command);
             Assert.Equal(new[] { "1010", "1011" }, emu.State.Users.Select(u => u.Pin2));
             Assert.Equal(Template(900, 0xA1), emu.State.FindTemplate(10, 3)!.Data);
             Assert.Equal(Template(1200, 0xB2), emu.State.FindTemplate(11, 0)!.Data);
@@ -53,7 +53,7 @@ namespace ZkSync.Emulator.Tests
             batch.Users.Add(new BatchUserEntry(BatchOperation.AddOrOverwrite, Records.User(11, "1011")));
             batch.Users.Add(new BatchUserEntry(BatchOperation.AddOrOverwrite, Records.User(12, "1012")));
             c.Upload(BatchUploadCodec.Encode(batch));
-            Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.UpdateFirmware, BatchCommand).Command);
+            Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.ApplyUploadBuffer, BatchCommand).Command);
             Assert.Equal(new ushort[] { 10, 11 }, emu.State.Users.Select(u => u.Uid));
             Assert.Equal("New Name", emu.State.FindUser(10)!.ToUser(System.Text.Encoding.ASCII).Name);
             Assert.True(emu.Log.Contains("user capacity"));
@@ -67,7 +67,7 @@ namespace ZkSync.Emulator.Tests
             var data = Batch();
             BinaryPrimitives.WriteUInt32LittleEndian(data, 72); // user block no longer adds up
             c.Upload(data);
-            Assert.Equal(ReplyCode.Error, c.Request(CommandCode.UpdateFirmware, BatchCommand).Command);
+            Assert.Equal(ReplyCode.Error, c.Request(CommandCode.ApplyUploadBuffer, BatchCommand).Command);
             Assert.Equal(0, emu.State.UserCount);
             Assert.True(emu.Log.Contains("malformed batch upload"));
         }
@@ -87,7 +87,7 @@ namespace ZkSync.Emulator.Tests
             Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.PrepareData, size).Command);
             Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.Data, new byte[60]).Command);
             Assert.Equal(ReplyCode.Error, c.Request(CommandCode.Data, new byte[41]).Command); // 101 > 100
-            Assert.Equal(ReplyCode.Error, c.Request(CommandCode.UpdateFirmware, BatchCommand).Command); // 60 of 100
+            Assert.Equal(ReplyCode.Error, c.Request(CommandCode.ApplyUploadBuffer, BatchCommand).Command); // 60 of 100
             Assert.True(emu.Log.Contains("not completely filled"));
         }
 

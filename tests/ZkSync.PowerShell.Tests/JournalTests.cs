@@ -49,6 +49,38 @@ namespace ZkSync.PowerShell.Tests
         }
 
         [Fact]
+        public void Two_sessions_to_one_device_are_two_destinations_with_their_own_results_backups_and_records()
+        {
+            string backups = Path.Combine(JournalFolder, "backups");
+            Device("a", users: 3);
+            Ok("$emu = Start-ZkEmulator; $b1 = $emu | Connect-ZkDevice -Timeout 3");
+            Ok("$b2 = $emu | Connect-ZkDevice -Timeout 3");
+            Ok("$null = New-ZkUser -Session $b1 -UserId 777 -Name 'Extra'");
+
+            // One at a time: the first session writes, the second then finds everything in place.
+            PsResult run = Ok("Sync-ZkDevice -Source $a -Destination $b1, $b2 -ThrottleLimit 1 -Mirror -Force "
+                + $"-BackupPath '{backups}' -Summary");
+
+            List<PSObject> summaries = run.Output;
+            Assert.Equal(2, summaries.Count);
+            // The same device, shown the same way for both sessions...
+            Assert.Single(summaries.Select(s => Get<string>(s, "Destination")).Distinct());
+            // ...but each session has its own counts and its own backup, taken before it was changed.
+            Assert.Equal(new[] { (3, 1, 0), (0, 0, 3) },
+                summaries.Select(s => (Get<int>(s, "Added"), Get<int>(s, "Removed"), Get<int>(s, "Unchanged"))));
+            string[] files = summaries.Select(s => Get<string>(s, "BackupPath")).ToArray();
+            Assert.Equal(2, files.Distinct().Count());
+            Assert.All(files, f => Assert.True(File.Exists(f), f));
+            Assert.Equal(new[] { 0, 3 }, files.Select(f =>
+                Count($"Compare-ZkDevice -ReferencePath '{f}' -Difference $b1 | Where-Object Status -eq 'Equal'")));
+
+            List<PSObject> records = Ok("Get-ZkSyncHistory").Output;
+            Assert.Equal(new[] { (0, 0, 3), (3, 1, 0) }, records
+                .Select(r => (Get<int>(r, "Added"), Get<int>(r, "Removed"), Get<int>(r, "Unchanged"))).OrderBy(t => t));
+            Assert.Equal(3, Count("Get-ZkUser -Session $b2"));
+        }
+
+        [Fact]
         public void WhatIf_runs_are_marked_and_NoVerify_is_recorded()
         {
             Device("a", users: 3);

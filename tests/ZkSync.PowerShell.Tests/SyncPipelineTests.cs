@@ -91,7 +91,7 @@ namespace ZkSync.PowerShell.Tests
             PsResult kept = Ok("Sync-ZkDevice -Source $a -Destination $b");
             Assert.Equal("Kept", Text(OfType(kept, "ZkSyncResult").Single(i => Text(i, "UserId") == "777"), "Action"));
 
-            PsResult mirrored = Ok("Sync-ZkDevice -Source $a -Destination $b -Mirror -Confirm:$false");
+            PsResult mirrored = Ok("Sync-ZkDevice -Source $a -Destination $b -Mirror -Force");
             PSObject removed = OfType(mirrored, "ZkSyncResult").Single(i => Text(i, "UserId") == "777");
             Assert.Equal(("Removed", "Succeeded"), (Text(removed, "Action"), Text(removed, "Status")));
             Assert.Equal(1, (int)Summaries(mirrored).Single().Properties["Removed"].Value);

@@ -339,16 +339,53 @@ namespace ZkSync.Sync.Tests
         }
 
         [Fact]
-        public async Task Copy_takes_only_the_named_users_and_never_mirrors()
+        public async Task A_copy_takes_only_the_named_users_and_leaves_the_others()
         {
             var src = SeededFaceDevice("src", 6);
             var dst = new FakeSyncDevice("dst");
             dst.Seed(User("50"));
 
-            var report = await SyncEngine.CopyUsersAsync(SyncEndpoint.Of(src), new[] { SyncEndpoint.Of(dst) }, new[] { "2", "5" }, new SyncOptions { Mirror = true });
+            var copy = new SyncOptions { UserIds = new[] { "2", "5" } };
+            var report = await SyncEngine.RunAsync(SyncEndpoint.Of(src), new[] { SyncEndpoint.Of(dst) }, copy);
 
             Assert.Equal(new[] { "2", "5", "50" }, dst.Users.Keys.OrderBy(k => k));
             Assert.Equal(new[] { "2", "5" }, report.Items.Select(i => i.UserId));
+        }
+
+        [Fact]
+        public async Task Two_endpoints_to_one_device_get_their_own_results_summaries_progress_and_questions()
+        {
+            var src = SeededFaceDevice("src", 3);
+            var dst = new FakeSyncDevice("dst", Profiles.Face());
+            dst.Seed(User("50"));
+            SyncEndpoint first = SyncEndpoint.Of(dst), second = SyncEndpoint.Of(dst);
+            var progress = new List<SyncProgress>();
+            var asked = new List<SyncConfirmation>();
+            var options = new SyncOptions
+            {
+                Mirror = true,
+                ThrottleLimit = 1,
+                Progress = new SynchronousProgress<SyncProgress>(p => { lock (progress) progress.Add(p); }),
+                ConfirmAsync = (c, _) =>
+                {
+                    lock (asked) asked.Add(c);
+                    return Task.FromResult(ReferenceEquals(c.Endpoint, first));
+                },
+            };
+
+            var report = await SyncEngine.RunAsync(SyncEndpoint.Of(src), new[] { first, second }, options);
+
+            // Both endpoints carry the same name; only the reference tells them apart.
+            Assert.Equal(first.Name, second.Name);
+            Assert.Equal(new[] { first, second }, report.Summaries.Select(s => s.Endpoint));
+            Assert.Equal((3, 1), (report.Summaries[0].Added, report.Summaries[0].Removed));
+            Assert.Equal((3, 0), (report.Summaries[1].Unchanged, report.Summaries[1].Removed));
+            Assert.Equal(4, report.Items.Count(i => ReferenceEquals(i.Endpoint, first)));
+            Assert.Equal(3, report.Items.Count(i => ReferenceEquals(i.Endpoint, second)));
+            Assert.Equal(new[] { first }, asked.Select(c => c.Endpoint));
+            Assert.Contains(progress, p => ReferenceEquals(p.Endpoint, first));
+            Assert.Contains(progress, p => ReferenceEquals(p.Endpoint, second));
+            Assert.Equal(new[] { "1", "2", "3" }, dst.Users.Keys.OrderBy(k => k));
         }
 
         [Fact]
@@ -414,5 +451,13 @@ namespace ZkSync.Sync.Tests
             Assert.Equal(200, written);
             Assert.InRange(maxLead, 11, 20); // the next batch is read ahead, never more than the window
         }
+    }
+
+    /// <summary>Reports on the calling thread (Progress&lt;T&gt; posts to the thread pool, out of order).</summary>
+    internal sealed class SynchronousProgress<T> : IProgress<T>
+    {
+        private readonly Action<T> _report;
+        public SynchronousProgress(Action<T> report) => _report = report;
+        public void Report(T value) => _report(value);
     }
 }

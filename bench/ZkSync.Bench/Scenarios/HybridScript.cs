@@ -84,7 +84,9 @@ namespace ZkSync.Bench.Scenarios
                 await dst.RawRequestAsync(CommandCode.PrepareData, BulkPayloads.PrepareData(data.Length)).ConfigureAwait(false);
                 for (int offset = 0; offset < data.Length; offset += PyzkPacket)
                     await dst.RawRequestAsync(CommandCode.Data, Slice(data, offset, PyzkPacket)).ConfigureAwait(false);
-                if (!Ok(await dst.RawRequestAsync(CommandCode.UpdateFirmware, BatchCommand).ConfigureAwait(false))) failures++;
+                var applied = await dst.RawRequestAsync(CommandCode.ApplyUploadBuffer, BatchCommand)
+                    .ConfigureAwait(false);
+                if (!Ok(applied)) failures++;
                 await dst.RawRequestAsync(CommandCode.RefreshData).ConfigureAwait(false);
             }
             return (written, failures);

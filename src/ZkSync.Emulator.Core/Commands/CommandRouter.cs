@@ -44,7 +44,7 @@ namespace ZkSync.Emulator.Core.Commands
                 case CommandCode.PrepareData: return UploadCommands.Prepare(c);
                 case CommandCode.Data: return UploadCommands.Append(c);
                 case CommandCode.HashData: return UploadCommands.Hash(c);
-                case CommandCode.UpdateFirmware: return UploadCommands.UseBuffer(c);
+                case CommandCode.ApplyUploadBuffer: return UploadCommands.UseBuffer(c);
 
                 case CommandCode.UserWrite: return UserCommands.Write(c);
                 case CommandCode.DeleteUser: return UserCommands.DeleteByUid(c);

@@ -26,7 +26,7 @@ namespace ZkSync.Emulator.Core.Commands
                 case CommandCode.SsrDeleteUser:
                 case CommandCode.ClearData:
                 case CommandCode.ClearAdmin:
-                case CommandCode.UpdateFirmware:
+                case CommandCode.ApplyUploadBuffer:
                 case CommandCode.UserTemplateExWrite:
                 case CommandCode.DeleteUserTemplate:
                 case CommandCode.SsrDeleteUserTemplate:

@@ -96,7 +96,7 @@ namespace ZkSync.Emulator.Core
                 case CommandCode.HashData:
                     return Kind.Buffer;
                 case CommandCode.UserWrite:
-                case CommandCode.UpdateFirmware:
+                case CommandCode.ApplyUploadBuffer:
                 case CommandCode.UserTemplateExWrite:
                 case CommandCode.UserFaceWrite:
                 case CommandCode.UserPhotoWrite:

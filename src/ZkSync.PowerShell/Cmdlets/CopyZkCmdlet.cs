@@ -10,14 +10,16 @@ using ZkSync.Sync;
 namespace ZkSync.PowerShell.Cmdlets
 {
     /// <summary>
-    /// Shared shape of the Copy-Zk* cmdlets (dbatools' Copy-Dba*): one -Source (bound from piped users' Session), one or
-    /// more -Destination sessions. A copy is a sync limited to the named users that never removes anything
-    /// (<see cref="SyncEngine.CopyUsersAsync"/>), so copies and syncs share one path and one notion of "equal". Users are
-    /// collected while the pipeline runs and copied when it ends; ShouldProcess is asked once per user per destination
-    /// that may be written.
+    /// The Copy-Zk* cmdlets (dbatools' Copy-Dba*): one -Source (bound from piped users' Session), one or more
+    /// -Destination sessions. A copy is a sync limited to the named users that never removes anything, so copies and
+    /// syncs share one engine and one notion of "equal". Users are collected while the pipeline runs and copied when it
+    /// ends. The engine asks before writing each user to each destination, and that question is this cmdlet's
+    /// ShouldProcess: -Confirm prompts there, and -WhatIf says there what would be written and writes nothing.
     /// </summary>
-    public abstract class CopyZkCmdlet : UserScopeCmdlet<ZkSession>
+    public abstract class CopyZkCmdlet : ZkCmdlet, IJournaledCmdlet
     {
+        private readonly UserScope<ZkSession> _scope = new UserScope<ZkSession>();
+
         /// <summary>Users to copy. Omitted (and nothing piped): every user of -Source.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -38,10 +40,8 @@ namespace ZkSync.PowerShell.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? JournalPath { get; set; }
 
-        protected override string[]? UserIdArgument => UserId;
-
         /// <summary>What this cmdlet copies.</summary>
-        protected abstract IReadOnlyCollection<ZkCopyItem> Items { get; }
+        protected abstract SyncDataKinds Kinds { get; }
 
         /// <summary>Names and passwords too long for a destination are cut (Copy-ZkUser -AllowTruncation); only user records have them.</summary>
         internal virtual bool AllowsTruncation => false;
@@ -49,57 +49,67 @@ namespace ZkSync.PowerShell.Cmdlets
         /// <summary>The ShouldProcess action, e.g. "Copy face templates".</summary>
         protected abstract string Action { get; }
 
-        protected override ZkSession? CurrentSource() => OpenSession(Source!);
+        protected override void ProcessRecord()
+        {
+            ZkSession? source = OpenSession(Source!);
+            if (source != null) _scope.Add(source, UserId, MyInvocation.ExpectingInput);
+        }
 
-        protected override void ProcessScope(ZkSession source, IReadOnlyList<string>? userIds) => TryItem(source, () =>
+        protected override void EndProcessing()
+        {
+            if (_scope.IsEmpty) WriteVerbose("No users were piped in; nothing to do.");
+            foreach ((ZkSession source, IReadOnlyList<string>? userIds) in _scope.BySource())
+                TryItem(source, () => CopyFrom(source, userIds));
+        }
+
+        private void CopyFrom(ZkSession source, IReadOnlyList<string>? userIds)
         {
             if (userIds != null && (userIds = KnownUsers(source, userIds)).Count == 0) return;
             List<ZkSession> destinations = UsableDestinations(Destination, source);
             if (destinations.Count > 0) Copy(source, destinations, userIds);
-        });
+        }
 
         /// <summary>Named users that are not on the source get UserNotFound; a copy never creates or removes them elsewhere.</summary>
         private List<string> KnownUsers(ZkSession source, IReadOnlyList<string> userIds)
         {
-            var onSource = new HashSet<string>(Run(ct => source.Client.GetUsersAsync(ct)).Select(u => u.UserId), StringComparer.Ordinal);
-            foreach (string missing in userIds.Where(id => !onSource.Contains(id))) WriteError(ErrorFactory.UserNotFound(missing, source));
+            var onSource = new HashSet<string>(UsersOf(source).All.Select(u => u.UserId), StringComparer.Ordinal);
+            foreach (string missing in userIds.Where(id => !onSource.Contains(id)))
+                WriteError(ErrorFactory.UserNotFound(missing, source));
             return userIds.Where(onSource.Contains).ToList();
         }
 
         private void Copy(ZkSession source, List<ZkSession> destinations, IReadOnlyList<string>? userIds)
         {
-            bool whatIf = WhatIfRequested;
-            SyncDataKinds kinds = Items.ToKinds();
-            var run = new EngineRun(this, destinations.Append(source), $"Copying from {source.Device}", "Copying to {0}");
-            run.WarnUnsupported(source.Capabilities, destinations, kinds);
-            var declined = new HashSet<(string Destination, string UserId)>();
-            string Target(string destination, string userId, string name) => ZkSessionCmdlet.UserTarget(userId, name, run.Names.Display(destination));
-
+            var run = new EngineRun(this, source.Device, destinations, backups: null,
+                $"Copying from {source.Device}", "Copying to {0}");
+            run.WarnUnsupported(source.Capabilities, Kinds);
+            // Users not approved (declined, or -WhatIf) were not copied: they have no result of their own.
+            var declined = new HashSet<(SyncEndpoint Destination, string UserId)>();
             var options = new SyncOptions
             {
-                Kinds = kinds,
-                WhatIf = whatIf,
+                Kinds = Kinds,
+                UserIds = userIds ?? Array.Empty<string>(),
                 AllowTruncation = AllowsTruncation,
                 ConfirmWriteAsync = run.OnPipeline(c =>
                 {
-                    bool approved = ShouldProcess(Target(c.Destination, c.UserId, c.Name), Action);
-                    if (!approved) declined.Add((c.Destination, c.UserId));
+                    string target = UserTarget(c.UserId, c.Name, run.SessionOf(c.Endpoint));
+                    bool approved = ShouldProcess(target, Action, out bool whatIf);
+                    run.WhatIf |= whatIf;
+                    if (!approved) declined.Add((c.Endpoint!, c.UserId));
                     return approved;
                 }),
-            };
-            var endpoints = destinations.Select(d => EngineRun.Endpoint(d, backups: null)).ToList();
-            run.Run(options, (o, ct) => SyncEngine.CopyUsersAsync(EngineRun.Source(source), endpoints, userIds ?? Array.Empty<string>(), o, ct), item =>
-            {
-                // Destination-only users are not part of a copy; declined ones were not copied at all.
-                if (item.Action == SyncAction.Kept || declined.Contains((item.Destination, item.UserId))) return;
-                // -WhatIf: one "What if" line per user that would be written, and no result objects (dbatools).
-                if (whatIf)
+                OnItem = run.OnItem(item =>
                 {
-                    if (CopyResults.WouldWrite(item)) ShouldProcess(Target(item.Destination, item.UserId, item.Name), Action);
-                    return;
-                }
-                WriteObject(CopyResults.From(item, source.Device, run.Names.Display(item.Destination), kinds));
-            });
+                    // Destination-only users are not part of a copy; -WhatIf writes no results (dbatools).
+                    bool notCopied = run.WhatIf || declined.Contains((item.Endpoint!, item.UserId));
+                    if (item.Action == SyncAction.Kept || notCopied) return;
+                    WriteObject(CopyResults.From(item, source.Device, run.SessionOf(item.Endpoint).Device, Kinds));
+                }),
+                OnSummary = run.OnSummary(verified: true),
+                Progress = run.Progress,
+                Logger = State.Log,
+            };
+            run.Run(ct => SyncEngine.RunAsync(EngineRun.Source(source), run.Destinations, options, ct));
         }
     }
 }

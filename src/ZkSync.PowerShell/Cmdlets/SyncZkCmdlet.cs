@@ -11,18 +11,33 @@ using ZkSync.Sync;
 namespace ZkSync.PowerShell.Cmdlets
 {
     /// <summary>
-    /// Shared shape of Sync-ZkDevice and Import-ZkDevice: one source (a session, a backup file), many destinations, one
-    /// engine run for all of them. Each destination is a ShouldProcess (Medium); each -Mirror removal is its own
-    /// ShouldProcess with High-impact semantics (asked by default, passed with -Confirm:$false).
+    /// Sync-ZkDevice and Import-ZkDevice: one source (a session, a backup file) to many destinations in one engine run,
+    /// for the users named with -UserId or piped in (all of them when neither). Each destination is a ShouldProcess;
+    /// each -Mirror removal is one more ShouldProcess and then, being dangerous, a ShouldContinue unless -Force.
     /// </summary>
-    public abstract class SyncZkCmdlet<TSource> : DataScopeCmdlet<TSource> where TSource : class
+    /// <typeparam name="TSource">What users are read from: a session, a backup file's path.</typeparam>
+    public abstract class SyncZkCmdlet<TSource> : ZkCmdlet, IJournaledCmdlet where TSource : class
     {
+        private readonly UserScope<TSource> _scope = new UserScope<TSource>();
         private bool _yesToAll;
         private bool _noToAll;
 
         [Parameter(Mandatory = true, Position = 1)]
         [ValidateNotNullOrEmpty]
         public ZkSession[] Destination { get; set; } = Array.Empty<ZkSession>();
+
+        /// <summary>Which kinds of data, with each user; all of them by default.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ValidateSet(nameof(SyncDataKinds.Users), nameof(SyncDataKinds.Fingerprints), nameof(SyncDataKinds.Faces),
+            nameof(SyncDataKinds.Photos))]
+        public SyncDataKinds[] Include { get; set; } = DataKinds.All;
+
+        /// <summary>These user ids only (wildcards allowed); bound from piped users.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? UserId { get; set; }
 
         /// <summary>Leaves these user ids (wildcards allowed) out.</summary>
         [Parameter]
@@ -33,6 +48,10 @@ namespace ZkSync.PowerShell.Cmdlets
         /// <summary>Also remove what only the destination has (users, and their extra fingerprints, faces, photos).</summary>
         [Parameter]
         public SwitchParameter Mirror { get; set; }
+
+        /// <summary>Removes what -Mirror removes without a ShouldContinue for each user (unattended runs).</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
 
         /// <summary>Skip reading back what was written.</summary>
         [Parameter]
@@ -77,24 +96,68 @@ namespace ZkSync.PowerShell.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? JournalPath { get; set; }
 
+        /// <summary>The tag of the summaries written to the information stream.</summary>
+        internal const string SummaryTag = "ZkSync.Summary";
+
+        /// <summary>
+        /// What else to say when -BackupPathPassword is given without -BackupPath (Import: the file's own password).
+        /// </summary>
+        protected virtual string BackupPathPasswordHint => "";
+
+        /// <summary>The source for the current record (a session, a file), or null after an error.</summary>
+        protected abstract TSource? CurrentSource();
+
+        /// <summary>Syncs from one source; <paramref name="userIds"/> null means every user.</summary>
+        protected abstract void ProcessScope(TSource source, IReadOnlyList<string>? userIds);
+
+        /// <summary>Refuses -BackupPathPassword without -BackupPath before any file or device is touched.</summary>
+        protected override void BeginProcessing()
+        {
+            if (BackupPathPassword != null && BackupPath == null)
+                ThrowTerminatingError(ErrorFactory.Create(ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument,
+                    "-BackupPathPassword encrypts the backups that -BackupPath writes; give -BackupPath too."
+                    + BackupPathPasswordHint, nameof(BackupPathPassword)));
+        }
+
+        protected override void ProcessRecord()
+        {
+            TSource? source = CurrentSource();
+            if (source != null) _scope.Add(source, UserId, MyInvocation.ExpectingInput);
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_scope.IsEmpty) WriteVerbose("No users were piped in; nothing to do.");
+            foreach ((TSource source, IReadOnlyList<string>? userIds) in _scope.BySource())
+                ProcessScope(source, userIds);
+        }
+
         /// <summary>
         /// Runs the engine from <paramref name="source"/> to every approved destination and writes one ZkSyncResult per
         /// user per destination as produced, and a ZkSyncSummary per destination to the information stream; with
-        /// -Summary, only the summaries, to the output.
+        /// -Summary, only the summaries, to the output. Under -WhatIf the engine plans and writes nothing.
         /// </summary>
-        internal void RunSync(SyncEndpoint source, string sourceName, ZkCapabilities sourceCapabilities, ZkSession? sourceSession, IReadOnlyList<string>? userIds)
+        internal void RunSync(SyncEndpoint source, string sourceName, ZkCapabilities sourceCapabilities,
+            ZkSession? sourceSession, IReadOnlyList<string>? userIds)
         {
-            bool whatIf = WhatIfRequested;
-            // Under -WhatIf ShouldProcess writes its "What if" line and says no; the engine then plans without writing.
-            var destinations = UsableDestinations(Destination, sourceSession)
-                .Where(d => ShouldProcess(d.Device, $"Sync users from {sourceName}") || whatIf).ToList();
+            bool whatIf = false;
+            var destinations = UsableDestinations(Destination, sourceSession).Where(d =>
+            {
+                bool approved = ShouldProcess(d.Device, $"Sync users from {sourceName}", out bool answeredWhatIf);
+                whatIf |= answeredWhatIf;
+                return approved || answeredWhatIf;
+            }).ToList();
             if (destinations.Count == 0) return;
 
-            IEnumerable<ZkSession> sessions = sourceSession == null ? destinations : destinations.Append(sourceSession);
-            var run = new EngineRun(this, sessions, $"Syncing from {sourceName}", "Syncing to {0}");
+            DestinationBackups? backups = BackupPath == null || whatIf ? null : new DestinationBackups(
+                GetUnresolvedProviderPathFromPSPath(BackupPath), BackupSource.PlainText(BackupPathPassword));
+            var run = new EngineRun(this, sourceName, destinations, backups,
+                $"Syncing from {sourceName}", "Syncing to {0}")
+            {
+                WhatIf = whatIf,
+            };
             SyncDataKinds kinds = Include.ToKinds();
-            run.WarnUnsupported(sourceCapabilities, destinations, kinds);
-            DestinationBackups? backups = BackupPath == null || whatIf ? null : new DestinationBackups(GetUnresolvedProviderPathFromPSPath(BackupPath), BackupSource.PlainText(BackupPathPassword));
+            run.WarnUnsupported(sourceCapabilities, kinds);
             var options = new SyncOptions
             {
                 Kinds = kinds,
@@ -105,30 +168,19 @@ namespace ZkSync.PowerShell.Cmdlets
                 WhatIf = whatIf,
                 AllowTruncation = AllowTruncation,
                 ThrottleLimit = ThrottleLimit,
-                ConfirmAsync = run.OnPipeline(c => ApproveRemoval(ZkSessionCmdlet.UserTarget(c.UserId, c.Name, run.Names.Display(c.Destination)))),
-            };
-            var endpoints = destinations.Select(d => EngineRun.Endpoint(d, backups)).ToList();
-            TryItem((object?)sourceSession ?? sourceName, () => run.Run(options, (o, ct) => SyncEngine.RunAsync(source, endpoints, o, ct),
-                item =>
+                ConfirmAsync = run.OnPipeline(c => ApproveRemoval(run.SessionOf(c.Endpoint), c)),
+                OnItem = run.OnItem(item =>
                 {
-                    if (!Summary) WriteObject(new ZkSyncResult(item, sourceName, run.Names.Display(item.Destination)));
-                },
-                summary => WriteSummary(new ZkSyncSummary(summary, sourceName, run.Names.Display(summary.Destination), backups?.FileOf(summary.Destination)))));
+                    if (!Summary) WriteObject(new ZkSyncResult(item, sourceName, run.SessionOf(item.Endpoint).Device));
+                }),
+                OnSummary = run.OnSummary(verified: !NoVerify, summary => WriteSummary(new ZkSyncSummary(
+                    summary, sourceName, run.SessionOf(summary.Endpoint).Device, run.BackupOf(summary)))),
+                Progress = run.Progress,
+                Logger = State.Log,
+            };
+            TryItem((object?)sourceSession ?? sourceName,
+                () => run.Run(ct => SyncEngine.RunAsync(source, run.Destinations, options, ct)));
         }
-
-        /// <summary>What else to say when -BackupPathPassword is given without -BackupPath (Import: the file's own password).</summary>
-        protected virtual string BackupPathPasswordHint => "";
-
-        /// <summary>Refuses -BackupPathPassword without -BackupPath before any file is opened or device touched.</summary>
-        protected override void BeginProcessing()
-        {
-            if (BackupPathPassword != null && BackupPath == null)
-                ThrowTerminatingError(ErrorFactory.Create(ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument,
-                    "-BackupPathPassword encrypts the backups that -BackupPath writes; give -BackupPath too." + BackupPathPasswordHint, nameof(BackupPathPassword)));
-        }
-
-        /// <summary>The tag of the summaries written to the information stream.</summary>
-        internal const string SummaryTag = "ZkSync.Summary";
 
         private void WriteSummary(ZkSyncSummary summary)
         {
@@ -136,23 +188,14 @@ namespace ZkSync.PowerShell.Cmdlets
             else WriteInformation(summary, new[] { SummaryTag });
         }
 
-        /// <summary>
-        /// A removal is High impact while this cmdlet is Medium: ShouldProcess prompts for it only at $ConfirmPreference
-        /// Medium or lower, so at High (the default) it is asked here as well, unless -Confirm was given either way.
-        /// </summary>
-        private bool ApproveRemoval(string target)
+        /// <summary>A removal is a change (ShouldProcess) and a dangerous one (ShouldContinue unless -Force).</summary>
+        private bool ApproveRemoval(ZkSession destination, SyncConfirmation removal)
         {
-            const string Action = "Remove (only on the destination; -Mirror)";
-            if (!ShouldProcess(target, Action)) return false;
-            if (MyInvocation.BoundParameters.ContainsKey("Confirm") || !ConfirmsHighImpact()) return true;
-            return ShouldContinue($"Remove {target}? It is not on the source; -Mirror removes it with its fingerprints, faces and photo.",
+            string target = UserTarget(removal.UserId, removal.Name, destination);
+            if (!ShouldProcess(target, "Remove (only on the destination; -Mirror)")) return false;
+            return Force || ShouldContinue(
+                $"Remove {target}? It is not on the source; -Mirror removes it with its fingerprints, faces and photo.",
                 "Confirm removal", ref _yesToAll, ref _noToAll);
-        }
-
-        private bool ConfirmsHighImpact()
-        {
-            object? preference = SessionState.PSVariable.GetValue("ConfirmPreference");
-            return LanguagePrimitives.TryConvertTo(preference, out ConfirmImpact impact) && impact == ConfirmImpact.High;
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Management.Automation;
 using System.Runtime.ExceptionServices;
 using System.Threading;
@@ -12,26 +13,23 @@ using ZkSync.Protocol.Errors;
 namespace ZkSync.PowerShell.Cmdlets
 {
     /// <summary>
-    /// Base of every ZkSync cmdlet. Owns the cancellation source that Ctrl+C (StopProcessing) cancels, and runs engine
-    /// calls so that everything the engine reports on its own threads (log lines, progress, and work posted to
-    /// <see cref="Dispatcher"/>: results, confirmations) is handled on the pipeline thread while the cmdlet waits.
+    /// Base of every ZkSync cmdlet. Owns the cancellation that Ctrl+C (StopProcessing) triggers and the
+    /// <see cref="Pump"/> through which everything the engine reports on its own threads reaches the pipeline thread
+    /// while <see cref="Run{T}"/> waits. The families below it (one level only) declare the parameters they share.
     /// </summary>
-    public abstract class ZkCmdlet : PSCmdlet, IDisposable
+    public abstract partial class ZkCmdlet : PSCmdlet, IDisposable
     {
-        // How often the waiting pipeline thread wakes to drain log lines and progress; posted work wakes it at once.
-        private const int PumpIntervalMs = 50;
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
         private ModuleState? _state;
-        private ProgressReporter? _activeProgress;
         private RunJournal? _journal;
 
         internal ModuleState State => _state ??= SessionStore.ForCurrentRunspace();
 
-        /// <summary>Where engine callbacks post work for the pipeline thread; drained by every Run call while it waits.</summary>
-        internal PipelineDispatcher Dispatcher { get; } = new PipelineDispatcher();
+        /// <summary>Where engine callbacks post work for the pipeline thread; run by Run while it waits.</summary>
+        internal PipelinePump Pump { get; } = new PipelinePump();
 
-        /// <summary>The run journal of this invocation, opened on first use by the commands that change devices.</summary>
-        internal RunJournal Journal => _journal ??= JournalHook.Open(this);
+        /// <summary>The journal of this invocation, opened on first use (at -JournalPath when given).</summary>
+        internal RunJournal Journal => _journal ??= JournalHook.Open(this, (this as IJournaledCmdlet)?.JournalPath);
 
         /// <summary>Writes what the journal tallied (removals); nothing when no change was journaled.</summary>
         internal void FlushJournal() => _journal?.Flush();
@@ -40,48 +38,43 @@ namespace ZkSync.PowerShell.Cmdlets
 
         protected override void StopProcessing() => _cancellation.Cancel();
 
-        /// <summary>-WhatIf was given (or $WhatIfPreference is on): engines then plan and compare without writing.</summary>
-        internal bool WhatIfRequested =>
-            MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? value)
-                ? value is SwitchParameter flag ? flag.IsPresent : LanguagePrimitives.IsTrue(value)
-                : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
-
         public void Dispose()
         {
             _cancellation.Dispose();
-            Dispatcher.Dispose();
+            Pump.Dispose();
             GC.SuppressFinalize(this);
         }
 
-        /// <summary>Runs an engine call to completion on the pipeline thread, pumping logs and <paramref name="progress"/>.</summary>
-        internal T Run<T>(Func<CancellationToken, Task<T>> operation, ProgressReporter? progress = null)
+        /// <summary>Runs an engine call to completion, running what it posts to <see cref="Pump"/> meanwhile.</summary>
+        internal T Run<T>(Func<CancellationToken, Task<T>> operation)
         {
-            ThrowIfStopped();
-            // Task.Run keeps a synchronous prefix of the engine call off the pipeline thread, so pumping starts at once.
-            Task<T> task = Task.Run(() => operation(CancellationToken));
-            Wait(task, progress);
+            Task<T> task = Start(operation);
+            Wait(task);
             return task.GetAwaiter().GetResult();
         }
 
-        internal void Run(Func<CancellationToken, Task> operation, ProgressReporter? progress = null)
+        internal void Run(Func<CancellationToken, Task> operation) => Run(async ct =>
         {
-            ThrowIfStopped();
-            var task = Task.Run(() => operation(CancellationToken));
-            Wait(task, progress);
-            task.GetAwaiter().GetResult();
-        }
+            await operation(ct).ConfigureAwait(false);
+            return true;
+        });
 
-        /// <summary>A progress bar whose engine sink is pumped by every Run call until it is completed.</summary>
-        internal ProgressReporter BeginProgress(string activity, int activityId = 1)
-        {
-            _activeProgress = new ProgressReporter(WriteProgress, activityId, activity);
-            return _activeProgress;
-        }
+        /// <summary>A progress bar for the pipeline thread; <see cref="ProgressReporter.Complete"/> ends it.</summary>
+        internal ProgressReporter BeginProgress(string activity) => new ProgressReporter(WriteProgress, 1, activity);
 
-        internal void EndProgress(ProgressReporter progress)
+        /// <summary>
+        /// ShouldProcess that also tells whether -WhatIf made the answer no (PowerShell's own reason, not a look at
+        /// the bound parameters): a sync then plans without writing. Prompts and "What if" lines read as
+        /// ShouldProcess(target, action) writes them.
+        /// </summary>
+        internal bool ShouldProcess(string target, string action, out bool whatIf)
         {
-            progress.Complete();
-            if (ReferenceEquals(_activeProgress, progress)) _activeProgress = null;
+            string description = string.Format(CultureInfo.CurrentCulture,
+                "Performing the operation \"{0}\" on target \"{1}\".", action, target);
+            string warning = "Are you sure you want to perform this action?" + Environment.NewLine + description;
+            bool approved = ShouldProcess(description, warning, "Confirm", out ShouldProcessReason reason);
+            whatIf = reason == ShouldProcessReason.WhatIf;
+            return approved;
         }
 
         /// <summary>
@@ -95,11 +88,14 @@ namespace ZkSync.PowerShell.Cmdlets
             WriteError(error);
         }
 
-        /// <summary>Messages name the operation ("while reading users"); -Verbose keeps the command number for a protocol trace.</summary>
+        /// <summary>Messages name the operation ("while reading users"); -Verbose adds the command number.</summary>
         private void WriteCommandNumber(ErrorRecord error)
         {
             if (error.Exception is ZkException { Command: { } command } zk)
-                WriteVerbose($"{zk.Device}: {zk.Operation} is command {command}; it failed with {error.FullyQualifiedErrorId.Split(',')[0]}.");
+            {
+                string errorId = error.FullyQualifiedErrorId.Split(',')[0];
+                WriteVerbose($"{zk.Device}: {zk.Operation} is command {command}; it failed with {errorId}.");
+            }
         }
 
         /// <summary>
@@ -124,65 +120,43 @@ namespace ZkSync.PowerShell.Cmdlets
         internal void ThrowIfStopping(Exception exception)
         {
             if (exception is PipelineStoppedException) throw exception;
-            if (_cancellation.IsCancellationRequested && (exception is OperationCanceledException || exception.InnerException is OperationCanceledException))
-                throw new PipelineStoppedException();
+            bool cancelled = exception is OperationCanceledException
+                || exception.InnerException is OperationCanceledException;
+            if (_cancellation.IsCancellationRequested && cancelled) throw new PipelineStoppedException();
         }
 
-        private void ThrowIfStopped()
+        private Task<T> Start<T>(Func<CancellationToken, Task<T>> operation)
         {
             if (_cancellation.IsCancellationRequested) throw new PipelineStoppedException();
+            // Off the pipeline thread: a synchronous start of the engine call must not delay the pump.
+            return Task.Run(() => operation(CancellationToken));
         }
 
-        /// <summary>Writes queued engine log lines: Information and above as verbose, the rest as debug.</summary>
-        internal void PumpLog()
+        /// <summary>
+        /// Waits for the engine on the pump. A failure of posted work cancels the engine (still awaited, so devices are
+        /// re-enabled) and then propagates; a cancelled engine call stops the pipeline.
+        /// </summary>
+        private void Wait(Task task)
         {
-            while (State.Log.TryDequeue(out RelayedLogEntry entry))
-            {
-                if (entry.Level >= LogLevel.Information) WriteVerbose(entry.Message);
-                else WriteDebug(entry.Message);
-            }
-        }
-
-        private void Wait(Task task, ProgressReporter? progress)
-        {
-            progress ??= _activeProgress;
-            Exception? failure = null;
-            // WaitAny never throws, whatever the task's outcome; GetResult afterwards rethrows the engine's own exception.
-            // Posted work (results, confirmations the engine awaits) wakes the thread at once rather than at the next tick.
-            var wakeUps = new[] { ((IAsyncResult)task).AsyncWaitHandle, Dispatcher.Posted };
-            while (!task.IsCompleted)
-            {
-                WaitHandle.WaitAny(wakeUps, PumpIntervalMs);
-                Pump(progress, ref failure);
-            }
-            Pump(progress, ref failure);
-            Pump(progress, ref failure);
-
+            Exception? failure;
+            using (State.Log.Attach(entry => Pump.Post(() => WriteLog(entry))))
+                failure = Pump.RunUntilDone(task, _cancellation.Cancel);
             if (failure != null) ExceptionDispatchInfo.Capture(failure).Throw();
             if (task.IsCanceled || task.IsFaulted && _cancellation.IsCancellationRequested)
                 throw new PipelineStoppedException();
         }
 
-        /// <summary>
-        /// Writes what the engine reported and runs posted work. When a write or posted work fails (the pipeline is
-        /// stopping: every WriteVerbose, WriteProgress and WriteObject then throws; or -ErrorAction Stop turned an error
-        /// into an exception) the engine is cancelled but still awaited, so devices are re-enabled before the failure
-        /// propagates; no more posted work runs meanwhile, and nothing more is written once the pipeline has stopped.
-        /// </summary>
-        private void Pump(ProgressReporter? progress, ref Exception? failure)
+        /// <summary>An engine log line: Information and above as verbose, the rest as debug.</summary>
+        private void WriteLog(RelayedLogEntry entry)
         {
-            if (failure is PipelineStoppedException) return;
-            try
-            {
-                PumpLog();
-                progress?.Pump();
-                if (failure == null) Dispatcher.Drain();
-            }
-            catch (Exception exception)
-            {
-                failure ??= exception;
-                _cancellation.Cancel();
-            }
+            if (entry.Level >= LogLevel.Information) WriteVerbose(entry.Message);
+            else WriteDebug(entry.Message);
         }
+    }
+
+    /// <summary>A family of cmdlets that declares -JournalPath; the journal of its commands goes there.</summary>
+    internal interface IJournaledCmdlet
+    {
+        string? JournalPath { get; }
     }
 }

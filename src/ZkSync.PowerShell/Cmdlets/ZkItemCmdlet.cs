@@ -2,13 +2,18 @@ using System.Management.Automation;
 
 namespace ZkSync.PowerShell.Cmdlets
 {
-    /// <summary>An item-level cmdlet: the session comes from -Session or from the Session property of a piped item.</summary>
-    public abstract class ZkItemCmdlet : ZkSessionCmdlet
+    /// <summary>
+    /// Changes an item of one device (Set-ZkUserPhoto): the session comes from -Session or from the Session property of
+    /// a piped item; the runspace's current session otherwise.
+    /// </summary>
+    public abstract class ZkItemCmdlet : ZkCmdlet
     {
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNull]
         public ZkSession? Session { get; set; }
 
-        protected override ZkSession? SessionArgument => Session;
+        protected sealed override void ProcessRecord() => WithSession(Session, ProcessSession);
+
+        protected abstract void ProcessSession(ZkSession session);
     }
 }

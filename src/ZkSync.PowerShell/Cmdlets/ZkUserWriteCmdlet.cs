@@ -7,11 +7,16 @@ using ZkSync.Protocol.Model;
 namespace ZkSync.PowerShell.Cmdlets
 {
     /// <summary>
-    /// The user fields New-ZkUser and Set-ZkUser share. All bind by property name, so a CSV with matching columns
-    /// (or users from another device) can be piped in. Only parameters actually given are applied.
+    /// Writes users of one device (New-ZkUser, Set-ZkUser): the session and user fields they share. All bind by
+    /// property name, so a CSV with matching columns (or users from another device) can be piped in. Only parameters
+    /// actually given are applied.
     /// </summary>
-    public abstract class ZkUserWriteCmdlet : ZkItemCmdlet
+    public abstract class ZkUserWriteCmdlet : ZkCmdlet
     {
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNull]
+        public ZkSession? Session { get; set; }
+
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string UserId { get; set; } = "";
@@ -43,6 +48,10 @@ namespace ZkSync.PowerShell.Cmdlets
         /// </summary>
         [Parameter]
         public SwitchParameter AllowTruncation { get; set; }
+
+        protected sealed override void ProcessRecord() => WithSession(Session, ProcessSession);
+
+        protected abstract void ProcessSession(ZkSession session);
 
         private static readonly string[] FieldNames = { nameof(Name), nameof(Password), nameof(Privilege), nameof(Card), nameof(Group), nameof(Enabled) };
 

@@ -16,10 +16,11 @@ namespace ZkSync.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsData.Compare, "ZkDevice", DefaultParameterSetName = SessionSet)]
     [OutputType(typeof(ZkCompareResult))]
-    public sealed class CompareZkDeviceCommand : DataScopeCmdlet<CompareReference>
+    public sealed class CompareZkDeviceCommand : ZkCmdlet
     {
         private const string SessionSet = "Session";
         private const string BackupSet = "Backup";
+        private readonly UserScope<CompareReference> _scope = new UserScope<CompareReference>();
 
         /// <summary>The reference device; piped users bring their own session (their Session property).</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = SessionSet, ValueFromPipelineByPropertyName = true)]
@@ -41,14 +42,40 @@ namespace ZkSync.PowerShell.Commands
         [ValidateNotNull]
         public ZkSession? Difference { get; set; }
 
-        protected override CompareReference? CurrentSource()
+        /// <summary>Which kinds of data, with each user; all of them by default.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ValidateSet(nameof(SyncDataKinds.Users), nameof(SyncDataKinds.Fingerprints), nameof(SyncDataKinds.Faces),
+            nameof(SyncDataKinds.Photos))]
+        public SyncDataKinds[] Include { get; set; } = DataKinds.All;
+
+        /// <summary>These user ids only (wildcards allowed); bound from piped users.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? UserId { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            CompareReference? reference = CurrentReference();
+            if (reference != null) _scope.Add(reference, UserId, MyInvocation.ExpectingInput);
+        }
+
+        protected override void EndProcessing()
+        {
+            if (_scope.IsEmpty) WriteVerbose("No users were piped in; nothing to do.");
+            foreach ((CompareReference reference, IReadOnlyList<string>? userIds) in _scope.BySource())
+                CompareWith(reference, userIds);
+        }
+
+        private CompareReference? CurrentReference()
         {
             if (ParameterSetName == BackupSet) return CompareReference.OfFile(ReferencePath!);
             ZkSession? reference = OpenSession(Reference!);
             return reference == null ? null : CompareReference.Of(reference);
         }
 
-        protected override void ProcessScope(CompareReference scope, IReadOnlyList<string>? userIds)
+        private void CompareWith(CompareReference scope, IReadOnlyList<string>? userIds)
         {
             if (OpenSession(Difference!) == null) return;
             if (scope.Session != null)
@@ -62,11 +89,14 @@ namespace ZkSync.PowerShell.Commands
 
         private void Compare(ISyncDevice reference, ZkSession? referenceSession, IReadOnlyList<string>? userIds)
         {
-            var names = new SessionNames(referenceSession == null ? new[] { Difference! } : new[] { referenceSession, Difference! });
+            // Two devices, each with its own side of every comparison: shown as the sessions show them.
+            string referenceName = referenceSession?.Device ?? reference.Name;
+            string differenceName = Difference!.Device;
             var options = new SyncOptions { Kinds = Include.ToKinds(), UserIds = userIds ?? Array.Empty<string>() };
-            var difference = new ZkClientSyncDevice(Difference!.Client);
-            TryItem((object?)referenceSession ?? reference.Name, () => Run(ct => DeviceComparer.CompareAsync(reference, difference, options,
-                c => Dispatcher.Post(() => WriteObject(new ZkCompareResult(c, names.Display(c.Reference), names.Display(c.Difference)))), ct)));
+            var difference = new ZkClientSyncDevice(Difference.Client);
+            TryItem((object?)referenceSession ?? reference.Name, () => Run(ct => DeviceComparer.CompareAsync(
+                reference, difference, options,
+                c => Pump.Post(() => WriteObject(new ZkCompareResult(c, referenceName, differenceName))), ct)));
         }
     }
 }

@@ -1,6 +1,6 @@
-using System.Collections.Generic;
 using System.Management.Automation;
 using ZkSync.PowerShell.Cmdlets;
+using ZkSync.Sync;
 
 namespace ZkSync.PowerShell.Commands
 {
@@ -9,7 +9,7 @@ namespace ZkSync.PowerShell.Commands
     [OutputType(typeof(ZkCopyResult))]
     public sealed class CopyZkFingerprintCommand : CopyZkCmdlet
     {
-        protected override IReadOnlyCollection<ZkCopyItem> Items { get; } = new[] { ZkCopyItem.Fingerprints };
+        protected override SyncDataKinds Kinds => SyncDataKinds.Fingerprints;
 
         protected override string Action => "Copy fingerprints";
     }

@@ -1,7 +1,8 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using ZkSync.PowerShell.Cmdlets;
+using ZkSync.PowerShell.Infrastructure;
+using ZkSync.Sync;
 
 namespace ZkSync.PowerShell.Commands
 {
@@ -13,7 +14,9 @@ namespace ZkSync.PowerShell.Commands
         /// <summary>What to copy with each user; all of it by default.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public ZkCopyItem[] Include { get; set; } = ZkCopyItems.All;
+        [ValidateSet(nameof(SyncDataKinds.Users), nameof(SyncDataKinds.Fingerprints), nameof(SyncDataKinds.Faces),
+            nameof(SyncDataKinds.Photos))]
+        public SyncDataKinds[] Include { get; set; } = DataKinds.All;
 
         /// <summary>
         /// Cut names and passwords too long for a destination (said in Notes) instead of failing the user, as
@@ -24,17 +27,17 @@ namespace ZkSync.PowerShell.Commands
 
         internal override bool AllowsTruncation => AllowTruncation;
 
-        protected override IReadOnlyCollection<ZkCopyItem> Items => Include.Distinct().ToArray();
+        protected override SyncDataKinds Kinds => Include.ToKinds();
 
         protected override string Action
         {
             get
             {
                 var parts = new List<string>();
-                if (Include.Contains(ZkCopyItem.Users)) parts.Add("user");
-                if (Include.Contains(ZkCopyItem.Fingerprints)) parts.Add("fingerprints");
-                if (Include.Contains(ZkCopyItem.Faces)) parts.Add("face templates");
-                if (Include.Contains(ZkCopyItem.Photos)) parts.Add("photo");
+                if (Kinds.Has(SyncDataKinds.Users)) parts.Add("user");
+                if (Kinds.Has(SyncDataKinds.Fingerprints)) parts.Add("fingerprints");
+                if (Kinds.Has(SyncDataKinds.Faces)) parts.Add("face templates");
+                if (Kinds.Has(SyncDataKinds.Photos)) parts.Add("photo");
                 return "Copy " + string.Join(", ", parts);
             }
         }

@@ -1,6 +1,6 @@
-using System.Collections.Generic;
 using System.Management.Automation;
 using ZkSync.PowerShell.Cmdlets;
+using ZkSync.Sync;
 
 namespace ZkSync.PowerShell.Commands
 {
@@ -9,7 +9,7 @@ namespace ZkSync.PowerShell.Commands
     [OutputType(typeof(ZkCopyResult))]
     public sealed class CopyZkUserPhotoCommand : CopyZkCmdlet
     {
-        protected override IReadOnlyCollection<ZkCopyItem> Items { get; } = new[] { ZkCopyItem.Photos };
+        protected override SyncDataKinds Kinds => SyncDataKinds.Photos;
 
         protected override string Action => "Copy photo";
     }

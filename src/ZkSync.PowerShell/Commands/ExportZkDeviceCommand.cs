@@ -58,13 +58,13 @@ namespace ZkSync.PowerShell.Commands
                     Password = BackupSource.PlainText(Password),
                     IncludeAttendance = !NoAttendance,
                     Overwrite = Force,
-                    Progress = new PostedProgress<SyncProgress>(Dispatcher, p => progress.Report(p.Phase, p.Done, p.Total)),
+                    Progress = new PostedProgress<SyncProgress>(Pump, p => progress.Report(p.Phase, p.Done, p.Total)),
                 };
                 manifest = Run(ct => BackupWriter.CreateAsync(new ZkClientSyncDevice(session.Client), full, options, ct));
             }
             finally
             {
-                EndProgress(progress);
+                progress.Complete();
             }
 
             WriteObject(new ZkBackupInfo(full, new FileInfo(full).Length, Password != null, session.Device, session.SerialNumber, manifest));

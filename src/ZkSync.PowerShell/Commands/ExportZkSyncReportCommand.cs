@@ -65,7 +65,7 @@ namespace ZkSync.PowerShell.Commands
                     After));
             }
 
-            string folder = JournalHook.Open(this).Folder;
+            string folder = JournalHook.Open(this, JournalPath).Folder;
             DateTime startUtc = start.ToUniversalTime(), endUtc = end.ToUniversalTime();
             var records = JournalReader
                 .Read(folder, (file, count) => WriteWarning(JournalReader.SkippedLines(file, count)))

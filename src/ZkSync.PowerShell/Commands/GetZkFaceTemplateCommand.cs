@@ -38,7 +38,7 @@ namespace ZkSync.PowerShell.Commands
             }
             finally
             {
-                EndProgress(progress);
+                progress.Complete();
             }
         }
     }

@@ -51,7 +51,7 @@ namespace ZkSync.PowerShell.Commands
 
         protected override void EndProcessing()
         {
-            string folder = JournalHook.Open(this).Folder;
+            string folder = JournalHook.Open(this, JournalPath).Folder;
             IEnumerable<ZkSyncHistoryRecord> records =
                 JournalReader.Read(folder, (file, count) => WriteWarning(JournalReader.SkippedLines(file, count)));
             records = records.Where(Matches);

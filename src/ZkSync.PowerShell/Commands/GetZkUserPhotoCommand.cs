@@ -45,7 +45,7 @@ namespace ZkSync.PowerShell.Commands
             }
             finally
             {
-                EndProgress(progress);
+                progress.Complete();
             }
         }
 

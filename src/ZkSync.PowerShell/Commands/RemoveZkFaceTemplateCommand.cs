@@ -9,7 +9,7 @@ namespace ZkSync.PowerShell.Commands
     /// <summary>Deletes all face templates of a user (the device keeps faces per user, not per template).</summary>
     [Cmdlet(VerbsCommon.Remove, "ZkFaceTemplate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveZkFaceTemplateCommand : ZkItemCmdlet
+    public sealed class RemoveZkFaceTemplateCommand : ZkRemoveCmdlet
     {
         // Get-ZkFaceTemplate emits several records per user; the user's faces go in one delete.
         private readonly HashSet<(ZkSession, string)> _done = new HashSet<(ZkSession, string)>();
@@ -17,11 +17,6 @@ namespace ZkSync.PowerShell.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string UserId { get; set; } = "";
-
-        /// <summary>Folder of the run journal for this command (default: $ZkSyncJournalPath, else the per-user data folder).</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? JournalPath { get; set; }
 
         protected override void ProcessSession(ZkSession session)
         {

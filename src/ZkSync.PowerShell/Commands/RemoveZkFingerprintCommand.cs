@@ -8,7 +8,7 @@ namespace ZkSync.PowerShell.Commands
     /// <summary>Deletes fingerprint templates of a user: the fingers given, or all of them.</summary>
     [Cmdlet(VerbsCommon.Remove, "ZkFingerprint", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveZkFingerprintCommand : ZkItemCmdlet
+    public sealed class RemoveZkFingerprintCommand : ZkRemoveCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -18,11 +18,6 @@ namespace ZkSync.PowerShell.Commands
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(0, 9)]
         public int[]? FingerIndex { get; set; }
-
-        /// <summary>Folder of the run journal for this command (default: $ZkSyncJournalPath, else the per-user data folder).</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? JournalPath { get; set; }
 
         protected override void ProcessSession(ZkSession session)
         {

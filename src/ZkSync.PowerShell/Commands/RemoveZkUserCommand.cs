@@ -9,16 +9,11 @@ namespace ZkSync.PowerShell.Commands
     /// <summary>Deletes users; the device deletes their fingerprints, faces and photo with them.</summary>
     [Cmdlet(VerbsCommon.Remove, "ZkUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveZkUserCommand : ZkItemCmdlet
+    public sealed class RemoveZkUserCommand : ZkRemoveCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string[] UserId { get; set; } = Array.Empty<string>();
-
-        /// <summary>Folder of the run journal for this command (default: $ZkSyncJournalPath, else the per-user data folder).</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? JournalPath { get; set; }
 
         protected override void ProcessSession(ZkSession session)
         {

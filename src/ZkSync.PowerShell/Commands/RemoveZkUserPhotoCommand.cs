@@ -8,16 +8,11 @@ namespace ZkSync.PowerShell.Commands
     /// <summary>Deletes a user's photo.</summary>
     [Cmdlet(VerbsCommon.Remove, "ZkUserPhoto", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveZkUserPhotoCommand : ZkItemCmdlet
+    public sealed class RemoveZkUserPhotoCommand : ZkRemoveCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string UserId { get; set; } = "";
-
-        /// <summary>Folder of the run journal for this command (default: $ZkSyncJournalPath, else the per-user data folder).</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? JournalPath { get; set; }
 
         protected override void ProcessSession(ZkSession session)
         {

@@ -19,7 +19,7 @@ namespace ZkSync.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "ZkDevice", DefaultParameterSetName = AddressSet)]
     [OutputType(typeof(ZkDeviceHealth), typeof(bool))]
-    public sealed class TestZkDeviceCommand : ZkCmdlet
+    public sealed class TestZkDeviceCommand : ZkCmdlet, IJournaledCmdlet
     {
         private const string SessionSet = "Session";
         private const string AddressSet = "Address";

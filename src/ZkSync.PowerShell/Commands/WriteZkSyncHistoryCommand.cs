@@ -11,7 +11,7 @@ namespace ZkSync.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommunications.Write, "ZkSyncHistory")]
     [OutputType(typeof(void))]
-    public sealed class WriteZkSyncHistoryCommand : ZkCmdlet
+    public sealed class WriteZkSyncHistoryCommand : ZkCmdlet, IJournaledCmdlet
     {
         /// <summary>The device the record is about ("host:port").</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]

@@ -1,15 +1,12 @@
 using System;
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Management.Automation;
-using ZkSync.Protocol.Bulk;
-using ZkSync.Protocol.Client;
 
 namespace ZkSync.PowerShell.Infrastructure
 {
     /// <summary>
-    /// Throttled Write-Progress for one activity. Only ever called on the pipeline thread; engine progress arrives on
-    /// socket threads through <see cref="Sink"/> and is drained by <see cref="Pump"/> while the cmdlet waits.
+    /// Throttled Write-Progress for one activity. Only ever called on the pipeline thread: engine progress reaches it
+    /// through the command's <see cref="PipelinePump"/> (<see cref="PostedProgress{T}"/>).
     /// </summary>
     internal sealed class ProgressReporter
     {
@@ -21,7 +18,6 @@ namespace ZkSync.PowerShell.Infrastructure
         private readonly string _activity;
         private readonly int _parentId;
         private readonly Stopwatch _sinceLast = new Stopwatch();
-        private readonly ConcurrentQueue<ZkTransferProgress> _pending = new ConcurrentQueue<ZkTransferProgress>();
         private int _lastPercent = -1;
         private bool _written;
 
@@ -31,11 +27,7 @@ namespace ZkSync.PowerShell.Infrastructure
             _activityId = activityId;
             _activity = activity;
             _parentId = parentId;
-            Sink = new Progress(_pending);
         }
-
-        /// <summary>Hand this to the engine; it only queues.</summary>
-        public IProgress<ZkTransferProgress> Sink { get; }
 
         public void Report(string status, long done, long total)
         {
@@ -53,30 +45,14 @@ namespace ZkSync.PowerShell.Infrastructure
             _sinceLast.Restart();
         }
 
-        /// <summary>Writes what the engine reported since the last call (the newest value only).</summary>
-        public void Pump()
-        {
-            ZkTransferProgress? latest = null;
-            while (_pending.TryDequeue(out ZkTransferProgress item)) latest = item;
-            if (latest.HasValue) Report(latest.Value.Activity, latest.Value.Done, latest.Value.Total);
-        }
-
         /// <summary>Always closes the bar, even when nothing was reported, so hosts never keep a stale one.</summary>
         public void Complete()
         {
-            Pump();
             _write(new ProgressRecord(_activityId, _activity, "Completed")
             {
                 RecordType = ProgressRecordType.Completed,
                 ParentActivityId = _parentId,
             });
-        }
-
-        private sealed class Progress : IProgress<ZkTransferProgress>
-        {
-            private readonly ConcurrentQueue<ZkTransferProgress> _queue;
-            public Progress(ConcurrentQueue<ZkTransferProgress> queue) => _queue = queue;
-            public void Report(ZkTransferProgress value) => _queue.Enqueue(value);
         }
     }
 }

@@ -15,8 +15,12 @@ namespace ZkSync.PowerShell.Journal
         private readonly string _folder;
         private readonly string _command;
         private readonly Action<string> _warn;
-        private readonly Dictionary<string, List<ZkSyncFailedUser>> _failedUsers = new Dictionary<string, List<ZkSyncFailedUser>>(StringComparer.Ordinal);
-        private readonly Dictionary<string, ZkSyncHistoryRecord> _tallies = new Dictionary<string, ZkSyncHistoryRecord>(StringComparer.Ordinal);
+        // Keyed by the engine's endpoint and by the session object, never by a device's name: two sessions to one
+        // device are two destinations with records of their own.
+        private readonly Dictionary<SyncEndpoint, List<ZkSyncFailedUser>> _failedUsers =
+            new Dictionary<SyncEndpoint, List<ZkSyncFailedUser>>();
+        private readonly Dictionary<ZkSession, ZkSyncHistoryRecord> _tallies =
+            new Dictionary<ZkSession, ZkSyncHistoryRecord>();
         private bool _warned;
 
         public RunJournal(string folder, string command, Action<string> warn)
@@ -28,16 +32,19 @@ namespace ZkSync.PowerShell.Journal
 
         public string Folder => _folder;
 
-        /// <summary>Notes a failed user of a destination (by the engine's name for it), for the record written at its summary.</summary>
+        /// <summary>Notes a failed user of a destination, for the record written at its summary.</summary>
         public void NoteItem(SyncItemResult item)
         {
-            if (item.Status != SyncItemStatus.Failed) return;
-            if (!_failedUsers.TryGetValue(item.Destination, out List<ZkSyncFailedUser>? list)) _failedUsers[item.Destination] = list = new List<ZkSyncFailedUser>();
+            if (item.Status != SyncItemStatus.Failed || item.Endpoint == null) return;
+            if (!_failedUsers.TryGetValue(item.Endpoint, out List<ZkSyncFailedUser>? list))
+                _failedUsers[item.Endpoint] = list = new List<ZkSyncFailedUser>();
             list.Add(new ZkSyncFailedUser { UserId = item.UserId, Reason = item.Notes });
         }
 
         /// <summary>Writes the record of a destination the sync engine has finished.</summary>
-        public void Summary(SyncSummary summary, string source, string destination, string? serialNumber, bool verified)
+        /// <param name="whatIf">The command answered -WhatIf (also when the engine itself was not told).</param>
+        public void Summary(SyncSummary summary, string source, string destination, string? serialNumber, bool verified,
+            bool whatIf)
         {
             ZkSyncHistoryRecord record = NewRecord(source, destination, serialNumber);
             record.Added = summary.Added;
@@ -48,10 +55,11 @@ namespace ZkSync.PowerShell.Journal
             record.Skipped = summary.Skipped;
             record.BytesWritten = summary.BytesUploaded;
             record.Duration = summary.Duration;
-            record.WhatIf = summary.WhatIf;
-            record.Verified = verified && !summary.WhatIf && summary.Error == null;
+            record.WhatIf = summary.WhatIf || whatIf;
+            record.Verified = verified && !record.WhatIf && summary.Error == null;
             record.Error = summary.Error;
-            if (_failedUsers.TryGetValue(summary.Destination, out List<ZkSyncFailedUser>? failed)) record.FailedUsers = failed;
+            if (summary.Endpoint != null && _failedUsers.TryGetValue(summary.Endpoint, out var failed))
+                record.FailedUsers = failed;
             Append(record);
         }
 
@@ -64,11 +72,14 @@ namespace ZkSync.PowerShell.Journal
             Append(record);
         }
 
-        /// <summary>Counts one item a command (Remove-Zk*) changed or failed to change on <paramref name="destination"/>; written by <see cref="Flush"/>.</summary>
-        public void Tally(string destination, string? serialNumber, string userId, string? failure, TimeSpan took)
+        /// <summary>
+        /// Counts one item a command (Remove-Zk*) changed or failed to change through <paramref name="session"/>;
+        /// written by <see cref="Flush"/>.
+        /// </summary>
+        public void Tally(ZkSession session, string userId, string? failure, TimeSpan took)
         {
-            if (!_tallies.TryGetValue(destination, out ZkSyncHistoryRecord? record))
-                _tallies[destination] = record = NewRecord("", destination, serialNumber);
+            if (!_tallies.TryGetValue(session, out ZkSyncHistoryRecord? record))
+                _tallies[session] = record = NewRecord("", session.Device, session.SerialNumber);
             record.Duration += took;
             if (failure == null) record.Removed++;
             else

@@ -2,10 +2,9 @@ namespace ZkSync.PowerShell.Syncing
 {
     /// <summary>
     /// What Compare-ZkDevice compares against: a live session or a backup file. Equal when they name the same session
-    /// object or the same path, so piped users of one reference are compared in one run. Public only because it is
-    /// the source type of a public cmdlet base class.
+    /// object or the same path, so piped users of one reference are compared in one run.
     /// </summary>
-    public sealed class CompareReference
+    internal sealed class CompareReference
     {
         private CompareReference(ZkSession? session, string? path)
         {

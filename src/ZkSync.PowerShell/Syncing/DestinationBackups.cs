@@ -19,7 +19,8 @@ namespace ZkSync.PowerShell.Syncing
         private readonly string _directory;
         private readonly string? _password;
         private readonly HashSet<string> _reserved = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        private readonly ConcurrentDictionary<string, string> _written = new ConcurrentDictionary<string, string>();
+        private readonly ConcurrentDictionary<ZkSession, string> _written =
+            new ConcurrentDictionary<ZkSession, string>();
 
         /// <param name="password">Encrypts every backup when given (-BackupPassword).</param>
         public DestinationBackups(string directory, string? password)
@@ -29,12 +30,13 @@ namespace ZkSync.PowerShell.Syncing
             Directory.CreateDirectory(directory);
         }
 
-        /// <summary>The backup of a destination (by engine name), or null.</summary>
-        public string? FileOf(string destination) => _written.TryGetValue(destination, out string? path) ? path : null;
+        /// <summary>The backup written of a destination session, or null.</summary>
+        public string? FileOf(ZkSession session) => _written.TryGetValue(session, out string? path) ? path : null;
 
-        public async Task WriteAsync(ISyncDevice device, string serialNumber, CancellationToken ct)
+        /// <summary>Backs up <paramref name="device"/>, the open device of <paramref name="session"/>.</summary>
+        public async Task WriteAsync(ZkSession session, ISyncDevice device, CancellationToken ct)
         {
-            string path = Reserve(serialNumber);
+            string path = Reserve(session.SerialNumber);
             try
             {
                 await BackupWriter.CreateAsync(device, path, new BackupOptions { Password = _password }, ct).ConfigureAwait(false);
@@ -43,7 +45,7 @@ namespace ZkSync.PowerShell.Syncing
             {
                 throw new ZkBackupException($"The backup before syncing failed, so nothing was changed: {ex.Message}", path, ex);
             }
-            _written[device.Name] = path;
+            _written[session] = path;
         }
 
         /// <summary>A free name; two destinations with one serial number (or one second) get _2, _3... (destinations run concurrently).</summary>

@@ -13,43 +13,90 @@ using ZkSync.Sync;
 namespace ZkSync.PowerShell.Syncing
 {
     /// <summary>
-    /// One run of the sync engine for a cmdlet (Sync-, Import-, Copy-Zk*): sessions become endpoints the engine opens in
-    /// turn, and everything the engine reports from its worker threads (results, summaries, progress, log lines) is
-    /// written from the pipeline thread as it happens. A destination that fails gets a non-terminating
+    /// One run of the sync engine for a cmdlet (Sync-, Import-, Copy-Zk*). Each destination session becomes an endpoint
+    /// the engine opens when it gets to it, and what the engine reports comes back stamped with that endpoint object,
+    /// so results, summaries, progress, backups and journal records find their session by reference: two sessions to
+    /// one device stay two destinations. The callbacks it hands out post to the cmdlet's pump, so everything is written
+    /// on the pipeline thread as it happens. A destination that fails gets a non-terminating
     /// ZkSync.SyncDestinationFailed error; the others go on.
     /// </summary>
     internal sealed class EngineRun
     {
         private readonly ZkCmdlet _cmdlet;
+        private readonly string _source;
+        private readonly DestinationBackups? _backups;
         private readonly SyncProgressBars _bars;
+        private readonly Dictionary<SyncEndpoint, ZkSession> _sessions = new Dictionary<SyncEndpoint, ZkSession>();
 
-        public EngineRun(ZkCmdlet cmdlet, IEnumerable<ZkSession> sessions, string activity, string childActivity)
+        /// <param name="source">The source as results show it ("127.0.0.1:4370", a backup's name).</param>
+        /// <param name="destinations">The sessions to write to, in order.</param>
+        /// <param name="backups">-BackupPath: each destination is backed up before the engine reads it.</param>
+        /// <param name="activity">The run's progress bar, e.g. "Syncing from 127.0.0.1:4370".</param>
+        /// <param name="childActivity">Each destination's bar, with {0} for its name, e.g. "Syncing to {0}".</param>
+        public EngineRun(ZkCmdlet cmdlet, string source, IEnumerable<ZkSession> destinations,
+            DestinationBackups? backups, string activity, string childActivity)
         {
             _cmdlet = cmdlet;
-            Names = new SessionNames(sessions);
+            _source = source;
+            _backups = backups;
             _bars = new SyncProgressBars(cmdlet, activity, childActivity);
+            Destinations = destinations.Select(Endpoint).ToList();
         }
 
-        public SessionNames Names { get; }
+        /// <summary>The endpoints of the destination sessions, in order.</summary>
+        public IReadOnlyList<SyncEndpoint> Destinations { get; }
 
-        /// <summary>A destination the engine opens when it gets to it; with <paramref name="backups"/>, backed up first.</summary>
-        public static SyncEndpoint Endpoint(ZkSession session, DestinationBackups? backups) =>
-            new SyncEndpoint(SessionNames.EngineName(session), async ct =>
-            {
-                if (session.State == ZkSessionState.Closed)
-                    throw new ZkConnectionException($"Session {session.Id} to {session.Device} is closed; run Connect-ZkDevice again.", session.Device);
-                var device = new ZkClientSyncDevice(session.Client);
-                if (backups != null) await backups.WriteAsync(device, session.SerialNumber, ct).ConfigureAwait(false);
-                return device;
-            }, ownsDevice: false);
+        /// <summary>Set when ShouldProcess answered for -WhatIf: journal records of the run say so.</summary>
+        public bool WhatIf { get; set; }
 
         /// <summary>The source of a live session (the caller keeps it open).</summary>
         public static SyncEndpoint Source(ZkSession session) => SyncEndpoint.Of(new ZkClientSyncDevice(session.Client));
 
-        /// <summary>Warns once per destination about kinds that cannot go there (algorithm mismatch, no face or photo function).</summary>
-        public void WarnUnsupported(ZkCapabilities source, IEnumerable<ZkSession> destinations, SyncDataKinds kinds)
+        /// <summary>The session the engine reported about.</summary>
+        public ZkSession SessionOf(SyncEndpoint? endpoint) =>
+            endpoint != null && _sessions.TryGetValue(endpoint, out ZkSession? session)
+                ? session
+                : throw new InvalidOperationException("The engine reported on a destination this run did not give it.");
+
+        /// <summary>The engine's OnItem: journals a failure and hands the result to <paramref name="write"/>.</summary>
+        public Action<SyncItemResult> OnItem(Action<SyncItemResult> write) => item => _cmdlet.Pump.Post(() =>
         {
-            foreach (ZkSession destination in destinations)
+            _cmdlet.Journal.NoteItem(item);
+            write(item);
+        });
+
+        /// <summary>
+        /// The engine's OnSummary: closes the destination's bar, journals it (<paramref name="verified"/>: read back
+        /// after writing), writes SyncDestinationFailed for a failed one, then hands it to <paramref name="write"/>.
+        /// </summary>
+        public Action<SyncSummary> OnSummary(bool verified, Action<SyncSummary>? write = null) =>
+            summary => _cmdlet.Pump.Post(() => Finished(summary, verified, write));
+
+        /// <summary>The engine's Progress: one bar per destination under the run's bar.</summary>
+        public IProgress<SyncProgress> Progress => new PostedProgress<SyncProgress>(_cmdlet.Pump,
+            p => _bars.Report(p.Endpoint!, SessionOf(p.Endpoint).Device, p));
+
+        /// <summary>An engine confirmation hook that asks on the pipeline thread.</summary>
+        public Func<SyncConfirmation, CancellationToken, Task<bool>> OnPipeline(Func<SyncConfirmation, bool> ask) =>
+            (request, ct) => _cmdlet.Pump.InvokeAsync(() => ask(request), ct);
+
+        /// <summary>Runs <paramref name="engine"/>; throws what it throws (source unreadable, Ctrl+C).</summary>
+        public SyncReport Run(Func<CancellationToken, Task<SyncReport>> engine)
+        {
+            try
+            {
+                return _cmdlet.Run(engine);
+            }
+            finally
+            {
+                _bars.CompleteAll();
+            }
+        }
+
+        /// <summary>Warns once per destination about kinds that cannot go there (algorithm mismatch, no face or photo function).</summary>
+        public void WarnUnsupported(ZkCapabilities source, SyncDataKinds kinds)
+        {
+            foreach (ZkSession destination in _sessions.Values)
             {
                 var support = KindSupport.Between(source, destination.Capabilities, kinds);
                 foreach (SyncDataKinds kind in SyncDataKind.Each)
@@ -62,46 +109,38 @@ namespace ZkSync.PowerShell.Syncing
             }
         }
 
-        /// <summary>
-        /// Runs <paramref name="engine"/> with <paramref name="options"/> wired to this cmdlet; <paramref name="onItem"/> and
-        /// <paramref name="onSummary"/> run on the pipeline thread. Throws what the engine throws (source unreadable, Ctrl+C).
-        /// </summary>
-        public SyncReport Run(SyncOptions options, Func<SyncOptions, CancellationToken, Task<SyncReport>> engine,
-            Action<SyncItemResult> onItem, Action<SyncSummary>? onSummary = null)
+        private SyncEndpoint Endpoint(ZkSession session)
         {
-            PipelineDispatcher dispatcher = _cmdlet.Dispatcher;
-            options.OnItem = item => dispatcher.Post(() =>
+            var endpoint = new SyncEndpoint(session.Client.Device, async ct =>
             {
-                _cmdlet.Journal.NoteItem(item);
-                onItem(item);
-            });
-            options.OnSummary = summary => dispatcher.Post(() => Finished(summary, options.Verify, onSummary));
-            options.Progress = new PostedProgress<SyncProgress>(dispatcher, p => _bars.Report(Names.Display(p.Destination), p));
-            options.Logger = _cmdlet.State.Log;
-            try
-            {
-                return _cmdlet.Run(ct => engine(options, ct));
-            }
-            finally
-            {
-                _bars.CompleteAll();
-            }
+                if (session.State == ZkSessionState.Closed)
+                {
+                    throw new ZkConnectionException(
+                        $"Session {session.Id} to {session.Device} is closed; run Connect-ZkDevice again.",
+                        session.Device);
+                }
+                var device = new ZkClientSyncDevice(session.Client);
+                if (_backups != null) await _backups.WriteAsync(session, device, ct).ConfigureAwait(false);
+                return device;
+            }, ownsDevice: false);
+            _sessions.Add(endpoint, session);
+            return endpoint;
         }
 
-        /// <summary>Runs <paramref name="ask"/> on the pipeline thread for an engine confirmation hook.</summary>
-        public Func<SyncConfirmation, CancellationToken, Task<bool>> OnPipeline(Func<SyncConfirmation, bool> ask) =>
-            (request, ct) => _cmdlet.Dispatcher.InvokeAsync(() => ask(request), ct);
-
-        private void Finished(SyncSummary summary, bool verified, Action<SyncSummary>? onSummary)
+        private void Finished(SyncSummary summary, bool verified, Action<SyncSummary>? write)
         {
-            _bars.Complete(Names.Display(summary.Destination));
-            // The one place every engine-run command (Sync-, Import-, Copy-Zk*) reports a destination: the journal hook.
-            _cmdlet.Journal.Summary(summary, Names.Display(summary.Source), Names.Display(summary.Destination), Names.Session(summary.Destination)?.SerialNumber, verified);
+            ZkSession session = SessionOf(summary.Endpoint);
+            _bars.Complete(summary.Endpoint!);
+            // The one place every engine-run command (Sync-, Import-, Copy-Zk*) journals a destination.
+            _cmdlet.Journal.Summary(summary, _source, session.Device, session.SerialNumber, verified, WhatIf);
             // A cancelled run ends with PipelineStoppedException; its summaries are not failures of their own.
             if (summary.Error != null && !_cmdlet.Stopping)
                 _cmdlet.WriteError(ErrorFactory.Create(ErrorIds.SyncDestinationFailed, ErrorCategory.ResourceUnavailable,
-                    $"{Names.Display(summary.Destination)}: {summary.Error}", (object?)Names.Session(summary.Destination) ?? summary.Destination));
-            onSummary?.Invoke(summary);
+                    $"{session.Device}: {summary.Error}", session));
+            write?.Invoke(summary);
         }
+
+        /// <summary>The backup file -BackupPath wrote of a destination, or null.</summary>
+        public string? BackupOf(SyncSummary summary) => _backups?.FileOf(SessionOf(summary.Endpoint));
     }
 }

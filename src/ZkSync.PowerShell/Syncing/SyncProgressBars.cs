@@ -16,7 +16,8 @@ namespace ZkSync.PowerShell.Syncing
         private const int ParentId = 1;
         private readonly ZkCmdlet _cmdlet;
         private readonly ProgressReporter _parent;
-        private readonly Dictionary<string, ProgressReporter> _children = new Dictionary<string, ProgressReporter>();
+        private readonly Dictionary<SyncEndpoint, ProgressReporter> _children =
+            new Dictionary<SyncEndpoint, ProgressReporter>();
         private readonly string _childActivity;
         private bool _parentShown;
 
@@ -29,7 +30,9 @@ namespace ZkSync.PowerShell.Syncing
             _parent = new ProgressReporter(cmdlet.WriteProgress, ParentId, activity);
         }
 
-        public void Report(string destination, SyncProgress progress)
+        /// <param name="destination">The destination's bar is found by this endpoint object.</param>
+        /// <param name="name">The destination as the bar shows it.</param>
+        public void Report(SyncEndpoint destination, string name, SyncProgress progress)
         {
             if (!_parentShown)
             {
@@ -38,14 +41,15 @@ namespace ZkSync.PowerShell.Syncing
             }
             if (!_children.TryGetValue(destination, out ProgressReporter? bar))
             {
-                bar = new ProgressReporter(_cmdlet.WriteProgress, ParentId + 1 + _children.Count, string.Format(CultureInfo.InvariantCulture, _childActivity, destination), ParentId);
+                string activity = string.Format(CultureInfo.InvariantCulture, _childActivity, name);
+                bar = new ProgressReporter(_cmdlet.WriteProgress, ParentId + 1 + _children.Count, activity, ParentId);
                 _children[destination] = bar;
             }
             bar.Report(progress.Phase, progress.Done, progress.Total);
         }
 
         /// <summary>A destination finished: its bar closes.</summary>
-        public void Complete(string destination)
+        public void Complete(SyncEndpoint destination)
         {
             if (_children.TryGetValue(destination, out ProgressReporter? bar)) bar.Complete();
             _children.Remove(destination);

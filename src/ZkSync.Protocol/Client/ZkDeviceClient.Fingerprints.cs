@@ -98,7 +98,9 @@ namespace ZkSync.Protocol.Client
             for (int i = 0; i < users.Count; i++)
             {
                 if (table.TryGetByUserId(users[i].User.UserId, out var existing)) { uids[i] = existing.Uid; continue; }
-                if (!free.MoveNext()) throw new ZkCapacityException("Every uid (1-65534) is in use.", Device, CommandCode.UpdateFirmware);
+                if (!free.MoveNext())
+                    throw new ZkCapacityException("Every uid (1-65534) is in use.", Device,
+                        CommandCode.ApplyUploadBuffer);
                 uids[i] = free.Current;
                 created[i] = true;
                 newUsers++;
@@ -106,9 +108,13 @@ namespace ZkSync.Protocol.Client
             }
             // Firmware silently skips entries beyond capacity and still answers OK: refuse up front instead.
             if (counts.UserCapacity > 0 && newUsers > counts.UsersFree)
-                throw new ZkCapacityException($"{newUsers} new users do not fit: the device has room for {counts.UsersFree} more.", Device, CommandCode.UpdateFirmware);
+                throw new ZkCapacityException(
+                    $"{newUsers} new users do not fit: the device has room for {counts.UsersFree} more.",
+                    Device, CommandCode.ApplyUploadBuffer);
             if (counts.FingerprintCapacity > 0 && newTemplates > counts.FingerprintsFree)
-                throw new ZkCapacityException($"{newTemplates} new templates do not fit: the device has room for {counts.FingerprintsFree} more.", Device, CommandCode.UpdateFirmware);
+                throw new ZkCapacityException(
+                    $"{newTemplates} new templates do not fit: the device has room for {counts.FingerprintsFree} more.",
+                    Device, CommandCode.ApplyUploadBuffer);
 
             var batch = new BatchUpload();
             var flagged = new List<(int Index, ushort Uid, ZkFingerprint Template)>();
@@ -127,8 +133,9 @@ namespace ZkSync.Protocol.Client
             var refused = new List<string>[users.Count];
             await RunAsync(async exchange =>
             {
-                var reply = await UploadAsync(exchange, data, CommandCode.UpdateFirmware, BatchUploadCommandPayload, "batch user upload", progress).ConfigureAwait(false);
-                reply.EnsureOk(Device, CommandCode.UpdateFirmware, $"Applying the batch of {users.Count} users");
+                var reply = await UploadAsync(exchange, data, CommandCode.ApplyUploadBuffer, BatchUploadCommandPayload,
+                    "batch user upload", progress).ConfigureAwait(false);
+                reply.EnsureOk(Device, CommandCode.ApplyUploadBuffer, $"Applying the batch of {users.Count} users");
                 for (int i = 0; i < refused.Length; i++) refused[i] = new List<string>(); // afresh on a repeat
                 foreach (var (index, uid, f) in flagged)
                 {

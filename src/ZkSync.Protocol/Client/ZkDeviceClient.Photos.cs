@@ -52,7 +52,9 @@ namespace ZkSync.Protocol.Client
             ValidateUserId(userId);
             CheckJpeg(jpeg);
             string name = PinPayload.PhotoFileName(userId);
-            ushort command = family == PhotoCommandFamily.Zmm ? CommandCode.UserPhotoWrite : CommandCode.UpdateFirmware;
+            ushort command = family == PhotoCommandFamily.Zmm
+                ? CommandCode.UserPhotoWrite
+                : CommandCode.ApplyUploadBuffer;
             var request = family == PhotoCommandFamily.Zmm ? PinPayload.PhotoWrite(userId) : PinPayload.FileWrite(name);
             await RequireUserAsync(userId, cancellationToken).ConfigureAwait(false);
             await RunAsync(async exchange =>

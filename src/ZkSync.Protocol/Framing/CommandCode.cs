@@ -27,7 +27,14 @@ namespace ZkSync.Protocol.Framing
         public const ushort DoorStateRead = 75;
         public const ushort UserTemplateExWrite = 87;
         public const ushort UserTemplateExRead = 88;
-        public const ushort UpdateFirmware = 110;
+
+        /// <summary>
+        /// Applies the buffer just uploaded (docs/protocol.md §4) as its u32 sub-type says: 12 a batch of users and
+        /// templates, 1700 a file such as a user photo (others load firmware, fonts, options). Firmware calls it
+        /// CMD_UPDATE_FIREWARE and pyzk _CMD_SAVE_USERTEMPS, each after the one use it had in mind.
+        /// </summary>
+        public const ushort ApplyUploadBuffer = 110;
+
         public const ushort HashData = 119;
         public const ushort SsrDeleteUser = 133;
         public const ushort SsrDeleteUserTemplate = 134;

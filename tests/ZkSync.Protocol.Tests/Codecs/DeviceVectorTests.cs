@@ -120,7 +120,8 @@ namespace ZkSync.Protocol.Tests.Codecs
                 + "02" + "0100" + "10" + "00000000"
                 + "0800" + "0123456789abcdef";
             Assert.Equal(expected, Hex.Of(buffer));
-            var command = new Packet(CommandCode.UpdateFirmware, 0x45CF, 13, ZkDeviceClient.BatchUploadCommandPayload).Encode();
+            byte[] payload = ZkDeviceClient.BatchUploadCommandPayload;
+            var command = new Packet(CommandCode.ApplyUploadBuffer, 0x45CF, 13, payload).Encode();
             Assert.Equal("6e00a1b9cf450d00" + "0c00000000000800", Hex.Of(command));
         }
 

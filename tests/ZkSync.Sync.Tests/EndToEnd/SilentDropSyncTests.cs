@@ -108,7 +108,7 @@ namespace ZkSync.Sync.Tests.EndToEnd
         [Theory]
         [InlineData(ZkSync.Protocol.Framing.CommandCode.UserPhotoWrite, "verify: photo differs")]
         [InlineData(ZkSync.Protocol.Framing.CommandCode.UserFaceWrite, "verify: face")]
-        [InlineData(ZkSync.Protocol.Framing.CommandCode.UpdateFirmware, "verify: user is not on the destination")]
+        [InlineData(ZkSync.Protocol.Framing.CommandCode.ApplyUploadBuffer, "verify: user is not on the destination")]
         public async Task Damaged_uploads_acked_and_dropped_fail_every_user_with_the_reason(ushort command, string reason)
         {
             await using var emus = new Emulators();
