@@ -56,6 +56,7 @@ namespace ZkSync.Sync.Tests.EndToEnd
             await using var emus = new Emulators();
             var a = await emus.StartAsync("face", users: 4);
             var b = await emus.StartAsync("face", users: 0);
+            using var observer = await Emulators.ObserveAsync(b);
 
             var report = await SyncEngine.RunAsync(Emulators.Endpoint(a), new[] { Emulators.Endpoint(b) }, new SyncOptions { MediaBatchUsers = 3 });
 
@@ -118,6 +119,7 @@ namespace ZkSync.Sync.Tests.EndToEnd
             await using var emus = new Emulators();
             var (a, b, marked) = await DuressSourceAsync(emus);
             b.SetFaults(new ZkSync.Emulator.Core.FaultOptions { ErrorCommand = ZkSync.Protocol.Framing.CommandCode.UserTemplateExWrite });
+            using var observer = await Emulators.ObserveAsync(b);
 
             var report = await SyncEngine.RunAsync(Emulators.Endpoint(a), new[] { Emulators.Endpoint(b) }, new SyncOptions());
 

@@ -37,6 +37,7 @@ namespace ZkSync.Sync.Tests.EndToEnd
                 AckAndDropCommand = CommandCode.UpdateFirmware,
                 AckAndDropAfterCommand = CommandCode.UserFaceWrite,
             });
+            using var observer = await Emulators.ObserveAsync(destination);
 
             var report = await SyncEngine.RunAsync(
                 Emulators.Endpoint(source), new[] { Emulators.Endpoint(destination) }, new SyncOptions { MediaBatchUsers = 8 });
@@ -45,6 +46,38 @@ namespace ZkSync.Sync.Tests.EndToEnd
             Assert.Contains("ACKed and dropped", string.Join("\n", destination.Log.Entries));
             AssertSucceededMeansStored(report, source, destination);
             Assert.All(report.Items, i => Assert.Equal(SyncItemStatus.Succeeded, i.Status)); // the one re-send enabled them
+            Assert.Contains(report.Items, i => i.Notes.Contains("the first write did not hold", System.StringComparison.Ordinal));
+            Assert.True(report.Summaries[0].Verified);
+            Assert.False(destination.State.Disabled);
+        }
+
+        [Fact]
+        public async Task A_destination_that_drops_every_enabling_write_fails_those_users_with_what_it_holds()
+        {
+            await using var emus = new Emulators();
+            var source = await emus.StartAsync("face", users: 4);
+            var destination = await emus.StartAsync("face", configure: o => o.Faults = new FaultOptions
+            {
+                AckAndDropCommand = CommandCode.UpdateFirmware,
+                AckAndDropAfterCommand = CommandCode.UserFaceWrite,
+            });
+            // The enabling write and its re-send: the second and third batch writes after the first face write.
+            int drops = 0;
+            destination.Log.Logged += line =>
+            {
+                if (line.Contains("ACKed and dropped", System.StringComparison.Ordinal) && ++drops == 1)
+                    destination.SetFaults(new FaultOptions { AckAndDropCommand = CommandCode.UpdateFirmware });
+            };
+
+            var report = await SyncEngine.RunAsync(Emulators.Endpoint(source), new[] { Emulators.Endpoint(destination) }, new SyncOptions());
+
+            AssertSucceededMeansStored(report, source, destination);
+            Assert.All(report.Items, i =>
+            {
+                Assert.Equal(SyncItemStatus.Failed, i.Status);
+                Assert.Contains("verify: the destination holds the user disabled (sent twice)", i.Notes);
+            });
+            Assert.False(report.Summaries[0].Verified && report.Items.Any(i => i.Verified));
         }
 
         [Theory]
