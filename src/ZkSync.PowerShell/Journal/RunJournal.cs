@@ -37,7 +37,7 @@ namespace ZkSync.PowerShell.Journal
         }
 
         /// <summary>Writes the record of a destination the sync engine has finished.</summary>
-        public void Summary(SyncSummary summary, string source, string destination, string? serialNumber, bool verified)
+        public void Summary(SyncSummary summary, string source, string destination, string? serialNumber)
         {
             ZkSyncHistoryRecord record = NewRecord(source, destination, serialNumber);
             record.Added = summary.Added;
@@ -49,7 +49,8 @@ namespace ZkSync.PowerShell.Journal
             record.BytesWritten = summary.BytesUploaded;
             record.Duration = summary.Duration;
             record.WhatIf = summary.WhatIf;
-            record.Verified = verified && !summary.WhatIf && summary.Error == null;
+            record.Verified = summary.Verified;
+            record.NotReEnabled = summary.NotReEnabled;
             record.Error = summary.Error;
             if (_failedUsers.TryGetValue(summary.Destination, out List<ZkSyncFailedUser>? failed)) record.FailedUsers = failed;
             Append(record);

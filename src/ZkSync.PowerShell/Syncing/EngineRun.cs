@@ -75,7 +75,7 @@ namespace ZkSync.PowerShell.Syncing
                 _cmdlet.Journal.NoteItem(item);
                 onItem(item);
             });
-            options.OnSummary = summary => dispatcher.Post(() => Finished(summary, options.Verify, onSummary));
+            options.OnSummary = summary => dispatcher.Post(() => Finished(summary, onSummary));
             options.Progress = new PostedProgress<SyncProgress>(dispatcher, p => _bars.Report(Names.Display(p.Destination), p));
             options.Logger = _cmdlet.State.Log;
             try
@@ -92,11 +92,13 @@ namespace ZkSync.PowerShell.Syncing
         public Func<SyncConfirmation, CancellationToken, Task<bool>> OnPipeline(Func<SyncConfirmation, bool> ask) =>
             (request, ct) => _cmdlet.Dispatcher.InvokeAsync(() => ask(request), ct);
 
-        private void Finished(SyncSummary summary, bool verified, Action<SyncSummary>? onSummary)
+        private void Finished(SyncSummary summary, Action<SyncSummary>? onSummary)
         {
             _bars.Complete(Names.Display(summary.Destination));
             // The one place every engine-run command (Sync-, Import-, Copy-Zk*) reports a destination: the journal hook.
-            _cmdlet.Journal.Summary(summary, Names.Display(summary.Source), Names.Display(summary.Destination), Names.Session(summary.Destination)?.SerialNumber, verified);
+            _cmdlet.Journal.Summary(summary, Names.Display(summary.Source), Names.Display(summary.Destination), Names.Session(summary.Destination)?.SerialNumber);
+            // A device left disabled matches nobody: say so on the warning stream too, not only in the error.
+            if (summary.NotReEnabled != null) _cmdlet.WriteWarning($"{Names.Display(summary.Destination)}: {summary.NotReEnabled}");
             // A cancelled run ends with PipelineStoppedException; its summaries are not failures of their own.
             if (summary.Error != null && !_cmdlet.Stopping)
                 _cmdlet.WriteError(ErrorFactory.Create(ErrorIds.SyncDestinationFailed, ErrorCategory.ResourceUnavailable,
