@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ZkSync.Emulator.Core;
+using ZkSync.Emulator.Core.Device;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Connection;
 using ZkSync.Protocol.Model;
@@ -106,6 +107,15 @@ namespace ZkSync.FaultCampaign.Core
             }
             destination.SetFaults(null);
             int faultyIndex = preOpened != null ? 1 : 0; // summaries come in the order the destinations were given
+            // Every user reported Succeeded, on either destination, must be stored as the source stores it.
+            foreach (var (device, item) in faulty.Items.Where(i => i.Status == SyncItemStatus.Succeeded && i.Action != SyncAction.Kept)
+                .Select(i => (i.Destination == faulty.Summaries[faultyIndex].Destination ? destination : peer, i)))
+            {
+                var differences = StoredStateDifferences.Of(source, device, item.UserId);
+                if (differences.Count == 0) continue;
+                row.SucceededButDifferent++;
+                row.Problems.Add($"after '{faults}': user {item.UserId} reported Succeeded but stored differently: {string.Join(", ", differences)}");
+            }
             var hit = faulty.Summaries[faultyIndex];
             if (hit.Error != null) _log?.WriteLine($"  {kind.Name} ({faults}): destination failed as reported: {hit.Error}");
             var c = destination.Counters;
