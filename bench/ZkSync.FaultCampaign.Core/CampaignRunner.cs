@@ -120,7 +120,9 @@ namespace ZkSync.FaultCampaign.Core
             if (hit.Error != null) _log?.WriteLine($"  {kind.Name} ({faults}): destination failed as reported: {hit.Error}");
             var c = destination.Counters;
             bool idleHit = c.IdleCloses > 0 || (kind.OneAtATime && peer.Counters.IdleCloses > 0) || source.Counters.IdleCloses > sourceIdleCloses;
-            if (hit.Error != null || hit.Failed > 0 || c.Retransmits > 0 || c.Dropped > 0 || idleHit || Opened(destination) > opened + 1) row.FaultsHit++;
+            bool dropped = destination.Log.Contains("ACKed and dropped"); // a write dropped, then re-sent by the read-back
+            if (hit.Error != null || hit.Failed > 0 || c.Retransmits > 0 || c.Dropped > 0 || idleHit || dropped || Opened(destination) > opened + 1)
+                row.FaultsHit++;
             row.Unreported += faulty.Items.Count(i => i.Status == SyncItemStatus.Failed && string.IsNullOrWhiteSpace(i.Notes));
             if (hit.Failed > 0 && hit.Error == null && !faulty.Items.Any(i => i.Status == SyncItemStatus.Failed)) row.Unreported++;
             var peerSummary = faulty.Summaries[1 - faultyIndex];
