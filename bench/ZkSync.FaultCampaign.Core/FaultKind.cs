@@ -41,8 +41,8 @@ namespace ZkSync.FaultCampaign.Core
         public Func<Random, int, FaultOptions> Arm { get; }
 
         /// <summary>
-        /// Uploads firmware ACKs and drops when damaged: the batch (110), a face (151) and a photo (10009); a user whose
-        /// face or photo did not hold stays a disabled placeholder.
+        /// Uploads firmware ACKs and drops when damaged: the batch (110), a face (151) and a photo (10009); a user
+        /// whose face or photo did not hold stays a disabled placeholder.
         /// </summary>
         private static readonly ushort[] DroppableUploads = { CommandCode.UpdateFirmware, CommandCode.UserFaceWrite, CommandCode.UserPhotoWrite };
 

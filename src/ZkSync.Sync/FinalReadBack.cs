@@ -11,9 +11,10 @@ namespace ZkSync.Sync
 {
     /// <summary>
     /// After the last write to a destination (the writes that enable staged users included): one bulk read of the user
-    /// table (and of the templates when any were written) shows what the device finally holds for every user written and
-    /// every removal. A user held differently (disabled, another field, a template missing) is sent once more and read
-    /// again; what still differs fails the user with what the device holds. Faces and photos were read back as written.
+    /// table (and of the templates when any were written) shows what the device finally holds for every user written
+    /// and every removal. A user held differently (disabled, another field, a template missing) is sent once more and
+    /// read again; what still differs fails the user with what the device holds. Faces and photos were read back as
+    /// written.
     /// </summary>
     internal sealed class FinalReadBack
     {
@@ -54,7 +55,9 @@ namespace ZkSync.Sync
                 if (after.Users.ContainsKey(o.UserId)) o.Fail(SyncDataKinds.Users, "verify: user is still on the destination");
         }
 
-        /// <summary>The record the device should hold now: disabled while held back for faces or a photo that failed.</summary>
+        /// <summary>
+        /// The record the device should hold now: disabled while held back for faces or a photo that failed.
+        /// </summary>
         private static ZkUser Expected(UserOutcome o) => o.HeldDisabled ? UserBatcher.StagedRecord(o.Plan) : UserBatcher.FinalRecord(o.Plan);
 
         private static bool ChecksRecord(UserOutcome o) => o.Plan.WriteUserRecord || o.WasHeldDisabled;
@@ -66,7 +69,9 @@ namespace ZkSync.Sync
             return after.FingerprintsRead ? record.Concat(FingerProblems(o, after.FingerprintsOf(o.UserId))) : record;
         }
 
-        /// <summary>One batch with each differing user's expected record and its templates the device does not hold.</summary>
+        /// <summary>
+        /// One batch with each differing user's expected record and its templates the device does not hold.
+        /// </summary>
         private async Task<string?> ResendAsync(IReadOnlyList<UserOutcome> differing, DeviceSnapshot after, CancellationToken ct)
         {
             var entries = differing.Select(o => new UserWithFingerprints(Expected(o),
@@ -83,7 +88,9 @@ namespace ZkSync.Sync
             }
         }
 
-        /// <summary>After the re-send: what the device still holds differently fails the user, saying what it holds.</summary>
+        /// <summary>
+        /// After the re-send: what the device still holds differently fails the user, saying what it holds.
+        /// </summary>
         private static void Judge(UserOutcome o, DeviceSnapshot after, string? resendError)
         {
             string resent = resendError == null ? "sent twice" : "re-sending failed: " + resendError;

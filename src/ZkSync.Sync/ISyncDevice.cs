@@ -40,8 +40,9 @@ namespace ZkSync.Sync
         Task<IReadOnlyList<ZkAttendanceRecord>> GetAttendanceAsync(CancellationToken cancellationToken);
 
         /// <summary>
-        /// One batch upload of users with templates (<paramref name="check"/>: how each upload is checked, per call). Each listed template is added or overwritten (by finger); templates
-        /// not listed are left alone, so an empty list writes only the user record.
+        /// One batch upload of users with templates (<paramref name="check"/>: how each upload is checked, per call).
+        /// Each listed template is added or overwritten (by finger); templates not listed are left alone, so an empty
+        /// list writes only the user record.
         /// </summary>
         Task<IReadOnlyList<UserWriteResult>> WriteUsersAsync(IReadOnlyList<UserWithFingerprints> users, ZkUploadCheck check, CancellationToken cancellationToken);
 

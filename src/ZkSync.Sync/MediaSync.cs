@@ -13,8 +13,8 @@ namespace ZkSync.Sync
     /// Faces and photos for one destination, a batch of users at a time: source media come from the shared cache, the
     /// destination's are read per user and compared; then users that should end enabled are held disabled while their
     /// media are written and read back, and enabled once everything is in (one batch write each way). With a
-    /// <c>report</c> callback each user's result goes out when its batch is done; without one the executor reports after
-    /// reading back the final state.
+    /// <c>report</c> callback each user's result goes out when its batch is done; without one the executor reports
+    /// after reading back the final state.
     /// </summary>
     internal sealed class MediaSync
     {
@@ -71,7 +71,9 @@ namespace ZkSync.Sync
             }
         }
 
-        /// <summary>What differs for one user: faces to send (all of them when Mirror drops extras), photo to set or delete.</summary>
+        /// <summary>
+        /// What differs for one user: faces to send (all of them when Mirror drops extras), photo to set or delete.
+        /// </summary>
         private sealed class MediaWork
         {
             public MediaWork(UserOutcome user) => User = user;
@@ -186,7 +188,9 @@ namespace ZkSync.Sync
             if (w.WritePhoto) await GuardWrite(o, SyncDataKinds.Photos, () => WritePhotoAsync(w, ct)).ConfigureAwait(false);
         }
 
-        /// <summary>A write the device refused or did not keep: the device may hold part of it, so the user stays held back.</summary>
+        /// <summary>
+        /// A write the device refused or did not keep: the device may hold part of it, so the user stays held back.
+        /// </summary>
         private static async Task GuardWrite(UserOutcome o, SyncDataKinds kind, Func<Task<bool>> write)
         {
             try
@@ -237,8 +241,9 @@ namespace ZkSync.Sync
 
         /// <summary>
         /// Writes the real (enabled) record of the batch's held-back users whose faces and photo are in, in one batch
-        /// without templates (templates not listed are left alone). A user whose faces could not be copied, or whose face
-        /// or photo write failed, stays disabled and says so; a photo refused before sending does not hold the user back.
+        /// without templates (templates not listed are left alone). A user whose faces could not be copied, or whose
+        /// face or photo write failed, stays disabled and says so; a photo refused before sending does not hold the
+        /// user back.
         /// </summary>
         private async Task EnableHeldAsync(IReadOnlyList<UserOutcome> users, CancellationToken ct)
         {

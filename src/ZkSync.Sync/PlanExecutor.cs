@@ -12,12 +12,13 @@ namespace ZkSync.Sync
 {
     /// <summary>
     /// Carries out a plan on one destination and owns each user's <see cref="UserOutcome"/>: removals, batched
-    /// user+template uploads, Mirror's template deletions, faces and photos a batch of users at a time, then (with Verify)
-    /// one bulk read of the final state that decides every written user's result. A user that should end enabled is held
-    /// disabled while its faces or photo are written (<see cref="UserPlan.StagedFirst"/>, <see cref="MediaSync"/>), so a
-    /// run cut off at any point leaves every destination user as it was, complete, or as an unusable placeholder the next
-    /// run completes. The destination is disabled before the first write only and always re-enabled, even when cancelled
-    /// or failed. In WhatIf mode everything is read and compared and nothing is written.
+    /// user+template uploads, Mirror's template deletions, faces and photos a batch of users at a time, then (with
+    /// Verify) one bulk read of the final state that decides every written user's result. A user that should end
+    /// enabled is held disabled while its faces or photo are written (<see cref="UserPlan.StagedFirst"/>, <see
+    /// cref="MediaSync"/>), so a run cut off at any point leaves every destination user as it was, complete, or as an
+    /// unusable placeholder the next run completes. The destination is disabled before the first write only and always
+    /// re-enabled, even when cancelled or failed. In WhatIf mode everything is read and compared and nothing is
+    /// written.
     /// </summary>
     internal sealed class PlanExecutor
     {
@@ -44,10 +45,14 @@ namespace ZkSync.Sync
 
         public IEnumerable<UserOutcome> Outcomes => _outcomes.Values;
 
-        /// <summary>Every written user's final state was read back (Verify on, not WhatIf, nothing cut the run short).</summary>
+        /// <summary>
+        /// Every written user's final state was read back (Verify on, not WhatIf, nothing cut the run short).
+        /// </summary>
         public bool FinalStateRead { get; private set; }
 
-        /// <summary>Why the destination could not be enabled again after writing; null when it was (or was never disabled).</summary>
+        /// <summary>
+        /// Why the destination could not be enabled again after writing; null when it was (or was never disabled).
+        /// </summary>
         public string? NotReEnabled { get; private set; }
 
         private bool ReadsBackFinalState => _options.Verify && !_options.WhatIf;
@@ -93,8 +98,8 @@ namespace ZkSync.Sync
         }
 
         /// <summary>
-        /// With no token of the run's: it goes out after cancellation and failures too. The device bounds every step with
-        /// its own request timeout, retries and reconnects.
+        /// With no token of the run's: it goes out after cancellation and failures too. The device bounds every step
+        /// with its own request timeout, retries and reconnects.
         /// </summary>
         private async Task EnableAsync()
         {

@@ -45,7 +45,9 @@ namespace ZkSync.Sync
             }
         }
 
-        /// <summary>The time-zone bytes as the destination's field holds them: zero-filled, or cut (noted when that loses any).</summary>
+        /// <summary>
+        /// The time-zone bytes as the destination's field holds them: zero-filled, or cut (noted when that loses any).
+        /// </summary>
         private static byte[] FitTimeZones(byte[]? value, int width, List<string> notes)
         {
             value ??= System.Array.Empty<byte>();

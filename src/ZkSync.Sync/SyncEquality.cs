@@ -13,8 +13,9 @@ namespace ZkSync.Sync
     public static class SyncEquality
     {
         /// <summary>
-        /// Fields of <paramref name="prepared"/> (a source user fitted to the destination) that differ from the destination's
-        /// record: every stored field but the uid, which is the device's own slot number (docs/architecture.md).
+        /// Fields of <paramref name="prepared"/> (a source user fitted to the destination) that differ from the
+        /// destination's record: every stored field but the uid, which is the device's own slot number
+        /// (docs/architecture.md).
         /// </summary>
         public static List<string> UserDifferences(ZkUser prepared, ZkUser destination)
         {

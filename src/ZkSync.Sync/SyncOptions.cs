@@ -60,7 +60,9 @@ namespace ZkSync.Sync
         /// </summary>
         public bool Verify { get; set; } = true;
 
-        /// <summary>The read-back proves more than the 119 hash of each upload, so with Verify the hash request is left out.</summary>
+        /// <summary>
+        /// The read-back proves more than the 119 hash of each upload, so with Verify the hash request is left out.
+        /// </summary>
         internal Protocol.Client.ZkUploadCheck UploadCheck => Verify ? Protocol.Client.ZkUploadCheck.CallerReadsBack : Protocol.Client.ZkUploadCheck.Hash;
 
         /// <summary>Read and compare only; write nothing (no disable either). Results describe what would happen.</summary>

@@ -33,7 +33,9 @@ namespace ZkSync.Sync
         internal SyncDataKinds PendingMedia =>
             (SourceUsers.Any(p => p.ComparesFaces) ? SyncDataKinds.Faces : 0) | (SourceUsers.Any(p => p.ComparesPhotos) ? SyncDataKinds.Photos : 0);
 
-        /// <summary>The same plan with the caller's refusals applied: declined writes skipped, declined removals kept.</summary>
+        /// <summary>
+        /// The same plan with the caller's refusals applied: declined writes skipped, declined removals kept.
+        /// </summary>
         internal SyncPlan WithDeclined(ISet<UserPlan> declinedWrites, ISet<UserPlan> declinedRemovals) =>
             new SyncPlan(Support,
                 SourceUsers.Select(p => declinedWrites.Contains(p) ? p.Declined() : p).ToList(),

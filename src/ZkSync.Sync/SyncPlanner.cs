@@ -100,7 +100,9 @@ namespace ZkSync.Sync
             return plan.Build();
         }
 
-        /// <summary>A source user the run may still write: not settled, and something differs or is yet to be compared.</summary>
+        /// <summary>
+        /// A source user the run may still write: not settled, and something differs or is yet to be compared.
+        /// </summary>
         internal static bool MayWrite(UserPlan plan) =>
             !plan.IsSettled && (plan.NeedsBatch || plan.FingerprintsToDelete.Count > 0 || plan.ComparesMedia);
     }

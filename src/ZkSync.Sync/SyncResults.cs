@@ -68,8 +68,8 @@ namespace ZkSync.Sync
         public bool WhatIf { get; internal set; }
 
         /// <summary>
-        /// Succeeded, and what the device holds for the user was read back after the destination's last write and is what
-        /// the source holds (Verify on; false with -NoVerify, in WhatIf mode, and for every other status).
+        /// Succeeded, and what the device holds for the user was read back after the destination's last write and is
+        /// what the source holds (Verify on; false with -NoVerify, in WhatIf mode, and for every other status).
         /// </summary>
         public bool Verified { get; internal set; }
 
@@ -113,8 +113,8 @@ namespace ZkSync.Sync
         public string? Error { get; internal set; }
 
         /// <summary>
-        /// The final state of every user written was read back after the last write (Verify on, not WhatIf, not cut short):
-        /// every Succeeded item of this destination is held by the device as the source holds it.
+        /// The final state of every user written was read back after the last write (Verify on, not WhatIf, not cut
+        /// short): every Succeeded item of this destination is held by the device as the source holds it.
         /// </summary>
         public bool Verified { get; internal set; }
 

@@ -35,8 +35,8 @@ namespace ZkSync.Sync
         }
 
         /// <summary>
-        /// What goes on the wire for a plan: its record (<see cref="FinalRecord"/>, disabled while <paramref name="staged"/>)
-        /// with the templates to write.
+        /// What goes on the wire for a plan: its record (<see cref="FinalRecord"/>, disabled while <paramref
+        /// name="staged"/>) with the templates to write.
         /// </summary>
         public static UserWithFingerprints Entry(UserPlan plan, bool staged) =>
             new UserWithFingerprints(staged ? StagedRecord(plan) : FinalRecord(plan), plan.FingerprintsToWrite);

@@ -24,7 +24,9 @@ namespace ZkSync.Sync
         public UserPlan Plan { get; }
         public string UserId => Plan.UserId;
 
-        /// <summary>The user as a whole failed (refused, not confirmed by the device, not found after writing).</summary>
+        /// <summary>
+        /// The user as a whole failed (refused, not confirmed by the device, not found after writing).
+        /// </summary>
         public bool UserFailed { get; private set; }
 
         /// <summary>Nothing was attempted for the user.</summary>
@@ -33,7 +35,9 @@ namespace ZkSync.Sync
         /// <summary>Still to be written or compared.</summary>
         public bool IsOpen => !UserFailed && !UserSkipped;
 
-        /// <summary>The device holds the record disabled on purpose until its faces and photo are in and read back.</summary>
+        /// <summary>
+        /// The device holds the record disabled on purpose until its faces and photo are in and read back.
+        /// </summary>
         public bool HeldDisabled { get; set; }
 
         /// <summary>The record was held disabled at some point of this run (its final state is read back).</summary>

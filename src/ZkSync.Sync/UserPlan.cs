@@ -55,7 +55,9 @@ namespace ZkSync.Sync
         public bool ComparesPhotos { get; }
         public bool ComparesMedia => ComparesFaces || ComparesPhotos;
 
-        /// <summary>Why the user fails as a whole before anything is written (id the destination cannot hold, not found).</summary>
+        /// <summary>
+        /// Why the user fails as a whole before anything is written (id the destination cannot hold, not found).
+        /// </summary>
         public string? Refusal { get; }
 
         /// <summary>Why nothing is attempted for the user (not confirmed, its kinds excluded).</summary>
@@ -70,15 +72,17 @@ namespace ZkSync.Sync
         public bool NeedsBatch => !IsSettled && (WriteUserRecord || FingerprintsToWrite.Count > 0);
 
         /// <summary>
-        /// The record is written disabled first because faces or a photo follow: a new user, or one the destination holds
-        /// disabled that the source has enabled. Until its faces and photo are in and read back, an interrupted run leaves
-        /// an unusable placeholder, never an enabled user without its templates.
+        /// The record is written disabled first because faces or a photo follow: a new user, or one the destination
+        /// holds disabled that the source has enabled. Until its faces and photo are in and read back, an interrupted
+        /// run leaves an unusable placeholder, never an enabled user without its templates.
         /// </summary>
         public bool StagedFirst =>
             !IsSettled && WriteUserRecord && ComparesMedia && Prepared!.ToWrite!.Enabled
             && (Action == SyncAction.Added || Destination?.Enabled == false);
 
-        /// <summary>The outcome the plan expects per kind (Written, Unchanged, Skipped, ...), before anything is done.</summary>
+        /// <summary>
+        /// The outcome the plan expects per kind (Written, Unchanged, Skipped, ...), before anything is done.
+        /// </summary>
         public KindOutcome Outcome(SyncDataKinds kind) => _outcomes[KindSupport.Index(kind)];
 
         /// <summary>The same user with nothing written: the caller declined the write.</summary>

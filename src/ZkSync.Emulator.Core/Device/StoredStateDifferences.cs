@@ -8,15 +8,17 @@ namespace ZkSync.Emulator.Core.Device
 {
     /// <summary>
     /// How one user held by a destination emulator differs from the same user (by PIN2) on a source emulator, judged on
-    /// what each device stores: record bytes apart from the uid, templates by finger (flag and bytes), face records apart
-    /// from their uid field, and photo bytes. Independent of the sync engine's own comparer, so tests and the fault
-    /// campaign can hold the engine's "Succeeded" against the device's state.
+    /// what each device stores: record bytes apart from the uid, templates by finger (flag and bytes), face records
+    /// apart from their uid field, and photo bytes. Independent of the sync engine's own comparer, so tests and the
+    /// fault campaign can hold the engine's "Succeeded" against the device's state.
     /// </summary>
     public static class StoredStateDifferences
     {
         private static readonly Encoding Latin1 = Encoding.GetEncoding("ISO-8859-1");
 
-        /// <summary>The differences ("record", "finger 3", "faces", "photo", "disabled"); empty when the user is held alike.</summary>
+        /// <summary>
+        /// The differences ("record", "finger 3", "faces", "photo", "disabled"); empty when the user is held alike.
+        /// </summary>
         public static IReadOnlyList<string> Of(DeviceEmulator source, DeviceEmulator destination, string pin2)
         {
             var wanted = Snapshot(source, pin2);

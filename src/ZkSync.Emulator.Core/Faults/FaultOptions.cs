@@ -48,16 +48,20 @@ namespace ZkSync.Emulator.Core
 
         /// <summary>
         /// One-shot: the <see cref="AckAndDropOccurrence"/>-th request with this command is answered CMD_ACK_OK and not
-        /// carried out, as firmware does with a write it cannot store (a re-sent copy is answered from the reply cache).
+        /// carried out, as firmware does with a write it cannot store (a re-sent copy is answered from the reply
+        /// cache).
         /// </summary>
         public ushort? AckAndDropCommand { get; set; }
 
-        /// <summary>Which request of <see cref="AckAndDropCommand"/> is dropped: 1 = the first (counted as below).</summary>
+        /// <summary>
+        /// Which request of <see cref="AckAndDropCommand"/> is dropped: 1 = the first (counted as below).
+        /// </summary>
         public int AckAndDropOccurrence { get; set; } = 1;
 
         /// <summary>
-        /// When set, requests of <see cref="AckAndDropCommand"/> count only once a request with this command arrived, so
-        /// "the first user batch after the first face write" (110 after 151) names the write that enables staged users.
+        /// When set, requests of <see cref="AckAndDropCommand"/> count only once a request with this command arrived,
+        /// so "the first user batch after the first face write" (110 after 151) names the write that enables staged
+        /// users.
         /// </summary>
         public ushort? AckAndDropAfterCommand { get; set; }
 

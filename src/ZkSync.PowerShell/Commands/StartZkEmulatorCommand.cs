@@ -70,8 +70,9 @@ namespace ZkSync.PowerShell.Commands
         public SwitchParameter SilentDrops { get; set; }
 
         /// <summary>
-        /// One request with this command number (151 a face write, 10009 a photo write, 110 a user batch) is answered OK
-        /// and not carried out, as firmware does with a write it cannot store: to see what a sync's read-back catches.
+        /// One request with this command number (151 a face write, 10009 a photo write, 110 a user batch) is answered
+        /// OK and not carried out, as firmware does with a write it cannot store: to see what a sync's read-back
+        /// catches.
         /// </summary>
         [Parameter(ParameterSetName = ProfileSet)]
         [ValidateRange(1, 65535)]

@@ -51,10 +51,14 @@ namespace ZkSync.PowerShell
         public long BytesWritten { get; set; }
         public TimeSpan Duration { get; set; }
 
-        /// <summary>Every user written was read back after the destination's last write and held as the source holds it.</summary>
+        /// <summary>
+        /// Every user written was read back after the destination's last write and held as the source holds it.
+        /// </summary>
         public bool Verified { get; set; }
 
-        /// <summary>Why the destination could not be enabled again after the sync disabled it; null when it was.</summary>
+        /// <summary>
+        /// Why the destination could not be enabled again after the sync disabled it; null when it was.
+        /// </summary>
         public string? NotReEnabled { get; set; }
 
         /// <summary>A -WhatIf run: the counts say what would have happened; nothing was written.</summary>

@@ -29,10 +29,14 @@ namespace ZkSync.PowerShell
 
         public string Source { get; }
 
-        /// <summary>Every user written was read back after the destination's last write (not with -NoVerify or -WhatIf).</summary>
+        /// <summary>
+        /// Every user written was read back after the destination's last write (not with -NoVerify or -WhatIf).
+        /// </summary>
         public bool Verified { get; }
 
-        /// <summary>Why the destination could not be enabled again after the sync disabled it; null when it was.</summary>
+        /// <summary>
+        /// Why the destination could not be enabled again after the sync disabled it; null when it was.
+        /// </summary>
         public string? NotReEnabled { get; }
         public string Destination { get; }
         public int Added { get; }

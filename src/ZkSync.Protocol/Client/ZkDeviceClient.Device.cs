@@ -63,11 +63,12 @@ namespace ZkSync.Protocol.Client
         }
 
         /// <summary>
-        /// Enables the device, first sending the refresh owed for writes made while this client had it disabled and releasing
-        /// a held upload buffer. Neither failing, timing out or being cancelled keeps the device disabled: the refresh has a
-        /// budget of its own (<see cref="StepBudget"/>, cut short by <paramref name="cancellationToken"/>), and the enable
-        /// goes out after it in any case, with a budget the caller's cancellation does not cut. The enable is confirmed by
-        /// the answer to a following request (CMD_GET_TIME): the device carries out one request at a time.
+        /// Enables the device, first sending the refresh owed for writes made while this client had it disabled and
+        /// releasing a held upload buffer. Neither failing, timing out or being cancelled keeps the device disabled:
+        /// the refresh has a budget of its own (<see cref="StepBudget"/>, cut short by <paramref
+        /// name="cancellationToken"/>), and the enable goes out after it in any case, with a budget the caller's
+        /// cancellation does not cut. The enable is confirmed by the answer to a following request (CMD_GET_TIME): the
+        /// device carries out one request at a time.
         /// </summary>
         public async Task EnableAsync(CancellationToken cancellationToken = default)
         {

@@ -73,7 +73,8 @@ namespace ZkSync.Protocol.Client
         public Task<IReadOnlyList<UserWriteResult>> WriteUsersAsync(IReadOnlyList<UserWithFingerprints> users, IProgress<ZkTransferProgress>? progress = null, CancellationToken cancellationToken = default) =>
             WriteUsersAsync(users, ZkUploadCheck.Hash, progress, cancellationToken);
 
-        /// <inheritdoc cref="WriteUsersAsync(IReadOnlyList{UserWithFingerprints}, IProgress{ZkTransferProgress}?, CancellationToken)"/>
+        /// <inheritdoc cref="WriteUsersAsync(IReadOnlyList{UserWithFingerprints}, IProgress{ZkTransferProgress}?,
+        /// CancellationToken)"/>
         /// <param name="check">How the upload is checked before the device consumes it.</param>
         public async Task<IReadOnlyList<UserWriteResult>> WriteUsersAsync(IReadOnlyList<UserWithFingerprints> users, ZkUploadCheck check,
             IProgress<ZkTransferProgress>? progress = null, CancellationToken cancellationToken = default)

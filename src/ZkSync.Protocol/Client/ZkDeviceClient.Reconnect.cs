@@ -13,10 +13,11 @@ namespace ZkSync.Protocol.Client
 {
     /// <summary>
     /// The one retry mechanism above the session: an operation whose connection is lost (reset, closed) or whose reply
-    /// times out is carried on over a new session (transport, CMD_CONNECT, comm key, and CMD_DISABLEDEVICE again when
-    /// a write this client had disabled the device for is under way), as often as <see cref="ZkConnectionOptions.Reconnects"/> allows and only when
-    /// its <see cref="RetrySafety"/> says repeating is harmless. UDP datagram loss is handled below, by the session's
-    /// same-reply-id re-sends; this is for what those cannot fix.
+    /// times out is carried on over a new session (transport, CMD_CONNECT, comm key, and CMD_DISABLEDEVICE again when a
+    /// write this client had disabled the device for is under way), as often as <see
+    /// cref="ZkConnectionOptions.Reconnects"/> allows and only when its <see cref="RetrySafety"/> says repeating is
+    /// harmless. UDP datagram loss is handled below, by the session's same-reply-id re-sends; this is for what those
+    /// cannot fix.
     /// </summary>
     public sealed partial class ZkDeviceClient
     {

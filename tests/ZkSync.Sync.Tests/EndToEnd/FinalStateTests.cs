@@ -10,13 +10,15 @@ using ZkSync.Sync;
 namespace ZkSync.Sync.Tests.EndToEnd
 {
     /// <summary>
-    /// "Succeeded" is judged here by what the destination emulator stores (<see cref="StoredStateDifferences"/>), never by
-    /// the engine's own comparer: a destination that ACKs and drops one chosen write must not turn into a Succeeded user
-    /// the device does not hold as the source does.
+    /// "Succeeded" is judged here by what the destination emulator stores (<see cref="StoredStateDifferences"/>), never
+    /// by the engine's own comparer: a destination that ACKs and drops one chosen write must not turn into a Succeeded
+    /// user the device does not hold as the source does.
     /// </summary>
     public class FinalStateTests
     {
-        /// <summary>Every user reported Succeeded is held by the destination exactly as by the source, enabled.</summary>
+        /// <summary>
+        /// Every user reported Succeeded is held by the destination exactly as by the source, enabled.
+        /// </summary>
         internal static void AssertSucceededMeansStored(SyncReport report, DeviceEmulator source, DeviceEmulator destination)
         {
             var lies = report.Items.Where(i => i.Status == SyncItemStatus.Succeeded && i.Action != SyncAction.Kept)
