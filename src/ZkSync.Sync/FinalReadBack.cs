@@ -24,7 +24,8 @@ namespace ZkSync.Sync
         private readonly IReadOnlyDictionary<UserPlan, UserOutcome> _outcomes;
         private readonly Func<CancellationToken, Task> _beforeWrite;
 
-        public FinalReadBack(SyncRunContext run, ISyncDevice device, SyncPlan plan, IReadOnlyDictionary<UserPlan, UserOutcome> outcomes, Func<CancellationToken, Task> beforeWrite)
+        public FinalReadBack(SyncRunContext run, ISyncDevice device, SyncPlan plan,
+            IReadOnlyDictionary<UserPlan, UserOutcome> outcomes, Func<CancellationToken, Task> beforeWrite)
         {
             _run = run;
             _device = device;
@@ -36,11 +37,15 @@ namespace ZkSync.Sync
         public async Task RunAsync(CancellationToken ct)
         {
             var written = _plan.SourceUsers.Select(p => _outcomes[p])
-                .Where(o => o.IsOpen && (o.Plan.NeedsBatch || o.Plan.FingerprintsToDelete.Count > 0 || o.WasHeldDisabled)).ToList();
-            var removed = _plan.Removals.Select(p => _outcomes[p]).Where(o => o.Outcome(SyncDataKinds.Users) == KindOutcome.Written).ToList();
+                .Where(o => o.IsOpen
+                    && (o.Plan.NeedsBatch || o.Plan.FingerprintsToDelete.Count > 0 || o.WasHeldDisabled))
+                .ToList();
+            var removed = _plan.Removals.Select(p => _outcomes[p])
+                .Where(o => o.Outcome(SyncDataKinds.Users) == KindOutcome.Written).ToList();
             if (written.Count == 0 && removed.Count == 0) return;
             _run.Sink.Progress(_device.Name, "Reading back the final state", 0, 1);
-            bool fingers = written.Any(o => o.Plan.FingerprintsToWrite.Count > 0 || o.Plan.FingerprintsToDelete.Count > 0);
+            bool fingers = written.Any(o => o.Plan.FingerprintsToWrite.Count > 0
+                || o.Plan.FingerprintsToDelete.Count > 0);
             var after = await DeviceSnapshot.ReadAsync(_device, fingers, ct).ConfigureAwait(false);
 
             var differing = written.Where(o => Differences(o, after).Any()).ToList();
@@ -52,13 +57,17 @@ namespace ZkSync.Sync
                 foreach (var o in differing) Judge(o, after, resendError);
             }
             foreach (var o in removed)
-                if (after.Users.ContainsKey(o.UserId)) o.Fail(SyncDataKinds.Users, "verify: user is still on the destination");
+            {
+                if (after.Users.ContainsKey(o.UserId))
+                    o.Fail(SyncDataKinds.Users, "verify: user is still on the destination");
+            }
         }
 
         /// <summary>
         /// The record the device should hold now: disabled while held back for faces or a photo that failed.
         /// </summary>
-        private static ZkUser Expected(UserOutcome o) => o.HeldDisabled ? UserBatcher.StagedRecord(o.Plan) : UserBatcher.FinalRecord(o.Plan);
+        private static ZkUser Expected(UserOutcome o) =>
+            o.HeldDisabled ? UserBatcher.StagedRecord(o.Plan) : UserBatcher.FinalRecord(o.Plan);
 
         private static bool ChecksRecord(UserOutcome o) => o.Plan.WriteUserRecord || o.WasHeldDisabled;
 
@@ -72,10 +81,12 @@ namespace ZkSync.Sync
         /// <summary>
         /// One batch with each differing user's expected record and its templates the device does not hold.
         /// </summary>
-        private async Task<string?> ResendAsync(IReadOnlyList<UserOutcome> differing, DeviceSnapshot after, CancellationToken ct)
+        private async Task<string?> ResendAsync(IReadOnlyList<UserOutcome> differing, DeviceSnapshot after,
+            CancellationToken ct)
         {
             var entries = differing.Select(o => new UserWithFingerprints(Expected(o),
-                SyncEquality.Fingerprints(o.Plan.FingerprintsToWrite, after.FingerprintsOf(o.UserId)).Missing)).ToList();
+                SyncEquality.Fingerprints(o.Plan.FingerprintsToWrite, after.FingerprintsOf(o.UserId)).Missing))
+                .ToList();
             try
             {
                 await _beforeWrite(ct).ConfigureAwait(false);
@@ -106,7 +117,8 @@ namespace ZkSync.Sync
                 var differs = SyncEquality.UserDifferences(expected, stored);
                 if (differs.Count > 0)
                 {
-                    o.Fail(SyncDataKinds.Users, $"verify: the destination holds {string.Join(", ", differs.Select(f => Holds(f, stored)))} ({resent})");
+                    string holds = string.Join(", ", differs.Select(f => Holds(f, stored)));
+                    o.Fail(SyncDataKinds.Users, $"verify: the destination holds {holds} ({resent})");
                     failed = true;
                 }
             }
@@ -139,10 +151,18 @@ namespace ZkSync.Sync
         {
             var diff = SyncEquality.Fingerprints(o.Plan.FingerprintsToWrite, stored);
             var problems = diff.MissingDetails.ToList();
-            // Firmware ACKs batch templates it does not keep (capacity reached, another algorithm); say so, as only this read shows it.
-            if (problems.Count > 0) problems[problems.Count - 1] += " (the device acknowledged the write but did not keep it: full, or not its fingerprint algorithm)";
+            // Firmware ACKs batch templates it does not keep (capacity reached, another algorithm); say so, as only
+            // this read shows it.
+            if (problems.Count > 0)
+            {
+                problems[problems.Count - 1] +=
+                    " (the device acknowledged the write but did not keep it: full, or not its fingerprint algorithm)";
+            }
             foreach (var f in o.Plan.FingerprintsToDelete)
-                if (stored.Any(s => s.FingerIndex == f.FingerIndex)) problems.Add($"finger {f.FingerIndex} still on the destination");
+            {
+                if (stored.Any(s => s.FingerIndex == f.FingerIndex))
+                    problems.Add($"finger {f.FingerIndex} still on the destination");
+            }
             return problems;
         }
     }

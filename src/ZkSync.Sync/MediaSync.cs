@@ -26,8 +26,8 @@ namespace ZkSync.Sync
         private readonly Func<CancellationToken, Task> _beforeWrite;
         private readonly SyncOptions _options;
 
-        public MediaSync(SyncRunContext run, ISyncDevice device, IEnumerable<UserOutcome> sourceUsers, SourceMediaCache.Consumer? consumer,
-            Action<UserOutcome>? report, Func<CancellationToken, Task> beforeWrite)
+        public MediaSync(SyncRunContext run, ISyncDevice device, IEnumerable<UserOutcome> sourceUsers,
+            SourceMediaCache.Consumer? consumer, Action<UserOutcome>? report, Func<CancellationToken, Task> beforeWrite)
         {
             _run = run;
             _device = device;
@@ -48,16 +48,19 @@ namespace ZkSync.Sync
                 var pending = users.Where(o => !o.Reported && o.IsOpen && o.Plan.ComparesMedia).ToList();
                 if (pending.Count > 0)
                 {
-                    var kinds = (pending.Any(o => o.Plan.ComparesFaces) ? SyncDataKinds.Faces : 0) | (pending.Any(o => o.Plan.ComparesPhotos) ? SyncDataKinds.Photos : 0);
+                    var kinds = (pending.Any(o => o.Plan.ComparesFaces) ? SyncDataKinds.Faces : 0)
+                        | (pending.Any(o => o.Plan.ComparesPhotos) ? SyncDataKinds.Photos : 0);
                     try
                     {
                         var media = await _consumer!.GetAsync(i, kinds, ct).ConfigureAwait(false);
                         var work = new List<MediaWork>();
-                        foreach (var o in pending) work.Add(await CompareAsync(o, media[o.UserId], ct).ConfigureAwait(false));
+                        foreach (var o in pending)
+                            work.Add(await CompareAsync(o, media[o.UserId], ct).ConfigureAwait(false));
                         if (!_options.WhatIf)
                         {
                             await HoldBackAsync(work.Where(w => w.HasWrites).ToList(), ct).ConfigureAwait(false);
-                            foreach (var w in work.Where(w => w.HasWrites && w.User.IsOpen)) await WriteAsync(w, ct).ConfigureAwait(false);
+                            foreach (var w in work.Where(w => w.HasWrites && w.User.IsOpen))
+                                await WriteAsync(w, ct).ConfigureAwait(false);
                             await EnableHeldAsync(users, ct).ConfigureAwait(false);
                         }
                     }
@@ -91,8 +94,10 @@ namespace ZkSync.Sync
         private async Task<MediaWork> CompareAsync(UserOutcome o, SourceMedia media, CancellationToken ct)
         {
             var work = new MediaWork(o);
-            if (o.Plan.ComparesFaces) await Guard(o, SyncDataKinds.Faces, () => CompareFacesAsync(work, media, ct)).ConfigureAwait(false);
-            if (o.Plan.ComparesPhotos) await Guard(o, SyncDataKinds.Photos, () => ComparePhotoAsync(work, media, ct)).ConfigureAwait(false);
+            if (o.Plan.ComparesFaces)
+                await Guard(o, SyncDataKinds.Faces, () => CompareFacesAsync(work, media, ct)).ConfigureAwait(false);
+            if (o.Plan.ComparesPhotos)
+                await Guard(o, SyncDataKinds.Photos, () => ComparePhotoAsync(work, media, ct)).ConfigureAwait(false);
             return work;
         }
 
@@ -119,11 +124,16 @@ namespace ZkSync.Sync
                 return;
             }
             var source = media.Faces.Where(f => _options.IncludeLearnedFaces || !f.IsLearned).ToList();
-            var existing = IsNew(o) ? Array.Empty<ZkFaceRecord>() : await _device.GetFacesAsync(o.UserId, ct).ConfigureAwait(false);
+            var existing = IsNew(o)
+                ? Array.Empty<ZkFaceRecord>()
+                : await _device.GetFacesAsync(o.UserId, ct).ConfigureAwait(false);
             var diff = SyncEquality.Faces(source, existing, _options.IncludeLearnedFaces);
             bool removeExtra = _options.Mirror && diff.Extra.Count > 0;
             if (diff.Extra.Count > 0 && !_options.Mirror)
-                o.Note($"kept face {string.Join(", ", diff.Extra.Select(f => f.FaceId))} that only the destination has (Mirror removes it)");
+            {
+                string kept = string.Join(", ", diff.Extra.Select(f => f.FaceId));
+                o.Note($"kept face {kept} that only the destination has (Mirror removes it)");
+            }
             if (diff.Missing.Count == 0 && !removeExtra) return;
 
             o.Set(SyncDataKinds.Faces, KindOutcome.Written);
@@ -167,25 +177,31 @@ namespace ZkSync.Sync
         /// </summary>
         private async Task HoldBackAsync(IReadOnlyList<MediaWork> writing, CancellationToken ct)
         {
-            var hold = writing.Select(w => w.User).Where(o => o.IsOpen && !o.HeldDisabled && UserBatcher.FinalRecord(o.Plan).Enabled).ToList();
+            var hold = writing.Select(w => w.User)
+                .Where(o => o.IsOpen && !o.HeldDisabled && UserBatcher.FinalRecord(o.Plan).Enabled).ToList();
             if (hold.Count == 0) return;
             try
             {
                 await _beforeWrite(ct).ConfigureAwait(false);
-                await _device.WriteUsersAsync(hold.Select(o => new UserWithFingerprints(UserBatcher.StagedRecord(o.Plan))).ToList(), _options.UploadCheck, ct).ConfigureAwait(false);
+                var records = hold.Select(o => new UserWithFingerprints(UserBatcher.StagedRecord(o.Plan))).ToList();
+                await _device.WriteUsersAsync(records, _options.UploadCheck, ct).ConfigureAwait(false);
                 foreach (var o in hold) o.HeldDisabled = o.WasHeldDisabled = true;
             }
             catch (Exception ex) when (SyncErrors.IsItemLevel(ex))
             {
-                foreach (var o in hold) o.FailUser("faces and photo not written: holding the user disabled meanwhile failed: " + ZkException.WithoutDevice(ex));
+                string reason = "faces and photo not written: holding the user disabled meanwhile failed: "
+                    + ZkException.WithoutDevice(ex);
+                foreach (var o in hold) o.FailUser(reason);
             }
         }
 
         private async Task WriteAsync(MediaWork w, CancellationToken ct)
         {
             var o = w.User;
-            if (w.WriteFaces) await GuardWrite(o, SyncDataKinds.Faces, () => WriteFacesAsync(w, ct)).ConfigureAwait(false);
-            if (w.WritePhoto) await GuardWrite(o, SyncDataKinds.Photos, () => WritePhotoAsync(w, ct)).ConfigureAwait(false);
+            if (w.WriteFaces)
+                await GuardWrite(o, SyncDataKinds.Faces, () => WriteFacesAsync(w, ct)).ConfigureAwait(false);
+            if (w.WritePhoto)
+                await GuardWrite(o, SyncDataKinds.Photos, () => WritePhotoAsync(w, ct)).ConfigureAwait(false);
         }
 
         /// <summary>
@@ -213,13 +229,16 @@ namespace ZkSync.Sync
         {
             var o = w.User;
             await _beforeWrite(ct).ConfigureAwait(false);
-            if (w.FacesToSend!.Count > 0) await _device.WriteFacesAsync(o.UserId, w.FacesToSend, w.FacesExact, _options.UploadCheck, ct).ConfigureAwait(false);
+            if (w.FacesToSend!.Count > 0)
+                await _device.WriteFacesAsync(o.UserId, w.FacesToSend, w.FacesExact, _options.UploadCheck, ct)
+                    .ConfigureAwait(false);
             else await _device.DeleteFacesAsync(o.UserId, ct).ConfigureAwait(false);
 
             if (!_options.Verify) return true;
             var stored = await _device.GetFacesAsync(o.UserId, ct).ConfigureAwait(false);
             var check = SyncEquality.Faces(w.SourceFaces, stored, _options.IncludeLearnedFaces);
-            var problems = check.MissingDetails.Concat(_options.Mirror ? check.ExtraDetails : Enumerable.Empty<string>()).ToList();
+            var problems = check.MissingDetails
+                .Concat(_options.Mirror ? check.ExtraDetails : Enumerable.Empty<string>()).ToList();
             if (problems.Count == 0) return true;
             o.Fail(SyncDataKinds.Faces, "verify: " + string.Join(", ", problems));
             return false;
@@ -229,13 +248,15 @@ namespace ZkSync.Sync
         {
             var o = w.User;
             await _beforeWrite(ct).ConfigureAwait(false);
-            if (w.Photo != null) await _device.SetPhotoAsync(o.UserId, w.Photo, _options.UploadCheck, ct).ConfigureAwait(false);
+            if (w.Photo != null)
+                await _device.SetPhotoAsync(o.UserId, w.Photo, _options.UploadCheck, ct).ConfigureAwait(false);
             else await _device.DeletePhotoAsync(o.UserId, ct).ConfigureAwait(false);
 
             if (!_options.Verify) return true;
             var stored = await _device.GetPhotoAsync(o.UserId, ct).ConfigureAwait(false);
             if (SyncEquality.PhotoEqual(w.Photo, stored)) return true;
-            o.Fail(SyncDataKinds.Photos, w.Photo == null ? "verify: photo is still on the destination" : "verify: photo differs (SHA-256)");
+            o.Fail(SyncDataKinds.Photos,
+                w.Photo == null ? "verify: photo is still on the destination" : "verify: photo differs (SHA-256)");
             return false;
         }
 
@@ -248,19 +269,26 @@ namespace ZkSync.Sync
         private async Task EnableHeldAsync(IReadOnlyList<UserOutcome> users, CancellationToken ct)
         {
             var held = users.Where(o => o.HeldDisabled && !o.UserFailed).ToList();
-            var ready = held.Where(o => !o.MediaWriteFailed && o.Outcome(SyncDataKinds.Faces) != KindOutcome.Failed).ToList();
+            var ready = held.Where(o => !o.MediaWriteFailed && o.Outcome(SyncDataKinds.Faces) != KindOutcome.Failed)
+                .ToList();
             foreach (var o in held.Except(ready))
-                o.Fail(SyncDataKinds.Users, "left disabled on the destination: a user is enabled only once its faces and photo are in (run the sync again once they can be copied)");
+            {
+                o.Fail(SyncDataKinds.Users, "left disabled on the destination: a user is enabled only once its faces "
+                    + "and photo are in (run the sync again once they can be copied)");
+            }
             if (ready.Count == 0) return;
             try
             {
                 await _beforeWrite(ct).ConfigureAwait(false);
-                await _device.WriteUsersAsync(ready.Select(o => new UserWithFingerprints(UserBatcher.FinalRecord(o.Plan))).ToList(), _options.UploadCheck, ct).ConfigureAwait(false);
+                var records = ready.Select(o => new UserWithFingerprints(UserBatcher.FinalRecord(o.Plan))).ToList();
+                await _device.WriteUsersAsync(records, _options.UploadCheck, ct).ConfigureAwait(false);
                 foreach (var o in ready) o.HeldDisabled = false;
             }
             catch (Exception ex) when (SyncErrors.IsItemLevel(ex))
             {
-                foreach (var o in ready) o.Fail(SyncDataKinds.Users, "left disabled on the destination: enabling it failed: " + ZkException.WithoutDevice(ex));
+                string reason = "left disabled on the destination: enabling it failed: "
+                    + ZkException.WithoutDevice(ex);
+                foreach (var o in ready) o.Fail(SyncDataKinds.Users, reason);
             }
         }
     }

@@ -31,8 +31,11 @@ namespace ZkSync.Sync
         private readonly Dictionary<UserPlan, UserOutcome> _outcomes = new Dictionary<UserPlan, UserOutcome>();
         private bool _disabled;
 
-        /// <param name="media">This destination's place in the source media cache; null when no faces or photos are pending.</param>
-        public PlanExecutor(SyncRunContext run, ISyncDevice device, SyncPlan plan, SourceMediaCache.Consumer? media, Action<UserOutcome> report)
+        /// <param name="media">
+        /// This destination's place in the source media cache; null when no faces or photos are pending.
+        /// </param>
+        public PlanExecutor(SyncRunContext run, ISyncDevice device, SyncPlan plan, SourceMediaCache.Consumer? media,
+            Action<UserOutcome> report)
         {
             _run = run;
             _device = device;
@@ -62,7 +65,8 @@ namespace ZkSync.Sync
             try
             {
                 foreach (var missing in _plan.NotFound) _report(_outcomes[missing]);
-                foreach (var kept in _plan.DestinationOnly.Where(p => p.Action == SyncAction.Kept)) _report(_outcomes[kept]);
+                foreach (var kept in _plan.DestinationOnly.Where(p => p.Action == SyncAction.Kept))
+                    _report(_outcomes[kept]);
                 foreach (var settled in _plan.SourceUsers.Where(p => p.IsSettled)) _report(_outcomes[settled]);
                 if (!_options.WhatIf)
                 {
@@ -71,11 +75,13 @@ namespace ZkSync.Sync
                     await DeleteExtraFingersAsync(ct).ConfigureAwait(false);
                 }
                 var source = _plan.SourceUsers.Select(p => _outcomes[p]).ToList();
-                await new MediaSync(_run, _device, source, _media, ReadsBackFinalState ? null : _report, EnsureDisabledAsync)
+                var reportPerBatch = ReadsBackFinalState ? null : _report;
+                await new MediaSync(_run, _device, source, _media, reportPerBatch, EnsureDisabledAsync)
                     .RunAsync(ct).ConfigureAwait(false);
                 if (ReadsBackFinalState)
                 {
-                    await new FinalReadBack(_run, _device, _plan, _outcomes, EnsureDisabledAsync).RunAsync(ct).ConfigureAwait(false);
+                    await new FinalReadBack(_run, _device, _plan, _outcomes, EnsureDisabledAsync)
+                        .RunAsync(ct).ConfigureAwait(false);
                     FinalStateRead = true;
                 }
                 foreach (var o in _plan.All.Select(p => _outcomes[p]).Where(o => !o.Reported))
@@ -110,7 +116,8 @@ namespace ZkSync.Sync
             catch (Exception ex)
             {
                 _options.Logger?.ReEnableFailed(ex, _device.Name);
-                NotReEnabled = "Could not re-enable the device after writing (" + ZkException.WithoutDevice(ex).TrimEnd('.')
+                NotReEnabled = "Could not re-enable the device after writing ("
+                    + ZkException.WithoutDevice(ex).TrimEnd('.')
                     + "); it matches nobody until it is enabled: run Enable-ZkDevice or restart it.";
             }
         }
@@ -125,7 +132,8 @@ namespace ZkSync.Sync
                 await EnsureDisabledAsync(ct).ConfigureAwait(false);
                 try
                 {
-                    if (await _device.DeleteUserAsync(o.UserId, ct).ConfigureAwait(false)) o.Note("only on the destination; removed with its fingerprints, faces and photo (Mirror)");
+                    if (await _device.DeleteUserAsync(o.UserId, ct).ConfigureAwait(false))
+                        o.Note("only on the destination; removed with its fingerprints, faces and photo (Mirror)");
                     else o.Fail(SyncDataKinds.Users, "the destination no longer had this user");
                 }
                 catch (Exception ex) when (SyncErrors.IsItemLevel(ex))
@@ -137,7 +145,8 @@ namespace ZkSync.Sync
 
         private async Task WriteBatchesAsync(CancellationToken ct)
         {
-            var batches = UserBatcher.Split(_plan.SourceUsers, _device.Capabilities.UserFormat, _options.MaxBatchBytes, _options.MaxBatchUsers);
+            var batches = UserBatcher.Split(
+                _plan.SourceUsers, _device.Capabilities.UserFormat, _options.MaxBatchBytes, _options.MaxBatchUsers);
             for (int i = 0; i < batches.Count; i++)
             {
                 _run.Sink.Progress(_device.Name, "Writing users and fingerprints", i, batches.Count);
@@ -147,8 +156,10 @@ namespace ZkSync.Sync
                 try
                 {
                     var entries = batch.Select(o => UserBatcher.Entry(o.Plan, o.HeldDisabled)).ToList();
-                    var results = await _device.WriteUsersAsync(entries, _options.UploadCheck, ct).ConfigureAwait(false);
-                    var byId = results.GroupBy(r => r.UserId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+                    var results = await _device.WriteUsersAsync(entries, _options.UploadCheck, ct)
+                        .ConfigureAwait(false);
+                    var byId = results.GroupBy(r => r.UserId, StringComparer.Ordinal)
+                        .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
                     foreach (var o in batch)
                     {
                         if (!byId.TryGetValue(o.UserId, out var r)) o.FailUser("the device did not confirm the write");
@@ -168,7 +179,9 @@ namespace ZkSync.Sync
 
         private async Task DeleteExtraFingersAsync(CancellationToken ct)
         {
-            foreach (var o in _plan.SourceUsers.Select(p => _outcomes[p]).Where(o => o.IsOpen && o.Plan.FingerprintsToDelete.Count > 0))
+            var deleting = _plan.SourceUsers.Select(p => _outcomes[p])
+                .Where(o => o.IsOpen && o.Plan.FingerprintsToDelete.Count > 0);
+            foreach (var o in deleting.ToList())
             {
                 await EnsureDisabledAsync(ct).ConfigureAwait(false);
                 foreach (var f in o.Plan.FingerprintsToDelete)

@@ -72,15 +72,20 @@ namespace ZkSync.Sync
         {
             UserFailed = true;
             foreach (var kind in SyncDataKind.Each)
-                if (Outcome(kind) != KindOutcome.NotIncluded && Outcome(kind) != KindOutcome.Skipped) Set(kind, KindOutcome.Failed);
+            {
+                if (Outcome(kind) != KindOutcome.NotIncluded && Outcome(kind) != KindOutcome.Skipped)
+                    Set(kind, KindOutcome.Failed);
+            }
             Note(reason);
         }
 
         public SyncItemResult ToResult(string source, string destination, bool whatIf)
         {
             var action = Plan.Action;
-            if (action == SyncAction.Unchanged && SyncDataKind.Each.Any(k => Outcome(k) == KindOutcome.Written)) action = SyncAction.Updated;
-            var status = UserFailed || SyncDataKind.Each.Any(k => Outcome(k) == KindOutcome.Failed) ? SyncItemStatus.Failed
+            if (action == SyncAction.Unchanged && SyncDataKind.Each.Any(k => Outcome(k) == KindOutcome.Written))
+                action = SyncAction.Updated;
+            bool anyFailed = UserFailed || SyncDataKind.Each.Any(k => Outcome(k) == KindOutcome.Failed);
+            var status = anyFailed ? SyncItemStatus.Failed
                 : UserSkipped || action == SyncAction.Kept ? SyncItemStatus.Skipped
                 : SyncItemStatus.Succeeded;
             return new SyncItemResult
