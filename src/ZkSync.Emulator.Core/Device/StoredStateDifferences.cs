@@ -18,8 +18,10 @@ namespace ZkSync.Emulator.Core.Device
 
         /// <summary>
         /// The differences ("record", "finger 3", "faces", "photo", "disabled"); empty when the user is held alike.
+        /// <paramref name="faces"/> false leaves faces out (a destination without a face function).
         /// </summary>
-        public static IReadOnlyList<string> Of(DeviceEmulator source, DeviceEmulator destination, string pin2)
+        public static IReadOnlyList<string> Of(DeviceEmulator source, DeviceEmulator destination, string pin2,
+            bool faces = true)
         {
             var wanted = Snapshot(source, pin2);
             var held = Snapshot(destination, pin2);
@@ -34,7 +36,7 @@ namespace ZkSync.Emulator.Core.Device
                     || !a.SequenceEqual(b))
                     differences.Add($"finger {finger}");
             }
-            if (!wanted.Faces.SetEquals(held.Faces)) differences.Add("faces");
+            if (faces && !wanted.Faces.SetEquals(held.Faces)) differences.Add("faces");
             if (!(wanted.Photo ?? Array.Empty<byte>()).SequenceEqual(held.Photo ?? Array.Empty<byte>())) differences.Add("photo");
             return differences;
         }
