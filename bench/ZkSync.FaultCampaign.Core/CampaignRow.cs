@@ -18,6 +18,12 @@ namespace ZkSync.FaultCampaign.Core
         /// <summary>New users left as disabled placeholders by the faulty run (safe; the rerun completes them).</summary>
         public int Staged { get; set; }
 
+        /// <summary>
+        /// Users reported Succeeded that the destination emulator does not store as the source emulator does (judged on
+        /// their stored bytes, not through the engine's comparer). Must be 0.
+        /// </summary>
+        public int SucceededButDifferent { get; set; }
+
         /// <summary>Destinations still disabled once the faulty run's sessions were gone. Must be 0.</summary>
         public int LeftDisabled { get; set; }
 
@@ -35,15 +41,15 @@ namespace ZkSync.FaultCampaign.Core
 
         public List<string> Problems { get; } = new List<string>();
 
-        public bool Ok => LostOrHalfWritten == 0 && LeftDisabled == 0 && Unreported == 0 && PeerCompleted == Runs && RerunsCompleted == Runs;
+        public bool Ok => LostOrHalfWritten == 0 && SucceededButDifferent == 0 && LeftDisabled == 0 && Unreported == 0 && PeerCompleted == Runs && RerunsCompleted == Runs;
 
-        private static readonly string[] Header = { "fault", "runs", "users", "lost/half-written", "left disabled", "unreported", "staged", "peer ok", "reruns complete", "hit", "ok" };
+        private static readonly string[] Header = { "fault", "runs", "users", "lost/half-written", "succeeded but different", "left disabled", "unreported", "staged", "peer ok", "reruns complete", "hit", "ok" };
 
         public static string Table(IReadOnlyList<CampaignRow> rows)
         {
             var cells = rows.Select(r => new[]
             {
-                r.Fault, N(r.Runs), N(r.Users), N(r.LostOrHalfWritten), N(r.LeftDisabled), N(r.Unreported), N(r.Staged),
+                r.Fault, N(r.Runs), N(r.Users), N(r.LostOrHalfWritten), N(r.SucceededButDifferent), N(r.LeftDisabled), N(r.Unreported), N(r.Staged),
                 $"{r.PeerCompleted}/{r.Runs}", $"{r.RerunsCompleted}/{r.Runs}", $"{r.FaultsHit}/{r.Runs}", r.Ok ? "yes" : "NO",
             }).ToList();
             var widths = Header.Select((h, i) => cells.Select(c => c[i].Length).Append(h.Length).Max()).ToArray();

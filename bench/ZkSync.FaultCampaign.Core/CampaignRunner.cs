@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ZkSync.Emulator.Core;
+using ZkSync.Emulator.Core.Device;
 using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Connection;
 using ZkSync.Protocol.Model;
@@ -106,11 +107,22 @@ namespace ZkSync.FaultCampaign.Core
             }
             destination.SetFaults(null);
             int faultyIndex = preOpened != null ? 1 : 0; // summaries come in the order the destinations were given
+            // Every user reported Succeeded, on either destination, must be stored as the source stores it.
+            foreach (var (device, item) in faulty.Items.Where(i => i.Status == SyncItemStatus.Succeeded && i.Action != SyncAction.Kept)
+                .Select(i => (i.Destination == faulty.Summaries[faultyIndex].Destination ? destination : peer, i)))
+            {
+                var differences = StoredStateDifferences.Of(source, device, item.UserId);
+                if (differences.Count == 0) continue;
+                row.SucceededButDifferent++;
+                row.Problems.Add($"after '{faults}': user {item.UserId} reported Succeeded but stored differently: {string.Join(", ", differences)}");
+            }
             var hit = faulty.Summaries[faultyIndex];
             if (hit.Error != null) _log?.WriteLine($"  {kind.Name} ({faults}): destination failed as reported: {hit.Error}");
             var c = destination.Counters;
             bool idleHit = c.IdleCloses > 0 || (kind.OneAtATime && peer.Counters.IdleCloses > 0) || source.Counters.IdleCloses > sourceIdleCloses;
-            if (hit.Error != null || hit.Failed > 0 || c.Retransmits > 0 || c.Dropped > 0 || idleHit || Opened(destination) > opened + 1) row.FaultsHit++;
+            bool dropped = destination.Log.Contains("ACKed and dropped"); // a write dropped, then re-sent by the read-back
+            if (hit.Error != null || hit.Failed > 0 || c.Retransmits > 0 || c.Dropped > 0 || idleHit || dropped || Opened(destination) > opened + 1)
+                row.FaultsHit++;
             row.Unreported += faulty.Items.Count(i => i.Status == SyncItemStatus.Failed && string.IsNullOrWhiteSpace(i.Notes));
             if (hit.Failed > 0 && hit.Error == null && !faulty.Items.Any(i => i.Status == SyncItemStatus.Failed)) row.Unreported++;
             var peerSummary = faulty.Summaries[1 - faultyIndex];

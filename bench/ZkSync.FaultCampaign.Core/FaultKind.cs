@@ -41,12 +41,11 @@ namespace ZkSync.FaultCampaign.Core
         public Func<Random, int, FaultOptions> Arm { get; }
 
         /// <summary>
-        /// Uploads firmware ACKs and drops when damaged: the batch (110) and a face (151). A dropped photo (10009) is reported
-        /// Failed too, but the engine enables a new user without waiting for its photo (MediaSync), which the destination
-        /// check counts as half-written; SilentDropSyncTests covers it instead.
+        /// Uploads firmware ACKs and drops when damaged: the batch (110), a face (151) and a photo (10009); a user
+        /// whose face or photo did not hold stays a disabled placeholder.
         /// </summary>
         private static readonly ushort[] DroppableUploads =
-            { CommandCode.ApplyUploadBuffer, CommandCode.UserFaceWrite };
+            { CommandCode.ApplyUploadBuffer, CommandCode.UserFaceWrite, CommandCode.UserPhotoWrite };
 
         /// <summary>Reply delay of the delay fault: well beyond <see cref="CampaignOptions.DestinationTimeout"/>.</summary>
         public static TimeSpan Delay(CampaignOptions o) => o.DestinationTimeout + o.DestinationTimeout + TimeSpan.FromMilliseconds(500);
@@ -63,6 +62,14 @@ namespace ZkSync.FaultCampaign.Core
             new FaultKind("tcp reset mid upload", ZkTransportKind.Tcp, (r, _) => new FaultOptions { ResetAfterUploadDataPackets = r.Next(1, 4) }),
             new FaultKind("reply delayed > timeout", ZkTransportKind.Tcp, (r, n) => new FaultOptions { DelayReplyAfterRequests = r.Next(1, n + 1), ReplyDelay = Delay(o) }),
             new FaultKind("ack_error to face write", ZkTransportKind.Tcp, (r, _) => new FaultOptions { ErrorCommand = CommandCode.UserFaceWrite }),
+            // One write ACKed and not carried out, as firmware does with one it cannot store: the user batch that enables
+            // the staged users (the first after the first face write), one face write, one photo write.
+            new FaultKind("enable dropped", ZkTransportKind.Tcp, (r, _) => new FaultOptions
+                { AckAndDropCommand = CommandCode.ApplyUploadBuffer, AckAndDropAfterCommand = CommandCode.UserFaceWrite }),
+            new FaultKind("face write dropped", ZkTransportKind.Tcp, (r, _) => new FaultOptions
+                { AckAndDropCommand = CommandCode.UserFaceWrite, AckAndDropOccurrence = r.Next(1, 3) }),
+            new FaultKind("photo write dropped", ZkTransportKind.Tcp, (r, _) => new FaultOptions
+                { AckAndDropCommand = CommandCode.UserPhotoWrite, AckAndDropOccurrence = r.Next(1, 3) }),
             new FaultKind("full at N users", ZkTransportKind.Tcp, (r, _) => new FaultOptions { FullAtUsers = r.Next(0, o.Users + CampaignOptions.KeptUsers) }),
             new FaultKind("hang after N", ZkTransportKind.Tcp, (r, n) => new FaultOptions { HangAfterRequests = r.Next(1, n + 1) }),
             new FaultKind("restart after N", ZkTransportKind.Tcp, (r, n) => new FaultOptions { RestartAfterRequests = r.Next(1, n + 1) }),

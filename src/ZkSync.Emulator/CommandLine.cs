@@ -54,6 +54,9 @@ faults (off by default; request counts start at 1 = the first request after star
   --error-command C              answer CMD_ACK_ERROR to every request with command number C
   --damage-upload-of C           the upload buffer used by every request C (110, 151, 10009, 87) loses its tail
                                  first (refused, or ACKed and dropped with --silent-drops)
+  --ack-drop-command C           answer CMD_ACK_OK to one request with command C without carrying it out
+  --ack-drop-occurrence N        which request of --ack-drop-command is dropped (default 1, the first)
+  --ack-drop-after-command A     count --ack-drop-command requests only once a request A arrived
   --full-at-users N              report full (user capacity reached) at N users
   --hang-after-requests N        from request N on, answer nothing (connections still accepted)
   --restart-after-requests N     restart after answering request N (sessions lost, data kept; once)

@@ -30,6 +30,15 @@ namespace ZkSync.Emulator.Host
                     return true;
                 case "--error-command": if (!CommandLine.Int(name, value, 0, 65535, out n, out error)) return false; f.ErrorCommand = (ushort)n; return true;
                 case "--damage-upload-of": if (!CommandLine.Int(name, value, 0, 65535, out n, out error)) return false; f.DamageUploadOf = (ushort)n; return true;
+                case "--ack-drop-command":
+                    if (!CommandLine.Int(name, value, 0, 65535, out n, out error)) return false;
+                    f.AckAndDropCommand = (ushort)n;
+                    return true;
+                case "--ack-drop-occurrence": if (!Count(name, value, out n, out error)) return false; f.AckAndDropOccurrence = n; return true;
+                case "--ack-drop-after-command":
+                    if (!CommandLine.Int(name, value, 0, 65535, out n, out error)) return false;
+                    f.AckAndDropAfterCommand = (ushort)n;
+                    return true;
                 case "--full-at-users": if (!CommandLine.Int(name, value, 0, 65534, out n, out error)) return false; f.FullAtUsers = n; return true;
                 case "--hang-after-requests": if (!Count(name, value, out n, out error)) return false; f.HangAfterRequests = n; return true;
                 case "--drop-reply-to-command": if (!CommandLine.Int(name, value, 0, 65535, out n, out error)) return false; f.DropReplyToCommand = (ushort)n; return true;

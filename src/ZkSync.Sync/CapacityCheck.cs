@@ -16,7 +16,7 @@ namespace ZkSync.Sync
         {
             var problems = new List<string>();
             var counts = destination.Counts;
-            var written = plan.SourceUsers.Where(p => !p.UserFailed && !p.UserSkipped).ToList();
+            var written = plan.SourceUsers.Where(p => !p.IsSettled).ToList();
             var removed = plan.Removals.ToList();
 
             int usersAdded = written.Count(p => p.Action == SyncAction.Added) - removed.Count;
@@ -32,7 +32,7 @@ namespace ZkSync.Sync
             // the estimate is the new users, capped by how many users have faces on the source.
             if (counts.FaceCapacity > 0 && plan.Support.Active.Has(SyncDataKinds.Faces))
             {
-                int newUsers = written.Count(p => p.Action == SyncAction.Added && p.FacesPending);
+                int newUsers = written.Count(p => p.Action == SyncAction.Added && p.ComparesFaces);
                 int faceUsers = source.Counts.HasFaceFields ? Math.Min(newUsers, source.Counts.UsersWithFaces) : newUsers;
                 int faceFree = Math.Max(0, counts.FaceCapacity - counts.UsersWithFaces);
                 if (faceUsers > faceFree) problems.Add(Line("users with faces", faceUsers, faceFree, counts.FaceCapacity));

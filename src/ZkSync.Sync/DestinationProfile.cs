@@ -32,5 +32,6 @@ namespace ZkSync.Sync
         public UserRecordFormat Format => Capabilities.UserFormat;
         public int NameWidth => UserRecordCodec.NameWidth(Format);
         public int PasswordWidth => UserRecordCodec.PasswordWidth(Format);
+        public int TimeZonesWidth => UserRecordCodec.TimeZonesWidth(Format);
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading;
@@ -39,43 +40,56 @@ namespace ZkSync.Sync
             ISyncDevice? device = null;
             SyncTraffic start = default;
             SyncPlan? plan = null;
+            PlanExecutor? executor = null;
             bool throttled = false;
-            UploadHashCheck? hashCheck = null;
             try
             {
                 await _throttle.WaitAsync(ct).ConfigureAwait(false);
                 throttled = true;
                 device = await _endpoint.OpenAsync(ct).ConfigureAwait(false);
-                hashCheck = UploadHashCheck.ForRun(device, options);
                 Summary.Destination = device.Name;
                 start = device.Traffic;
                 _run.Sink.Progress(device.Name, "Reading destination", 0, 1);
                 var snapshot = await DeviceSnapshot.ReadAsync(device, options.Kinds.Has(SyncDataKinds.Fingerprints), ct).ConfigureAwait(false);
                 plan = SyncPlanner.Plan(_run.Source, snapshot, DestinationProfile.Of(device), options);
-                foreach (var missing in plan.NotFound) Report(missing);
-                if (!options.WhatIf) await ConfirmRemovalsAsync(plan, ct).ConfigureAwait(false);
-                if (!options.WhatIf) await ConfirmWritesAsync(plan, ct).ConfigureAwait(false);
+                if (!options.WhatIf) plan = await ConfirmAsync(plan, ct).ConfigureAwait(false);
                 CapacityCheck.ThrowIfTooSmall(plan, _run.Source, snapshot);
                 // Joined now, so the source reads faces and photos ahead while this destination writes users and templates.
                 using var media = plan.PendingMedia != 0 ? _run.Media.Join(plan.PendingMedia) : null;
-                await new PlanExecutor(_run, device, plan, media, Report).ExecuteAsync(ct).ConfigureAwait(false);
+                executor = new PlanExecutor(_run, device, plan, media, Report);
+                try
+                {
+                    await executor.ExecuteAsync(ct).ConfigureAwait(false);
+                }
+                finally
+                {
+                    Summary.Verified = executor.FinalStateRead && executor.NotReEnabled == null;
+                    if (executor.NotReEnabled != null) Summary.NotReEnabled = executor.NotReEnabled;
+                }
+                if (Summary.NotReEnabled != null) throw new ZkException(Summary.NotReEnabled, device.Name);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
-                Summary.Error = "Cancelled.";
+                Summary.Error = WithNotReEnabled("Cancelled.");
                 throw;
             }
             catch (Exception ex)
             {
-                Summary.Error = ZkException.WithoutDevice(ex);
+                Summary.Error = WithNotReEnabled(ZkException.WithoutDevice(ex));
                 options.Logger?.SyncFailed(ex, Summary.Destination);
                 if (plan == null) Summary.Failed += _run.Source.Users.Keys.Count(UserIdFilter.From(options).Includes);
                 // Unreported users may be partly written, and nothing of theirs was verified: they did not finish.
-                else foreach (var p in plan.All.Where(p => !p.Reported)) { p.FailUser("not finished: " + ZkException.WithoutDevice(ex)); Report(p); }
+                else if (executor != null)
+                {
+                    foreach (var o in executor.Outcomes.Where(o => !o.Reported))
+                    {
+                        o.FailUser("not finished: " + ZkException.WithoutDevice(ex));
+                        Report(o);
+                    }
+                }
             }
             finally
             {
-                hashCheck?.Restore();
                 if (device != null)
                 {
                     var used = device.Traffic - start;
@@ -91,34 +105,45 @@ namespace ZkSync.Sync
             }
         }
 
-        private void Report(UserPlan plan)
+        /// <summary>The destination-wide error, with the device left disabled added when both happened.</summary>
+        private string WithNotReEnabled(string error) =>
+            Summary.NotReEnabled == null || error.Contains(Summary.NotReEnabled) ? error : error.TrimEnd('.') + ". " + Summary.NotReEnabled;
+
+        private void Report(UserOutcome outcome)
         {
-            plan.Reported = true;
-            _run.Sink.Item(plan.ToResult(_run.Source.Name, Summary.Destination, _run.Options.WhatIf), Summary);
+            outcome.Reported = true;
+            _run.Sink.Item(outcome.ToResult(_run.Source.Name, Summary.Destination, _run.Options.WhatIf), Summary);
         }
 
-        /// <summary>Asks about every removal before anything is written, so capacity can count only confirmed ones.</summary>
-        private async Task ConfirmRemovalsAsync(SyncPlan plan, CancellationToken ct)
+        /// <summary>
+        /// Asks about every removal (so capacity counts only confirmed ones) and every source user that may be written,
+        /// before anything is written; the answers make a new plan.
+        /// </summary>
+        private async Task<SyncPlan> ConfirmAsync(SyncPlan plan, CancellationToken ct)
         {
-            var confirm = _run.Options.ConfirmAsync;
-            if (confirm == null) return;
-            var asked = plan.Removals.ToList().Select(p => (Plan: p, Answer: confirm(
-                Confirmation(p, $"Remove user {p.UserId} ({p.Name}) and its fingerprints, faces and photo"),
-                ct))).ToList();
-            foreach (var (p, answer) in asked)
-                if (!await answer.ConfigureAwait(false)) SyncPlanner.KeepDeclined(p);
-        }
-
-        /// <summary>Asks about every source user that may be written, before anything is written.</summary>
-        private async Task ConfirmWritesAsync(SyncPlan plan, CancellationToken ct)
-        {
-            var confirm = _run.Options.ConfirmWriteAsync;
-            if (confirm == null) return;
-            var asked = plan.SourceUsers.Where(SyncPlanner.MayWrite).ToList().Select(p => (Plan: p, Answer: confirm(
-                Confirmation(p, $"{(p.Action == SyncAction.Added ? "Add" : "Update")} user {p.UserId} ({p.Name})"),
-                ct))).ToList();
-            foreach (var (p, answer) in asked)
-                if (!await answer.ConfigureAwait(false)) SyncPlanner.SkipDeclined(p);
+            var declinedRemovals = new HashSet<UserPlan>();
+            var declinedWrites = new HashSet<UserPlan>();
+            var confirmRemoval = _run.Options.ConfirmAsync;
+            if (confirmRemoval != null)
+            {
+                var asked = plan.Removals.ToList().Select(p => (Plan: p, Answer: confirmRemoval(
+                    Confirmation(p, $"Remove user {p.UserId} ({p.Name}) and its fingerprints, faces and photo"),
+                    ct))).ToList();
+                foreach (var (p, answer) in asked)
+                    if (!await answer.ConfigureAwait(false)) declinedRemovals.Add(p);
+            }
+            var confirmWrite = _run.Options.ConfirmWriteAsync;
+            if (confirmWrite != null)
+            {
+                var asked = plan.SourceUsers.Where(SyncPlanner.MayWrite).ToList().Select(p => (Plan: p, Answer: confirmWrite(
+                    Confirmation(p, $"{(p.Action == SyncAction.Added ? "Add" : "Update")} user {p.UserId} ({p.Name})"),
+                    ct))).ToList();
+                foreach (var (p, answer) in asked)
+                    if (!await answer.ConfigureAwait(false)) declinedWrites.Add(p);
+            }
+            return declinedRemovals.Count + declinedWrites.Count == 0
+                ? plan
+                : plan.WithDeclined(declinedWrites, declinedRemovals);
         }
 
         private SyncConfirmation Confirmation(UserPlan plan, string action) =>

@@ -40,18 +40,19 @@ namespace ZkSync.Sync
         Task<IReadOnlyList<ZkAttendanceRecord>> GetAttendanceAsync(CancellationToken cancellationToken);
 
         /// <summary>
-        /// One batch upload of users with templates. Each listed template is added or overwritten (by finger); templates
-        /// not listed are left alone, so an empty list writes only the user record.
+        /// One batch upload of users with templates (<paramref name="check"/>: how each upload is checked, per call).
+        /// Each listed template is added or overwritten (by finger); templates not listed are left alone, so an empty
+        /// list writes only the user record.
         /// </summary>
-        Task<IReadOnlyList<UserWriteResult>> WriteUsersAsync(IReadOnlyList<UserWithFingerprints> users, CancellationToken cancellationToken);
+        Task<IReadOnlyList<UserWriteResult>> WriteUsersAsync(IReadOnlyList<UserWithFingerprints> users, ZkUploadCheck check, CancellationToken cancellationToken);
 
         Task<bool> DeleteFingerprintAsync(string userId, int finger, CancellationToken cancellationToken);
 
         /// <summary>Writes face records; <paramref name="exact"/> deletes the user's faces first, otherwise the device merges by FaceID.</summary>
-        Task WriteFacesAsync(string userId, IReadOnlyList<ZkFaceRecord> faces, bool exact, CancellationToken cancellationToken);
+        Task WriteFacesAsync(string userId, IReadOnlyList<ZkFaceRecord> faces, bool exact, ZkUploadCheck check, CancellationToken cancellationToken);
 
         Task DeleteFacesAsync(string userId, CancellationToken cancellationToken);
-        Task SetPhotoAsync(string userId, byte[] jpeg, CancellationToken cancellationToken);
+        Task SetPhotoAsync(string userId, byte[] jpeg, ZkUploadCheck check, CancellationToken cancellationToken);
         Task<bool> DeletePhotoAsync(string userId, CancellationToken cancellationToken);
 
         /// <summary>Deletes the user; the device also deletes its fingerprints, faces and photo.</summary>

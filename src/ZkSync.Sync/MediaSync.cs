@@ -11,24 +11,27 @@ namespace ZkSync.Sync
 {
     /// <summary>
     /// Faces and photos for one destination, a batch of users at a time: source media come from the shared cache, the
-    /// destination's are read per user, compared, written, read back and dropped. Each user's result is reported when
-    /// its batch is done.
+    /// destination's are read per user and compared; then users that should end enabled are held disabled while their
+    /// media are written and read back, and enabled once everything is in (one batch write each way). With a
+    /// <c>report</c> callback each user's result goes out when its batch is done; without one the executor reports
+    /// after reading back the final state.
     /// </summary>
     internal sealed class MediaSync
     {
         private readonly SyncRunContext _run;
         private readonly ISyncDevice _device;
-        private readonly SyncPlan _plan;
+        private readonly Dictionary<string, UserOutcome> _byId;
         private readonly SourceMediaCache.Consumer? _consumer;
-        private readonly Action<UserPlan> _report;
+        private readonly Action<UserOutcome>? _report;
         private readonly Func<CancellationToken, Task> _beforeWrite;
         private readonly SyncOptions _options;
 
-        public MediaSync(SyncRunContext run, ISyncDevice device, SyncPlan plan, SourceMediaCache.Consumer? consumer, Action<UserPlan> report, Func<CancellationToken, Task> beforeWrite)
+        public MediaSync(SyncRunContext run, ISyncDevice device, IEnumerable<UserOutcome> sourceUsers,
+            SourceMediaCache.Consumer? consumer, Action<UserOutcome>? report, Func<CancellationToken, Task> beforeWrite)
         {
             _run = run;
             _device = device;
-            _plan = plan;
+            _byId = sourceUsers.ToDictionary(o => o.UserId, StringComparer.Ordinal);
             _consumer = consumer;
             _report = report;
             _beforeWrite = beforeWrite;
@@ -37,40 +40,68 @@ namespace ZkSync.Sync
 
         public async Task RunAsync(CancellationToken ct)
         {
-            var byId = _plan.SourceUsers.ToDictionary(p => p.UserId, StringComparer.Ordinal);
-            var consumer = _consumer;
             var batches = _run.MediaBatches;
             for (int i = 0; i < batches.Count; i++)
             {
                 _run.Sink.Progress(_device.Name, "Faces and photos", i, batches.Count);
-                var users = batches[i].Select(id => byId[id]).ToList();
-                var pending = users.Where(p => !p.Reported && (p.FacesPending || p.PhotosPending)).ToList();
+                var users = batches[i].Select(id => _byId[id]).ToList();
+                var pending = users.Where(o => !o.Reported && o.IsOpen && o.Plan.ComparesMedia).ToList();
                 if (pending.Count > 0)
                 {
-                    var kinds = (pending.Any(p => p.FacesPending) ? SyncDataKinds.Faces : 0) | (pending.Any(p => p.PhotosPending) ? SyncDataKinds.Photos : 0);
+                    var kinds = (pending.Any(o => o.Plan.ComparesFaces) ? SyncDataKinds.Faces : 0)
+                        | (pending.Any(o => o.Plan.ComparesPhotos) ? SyncDataKinds.Photos : 0);
                     try
                     {
-                        var media = await consumer!.GetAsync(i, kinds, ct).ConfigureAwait(false);
-                        foreach (var p in pending) await SyncUserAsync(p, media[p.UserId], ct).ConfigureAwait(false);
-                        await CommitStagedAsync(users, ct).ConfigureAwait(false);
+                        var media = await _consumer!.GetAsync(i, kinds, ct).ConfigureAwait(false);
+                        var work = new List<MediaWork>();
+                        foreach (var o in pending)
+                            work.Add(await CompareAsync(o, media[o.UserId], ct).ConfigureAwait(false));
+                        if (!_options.WhatIf)
+                        {
+                            await HoldBackAsync(work.Where(w => w.HasWrites).ToList(), ct).ConfigureAwait(false);
+                            foreach (var w in work.Where(w => w.HasWrites && w.User.IsOpen))
+                                await WriteAsync(w, ct).ConfigureAwait(false);
+                            await EnableHeldAsync(users, ct).ConfigureAwait(false);
+                        }
                     }
                     finally
                     {
-                        consumer!.Release(i);
+                        _consumer!.Release(i);
                     }
                 }
-                else consumer?.Release(i);
-                foreach (var p in users.Where(p => !p.Reported)) _report(p);
+                else _consumer?.Release(i);
+                if (_report != null) foreach (var o in users.Where(o => !o.Reported)) _report(o);
             }
         }
 
-        private async Task SyncUserAsync(UserPlan p, SourceMedia media, CancellationToken ct)
+        /// <summary>
+        /// What differs for one user: faces to send (all of them when Mirror drops extras), photo to set or delete.
+        /// </summary>
+        private sealed class MediaWork
         {
-            if (p.FacesPending) await Guard(p, SyncDataKinds.Faces, () => FacesAsync(p, media, ct)).ConfigureAwait(false);
-            if (p.PhotosPending) await Guard(p, SyncDataKinds.Photos, () => PhotoAsync(p, media, ct)).ConfigureAwait(false);
+            public MediaWork(UserOutcome user) => User = user;
+
+            public UserOutcome User { get; }
+            public IReadOnlyList<ZkFaceRecord> SourceFaces { get; set; } = Array.Empty<ZkFaceRecord>();
+            public List<ZkFaceRecord>? FacesToSend { get; set; }
+            public bool FacesExact { get; set; }
+            public bool WriteFaces { get; set; }
+            public bool WritePhoto { get; set; }
+            public byte[]? Photo { get; set; }
+            public bool HasWrites => WriteFaces || WritePhoto;
         }
 
-        private static async Task Guard(UserPlan p, SyncDataKinds kind, Func<Task> work)
+        private async Task<MediaWork> CompareAsync(UserOutcome o, SourceMedia media, CancellationToken ct)
+        {
+            var work = new MediaWork(o);
+            if (o.Plan.ComparesFaces)
+                await Guard(o, SyncDataKinds.Faces, () => CompareFacesAsync(work, media, ct)).ConfigureAwait(false);
+            if (o.Plan.ComparesPhotos)
+                await Guard(o, SyncDataKinds.Photos, () => ComparePhotoAsync(work, media, ct)).ConfigureAwait(false);
+            return work;
+        }
+
+        private static async Task Guard(UserOutcome o, SyncDataKinds kind, Func<Task> work)
         {
             try
             {
@@ -78,98 +109,187 @@ namespace ZkSync.Sync
             }
             catch (Exception ex) when (SyncErrors.IsItemLevel(ex))
             {
-                p.Fail(kind, $"{kind}: {ZkException.WithoutDevice(ex)}");
+                o.Fail(kind, $"{kind}: {ZkException.WithoutDevice(ex)}");
             }
         }
 
-        private static bool IsNew(UserPlan p) => p.Action == SyncAction.Added;
+        private static bool IsNew(UserOutcome o) => o.Plan.Action == SyncAction.Added;
 
-        /// <summary>
-        /// Writes the real (enabled) record of the staged new users of a batch once their faces and photo were handled, in
-        /// one batch without templates (templates not listed are left alone). Faces are templates: a user whose faces could
-        /// not be copied stays disabled and says so; a photo is not, so a refused photo is reported without holding the user back.
-        /// </summary>
-        private async Task CommitStagedAsync(IReadOnlyList<UserPlan> users, CancellationToken ct)
+        private async Task CompareFacesAsync(MediaWork work, SourceMedia media, CancellationToken ct)
         {
-            var staged = users.Where(p => p.Staged && !p.UserFailed).ToList();
-            var ready = staged.Where(p => p.Outcome(SyncDataKinds.Faces) != KindOutcome.Failed).ToList();
-            foreach (var p in staged.Except(ready))
-                p.Fail(SyncDataKinds.Users, "left disabled on the destination: a new user is enabled only with its faces (run the sync again once they can be copied)");
-            if (ready.Count == 0) return;
-            try
-            {
-                await _beforeWrite(ct).ConfigureAwait(false);
-                await _device.WriteUsersAsync(ready.Select(p => new UserWithFingerprints(p.Prepared!.ToWrite!)).ToList(), ct).ConfigureAwait(false);
-                foreach (var p in ready) p.Staged = false;
-            }
-            catch (Exception ex) when (SyncErrors.IsItemLevel(ex))
-            {
-                foreach (var p in ready) p.Fail(SyncDataKinds.Users, "left disabled on the destination: enabling it failed: " + ZkException.WithoutDevice(ex));
-            }
-        }
-
-        private async Task FacesAsync(UserPlan p, SourceMedia media, CancellationToken ct)
-        {
+            var o = work.User;
             if (media.FacesError != null)
             {
-                p.Fail(SyncDataKinds.Faces, media.FacesError);
+                o.Fail(SyncDataKinds.Faces, media.FacesError);
                 return;
             }
             var source = media.Faces.Where(f => _options.IncludeLearnedFaces || !f.IsLearned).ToList();
-            var existing = IsNew(p) ? Array.Empty<ZkFaceRecord>() : await _device.GetFacesAsync(p.UserId, ct).ConfigureAwait(false);
+            var existing = IsNew(o)
+                ? Array.Empty<ZkFaceRecord>()
+                : await _device.GetFacesAsync(o.UserId, ct).ConfigureAwait(false);
             var diff = SyncEquality.Faces(source, existing, _options.IncludeLearnedFaces);
             bool removeExtra = _options.Mirror && diff.Extra.Count > 0;
             if (diff.Extra.Count > 0 && !_options.Mirror)
-                p.Note($"kept face {string.Join(", ", diff.Extra.Select(f => f.FaceId))} that only the destination has (Mirror removes it)");
+            {
+                string kept = string.Join(", ", diff.Extra.Select(f => f.FaceId));
+                o.Note($"kept face {kept} that only the destination has (Mirror removes it)");
+            }
             if (diff.Missing.Count == 0 && !removeExtra) return;
 
-            p.Set(SyncDataKinds.Faces, KindOutcome.Written);
-            if (_options.WhatIf) return;
-            await _beforeWrite(ct).ConfigureAwait(false);
+            o.Set(SyncDataKinds.Faces, KindOutcome.Written);
+            work.SourceFaces = source;
+            work.WriteFaces = true;
             // The device merges by FaceID: send only what differs, unless Mirror must also drop destination-only faces.
-            if (!removeExtra) await _device.WriteFacesAsync(p.UserId, diff.Missing, false, ct).ConfigureAwait(false);
-            else if (source.Count > 0) await _device.WriteFacesAsync(p.UserId, source, true, ct).ConfigureAwait(false);
-            else await _device.DeleteFacesAsync(p.UserId, ct).ConfigureAwait(false);
-
-            if (!_options.Verify) return;
-            var stored = await _device.GetFacesAsync(p.UserId, ct).ConfigureAwait(false);
-            var check = SyncEquality.Faces(source, stored, _options.IncludeLearnedFaces);
-            var problems = check.MissingDetails.Concat(_options.Mirror ? check.ExtraDetails : Enumerable.Empty<string>()).ToList();
-            if (problems.Count > 0) p.Fail(SyncDataKinds.Faces, "verify: " + string.Join(", ", problems));
+            work.FacesToSend = removeExtra ? source : diff.Missing.ToList();
+            work.FacesExact = removeExtra;
         }
 
-        private async Task PhotoAsync(UserPlan p, SourceMedia media, CancellationToken ct)
+        private async Task ComparePhotoAsync(MediaWork work, SourceMedia media, CancellationToken ct)
         {
+            var o = work.User;
             if (media.PhotoError != null)
             {
-                p.Fail(SyncDataKinds.Photos, media.PhotoError);
+                o.Fail(SyncDataKinds.Photos, media.PhotoError);
                 return;
             }
             var source = media.Photo;
-            var existing = IsNew(p) ? null : await _device.GetPhotoAsync(p.UserId, ct).ConfigureAwait(false);
+            var existing = IsNew(o) ? null : await _device.GetPhotoAsync(o.UserId, ct).ConfigureAwait(false);
             if (SyncEquality.PhotoEqual(source, existing)) return;
             if (source == null && !_options.Mirror)
             {
-                p.Note("kept the photo only the destination has (Mirror removes it)");
+                o.Note("kept the photo only the destination has (Mirror removes it)");
                 return;
             }
             int max = _device.Capabilities.MaxPhotoBytes;
             if (source != null && max > 0 && source.Length > max)
             {
-                p.Fail(SyncDataKinds.Photos, $"photo is {source.Length} bytes; the destination takes at most {max}");
+                o.Fail(SyncDataKinds.Photos, $"photo is {source.Length} bytes; the destination takes at most {max}");
                 return;
             }
+            o.Set(SyncDataKinds.Photos, KindOutcome.Written);
+            work.WritePhoto = true;
+            work.Photo = source;
+        }
 
-            p.Set(SyncDataKinds.Photos, KindOutcome.Written);
-            if (_options.WhatIf) return;
+        /// <summary>
+        /// Users the destination holds enabled whose faces or photo are about to change are written disabled first (one
+        /// batch), so nobody is enabled with half of them; a user that cannot be held back is not written further.
+        /// </summary>
+        private async Task HoldBackAsync(IReadOnlyList<MediaWork> writing, CancellationToken ct)
+        {
+            var hold = writing.Select(w => w.User)
+                .Where(o => o.IsOpen && !o.HeldDisabled && UserBatcher.FinalRecord(o.Plan).Enabled).ToList();
+            if (hold.Count == 0) return;
+            try
+            {
+                await _beforeWrite(ct).ConfigureAwait(false);
+                var records = hold.Select(o => new UserWithFingerprints(UserBatcher.StagedRecord(o.Plan))).ToList();
+                await _device.WriteUsersAsync(records, _options.UploadCheck, ct).ConfigureAwait(false);
+                foreach (var o in hold) o.HeldDisabled = o.WasHeldDisabled = true;
+            }
+            catch (Exception ex) when (SyncErrors.IsItemLevel(ex))
+            {
+                string reason = "faces and photo not written: holding the user disabled meanwhile failed: "
+                    + ZkException.WithoutDevice(ex);
+                foreach (var o in hold) o.FailUser(reason);
+            }
+        }
+
+        private async Task WriteAsync(MediaWork w, CancellationToken ct)
+        {
+            var o = w.User;
+            if (w.WriteFaces)
+                await GuardWrite(o, SyncDataKinds.Faces, () => WriteFacesAsync(w, ct)).ConfigureAwait(false);
+            if (w.WritePhoto)
+                await GuardWrite(o, SyncDataKinds.Photos, () => WritePhotoAsync(w, ct)).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// A write the device refused or did not keep: the device may hold part of it, so the user stays held back.
+        /// </summary>
+        private static async Task GuardWrite(UserOutcome o, SyncDataKinds kind, Func<Task<bool>> write)
+        {
+            try
+            {
+                if (!await write().ConfigureAwait(false)) o.MediaWriteFailed = true;
+            }
+            catch (ZkInvalidDataException ex)
+            {
+                o.Fail(kind, $"{kind}: {ZkException.WithoutDevice(ex)}"); // refused before anything was sent
+            }
+            catch (Exception ex) when (SyncErrors.IsItemLevel(ex))
+            {
+                o.Fail(kind, $"{kind}: {ZkException.WithoutDevice(ex)}");
+                o.MediaWriteFailed = true;
+            }
+        }
+
+        /// <summary>False when the read-back differs.</summary>
+        private async Task<bool> WriteFacesAsync(MediaWork w, CancellationToken ct)
+        {
+            var o = w.User;
             await _beforeWrite(ct).ConfigureAwait(false);
-            if (source != null) await _device.SetPhotoAsync(p.UserId, source, ct).ConfigureAwait(false);
-            else await _device.DeletePhotoAsync(p.UserId, ct).ConfigureAwait(false);
+            if (w.FacesToSend!.Count > 0)
+                await _device.WriteFacesAsync(o.UserId, w.FacesToSend, w.FacesExact, _options.UploadCheck, ct)
+                    .ConfigureAwait(false);
+            else await _device.DeleteFacesAsync(o.UserId, ct).ConfigureAwait(false);
 
-            if (!_options.Verify) return;
-            var stored = await _device.GetPhotoAsync(p.UserId, ct).ConfigureAwait(false);
-            if (!SyncEquality.PhotoEqual(source, stored))
-                p.Fail(SyncDataKinds.Photos, source == null ? "verify: photo is still on the destination" : "verify: photo differs (SHA-256)");
+            if (!_options.Verify) return true;
+            var stored = await _device.GetFacesAsync(o.UserId, ct).ConfigureAwait(false);
+            var check = SyncEquality.Faces(w.SourceFaces, stored, _options.IncludeLearnedFaces);
+            var problems = check.MissingDetails
+                .Concat(_options.Mirror ? check.ExtraDetails : Enumerable.Empty<string>()).ToList();
+            if (problems.Count == 0) return true;
+            o.Fail(SyncDataKinds.Faces, "verify: " + string.Join(", ", problems));
+            return false;
+        }
+
+        private async Task<bool> WritePhotoAsync(MediaWork w, CancellationToken ct)
+        {
+            var o = w.User;
+            await _beforeWrite(ct).ConfigureAwait(false);
+            if (w.Photo != null)
+                await _device.SetPhotoAsync(o.UserId, w.Photo, _options.UploadCheck, ct).ConfigureAwait(false);
+            else await _device.DeletePhotoAsync(o.UserId, ct).ConfigureAwait(false);
+
+            if (!_options.Verify) return true;
+            var stored = await _device.GetPhotoAsync(o.UserId, ct).ConfigureAwait(false);
+            if (SyncEquality.PhotoEqual(w.Photo, stored)) return true;
+            o.Fail(SyncDataKinds.Photos,
+                w.Photo == null ? "verify: photo is still on the destination" : "verify: photo differs (SHA-256)");
+            return false;
+        }
+
+        /// <summary>
+        /// Writes the real (enabled) record of the batch's held-back users whose faces and photo are in, in one batch
+        /// without templates (templates not listed are left alone). A user whose faces could not be copied, or whose
+        /// face or photo write failed, stays disabled and says so; a photo refused before sending does not hold the
+        /// user back.
+        /// </summary>
+        private async Task EnableHeldAsync(IReadOnlyList<UserOutcome> users, CancellationToken ct)
+        {
+            var held = users.Where(o => o.HeldDisabled && !o.UserFailed).ToList();
+            var ready = held.Where(o => !o.MediaWriteFailed && o.Outcome(SyncDataKinds.Faces) != KindOutcome.Failed)
+                .ToList();
+            foreach (var o in held.Except(ready))
+            {
+                o.Fail(SyncDataKinds.Users, "left disabled on the destination: a user is enabled only once its faces "
+                    + "and photo are in (run the sync again once they can be copied)");
+            }
+            if (ready.Count == 0) return;
+            try
+            {
+                await _beforeWrite(ct).ConfigureAwait(false);
+                var records = ready.Select(o => new UserWithFingerprints(UserBatcher.FinalRecord(o.Plan))).ToList();
+                await _device.WriteUsersAsync(records, _options.UploadCheck, ct).ConfigureAwait(false);
+                foreach (var o in ready) o.HeldDisabled = false;
+            }
+            catch (Exception ex) when (SyncErrors.IsItemLevel(ex))
+            {
+                string reason = "left disabled on the destination: enabling it failed: "
+                    + ZkException.WithoutDevice(ex);
+                foreach (var o in ready) o.Fail(SyncDataKinds.Users, reason);
+            }
         }
     }
 }

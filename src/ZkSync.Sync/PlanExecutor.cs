@@ -4,36 +4,38 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
+using ZkSync.Protocol.Client;
 using ZkSync.Protocol.Errors;
 using ZkSync.Protocol.Model;
 
 namespace ZkSync.Sync
 {
     /// <summary>
-    /// Carries out a plan on one destination: removals, batched user+template uploads, Mirror's template deletions, bulk
-    /// verification, then faces and photos a batch of users at a time. New users whose faces or photo follow are written
-    /// disabled and enabled once those are in (<see cref="UserPlan.Staged"/>), so a run cut off at any point leaves every
-    /// destination user either as it was or complete, or as an unusable placeholder the next run completes. The destination is disabled before the first
-    /// write only (a run with nothing to write leaves it alone) and always re-enabled, with a fresh token, even when
-    /// cancelled. In WhatIf mode everything is read and compared and nothing is written.
+    /// Carries out a plan on one destination and owns each user's <see cref="UserOutcome"/>: removals, batched
+    /// user+template uploads, Mirror's template deletions, faces and photos a batch of users at a time, then (with
+    /// Verify) one bulk read of the final state that decides every written user's result. A user that should end
+    /// enabled is held disabled while its faces or photo are written (<see cref="UserPlan.StagedFirst"/>, <see
+    /// cref="MediaSync"/>), so a run cut off at any point leaves every destination user as it was, complete, or as an
+    /// unusable placeholder the next run completes. The destination is disabled before the first write only and always
+    /// re-enabled, even when cancelled or failed. In WhatIf mode everything is read and compared and nothing is
+    /// written.
     /// </summary>
     internal sealed class PlanExecutor
     {
-        /// <summary>
-        /// Covers the one refresh owed for the run's last writes (firmware reloads its databases and matchers: seconds on a
-        /// full device) and the enable itself, each bounded by the session's own request timeout and reconnects.
-        /// </summary>
-        private static readonly TimeSpan EnableTimeout = TimeSpan.FromSeconds(30);
         private readonly SyncRunContext _run;
         private readonly ISyncDevice _device;
         private readonly SyncPlan _plan;
         private readonly SourceMediaCache.Consumer? _media;
-        private readonly Action<UserPlan> _report;
+        private readonly Action<UserOutcome> _report;
         private readonly SyncOptions _options;
+        private readonly Dictionary<UserPlan, UserOutcome> _outcomes = new Dictionary<UserPlan, UserOutcome>();
         private bool _disabled;
 
-        /// <param name="media">This destination's place in the source media cache; null when no faces or photos are pending.</param>
-        public PlanExecutor(SyncRunContext run, ISyncDevice device, SyncPlan plan, SourceMediaCache.Consumer? media, Action<UserPlan> report)
+        /// <param name="media">
+        /// This destination's place in the source media cache; null when no faces or photos are pending.
+        /// </param>
+        public PlanExecutor(SyncRunContext run, ISyncDevice device, SyncPlan plan, SourceMediaCache.Consumer? media,
+            Action<UserOutcome> report)
         {
             _run = run;
             _device = device;
@@ -41,34 +43,56 @@ namespace ZkSync.Sync
             _media = media;
             _report = report;
             _options = run.Options;
+            foreach (var p in plan.All) _outcomes[p] = new UserOutcome(p);
         }
+
+        public IEnumerable<UserOutcome> Outcomes => _outcomes.Values;
+
+        /// <summary>
+        /// Every written user's final state was read back (Verify on, not WhatIf, nothing cut the run short).
+        /// </summary>
+        public bool FinalStateRead { get; private set; }
+
+        /// <summary>
+        /// Why the destination could not be enabled again after writing; null when it was (or was never disabled).
+        /// </summary>
+        public string? NotReEnabled { get; private set; }
+
+        private bool ReadsBackFinalState => _options.Verify && !_options.WhatIf;
 
         public async Task ExecuteAsync(CancellationToken ct)
         {
-            bool failed = false;
             try
             {
-                foreach (var kept in _plan.DestinationOnly.Where(p => p.Action == SyncAction.Kept)) _report(kept);
-                foreach (var skipped in _plan.SourceUsers.Where(p => p.UserSkipped || p.UserFailed)) _report(skipped);
+                foreach (var missing in _plan.NotFound) _report(_outcomes[missing]);
+                foreach (var kept in _plan.DestinationOnly.Where(p => p.Action == SyncAction.Kept))
+                    _report(_outcomes[kept]);
+                foreach (var settled in _plan.SourceUsers.Where(p => p.IsSettled)) _report(_outcomes[settled]);
                 if (!_options.WhatIf)
                 {
                     await RemoveAsync(ct).ConfigureAwait(false);
                     await WriteBatchesAsync(ct).ConfigureAwait(false);
                     await DeleteExtraFingersAsync(ct).ConfigureAwait(false);
-                    if (_options.Verify) await VerifyUsersAndFingerprintsAsync(ct).ConfigureAwait(false);
                 }
-                foreach (var removed in _plan.Removals) _report(removed);
-                await new MediaSync(_run, _device, _plan, _media, _report, EnsureDisabledAsync).RunAsync(ct).ConfigureAwait(false);
-            }
-            catch
-            {
-                failed = true;
-                throw;
+                var source = _plan.SourceUsers.Select(p => _outcomes[p]).ToList();
+                var reportPerBatch = ReadsBackFinalState ? null : _report;
+                await new MediaSync(_run, _device, source, _media, reportPerBatch, EnsureDisabledAsync)
+                    .RunAsync(ct).ConfigureAwait(false);
+                if (ReadsBackFinalState)
+                {
+                    await new FinalReadBack(_run, _device, _plan, _outcomes, EnsureDisabledAsync)
+                        .RunAsync(ct).ConfigureAwait(false);
+                    FinalStateRead = true;
+                }
+                foreach (var o in _plan.All.Select(p => _outcomes[p]).Where(o => !o.Reported))
+                {
+                    o.Verified = FinalStateRead;
+                    _report(o);
+                }
             }
             finally
             {
-                // A failed re-enable is this run's error unless another error (or cancellation) is already on its way.
-                if (_disabled) await EnableAsync(throwOnFailure: !failed).ConfigureAwait(false);
+                if (_disabled) await EnableAsync().ConfigureAwait(false);
             }
         }
 
@@ -79,17 +103,22 @@ namespace ZkSync.Sync
             await _device.DisableAsync(ct).ConfigureAwait(false);
         }
 
-        private async Task EnableAsync(bool throwOnFailure)
+        /// <summary>
+        /// With no token of the run's: it goes out after cancellation and failures too. The device bounds every step
+        /// with its own request timeout, retries and reconnects.
+        /// </summary>
+        private async Task EnableAsync()
         {
-            using var cts = new CancellationTokenSource(EnableTimeout);
             try
             {
-                await _device.EnableAsync(cts.Token).ConfigureAwait(false);
+                await _device.EnableAsync(CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
                 _options.Logger?.ReEnableFailed(ex, _device.Name);
-                if (throwOnFailure) throw new ZkException("Could not re-enable the device after writing; enable it (Enable-ZkDevice) or restart it.", _device.Name, inner: ex);
+                NotReEnabled = "Could not re-enable the device after writing ("
+                    + ZkException.WithoutDevice(ex).TrimEnd('.')
+                    + "); it matches nobody until it is enabled: run Enable-ZkDevice or restart it.";
             }
         }
 
@@ -98,108 +127,76 @@ namespace ZkSync.Sync
             var removals = _plan.Removals.ToList();
             for (int i = 0; i < removals.Count; i++)
             {
-                var p = removals[i];
+                var o = _outcomes[removals[i]];
                 _run.Sink.Progress(_device.Name, "Removing destination-only users", i, removals.Count);
                 await EnsureDisabledAsync(ct).ConfigureAwait(false);
                 try
                 {
-                    if (await _device.DeleteUserAsync(p.UserId, ct).ConfigureAwait(false)) p.Note("only on the destination; removed with its fingerprints, faces and photo (Mirror)");
-                    else p.Fail(SyncDataKinds.Users, "the destination no longer had this user");
+                    if (await _device.DeleteUserAsync(o.UserId, ct).ConfigureAwait(false))
+                        o.Note("only on the destination; removed with its fingerprints, faces and photo (Mirror)");
+                    else o.Fail(SyncDataKinds.Users, "the destination no longer had this user");
                 }
                 catch (Exception ex) when (SyncErrors.IsItemLevel(ex))
                 {
-                    p.Fail(SyncDataKinds.Users, ZkException.WithoutDevice(ex));
+                    o.Fail(SyncDataKinds.Users, ZkException.WithoutDevice(ex));
                 }
             }
         }
 
         private async Task WriteBatchesAsync(CancellationToken ct)
         {
-            var batches = UserBatcher.Split(_plan.SourceUsers, _device.Capabilities.UserFormat, _options.MaxBatchBytes, _options.MaxBatchUsers);
+            var batches = UserBatcher.Split(
+                _plan.SourceUsers, _device.Capabilities.UserFormat, _options.MaxBatchBytes, _options.MaxBatchUsers);
             for (int i = 0; i < batches.Count; i++)
             {
                 _run.Sink.Progress(_device.Name, "Writing users and fingerprints", i, batches.Count);
-                var batch = batches[i];
-                foreach (var p in batch) p.Staged = UserBatcher.ShouldStage(p);
+                var batch = batches[i].Select(p => _outcomes[p]).ToList();
+                foreach (var o in batch.Where(o => o.Plan.StagedFirst)) o.HeldDisabled = o.WasHeldDisabled = true;
                 await EnsureDisabledAsync(ct).ConfigureAwait(false);
                 try
                 {
-                    var results = await _device.WriteUsersAsync(batch.Select(UserBatcher.Entry).ToList(), ct).ConfigureAwait(false);
-                    var byId = results.GroupBy(r => r.UserId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-                    foreach (var p in batch)
+                    var entries = batch.Select(o => UserBatcher.Entry(o.Plan, o.HeldDisabled)).ToList();
+                    var results = await _device.WriteUsersAsync(entries, _options.UploadCheck, ct)
+                        .ConfigureAwait(false);
+                    var byId = results.GroupBy(r => r.UserId, StringComparer.Ordinal)
+                        .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+                    foreach (var o in batch)
                     {
-                        if (!byId.TryGetValue(p.UserId, out var r)) p.FailUser("the device did not confirm the write");
+                        if (!byId.TryGetValue(o.UserId, out var r)) o.FailUser("the device did not confirm the write");
                         else
                         {
-                            foreach (var t in r.Truncations) p.Note(t.ToString());
-                            foreach (var refusal in r.TemplateFailures) p.Fail(SyncDataKinds.Fingerprints, refusal);
+                            foreach (var t in r.Truncations) o.Note(t.ToString());
+                            foreach (var refusal in r.TemplateFailures) o.Fail(SyncDataKinds.Fingerprints, refusal);
                         }
                     }
                 }
                 catch (Exception ex) when (SyncErrors.IsItemLevel(ex))
                 {
-                    foreach (var p in batch) p.FailUser(ZkException.WithoutDevice(ex));
+                    foreach (var o in batch) o.FailUser(ZkException.WithoutDevice(ex));
                 }
             }
         }
 
         private async Task DeleteExtraFingersAsync(CancellationToken ct)
         {
-            foreach (var p in _plan.SourceUsers.Where(p => !p.UserFailed && p.FingerprintsToDelete.Count > 0))
+            var deleting = _plan.SourceUsers.Select(p => _outcomes[p])
+                .Where(o => o.IsOpen && o.Plan.FingerprintsToDelete.Count > 0);
+            foreach (var o in deleting.ToList())
             {
                 await EnsureDisabledAsync(ct).ConfigureAwait(false);
-                foreach (var f in p.FingerprintsToDelete)
+                foreach (var f in o.Plan.FingerprintsToDelete)
                 {
                     try
                     {
-                        await _device.DeleteFingerprintAsync(p.UserId, f.FingerIndex, ct).ConfigureAwait(false);
-                        p.Note($"removed finger {f.FingerIndex} that only the destination had (Mirror)");
+                        await _device.DeleteFingerprintAsync(o.UserId, f.FingerIndex, ct).ConfigureAwait(false);
+                        o.Note($"removed finger {f.FingerIndex} that only the destination had (Mirror)");
                     }
                     catch (Exception ex) when (SyncErrors.IsItemLevel(ex))
                     {
-                        p.Fail(SyncDataKinds.Fingerprints, $"finger {f.FingerIndex}: {ZkException.WithoutDevice(ex)}");
+                        o.Fail(SyncDataKinds.Fingerprints, $"finger {f.FingerIndex}: {ZkException.WithoutDevice(ex)}");
                     }
                 }
             }
-        }
-
-        /// <summary>One bulk read of users (and templates when any were touched) checks every write and removal.</summary>
-        private async Task VerifyUsersAndFingerprintsAsync(CancellationToken ct)
-        {
-            var written = _plan.SourceUsers.Where(p => !p.UserFailed && (p.NeedsBatch || p.FingerprintsToDelete.Count > 0)).ToList();
-            var removed = _plan.Removals.Where(p => p.Outcome(SyncDataKinds.Users) == KindOutcome.Written).ToList();
-            if (written.Count == 0 && removed.Count == 0) return;
-            _run.Sink.Progress(_device.Name, "Verifying users and fingerprints", 0, 1);
-            bool fingers = written.Any(p => p.FingerprintsToWrite.Count > 0 || p.FingerprintsToDelete.Count > 0);
-            var after = await DeviceSnapshot.ReadAsync(_device, fingers, ct).ConfigureAwait(false);
-
-            foreach (var p in removed)
-                if (after.Users.ContainsKey(p.UserId)) p.Fail(SyncDataKinds.Users, "verify: user is still on the destination");
-            foreach (var p in written)
-            {
-                if (!after.Users.TryGetValue(p.UserId, out var stored))
-                {
-                    p.FailUser("verify: user is not on the destination after writing");
-                    continue;
-                }
-                if (p.WriteUserRecord)
-                {
-                    var differs = SyncEquality.UserDifferences(p.Staged ? UserBatcher.StagedRecord(p) : p.Prepared!.ToWrite!, stored);
-                    if (differs.Count > 0) p.Fail(SyncDataKinds.Users, "verify: " + string.Join(", ", differs) + " differs");
-                }
-                if (fingers) VerifyFingers(p, after.FingerprintsOf(p.UserId));
-            }
-        }
-
-        private static void VerifyFingers(UserPlan p, IReadOnlyList<ZkFingerprint> stored)
-        {
-            var diff = SyncEquality.Fingerprints(p.FingerprintsToWrite, stored);
-            var problems = diff.MissingDetails.ToList();
-            // Firmware ACKs batch templates it does not keep (capacity reached, another algorithm); say so, as only this read shows it.
-            if (problems.Count > 0) problems[problems.Count - 1] += " (the device acknowledged the write but did not keep it: full, or not its fingerprint algorithm)";
-            foreach (var f in p.FingerprintsToDelete)
-                if (stored.Any(s => s.FingerIndex == f.FingerIndex)) problems.Add($"finger {f.FingerIndex} still on the destination");
-            if (problems.Count > 0) p.Fail(SyncDataKinds.Fingerprints, "verify: " + string.Join(", ", problems));
         }
     }
 }

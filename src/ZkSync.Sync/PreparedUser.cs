@@ -36,12 +36,30 @@ namespace ZkSync.Sync
                 user.Uid = 0;
                 user.Name = Fit("Name", source.Name, destination.NameWidth, destination.Encoding, allowTruncation, notes);
                 user.Password = Fit("Password", source.Password, destination.PasswordWidth, destination.Encoding, allowTruncation, notes);
+                user.TimeZones = FitTimeZones(source.TimeZones, destination.TimeZonesWidth, notes);
                 return new PreparedUser(user, null, notes);
             }
             catch (ZkInvalidDataException ex)
             {
                 return new PreparedUser(null, ex.Message, notes);
             }
+        }
+
+        /// <summary>
+        /// The time-zone bytes as the destination's field holds them: zero-filled, or cut (noted when that loses any).
+        /// </summary>
+        private static byte[] FitTimeZones(byte[]? value, int width, List<string> notes)
+        {
+            value ??= System.Array.Empty<byte>();
+            var stored = new byte[width];
+            System.Buffer.BlockCopy(value, 0, stored, 0, System.Math.Min(value.Length, width));
+            for (int i = width; i < value.Length; i++)
+            {
+                if (value[i] == 0) continue;
+                notes.Add($"TimeZones stored as their first {width} bytes ({width}-byte field)");
+                break;
+            }
+            return stored;
         }
 
         /// <summary>The value as the destination would read it back; refuses (or notes) a cut.</summary>

@@ -12,16 +12,32 @@ namespace ZkSync.Sync
     /// </summary>
     public static class SyncEquality
     {
-        /// <summary>Fields of <paramref name="prepared"/> (a source user fitted to the destination) that differ from the destination's record.</summary>
+        /// <summary>
+        /// Fields of <paramref name="prepared"/> (a source user fitted to the destination) that differ from the
+        /// destination's record: every stored field but the uid, which is the device's own slot number
+        /// (docs/architecture.md).
+        /// </summary>
         public static List<string> UserDifferences(ZkUser prepared, ZkUser destination)
         {
             var fields = new List<string>();
             if (prepared.Name != destination.Name) fields.Add("Name");
             if (prepared.Password != destination.Password) fields.Add("Password");
-            if (prepared.PrivilegeByte != destination.PrivilegeByte) fields.Add("Privilege");
+            if ((prepared.PrivilegeByte & ~1) != (destination.PrivilegeByte & ~1)) fields.Add("Privilege");
+            if (prepared.Enabled != destination.Enabled) fields.Add("Enabled");
             if (prepared.Card != destination.Card) fields.Add("Card");
             if (prepared.Group != destination.Group) fields.Add("Group");
+            if (!TimeZonesEqual(prepared.TimeZones, destination.TimeZones)) fields.Add("TimeZones");
             return fields;
+        }
+
+        /// <summary>Equal as a record stores them: a shorter value reads as zero-filled to the field's width.</summary>
+        public static bool TimeZonesEqual(byte[]? a, byte[]? b)
+        {
+            a ??= Array.Empty<byte>();
+            b ??= Array.Empty<byte>();
+            for (int i = 0; i < Math.Max(a.Length, b.Length); i++)
+                if ((i < a.Length ? a[i] : 0) != (i < b.Length ? b[i] : 0)) return false;
+            return true;
         }
 
         /// <summary>Fingerprints by finger index; equal when flag (as firmware stores it) and template bytes match.</summary>

@@ -58,8 +58,16 @@ namespace ZkSync.Sync
         /// </summary>
         public bool Mirror { get; set; }
 
-        /// <summary>Read back what was written and compare; a mismatch fails the item.</summary>
+        /// <summary>
+        /// Read back what was written and compare (faces and photos as written, users and templates in one bulk read of
+        /// the final state); a mismatch is re-sent once, then fails the item.
+        /// </summary>
         public bool Verify { get; set; } = true;
+
+        /// <summary>
+        /// The read-back proves more than the 119 hash of each upload, so with Verify the hash request is left out.
+        /// </summary>
+        internal Protocol.Client.ZkUploadCheck UploadCheck => Verify ? Protocol.Client.ZkUploadCheck.CallerReadsBack : Protocol.Client.ZkUploadCheck.Hash;
 
         /// <summary>Read and compare only; write nothing (no disable either). Results describe what would happen.</summary>
         public bool WhatIf { get; set; }

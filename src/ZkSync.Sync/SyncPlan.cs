@@ -29,8 +29,17 @@ namespace ZkSync.Sync
 
         public IEnumerable<UserPlan> All => SourceUsers.Concat(DestinationOnly).Concat(NotFound);
 
-        /// <summary>The media kinds still to compare for some user (what to read ahead from the source).</summary>
+        /// <summary>The media kinds to compare for some user (what to read ahead from the source).</summary>
         internal SyncDataKinds PendingMedia =>
-            (SourceUsers.Any(p => p.FacesPending) ? SyncDataKinds.Faces : 0) | (SourceUsers.Any(p => p.PhotosPending) ? SyncDataKinds.Photos : 0);
+            (SourceUsers.Any(p => p.ComparesFaces) ? SyncDataKinds.Faces : 0) | (SourceUsers.Any(p => p.ComparesPhotos) ? SyncDataKinds.Photos : 0);
+
+        /// <summary>
+        /// The same plan with the caller's refusals applied: declined writes skipped, declined removals kept.
+        /// </summary>
+        internal SyncPlan WithDeclined(ISet<UserPlan> declinedWrites, ISet<UserPlan> declinedRemovals) =>
+            new SyncPlan(Support,
+                SourceUsers.Select(p => declinedWrites.Contains(p) ? p.Declined() : p).ToList(),
+                DestinationOnly.Select(p => declinedRemovals.Contains(p) ? p.KeptInstead() : p).ToList(),
+                NotFound);
     }
 }

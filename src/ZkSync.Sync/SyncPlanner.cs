@@ -28,10 +28,10 @@ namespace ZkSync.Sync
             var notFound = filter.ExactIds.Where(id => !source.Users.ContainsKey(id) && !destination.Users.ContainsKey(id))
                 .Select(id =>
                 {
-                    var p = new UserPlan(id, null, null) { Action = SyncAction.Unchanged };
+                    var p = new UserPlan.Builder(id, null, null) { Action = SyncAction.Unchanged };
                     foreach (var kind in SyncDataKind.Each) p.Set(kind, support.Initial(kind));
-                    p.FailUser($"user {id} is on neither the source nor the destination");
-                    return p;
+                    p.Fail($"user {id} is on neither the source nor the destination");
+                    return p.Build();
                 }).ToList();
 
             return new SyncPlan(support, sourceUsers, destinationOnly, notFound);
@@ -40,7 +40,7 @@ namespace ZkSync.Sync
         private static UserPlan PlanSourceUser(ZkUser user, DeviceSnapshot source, DeviceSnapshot destination, DestinationProfile profile, KindSupport support, SyncOptions options)
         {
             destination.Users.TryGetValue(user.UserId, out var existing);
-            var plan = new UserPlan(user.UserId, user, existing) { Action = existing == null ? SyncAction.Added : SyncAction.Unchanged };
+            var plan = new UserPlan.Builder(user.UserId, user, existing) { Action = existing == null ? SyncAction.Added : SyncAction.Unchanged };
             foreach (var kind in SyncDataKind.Each)
             {
                 plan.Set(kind, support.Initial(kind));
@@ -49,8 +49,8 @@ namespace ZkSync.Sync
 
             if (existing == null && !support.Included.Has(SyncDataKinds.Users))
             {
-                plan.SkipUser("not on the destination; include the Users kind to create it");
-                return plan;
+                plan.Skip("not on the destination; include the Users kind to create it");
+                return plan.Build();
             }
 
             // The user record must be writable whenever it is created or its fields are included.
@@ -59,8 +59,8 @@ namespace ZkSync.Sync
                 plan.Prepared = PreparedUser.Prepare(user, profile, options.AllowTruncation || profile.AllowsTruncation);
                 if (plan.Prepared.Failure != null)
                 {
-                    plan.FailUser(plan.Prepared.Failure);
-                    return plan;
+                    plan.Fail(plan.Prepared.Failure);
+                    return plan.Build();
                 }
                 foreach (var note in plan.Prepared.Notes) plan.Note(note);
                 plan.ChangedFields = existing == null ? new List<string>() : SyncEquality.UserDifferences(plan.Prepared.ToWrite!, existing);
@@ -70,12 +70,12 @@ namespace ZkSync.Sync
             }
 
             if (support.Active.Has(SyncDataKinds.Fingerprints)) PlanFingerprints(plan, source, destination, options);
-            plan.FacesPending = support.Active.Has(SyncDataKinds.Faces);
-            plan.PhotosPending = support.Active.Has(SyncDataKinds.Photos);
-            return plan;
+            plan.ComparesFaces = support.Active.Has(SyncDataKinds.Faces);
+            plan.ComparesPhotos = support.Active.Has(SyncDataKinds.Photos);
+            return plan.Build();
         }
 
-        private static void PlanFingerprints(UserPlan plan, DeviceSnapshot source, DeviceSnapshot destination, SyncOptions options)
+        private static void PlanFingerprints(UserPlan.Builder plan, DeviceSnapshot source, DeviceSnapshot destination, SyncOptions options)
         {
             var diff = SyncEquality.Fingerprints(source.FingerprintsOf(plan.UserId), destination.FingerprintsOf(plan.UserId));
             plan.FingerprintsToWrite.AddRange(diff.Missing);
@@ -87,7 +87,7 @@ namespace ZkSync.Sync
 
         private static UserPlan PlanDestinationOnly(ZkUser user, DeviceSnapshot destination, KindSupport support, SyncOptions options)
         {
-            var plan = new UserPlan(user.UserId, null, user) { Action = options.Mirror ? SyncAction.Removed : SyncAction.Kept };
+            var plan = new UserPlan.Builder(user.UserId, null, user) { Action = options.Mirror ? SyncAction.Removed : SyncAction.Kept };
             if (options.Mirror)
             {
                 plan.Set(SyncDataKinds.Users, KindOutcome.Written);
@@ -97,29 +97,13 @@ namespace ZkSync.Sync
             {
                 plan.Note("only on the destination; kept (Mirror removes it)");
             }
-            return plan;
+            return plan.Build();
         }
 
-        /// <summary>A source user the run may still write: not failed or skipped, and something differs or is yet to be compared.</summary>
+        /// <summary>
+        /// A source user the run may still write: not settled, and something differs or is yet to be compared.
+        /// </summary>
         internal static bool MayWrite(UserPlan plan) =>
-            !plan.UserFailed && !plan.UserSkipped && (plan.NeedsBatch || plan.FingerprintsToDelete.Count > 0 || plan.FacesPending || plan.PhotosPending);
-
-        /// <summary>A write the caller declined: nothing of the user is written.</summary>
-        internal static void SkipDeclined(UserPlan plan)
-        {
-            plan.WriteUserRecord = false;
-            plan.FingerprintsToWrite.Clear();
-            plan.FingerprintsToDelete.Clear();
-            plan.SkipUser("not confirmed; nothing written");
-        }
-
-        /// <summary>A removal the caller declined: the user stays.</summary>
-        internal static void KeepDeclined(UserPlan plan)
-        {
-            plan.Action = SyncAction.Kept;
-            plan.Set(SyncDataKinds.Users, KindOutcome.NotIncluded);
-            plan.FingerprintsToDelete.Clear();
-            plan.Note("removal not confirmed; kept");
-        }
+            !plan.IsSettled && (plan.NeedsBatch || plan.FingerprintsToDelete.Count > 0 || plan.ComparesMedia);
     }
 }

@@ -71,6 +71,12 @@ namespace ZkSync.Sync
         /// <summary>True in WhatIf mode: Added/Updated/Written mean "would be".</summary>
         public bool WhatIf { get; internal set; }
 
+        /// <summary>
+        /// Succeeded, and what the device holds for the user was read back after the destination's last write and is
+        /// what the source holds (Verify on; false with -NoVerify, in WhatIf mode, and for every other status).
+        /// </summary>
+        public bool Verified { get; internal set; }
+
         /// <summary>Reasons, truncations and kept data, "; "-joined.</summary>
         public string Notes { get; internal set; } = "";
 
@@ -113,6 +119,18 @@ namespace ZkSync.Sync
 
         /// <summary>Why the destination as a whole failed (unreachable, not enough room, cancelled); null on success.</summary>
         public string? Error { get; internal set; }
+
+        /// <summary>
+        /// The final state of every user written was read back after the last write (Verify on, not WhatIf, not cut
+        /// short): every Succeeded item of this destination is held by the device as the source holds it.
+        /// </summary>
+        public bool Verified { get; internal set; }
+
+        /// <summary>
+        /// Why the destination could not be enabled again after the sync disabled it (it matches nobody until enabled);
+        /// null when it was. Also part of <see cref="Error"/>.
+        /// </summary>
+        public string? NotReEnabled { get; internal set; }
 
         public bool Succeeded => Error == null && Failed == 0;
 

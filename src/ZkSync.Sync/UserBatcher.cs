@@ -35,31 +35,29 @@ namespace ZkSync.Sync
         }
 
         /// <summary>
-        /// What goes on the wire for a plan: the fitted source user when its record is written, otherwise the destination's
-        /// own record unchanged (the batch carries a user record with every set of templates).
+        /// What goes on the wire for a plan: its record (<see cref="FinalRecord"/>, disabled while <paramref
+        /// name="staged"/>) with the templates to write.
         /// </summary>
-        public static UserWithFingerprints Entry(UserPlan plan)
-        {
-            ZkUser user;
-            if (plan.WriteUserRecord) user = plan.Staged ? StagedRecord(plan) : plan.Prepared!.ToWrite!;
-            else
-            {
-                user = plan.Destination!.Clone();
-                user.Uid = 0;
-            }
-            return new UserWithFingerprints(user, plan.FingerprintsToWrite);
-        }
+        public static UserWithFingerprints Entry(UserPlan plan, bool staged) =>
+            new UserWithFingerprints(staged ? StagedRecord(plan) : FinalRecord(plan), plan.FingerprintsToWrite);
 
-        /// <summary>The record of a staged new user: the real one, disabled until its faces and photo are in.</summary>
-        public static ZkUser StagedRecord(UserPlan plan)
+        /// <summary>
+        /// The record the destination should end with: the fitted source user when its record is written, otherwise the
+        /// destination's own record unchanged (a batch carries a user record with every set of templates).
+        /// </summary>
+        public static ZkUser FinalRecord(UserPlan plan)
         {
-            var user = plan.Prepared!.ToWrite!.Clone();
-            user.Enabled = false;
+            var user = (plan.WriteUserRecord ? plan.Prepared!.ToWrite! : plan.Destination!).Clone();
+            user.Uid = 0;
             return user;
         }
 
-        /// <summary>Whether a plan's new user is written disabled first (<see cref="UserPlan.Staged"/>).</summary>
-        internal static bool ShouldStage(UserPlan plan) =>
-            plan.Action == SyncAction.Added && plan.WriteUserRecord && (plan.FacesPending || plan.PhotosPending) && plan.Prepared!.ToWrite!.Enabled;
+        /// <summary>The record of a staged user: the final one, disabled until its faces and photo are in.</summary>
+        public static ZkUser StagedRecord(UserPlan plan)
+        {
+            var user = FinalRecord(plan);
+            user.Enabled = false;
+            return user;
+        }
     }
 }

@@ -5,19 +5,30 @@ using ZkSync.Protocol.Model;
 namespace ZkSync.Sync
 {
     /// <summary>
-    /// What will be (and then was) done for one user on one destination. The planner fills it; the executor updates
-    /// outcomes as writes and verification happen, then turns it into a <see cref="SyncItemResult"/>.
+    /// What is to be done for one user on one destination, as the planner decided it; read-only. What then happens is
+    /// the executor's <see cref="UserOutcome"/>. A caller's refusal makes a new plan (<see cref="Declined"/>).
     /// </summary>
     public sealed class UserPlan
     {
-        private readonly KindOutcome[] _outcomes = new KindOutcome[4];
-        private readonly List<string> _notes = new List<string>();
+        private readonly KindOutcome[] _outcomes;
 
-        internal UserPlan(string userId, ZkUser? source, ZkUser? destination)
+        private UserPlan(Builder b)
         {
-            UserId = userId;
-            Source = source;
-            Destination = destination;
+            UserId = b.UserId;
+            Source = b.Source;
+            Destination = b.Destination;
+            Action = b.Action;
+            Prepared = b.Prepared;
+            ChangedFields = b.ChangedFields.ToArray();
+            WriteUserRecord = b.WriteUserRecord;
+            FingerprintsToWrite = b.FingerprintsToWrite.ToArray();
+            FingerprintsToDelete = b.FingerprintsToDelete.ToArray();
+            ComparesFaces = b.ComparesFaces;
+            ComparesPhotos = b.ComparesPhotos;
+            Refusal = b.Refusal;
+            SkipReason = b.SkipReason;
+            Notes = b.Notes.ToArray();
+            _outcomes = (KindOutcome[])b.Outcomes.Clone();
         }
 
         public string UserId { get; }
@@ -25,100 +36,152 @@ namespace ZkSync.Sync
         public ZkUser? Destination { get; }
         public string Name => Source?.Name ?? Destination?.Name ?? "";
 
-        public SyncAction Action { get; internal set; }
+        public SyncAction Action { get; }
 
         /// <summary>The source user fitted to the destination (null for destination-only users).</summary>
-        public PreparedUser? Prepared { get; internal set; }
+        public PreparedUser? Prepared { get; }
 
         /// <summary>User fields that differ (empty for new users).</summary>
-        public IReadOnlyList<string> ChangedFields { get; internal set; } = new List<string>();
+        public IReadOnlyList<string> ChangedFields { get; }
 
-        public bool WriteUserRecord { get; internal set; }
-        public List<ZkFingerprint> FingerprintsToWrite { get; } = new List<ZkFingerprint>();
+        public bool WriteUserRecord { get; }
+        public IReadOnlyList<ZkFingerprint> FingerprintsToWrite { get; }
 
         /// <summary>Destination-only fingers removed by Mirror.</summary>
-        public List<ZkFingerprint> FingerprintsToDelete { get; } = new List<ZkFingerprint>();
+        public IReadOnlyList<ZkFingerprint> FingerprintsToDelete { get; }
 
-        /// <summary>Faces and photos are compared during the media phase.</summary>
-        public bool FacesPending { get; internal set; }
-        public bool PhotosPending { get; internal set; }
+        /// <summary>Faces and photos are compared (and written) during the media phase.</summary>
+        public bool ComparesFaces { get; }
+        public bool ComparesPhotos { get; }
+        public bool ComparesMedia => ComparesFaces || ComparesPhotos;
 
         /// <summary>
-        /// A new user written disabled first because faces or a photo follow (they need the user to exist): until
-        /// <see cref="MediaSync"/> commits the real record, an interrupted run leaves an unusable placeholder, never an
-        /// enabled user without its templates.
+        /// Why the user fails as a whole before anything is written (id the destination cannot hold, not found).
         /// </summary>
-        public bool Staged { get; internal set; }
+        public string? Refusal { get; }
 
-        /// <summary>The user as a whole failed (id the destination cannot hold, name too long, not found).</summary>
-        public bool UserFailed { get; private set; }
+        /// <summary>Why nothing is attempted for the user (not confirmed, its kinds excluded).</summary>
+        public string? SkipReason { get; }
 
-        /// <summary>Nothing was attempted for the user.</summary>
-        public bool UserSkipped { get; private set; }
+        /// <summary>Nothing will be written for this user.</summary>
+        public bool IsSettled => Refusal != null || SkipReason != null;
 
-        /// <summary>True once the result was delivered.</summary>
-        internal bool Reported { get; set; }
+        /// <summary>Planning notes: truncations, data kept, kinds skipped.</summary>
+        public IReadOnlyList<string> Notes { get; }
 
-        public IReadOnlyList<string> Notes => _notes;
+        public bool NeedsBatch => !IsSettled && (WriteUserRecord || FingerprintsToWrite.Count > 0);
 
-        public bool NeedsBatch => !UserFailed && (WriteUserRecord || FingerprintsToWrite.Count > 0);
+        /// <summary>
+        /// The record is written disabled first because faces or a photo follow: a new user, or one the destination
+        /// holds disabled that the source has enabled. Until its faces and photo are in and read back, an interrupted
+        /// run leaves an unusable placeholder, never an enabled user without its templates.
+        /// </summary>
+        public bool StagedFirst =>
+            !IsSettled && WriteUserRecord && ComparesMedia && Prepared!.ToWrite!.Enabled
+            && (Action == SyncAction.Added || Destination?.Enabled == false);
 
+        /// <summary>
+        /// The outcome the plan expects per kind (Written, Unchanged, Skipped, ...), before anything is done.
+        /// </summary>
         public KindOutcome Outcome(SyncDataKinds kind) => _outcomes[KindSupport.Index(kind)];
 
-        internal void Set(SyncDataKinds kind, KindOutcome outcome) => _outcomes[KindSupport.Index(kind)] = outcome;
-
-        internal void Note(string note)
+        /// <summary>The same user with nothing written: the caller declined the write.</summary>
+        internal UserPlan Declined()
         {
-            if (!string.IsNullOrEmpty(note) && !_notes.Contains(note)) _notes.Add(note);
+            var b = Builder.From(this);
+            b.WriteUserRecord = false;
+            b.FingerprintsToWrite.Clear();
+            b.FingerprintsToDelete.Clear();
+            b.Skip("not confirmed; nothing written");
+            return b.Build();
         }
 
-        internal void Fail(SyncDataKinds kind, string reason)
+        /// <summary>A removal the caller declined: the user stays.</summary>
+        internal UserPlan KeptInstead()
         {
-            Set(kind, KindOutcome.Failed);
-            Note(reason);
+            var b = Builder.From(this);
+            b.Action = SyncAction.Kept;
+            b.Set(SyncDataKinds.Users, KindOutcome.NotIncluded);
+            b.FingerprintsToDelete.Clear();
+            b.Note("removal not confirmed; kept");
+            return b.Build();
         }
 
-        /// <summary>Fails the whole user: every included kind not already decided becomes Failed.</summary>
-        internal void FailUser(string reason)
+        /// <summary>The planner's scratch copy of a plan while it is being decided.</summary>
+        internal sealed class Builder
         {
-            UserFailed = true;
-            FacesPending = PhotosPending = false;
-            foreach (var kind in SyncDataKind.Each)
-                if (Outcome(kind) != KindOutcome.NotIncluded && Outcome(kind) != KindOutcome.Skipped) Set(kind, KindOutcome.Failed);
-            Note(reason);
-        }
-
-        internal void SkipUser(string reason)
-        {
-            UserSkipped = true;
-            FacesPending = PhotosPending = false;
-            foreach (var kind in SyncDataKind.Each)
-                if (Outcome(kind) != KindOutcome.NotIncluded) Set(kind, KindOutcome.Skipped);
-            Note(reason);
-        }
-
-        internal SyncItemResult ToResult(string source, string destination, bool whatIf)
-        {
-            var action = Action;
-            if (action == SyncAction.Unchanged && SyncDataKind.Each.Any(k => Outcome(k) == KindOutcome.Written)) action = SyncAction.Updated;
-            var status = UserFailed || SyncDataKind.Each.Any(k => Outcome(k) == KindOutcome.Failed) ? SyncItemStatus.Failed
-                : UserSkipped || action == SyncAction.Kept ? SyncItemStatus.Skipped
-                : SyncItemStatus.Succeeded;
-            return new SyncItemResult
+            public Builder(string userId, ZkUser? source, ZkUser? destination)
             {
-                Source = source,
-                Destination = destination,
-                UserId = UserId,
-                Name = Name,
-                Action = action,
-                Users = Outcome(SyncDataKinds.Users),
-                Fingerprints = Outcome(SyncDataKinds.Fingerprints),
-                Faces = Outcome(SyncDataKinds.Faces),
-                Photos = Outcome(SyncDataKinds.Photos),
-                Status = status,
-                WhatIf = whatIf,
-                Notes = string.Join("; ", _notes),
-            };
+                UserId = userId;
+                Source = source;
+                Destination = destination;
+            }
+
+            public string UserId { get; }
+            public ZkUser? Source { get; }
+            public ZkUser? Destination { get; }
+            public SyncAction Action { get; set; }
+            public PreparedUser? Prepared { get; set; }
+            public List<string> ChangedFields { get; set; } = new List<string>();
+            public bool WriteUserRecord { get; set; }
+            public List<ZkFingerprint> FingerprintsToWrite { get; } = new List<ZkFingerprint>();
+            public List<ZkFingerprint> FingerprintsToDelete { get; } = new List<ZkFingerprint>();
+            public bool ComparesFaces { get; set; }
+            public bool ComparesPhotos { get; set; }
+            public string? Refusal { get; private set; }
+            public string? SkipReason { get; private set; }
+            public List<string> Notes { get; } = new List<string>();
+            public KindOutcome[] Outcomes { get; } = new KindOutcome[4];
+
+            public static Builder From(UserPlan p)
+            {
+                var b = new Builder(p.UserId, p.Source, p.Destination)
+                {
+                    Action = p.Action,
+                    Prepared = p.Prepared,
+                    ChangedFields = p.ChangedFields.ToList(),
+                    WriteUserRecord = p.WriteUserRecord,
+                    ComparesFaces = p.ComparesFaces,
+                    ComparesPhotos = p.ComparesPhotos,
+                    Refusal = p.Refusal,
+                    SkipReason = p.SkipReason,
+                };
+                b.FingerprintsToWrite.AddRange(p.FingerprintsToWrite);
+                b.FingerprintsToDelete.AddRange(p.FingerprintsToDelete);
+                b.Notes.AddRange(p.Notes);
+                p._outcomes.CopyTo(b.Outcomes, 0);
+                return b;
+            }
+
+            public KindOutcome Outcome(SyncDataKinds kind) => Outcomes[KindSupport.Index(kind)];
+
+            public void Set(SyncDataKinds kind, KindOutcome outcome) => Outcomes[KindSupport.Index(kind)] = outcome;
+
+            public void Note(string note)
+            {
+                if (!string.IsNullOrEmpty(note) && !Notes.Contains(note)) Notes.Add(note);
+            }
+
+            /// <summary>The user fails as a whole: every included kind not already decided becomes Failed.</summary>
+            public void Fail(string reason)
+            {
+                Refusal = reason;
+                ComparesFaces = ComparesPhotos = false;
+                foreach (var kind in SyncDataKind.Each)
+                    if (Outcome(kind) != KindOutcome.NotIncluded && Outcome(kind) != KindOutcome.Skipped) Set(kind, KindOutcome.Failed);
+                Note(reason);
+            }
+
+            public void Skip(string reason)
+            {
+                SkipReason = reason;
+                ComparesFaces = ComparesPhotos = false;
+                foreach (var kind in SyncDataKind.Each)
+                    if (Outcome(kind) != KindOutcome.NotIncluded) Set(kind, KindOutcome.Skipped);
+                Note(reason);
+            }
+
+            public UserPlan Build() => new UserPlan(this);
         }
     }
 }

@@ -41,13 +41,14 @@ namespace ZkSync.Sync
         public Task<byte[]?> GetPhotoAsync(string userId, CancellationToken cancellationToken) => Client.GetPhotoAsync(userId, cancellationToken);
         public Task<IReadOnlyList<ZkAttendanceRecord>> GetAttendanceAsync(CancellationToken cancellationToken) => Client.GetAttendanceAsync(cancellationToken);
 
-        public Task<IReadOnlyList<UserWriteResult>> WriteUsersAsync(IReadOnlyList<UserWithFingerprints> users, CancellationToken cancellationToken) =>
-            Client.WriteUsersAsync(users, null, cancellationToken);
+        public Task<IReadOnlyList<UserWriteResult>> WriteUsersAsync(IReadOnlyList<UserWithFingerprints> users, ZkUploadCheck check, CancellationToken cancellationToken) =>
+            Client.WriteUsersAsync(users, check, null, cancellationToken);
 
         public Task<bool> DeleteFingerprintAsync(string userId, int finger, CancellationToken cancellationToken) => Client.DeleteFingerprintAsync(userId, finger, cancellationToken);
-        public Task WriteFacesAsync(string userId, IReadOnlyList<ZkFaceRecord> faces, bool exact, CancellationToken cancellationToken) => Client.WriteFacesAsync(userId, faces, exact, cancellationToken);
+        public Task WriteFacesAsync(string userId, IReadOnlyList<ZkFaceRecord> faces, bool exact, ZkUploadCheck check, CancellationToken cancellationToken) =>
+            Client.WriteFacesAsync(userId, faces, exact, check, cancellationToken);
         public Task DeleteFacesAsync(string userId, CancellationToken cancellationToken) => Client.DeleteFacesAsync(userId, cancellationToken);
-        public Task SetPhotoAsync(string userId, byte[] jpeg, CancellationToken cancellationToken) => Client.SetPhotoAsync(userId, jpeg, cancellationToken);
+        public Task SetPhotoAsync(string userId, byte[] jpeg, ZkUploadCheck check, CancellationToken cancellationToken) => Client.SetPhotoAsync(userId, jpeg, check, cancellationToken);
         public Task<bool> DeletePhotoAsync(string userId, CancellationToken cancellationToken) => Client.DeletePhotoAsync(userId, cancellationToken);
         public Task<bool> DeleteUserAsync(string userId, CancellationToken cancellationToken) => Client.DeleteUserAsync(userId, cancellationToken);
         public Task DisableAsync(CancellationToken cancellationToken) => Client.DisableAsync(cancellationToken);

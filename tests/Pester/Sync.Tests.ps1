@@ -3,12 +3,19 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'common.ps1')
 
-    # Everything a device stores, as text, to prove that a command changed nothing.
+    # Everything a device stores, as text, to prove that a command changed nothing: every user field the module
+    # shows (privilege and enabled included), template and photo bytes (as SHA-256), and each face record.
     function Get-ZkTestState {
         param($Session)
-        @(Get-ZkUser -Session $Session | ForEach-Object { "$($_.UserId)/$($_.Name)/$($_.Card)" }) +
-        @(Get-ZkFingerprint -Session $Session | ForEach-Object { "$($_.UserId)/$($_.FingerIndex)/$($_.Size)" }) +
-        @(Get-ZkFaceTemplate -Session $Session | ForEach-Object { "$($_.UserId)/$($_.FaceId)/$($_.Size)" }) -join '|'
+        $sha = [System.Security.Cryptography.SHA256]::Create()
+        $hash = { param([byte[]] $bytes) [Convert]::ToBase64String($sha.ComputeHash($bytes)) }
+        @(Get-ZkUser -Session $Session | ForEach-Object {
+            "$($_.UserId)/$($_.Name)/$($_.Card)/$($_.Privilege)/$($_.Enabled)/$($_.Group)/$($_.HasPassword)" }) +
+        @(Get-ZkFingerprint -Session $Session | ForEach-Object {
+            "$($_.UserId)/$($_.FingerIndex)/$($_.Flag)/$(& $hash $_.Template)" }) +
+        @(Get-ZkFaceTemplate -Session $Session | ForEach-Object {
+            "$($_.UserId)/$($_.FaceId)/$($_.Size)/$($_.Valid)/$($_.IsLearned)" }) +
+        @(Get-ZkUserPhoto -Session $Session | ForEach-Object { "$($_.UserId)/photo/$(& $hash $_.Content)" }) -join '|'
     }
 }
 

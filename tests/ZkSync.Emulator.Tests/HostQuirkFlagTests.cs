@@ -30,5 +30,32 @@ namespace ZkSync.Emulator.Tests
             var sizes = FreeSizesCodec.Decode(c.Request(CommandCode.GetFreeSizes).Payload);
             Assert.Equal(0, sizes.Users); // ...and dropped
         }
+
+        [Fact]
+        public async Task Ack_drop_flags_drop_exactly_the_chosen_request_of_a_command()
+        {
+            // The second batch after the first CMD_GET_FREE_SIZES is ACKed and dropped; the first and third are stored.
+            using var host = await HostProcess.StartAsync($"--port 0 --transport tcp --ack-drop-command {CommandCode.ApplyUploadBuffer} " +
+                $"--ack-drop-occurrence 2 --ack-drop-after-command {CommandCode.GetFreeSizes}", Timeout);
+            using var c = RawClient.Tcp(host.Port);
+            Assert.Equal(ReplyCode.Ok, c.Connect().Command);
+            int Users() => FreeSizesCodec.Decode(c.Request(CommandCode.GetFreeSizes).Payload).Users;
+            void Write(ushort uid)
+            {
+                var batch = new BatchUpload();
+                batch.Users.Add(new BatchUserEntry(BatchOperation.AddOrOverwrite, Records.User(uid, "10" + uid)));
+                c.Upload(BatchUploadCodec.Encode(batch));
+                Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.ApplyUploadBuffer, new byte[] { 0x0c, 0, 0, 0, 0, 0, 8, 0 }).Command);
+            }
+
+            Write(10); // before the first 50: not counted
+            Assert.Equal(1, Users());
+            Write(11);
+            Assert.Equal(2, Users());
+            Write(12); // the second counted: ACKed and dropped
+            Assert.Equal(2, Users());
+            Write(13);
+            Assert.Equal(3, Users());
+        }
     }
 }

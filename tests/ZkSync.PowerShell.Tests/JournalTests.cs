@@ -98,6 +98,27 @@ namespace ZkSync.PowerShell.Tests
         }
 
         [Fact]
+        public void A_destination_that_could_not_be_re_enabled_is_a_warning_a_journal_field_and_a_Test_ZkDevice_finding()
+        {
+            Device("a", users: 2);
+            Ok("$emu = Start-ZkEmulator; $b = $emu | Connect-ZkDevice -Timeout 1");
+            // The emulator object behind Start-ZkEmulator answers CMD_ENABLEDEVICE with ACK_ERROR from now on.
+            Ok("$device = $emu.GetType().GetProperty('Emulator', [Reflection.BindingFlags]'NonPublic,Instance').GetValue($emu)\n" +
+               "$device.SetFaults([ZkSync.Emulator.Core.FaultOptions]@{ ErrorCommand = 1002 })");
+
+            PsResult run = Ps.Run("Sync-ZkDevice -Source $a -Destination $b");
+
+            Assert.Contains(run.Warnings, w => w.Message.Contains("Could not re-enable", StringComparison.Ordinal));
+            Assert.Contains(run.Errors, e => e.Exception.Message.Contains("Could not re-enable", StringComparison.Ordinal));
+            PsResult record = Ok("Get-ZkSyncHistory");
+            Assert.Contains("Could not re-enable", record.SingleProperty<string>("NotReEnabled"));
+            Assert.False(record.SingleProperty<bool>("Verified"));
+            Ok("$device.SetFaults($null)");
+            string[] problems = Strings("(Test-ZkDevice -Session $b).Problems");
+            Assert.Contains(problems, p => p.Contains("could not enable it again", StringComparison.Ordinal));
+        }
+
+        [Fact]
         public void Get_ZkSyncHistory_filters_by_device_status_time_and_count()
         {
             Device("a", users: 1);

@@ -3,6 +3,7 @@ using Xunit;
 using ZkSync.Protocol.Codecs;
 using ZkSync.Protocol.Model;
 using ZkSync.Sync;
+using ZkSync.Sync.Tests.Fakes;
 using static ZkSync.Sync.Tests.Fakes.TestData;
 
 namespace ZkSync.Sync.Tests
@@ -71,17 +72,39 @@ namespace ZkSync.Sync.Tests
         }
 
         [Fact]
-        public void User_fields_compared_are_name_password_privilege_card_and_group()
+        public void Every_stored_user_field_but_the_uid_is_compared()
         {
             var a = User("5", "Ann", card: 42);
             var b = a.Clone();
             b.Uid = 900;
-            b.TimeZones = new byte[2];
+            b.TimeZones = new byte[2]; // zero-filled: what a record without time zones holds
             Assert.Empty(SyncEquality.UserDifferences(a, b));
             b.Card = 43;
             b.Privilege = ZkPrivilege.Admin;
             b.Password = "1";
-            Assert.Equal(new[] { "Password", "Privilege", "Card" }, SyncEquality.UserDifferences(a, b));
+            b.Enabled = false;
+            b.Group = 7;
+            b.Name = "Bob";
+            b.TimeZones = new byte[] { 0, 0, 1, 0 }; // an access schedule: losing it is a difference
+            Assert.Equal(new[] { "Name", "Password", "Privilege", "Enabled", "Card", "Group", "TimeZones" }, SyncEquality.UserDifferences(a, b));
+        }
+
+        [Fact]
+        public async System.Threading.Tasks.Task A_lost_access_schedule_is_planned_as_an_update_and_compared_as_different()
+        {
+            var src = new FakeSyncDevice("src");
+            var dst = new FakeSyncDevice("dst");
+            var scheduled = User("1");
+            scheduled.TimeZones = new byte[] { 1, 0, 2, 0, 0, 0, 0, 0 };
+            src.Seed(scheduled);
+            dst.Seed(User("1"));
+
+            var plan = SyncPlanner.Plan(await DeviceSnapshot.ReadAsync(src, true, default), await DeviceSnapshot.ReadAsync(dst, true, default),
+                DestinationProfile.Of(dst), new SyncOptions());
+            var comparison = (await DeviceComparer.CompareAsync(src, dst, new SyncOptions())).Single();
+
+            Assert.Equal(new[] { "TimeZones" }, plan.SourceUsers.Single().ChangedFields);
+            Assert.Equal(DeviceComparisonStatus.Different, comparison.Status);
         }
 
         [Theory]

@@ -44,6 +44,26 @@ namespace ZkSync.Sync.Tests
         }
 
         [Fact]
+        public async Task A_user_left_disabled_by_an_interrupted_run_is_enabled_only_once_its_faces_are_in()
+        {
+            var src = SeededFaceDevice("src", 3);
+            var dst = new FakeSyncDevice("dst")
+            {
+                BeforeCall = op => { if (op == "write-faces 2") throw new ZkConnectionException("reset by peer", "dst"); },
+            };
+            await SyncEngine.RunAsync(src, new[] { dst }, new SyncOptions());
+            Assert.False(dst.Users["2"].Enabled); // the placeholder of the cut run: it comes back Updated
+
+            dst.BeforeCall = op => { if (op == "write-faces 2") throw new ZkDeviceErrorException("refused", 2001, 0, "dst"); };
+            var rerun = await SyncEngine.RunAsync(src, new[] { dst }, new SyncOptions());
+
+            var two = rerun.Items.Single(i => i.UserId == "2");
+            Assert.Equal((SyncAction.Updated, SyncItemStatus.Failed), (two.Action, two.Status));
+            Assert.Contains("left disabled", two.Notes);
+            Assert.False(dst.Users["2"].Enabled); // not enabled before (or without) its faces
+        }
+
+        [Fact]
         public async Task A_new_user_whose_faces_the_device_refuses_stays_disabled_and_says_so()
         {
             var src = SeededFaceDevice("src", 3);

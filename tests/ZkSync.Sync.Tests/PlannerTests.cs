@@ -73,11 +73,11 @@ namespace ZkSync.Sync.Tests
             src.Seed(User("12", "Alexandria Smith"));
 
             var refused = For(Plan(src, dst, new SyncOptions { Kinds = SyncDataKinds.Users }), "12");
-            Assert.True(refused.UserFailed);
+            Assert.NotNull(refused.Refusal);
             Assert.Contains("holds 8", refused.Notes.Single());
 
             var cut = For(Plan(src, dst, new SyncOptions { Kinds = SyncDataKinds.Users, AllowTruncation = true }), "12");
-            Assert.False(cut.UserFailed);
+            Assert.Null(cut.Refusal);
             Assert.Equal("Alexandr", cut.Prepared!.ToWrite!.Name);
             Assert.Contains("stored as 'Alexandr'", cut.Notes.Single());
         }
@@ -106,9 +106,9 @@ namespace ZkSync.Sync.Tests
 
             var plan = Plan(src, dst, new SyncOptions { Kinds = SyncDataKinds.Users });
 
-            Assert.True(For(plan, "A12").UserFailed);
+            Assert.NotNull(For(plan, "A12").Refusal);
             Assert.Contains("not a number", For(plan, "A12").Notes.Single());
-            Assert.False(For(plan, "13").UserFailed);
+            Assert.Null(For(plan, "13").Refusal);
             Assert.Equal(SyncAction.Added, For(plan, "13").Action);
         }
 
@@ -127,7 +127,7 @@ namespace ZkSync.Sync.Tests
                 Assert.Equal(KindOutcome.Skipped, p.Outcome(SyncDataKinds.Faces));
                 Assert.Equal(KindOutcome.Skipped, p.Outcome(SyncDataKinds.Photos));
                 Assert.Empty(p.FingerprintsToWrite);
-                Assert.False(p.FacesPending);
+                Assert.False(p.ComparesFaces);
                 Assert.Contains(p.Notes, n => n.Contains("fingerprint algorithm differs (source ZKFinger 10, destination ZKFinger 9)"));
                 Assert.Contains(p.Notes, n => n.Contains("no face function"));
             });
@@ -198,7 +198,7 @@ namespace ZkSync.Sync.Tests
             Assert.Equal(new[] { "13" }, plan.DestinationOnly.Select(p => p.UserId));
             var missing = Assert.Single(plan.NotFound);
             Assert.Equal("77", missing.UserId);
-            Assert.True(missing.UserFailed);
+            Assert.NotNull(missing.Refusal);
         }
 
         [Fact]
@@ -212,10 +212,10 @@ namespace ZkSync.Sync.Tests
 
             var plan = Plan(src, dst, new SyncOptions { Kinds = SyncDataKinds.Fingerprints });
 
-            Assert.True(For(plan, "1").UserSkipped);
+            Assert.NotNull(For(plan, "1").SkipReason);
             var two = For(plan, "2");
             Assert.False(two.WriteUserRecord);
-            Assert.Equal("Other name", UserBatcher.Entry(two).User.Name); // the destination's record is sent back unchanged
+            Assert.Equal("Other name", UserBatcher.Entry(two, staged: false).User.Name); // the destination's record is sent back unchanged
             Assert.Equal(new byte[] { 1 }, two.FingerprintsToWrite.Select(f => f.FingerIndex));
         }
     }

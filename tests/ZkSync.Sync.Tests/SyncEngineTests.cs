@@ -92,8 +92,10 @@ namespace ZkSync.Sync.Tests
             var item4 = report.Items.Single(i => i.UserId == "4");
             Assert.Equal((KindOutcome.Unchanged, KindOutcome.Written), (item4.Users, item4.Faces));
             var writes = dst.Calls.Skip(calls).Where(c => c.StartsWith("write", StringComparison.Ordinal)).ToList();
-            Assert.Equal(new[] { "write-users", "write-faces 4" }, writes);
-            Assert.Equal(new[] { 1 }, dst.BatchSizes.Skip(batches));
+            // User 4 is held disabled while its faces change, then enabled: one user write each way around the faces.
+            Assert.Equal(new[] { "write-users", "write-users", "write-faces 4", "write-users" }, writes);
+            Assert.Equal(new[] { 1, 1, 1 }, dst.BatchSizes.Skip(batches));
+            Assert.True(dst.Users["4"].Enabled);
         }
 
         [Theory]
@@ -140,8 +142,45 @@ namespace ZkSync.Sync.Tests
             var report = await Sync(src, null, dst);
 
             Assert.Contains("Could not re-enable", report.Summaries[0].Error);
+            Assert.Contains("Could not re-enable", report.Summaries[0].NotReEnabled);
+            Assert.False(report.Summaries[0].Verified);
             Assert.Equal(1, dst.DisableCount);
             Assert.Equal(1, dst.Calls.Count(c => c == "enable")); // tried once; the failure is reported, not hidden
+        }
+
+        [Fact]
+        public async Task A_failed_re_enable_during_another_error_is_part_of_the_summary_error()
+        {
+            var src = SeededFaceDevice("src", 2);
+            var dst = new FakeSyncDevice("dst")
+            {
+                BeforeCall = op =>
+                {
+                    if (op == "write-users") throw new ZkConnectionException("reset by peer", "dst");
+                    if (op == "enable") throw new ZkTimeoutException("no reply", "dst");
+                },
+            };
+
+            var report = await Sync(src, null, dst);
+
+            var summary = report.Summaries.Single();
+            Assert.Contains("reset by peer", summary.Error);
+            Assert.Contains("Could not re-enable", summary.Error);
+            Assert.NotNull(summary.NotReEnabled);
+        }
+
+        [Fact]
+        public async Task A_verified_run_says_so_in_its_items_and_summary_and_an_unverified_one_does_not()
+        {
+            var src = SeededFaceDevice("src", 3);
+
+            var verified = await Sync(src, null, new FakeSyncDevice("dst"));
+            var unverified = await Sync(src, new SyncOptions { Verify = false }, new FakeSyncDevice("dst2"));
+
+            Assert.True(verified.Summaries[0].Verified);
+            Assert.All(verified.Items, i => Assert.True(i.Verified));
+            Assert.False(unverified.Summaries[0].Verified);
+            Assert.All(unverified.Items, i => Assert.False(i.Verified));
         }
 
         [Fact]

@@ -71,7 +71,7 @@ namespace ZkSync.Emulator.Core.Commands
                 _faults.DamageUpload(context);
                 Reply reply = NeedsAuth(session, request.Command)
                     ? context.Code(ReplyCode.Unauthorized)
-                    : _faults.InjectedError(context) ?? CommandRouter.Execute(context);
+                    : _faults.InjectedError(context) ?? _faults.AckAndDrop(context) ?? CommandRouter.Execute(context);
                 RefreshTracker.Observe(_state, request.Command, reply);
                 // Counted before the reply goes out, so a client that has its answer can already see it counted.
                 if (reply.After == AfterReply.CloseSession) _counters.Exit();

@@ -20,6 +20,8 @@ namespace ZkSync.Emulator.Core.Faults
         private Random _random = new Random(1);
         private long _requests, _uploadPackets;
         private bool _resetFired, _cutFired, _uploadFired, _delayFired, _restartFired, _loseFired;
+        private bool _ackDropCounting;
+        private int _ackDropSeen;
 
         public FaultInjector(DeviceProfile profile, EmulatorLog log)
         {
@@ -45,6 +47,8 @@ namespace ZkSync.Emulator.Core.Faults
                 _random = new Random(copy.Seed);
                 _requests = _uploadPackets = 0;
                 _resetFired = _cutFired = _uploadFired = _delayFired = _restartFired = _loseFired = false;
+                _ackDropCounting = copy.AckAndDropAfterCommand == null;
+                _ackDropSeen = 0;
                 _profile.LimitUserCapacity(copy.FullAtUsers is int full ? Math.Min(full, _normalUserCapacity) : (int?)null);
             }
             _log.Add($"faults set: {copy}");
@@ -89,6 +93,26 @@ namespace ZkSync.Emulator.Core.Faults
             ushort? command;
             lock (_sync) command = _faults.ErrorCommand;
             return command == c.Request.Command ? c.Refuse("fault injection: ACK_ERROR to this command") : null;
+        }
+
+        /// <summary>
+        /// CMD_ACK_OK without executing, for the one chosen request of <see cref="FaultOptions.AckAndDropCommand"/>.
+        /// Called once per new request (retransmissions are answered from the cache before this).
+        /// </summary>
+        public Reply? AckAndDrop(CommandContext c)
+        {
+            ushort command = c.Request.Command;
+            int seen;
+            lock (_sync)
+            {
+                var f = _faults;
+                if (f.AckAndDropCommand == null) return null;
+                if (!_ackDropCounting && command == f.AckAndDropAfterCommand) _ackDropCounting = true;
+                if (!_ackDropCounting || command != f.AckAndDropCommand || ++_ackDropSeen != f.AckAndDropOccurrence) return null;
+                seen = _ackDropSeen;
+            }
+            c.Log.Add($"{c.Session}: fault injection: request {seen} of command {command} ACKed and dropped");
+            return c.Ok(sessionField: command == CommandCode.UserTemplateExWrite ? (ushort?)0 : null);
         }
 
         /// <summary>Loses the tail of the complete upload buffer a chosen consuming command is about to use.</summary>

@@ -46,6 +46,25 @@ namespace ZkSync.Emulator.Core
         /// </summary>
         public ushort? DamageUploadOf { get; set; }
 
+        /// <summary>
+        /// One-shot: the <see cref="AckAndDropOccurrence"/>-th request with this command is answered CMD_ACK_OK and not
+        /// carried out, as firmware does with a write it cannot store (a re-sent copy is answered from the reply
+        /// cache).
+        /// </summary>
+        public ushort? AckAndDropCommand { get; set; }
+
+        /// <summary>
+        /// Which request of <see cref="AckAndDropCommand"/> is dropped: 1 = the first (counted as below).
+        /// </summary>
+        public int AckAndDropOccurrence { get; set; } = 1;
+
+        /// <summary>
+        /// When set, requests of <see cref="AckAndDropCommand"/> count only once a request with this command arrived,
+        /// so "the first user batch after the first face write" (110 after 151) names the write that enables staged
+        /// users.
+        /// </summary>
+        public ushort? AckAndDropAfterCommand { get; set; }
+
         /// <summary>The device reports itself full at this many users: it becomes its user capacity.</summary>
         public int? FullAtUsers { get; set; }
 
@@ -65,6 +84,7 @@ namespace ZkSync.Emulator.Core
             Positive(DelayReplyAfterRequests, nameof(DelayReplyAfterRequests));
             Positive(HangAfterRequests, nameof(HangAfterRequests));
             Positive(RestartAfterRequests, nameof(RestartAfterRequests));
+            Positive(AckAndDropOccurrence, nameof(AckAndDropOccurrence));
             if (FullAtUsers is int full && full < 0) throw new ArgumentException("FullAtUsers must not be negative.", nameof(FullAtUsers));
             if (ReplyDelay < TimeSpan.Zero) throw new ArgumentException("ReplyDelay must not be negative.", nameof(ReplyDelay));
         }
@@ -83,6 +103,11 @@ namespace ZkSync.Emulator.Core
             if (DelayReplyAfterRequests is int d) parts.Add($"delay reply {d} by {ReplyDelay.TotalMilliseconds:0} ms");
             if (ErrorCommand is ushort e) parts.Add($"ACK_ERROR to command {e}");
             if (DamageUploadOf is ushort du) parts.Add($"damaged upload for command {du}");
+            if (AckAndDropCommand is ushort ad)
+            {
+                parts.Add($"ACK and drop request {AckAndDropOccurrence} of command {ad}"
+                    + (AckAndDropAfterCommand is ushort after ? $" after command {after}" : ""));
+            }
             if (FullAtUsers is int f) parts.Add($"full at {f} users");
             if (HangAfterRequests is int h) parts.Add($"hang from request {h}");
             if (RestartAfterRequests is int rs) parts.Add($"restart after request {rs}");

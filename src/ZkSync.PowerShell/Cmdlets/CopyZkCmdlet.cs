@@ -105,7 +105,7 @@ namespace ZkSync.PowerShell.Cmdlets
                     if (item.Action == SyncAction.Kept || notCopied) return;
                     WriteObject(CopyResults.From(item, source.Device, run.SessionOf(item.Endpoint).Device, Kinds));
                 }),
-                OnSummary = run.OnSummary(verified: true),
+                OnSummary = run.OnSummary(),
                 Progress = run.Progress,
                 Logger = State.Log,
             };

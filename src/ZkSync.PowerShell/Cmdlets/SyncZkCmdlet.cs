@@ -173,7 +173,7 @@ namespace ZkSync.PowerShell.Cmdlets
                 {
                     if (!Summary) WriteObject(new ZkSyncResult(item, sourceName, run.SessionOf(item.Endpoint).Device));
                 }),
-                OnSummary = run.OnSummary(verified: !NoVerify, summary => WriteSummary(new ZkSyncSummary(
+                OnSummary = run.OnSummary(summary => WriteSummary(new ZkSyncSummary(
                     summary, sourceName, run.SessionOf(summary.Endpoint).Device, run.BackupOf(summary)))),
                 Progress = run.Progress,
                 Logger = State.Log,

@@ -70,6 +70,25 @@ namespace ZkSync.PowerShell.Commands
         [Parameter(ParameterSetName = ProfileSet)]
         public SwitchParameter SilentDrops { get; set; }
 
+        /// <summary>
+        /// One request with this command number (151 a face write, 10009 a photo write, 110 a user batch) is answered
+        /// OK and not carried out, as firmware does with a write it cannot store: to see what a sync's read-back
+        /// catches.
+        /// </summary>
+        [Parameter(ParameterSetName = ProfileSet)]
+        [ValidateRange(1, 65535)]
+        public int AckAndDropCommand { get; set; }
+
+        /// <summary>Which request of -AckAndDropCommand is dropped: 1 = the first.</summary>
+        [Parameter(ParameterSetName = ProfileSet)]
+        [ValidateRange(1, int.MaxValue)]
+        public int AckAndDropOccurrence { get; set; } = 1;
+
+        /// <summary>Requests of -AckAndDropCommand count only once a request with this command arrived.</summary>
+        [Parameter(ParameterSetName = ProfileSet)]
+        [ValidateRange(1, 65535)]
+        public int AckAndDropAfterCommand { get; set; }
+
         /// <summary>Options the emulated firmware answers as unknown, as older firmware does (e.g. ~ZKFPVersion).</summary>
         [Parameter(ParameterSetName = ProfileSet)]
         [ValidateNotNullOrEmpty]
@@ -221,6 +240,13 @@ namespace ZkSync.PowerShell.Commands
             options.DeviceTiming = DeviceTiming;
             options.TimeScale = TimeScale;
             options.Faults = Fault;
+            if (AckAndDropCommand != 0)
+            {
+                options.Faults ??= new FaultOptions();
+                options.Faults.AckAndDropCommand = (ushort)AckAndDropCommand;
+                options.Faults.AckAndDropOccurrence = AckAndDropOccurrence;
+                options.Faults.AckAndDropAfterCommand = AckAndDropAfterCommand == 0 ? null : (ushort?)AckAndDropAfterCommand;
+            }
         }
 
         private bool Bound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);

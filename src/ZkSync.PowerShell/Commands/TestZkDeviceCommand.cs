@@ -170,6 +170,8 @@ namespace ZkSync.PowerShell.Commands
             (health.LastSuccessfulSync, health.LastFailedSync) = _history.LastRuns(health.Device, health.SerialNumber);
             if (health.LastFailedSync != null && (health.LastSuccessfulSync == null || health.LastFailedSync > health.LastSuccessfulSync))
                 problems.Add($"the last sync to it failed ({health.LastFailedSync:yyyy-MM-dd HH:mm}): see Get-ZkSyncHistory -Device {health.Device} -Status Failed");
+            if (_history.LeftDisabled(health.Device, health.SerialNumber) is var (time, reason))
+                problems.Add($"the last sync to it ({time:yyyy-MM-dd HH:mm}) could not enable it again: {reason}");
         }
     }
 }

@@ -43,8 +43,7 @@ namespace ZkSync.PowerShell.Journal
 
         /// <summary>Writes the record of a destination the sync engine has finished.</summary>
         /// <param name="whatIf">The command answered -WhatIf (also when the engine itself was not told).</param>
-        public void Summary(SyncSummary summary, string source, string destination, string? serialNumber, bool verified,
-            bool whatIf)
+        public void Summary(SyncSummary summary, string source, string destination, string? serialNumber, bool whatIf)
         {
             ZkSyncHistoryRecord record = NewRecord(source, destination, serialNumber);
             record.Added = summary.Added;
@@ -56,7 +55,8 @@ namespace ZkSync.PowerShell.Journal
             record.BytesWritten = summary.BytesUploaded;
             record.Duration = summary.Duration;
             record.WhatIf = summary.WhatIf || whatIf;
-            record.Verified = verified && !record.WhatIf && summary.Error == null;
+            record.Verified = summary.Verified && !record.WhatIf;
+            record.NotReEnabled = summary.NotReEnabled;
             record.Error = summary.Error;
             if (summary.Endpoint != null && _failedUsers.TryGetValue(summary.Endpoint, out var failed))
                 record.FailedUsers = failed;

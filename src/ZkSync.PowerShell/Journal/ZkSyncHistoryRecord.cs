@@ -51,8 +51,15 @@ namespace ZkSync.PowerShell
         public long BytesWritten { get; set; }
         public TimeSpan Duration { get; set; }
 
-        /// <summary>What was written was read back and compared.</summary>
+        /// <summary>
+        /// Every user written was read back after the destination's last write and held as the source holds it.
+        /// </summary>
         public bool Verified { get; set; }
+
+        /// <summary>
+        /// Why the destination could not be enabled again after the sync disabled it; null when it was.
+        /// </summary>
+        public string? NotReEnabled { get; set; }
 
         /// <summary>A -WhatIf run: the counts say what would have happened; nothing was written.</summary>
         public bool WhatIf { get; set; }

@@ -40,6 +40,11 @@ namespace ZkSync.PowerShell
         /// <summary>True under -WhatIf: Added, Updated, Removed and Written mean "would be"; nothing was changed.</summary>
         public bool WhatIf => _item.WhatIf;
 
+        /// <summary>
+        /// Succeeded, and read back from the device after its last write as the source holds it (not with -NoVerify).
+        /// </summary>
+        public bool Verified => _item.Verified;
+
         public string Notes => _item.Notes;
 
         public override string ToString() => $"{UserId} -> {Destination}: {Action} {Status}";

@@ -22,10 +22,22 @@ namespace ZkSync.PowerShell
             Duration = summary.Duration;
             WhatIf = summary.WhatIf;
             Error = summary.Error;
+            Verified = summary.Verified;
+            NotReEnabled = summary.NotReEnabled;
             BackupPath = backupPath;
         }
 
         public string Source { get; }
+
+        /// <summary>
+        /// Every user written was read back after the destination's last write (not with -NoVerify or -WhatIf).
+        /// </summary>
+        public bool Verified { get; }
+
+        /// <summary>
+        /// Why the destination could not be enabled again after the sync disabled it; null when it was.
+        /// </summary>
+        public string? NotReEnabled { get; }
         public string Destination { get; }
         public int Added { get; }
         public int Updated { get; }

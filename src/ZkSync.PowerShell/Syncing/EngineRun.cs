@@ -66,11 +66,11 @@ namespace ZkSync.PowerShell.Syncing
         });
 
         /// <summary>
-        /// The engine's OnSummary: closes the destination's bar, journals it (<paramref name="verified"/>: read back
-        /// after writing), writes SyncDestinationFailed for a failed one, then hands it to <paramref name="write"/>.
+        /// The engine's OnSummary: closes the destination's bar, journals it, warns when the device was left disabled,
+        /// writes SyncDestinationFailed for a failed one, then hands it to <paramref name="write"/>.
         /// </summary>
-        public Action<SyncSummary> OnSummary(bool verified, Action<SyncSummary>? write = null) =>
-            summary => _cmdlet.Pump.Post(() => Finished(summary, verified, write));
+        public Action<SyncSummary> OnSummary(Action<SyncSummary>? write = null) =>
+            summary => _cmdlet.Pump.Post(() => Finished(summary, write));
 
         /// <summary>The engine's Progress: one bar per destination under the run's bar.</summary>
         public IProgress<SyncProgress> Progress => new PostedProgress<SyncProgress>(_cmdlet.Pump,
@@ -127,12 +127,14 @@ namespace ZkSync.PowerShell.Syncing
             return endpoint;
         }
 
-        private void Finished(SyncSummary summary, bool verified, Action<SyncSummary>? write)
+        private void Finished(SyncSummary summary, Action<SyncSummary>? write)
         {
             ZkSession session = SessionOf(summary.Endpoint);
             _bars.Complete(summary.Endpoint!);
             // The one place every engine-run command (Sync-, Import-, Copy-Zk*) journals a destination.
-            _cmdlet.Journal.Summary(summary, _source, session.Device, session.SerialNumber, verified, WhatIf);
+            _cmdlet.Journal.Summary(summary, _source, session.Device, session.SerialNumber, WhatIf);
+            // A device left disabled matches nobody: say so on the warning stream too, not only in the error.
+            if (summary.NotReEnabled != null) _cmdlet.WriteWarning($"{session.Device}: {summary.NotReEnabled}");
             // A cancelled run ends with PipelineStoppedException; its summaries are not failures of their own.
             if (summary.Error != null && !_cmdlet.Stopping)
                 _cmdlet.WriteError(ErrorFactory.Create(ErrorIds.SyncDestinationFailed, ErrorCategory.ResourceUnavailable,

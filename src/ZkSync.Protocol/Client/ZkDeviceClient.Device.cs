@@ -20,7 +20,7 @@ namespace ZkSync.Protocol.Client
             var info = new ZkDeviceInfo
             {
                 Endpoint = Options.Endpoint,
-                Transport = _session.TransportKind,
+                Transport = _connection.Session.TransportKind,
                 SerialNumber = await GetOptionAsync("~SerialNumber", cancellationToken).ConfigureAwait(false) ?? "",
                 DeviceName = await GetOptionAsync("~DeviceName", cancellationToken).ConfigureAwait(false) ?? "",
                 Platform = _platform,
@@ -58,31 +58,50 @@ namespace ZkSync.Protocol.Client
 
         public async Task DisableAsync(CancellationToken cancellationToken = default)
         {
-            _disabledHere = true; // first: a disable that timed out may still have reached the device
+            _connection.DisabledForWrites = true; // first: a disable that timed out may still have reached the device
             await RequestOkAsync(CommandCode.DisableDevice, null, "Disabling the device", RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>
-        /// Enables the device, first sending the refresh owed for writes made while this client had it disabled and releasing
-        /// a held upload buffer. Neither failing keeps the device disabled: it is logged and the enable is sent regardless.
+        /// Enables the device, first sending the refresh owed for writes made while this client had it disabled and
+        /// releasing a held upload buffer. Neither failing, timing out or being cancelled keeps the device disabled:
+        /// the refresh has a budget of its own (<see cref="StepBudget"/>, cut short by <paramref
+        /// name="cancellationToken"/>), and the enable goes out after it in any case, with a budget the caller's
+        /// cancellation does not cut. The enable is confirmed by the answer to a following request (CMD_GET_TIME): the
+        /// device carries out one request at a time.
         /// </summary>
         public async Task EnableAsync(CancellationToken cancellationToken = default)
         {
             if (RefreshPending)
             {
+                using var refreshBudget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                refreshBudget.CancelAfter(StepBudget);
                 try
                 {
-                    await RefreshDataAsync(cancellationToken).ConfigureAwait(false);
+                    await RefreshDataAsync(refreshBudget.Token).ConfigureAwait(false);
                 }
                 catch (ZkException ex) when (!(ex is ZkAuthenticationException))
                 {
                     _logger.RefreshFailedEnabling(Device, ex.Reason);
                 }
+                catch (OperationCanceledException)
+                {
+                    _logger.RefreshFailedEnabling(Device, cancellationToken.IsCancellationRequested ? "cancelled" : $"no answer within {StepBudget.TotalSeconds:0} s");
+                }
             }
             await ReleaseHeldBufferAsync().ConfigureAwait(false);
-            await RequestOkAsync(CommandCode.EnableDevice, null, "Enabling the device", RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
-            _disabledHere = false;
+            _connection.DisabledForWrites = false; // sent from here on, whatever its fate: no reconnect disables the device again
+            using var enableBudget = new CancellationTokenSource(StepBudget);
+            await RequestOkAsync(CommandCode.EnableDevice, null, "Enabling the device", RetrySafety.Idempotent, enableBudget.Token).ConfigureAwait(false);
+            await RequestOkAsync(CommandCode.GetTime, null, "Confirming the device was enabled", RetrySafety.Read, enableBudget.Token).ConfigureAwait(false);
         }
+
+        /// <summary>
+        /// How long one request may take with every retry and reconnect the options allow: the budget of each step of
+        /// <see cref="EnableAsync"/>, which must not depend on a caller's shorter deadline.
+        /// </summary>
+        private TimeSpan StepBudget =>
+            TimeSpan.FromTicks(Options.Timeout.Ticks * (Options.Retries + 1) * (Options.Reconnects + 1)) + Options.Timeout;
 
         /// <summary>
         /// Restarts the device and closes this connection. Firmware differs in how it answers (docs/protocol.md §9): no reply,
@@ -100,10 +119,8 @@ namespace ZkSync.Protocol.Client
             catch (ZkTimeoutException) { }
             catch (ZkConnectionException) { }
             _ended = true;
-            _disabledHere = false;
-            _writesOwed = 0; // a restart reloads everything
-            _session.Abort(); // the device is going away: no CMD_EXIT
-            _users = null;
+            _connection.Session.Abort(); // the device is going away: no CMD_EXIT
+            _connection = new ConnectionState(_connection.Session); // a restart enables the device and reloads everything
             _logger.RestartRequested(Device);
         }
 

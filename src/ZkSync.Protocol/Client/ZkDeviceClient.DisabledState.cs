@@ -6,6 +6,6 @@ namespace ZkSync.Protocol.Client
         /// This client disabled the device and has not enabled it again. The 4370 protocol has no command that asks a
         /// terminal whether it is disabled, so this is the only lock state a client can know for sure.
         /// </summary>
-        public bool DisabledByThisClient => _disabledHere;
+        public bool DisabledByThisClient => _connection.DisabledForWrites;
     }
 }

@@ -40,7 +40,12 @@ namespace ZkSync.Protocol.Client
         /// The device overwrites each record's uid with the target user's and merges by FaceID, so with
         /// <paramref name="exact"/> the user's faces are deleted first (152).
         /// </summary>
-        public async Task WriteFacesAsync(string userId, IReadOnlyList<ZkFaceRecord> faces, bool exact = true, CancellationToken cancellationToken = default)
+        public Task WriteFacesAsync(string userId, IReadOnlyList<ZkFaceRecord> faces, bool exact = true, CancellationToken cancellationToken = default) =>
+            WriteFacesAsync(userId, faces, exact, ZkUploadCheck.Hash, cancellationToken);
+
+        /// <inheritdoc cref="WriteFacesAsync(string, IReadOnlyList{ZkFaceRecord}, bool, CancellationToken)"/>
+        /// <param name="check">How the upload is checked before the device consumes it.</param>
+        public async Task WriteFacesAsync(string userId, IReadOnlyList<ZkFaceRecord> faces, bool exact, ZkUploadCheck check, CancellationToken cancellationToken = default)
         {
             if (faces == null) throw new ArgumentNullException(nameof(faces));
             RequireFaces(CommandCode.UserFaceWrite);
@@ -54,7 +59,7 @@ namespace ZkSync.Protocol.Client
                 if (exact) await DeleteFacesAsync(exchange, userId).ConfigureAwait(false);
                 if (blob.Length > 0)
                 {
-                    var reply = await UploadAsync(exchange, blob, CommandCode.UserFaceWrite, request, $"face upload for user {userId}").ConfigureAwait(false);
+                    var reply = await UploadAsync(exchange, blob, CommandCode.UserFaceWrite, request, $"face upload for user {userId}", check).ConfigureAwait(false);
                     // S2 answers an empty or overrun buffer with OK and sub-code 1 or 3 in the session field.
                     if (reply.Command == ReplyCode.Ok && (reply.SessionId == 1 || reply.SessionId == 3) && reply.SessionId != exchange.Session.SessionId)
                         throw new ZkDeviceErrorException($"Writing faces of user {userId}: the device found no usable upload buffer", reply.Command, reply.SessionId, Device, CommandCode.UserFaceWrite);

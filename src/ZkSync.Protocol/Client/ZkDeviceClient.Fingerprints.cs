@@ -70,7 +70,14 @@ namespace ZkSync.Protocol.Client
         /// follows the batch in the same exchange, through command 87, which stores the flag. A device that refuses one
         /// of those (or has no command 87) fails only that template: <see cref="UserWriteResult.TemplateFailures"/>.
         /// </summary>
-        public async Task<IReadOnlyList<UserWriteResult>> WriteUsersAsync(IReadOnlyList<UserWithFingerprints> users, IProgress<ZkTransferProgress>? progress = null, CancellationToken cancellationToken = default)
+        public Task<IReadOnlyList<UserWriteResult>> WriteUsersAsync(IReadOnlyList<UserWithFingerprints> users, IProgress<ZkTransferProgress>? progress = null, CancellationToken cancellationToken = default) =>
+            WriteUsersAsync(users, ZkUploadCheck.Hash, progress, cancellationToken);
+
+        /// <inheritdoc cref="WriteUsersAsync(IReadOnlyList{UserWithFingerprints}, IProgress{ZkTransferProgress}?,
+        /// CancellationToken)"/>
+        /// <param name="check">How the upload is checked before the device consumes it.</param>
+        public async Task<IReadOnlyList<UserWriteResult>> WriteUsersAsync(IReadOnlyList<UserWithFingerprints> users, ZkUploadCheck check,
+            IProgress<ZkTransferProgress>? progress = null, CancellationToken cancellationToken = default)
         {
             if (users == null) throw new ArgumentNullException(nameof(users));
             if (users.Count == 0) return new List<UserWriteResult>();
@@ -134,13 +141,13 @@ namespace ZkSync.Protocol.Client
             await RunAsync(async exchange =>
             {
                 var reply = await UploadAsync(exchange, data, CommandCode.ApplyUploadBuffer, BatchUploadCommandPayload,
-                    "batch user upload", progress).ConfigureAwait(false);
+                    "batch user upload", check, progress).ConfigureAwait(false);
                 reply.EnsureOk(Device, CommandCode.ApplyUploadBuffer, $"Applying the batch of {users.Count} users");
                 for (int i = 0; i < refused.Length; i++) refused[i] = new List<string>(); // afresh on a repeat
                 foreach (var (index, uid, f) in flagged)
                 {
                     // One refused template must not fail the whole batch: it is reported on its own user.
-                    try { await WriteFlaggedTemplateAsync(exchange, uid, users[index].User.UserId, f).ConfigureAwait(false); }
+                    try { await WriteFlaggedTemplateAsync(exchange, uid, users[index].User.UserId, f, check).ConfigureAwait(false); }
                     catch (ZkException ex) when (ex is ZkDeviceErrorException || ex is ZkNotSupportedException) { refused[index].Add(ex.Reason); }
                 }
                 return await RefreshAfterWriteAsync(exchange).ConfigureAwait(false);
@@ -163,7 +170,7 @@ namespace ZkSync.Protocol.Client
         /// finger (FDB_FID_EXISTS), so the finger is deleted first there. Firmware answers OK with 0 in the session field, or
         /// ACK_ERROR with its FDB result there.
         /// </summary>
-        private async Task WriteFlaggedTemplateAsync(ZkExchange exchange, ushort uid, string userId, ZkFingerprint fingerprint)
+        private async Task WriteFlaggedTemplateAsync(ZkExchange exchange, ushort uid, string userId, ZkFingerprint fingerprint, ZkUploadCheck check)
         {
             string what = $"Writing finger {fingerprint.FingerIndex} of user {userId} with flag {fingerprint.StoredFlag}{(fingerprint.IsDuress ? " (duress)" : "")}";
             bool inline = Capabilities.FingerprintAlgorithm == 9;
@@ -179,7 +186,7 @@ namespace ZkSync.Protocol.Client
                 await DeleteFingerAsync(exchange, uid, fingerprint.FingerIndex, userId).ConfigureAwait(false);
                 reply = await exchange.RequestAsync(CommandCode.UserTemplateExWrite, payload).ConfigureAwait(false);
             }
-            else reply = await UploadAsync(exchange, fingerprint.Template, CommandCode.UserTemplateExWrite, payload, $"template upload for finger {fingerprint.FingerIndex} of user {userId}").ConfigureAwait(false);
+            else reply = await UploadAsync(exchange, fingerprint.Template, CommandCode.UserTemplateExWrite, payload, $"template upload for finger {fingerprint.FingerIndex} of user {userId}", check).ConfigureAwait(false);
             if (reply.Command == ReplyCode.Unknown)
                 throw new ZkNotSupportedException($"{what}: this device has no command 87, so it cannot store a template's flag.", Device, CommandCode.UserTemplateExWrite);
             reply.EnsureOk(Device, CommandCode.UserTemplateExWrite, what);

@@ -45,7 +45,12 @@ namespace ZkSync.Protocol.Client
         /// Uploads a user photo: checks the JPEG markers and the size limit before anything is sent, then
         /// upload + 119 + (10009 on ZMM | 110/1700 on older TFT) + 1502 + 1013.
         /// </summary>
-        public async Task SetPhotoAsync(string userId, byte[] jpeg, CancellationToken cancellationToken = default)
+        public Task SetPhotoAsync(string userId, byte[] jpeg, CancellationToken cancellationToken = default) =>
+            SetPhotoAsync(userId, jpeg, ZkUploadCheck.Hash, cancellationToken);
+
+        /// <inheritdoc cref="SetPhotoAsync(string, byte[], CancellationToken)"/>
+        /// <param name="check">How the upload is checked before the device consumes it.</param>
+        public async Task SetPhotoAsync(string userId, byte[] jpeg, ZkUploadCheck check, CancellationToken cancellationToken = default)
         {
             if (jpeg == null) throw new ArgumentNullException(nameof(jpeg));
             var family = RequirePhotos(CommandCode.UserPhotoWrite);
@@ -59,7 +64,7 @@ namespace ZkSync.Protocol.Client
             await RequireUserAsync(userId, cancellationToken).ConfigureAwait(false);
             await RunAsync(async exchange =>
             {
-                var reply = await UploadAsync(exchange, jpeg, command, request, $"photo upload for user {userId}").ConfigureAwait(false);
+                var reply = await UploadAsync(exchange, jpeg, command, request, $"photo upload for user {userId}", check).ConfigureAwait(false);
                 reply.EnsureOk(Device, command, $"Storing the photo of user {userId}");
                 return await RefreshAfterWriteAsync(exchange).ConfigureAwait(false);
             }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);

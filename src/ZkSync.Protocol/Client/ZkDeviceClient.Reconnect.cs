@@ -13,10 +13,11 @@ namespace ZkSync.Protocol.Client
 {
     /// <summary>
     /// The one retry mechanism above the session: an operation whose connection is lost (reset, closed) or whose reply
-    /// times out is carried on over a new session (transport, CMD_CONNECT, comm key, and CMD_DISABLEDEVICE again when
-    /// this client had disabled the device), as often as <see cref="ZkConnectionOptions.Reconnects"/> allows and only when
-    /// its <see cref="RetrySafety"/> says repeating is harmless. UDP datagram loss is handled below, by the session's
-    /// same-reply-id re-sends; this is for what those cannot fix.
+    /// times out is carried on over a new session (transport, CMD_CONNECT, comm key, and CMD_DISABLEDEVICE again when a
+    /// write this client had disabled the device for is under way), as often as <see
+    /// cref="ZkConnectionOptions.Reconnects"/> allows and only when its <see cref="RetrySafety"/> says repeating is
+    /// harmless. UDP datagram loss is handled below, by the session's same-reply-id re-sends; this is for what those
+    /// cannot fix.
     /// </summary>
     public sealed partial class ZkDeviceClient
     {
@@ -46,7 +47,7 @@ namespace ZkSync.Protocol.Client
         /// <summary>The open session, or a new one when the last was lost (and reconnecting is allowed).</summary>
         private async Task<ProtocolSession> CurrentSessionAsync(CancellationToken cancellationToken)
         {
-            var current = _session;
+            var current = _connection.Session;
             if (current.IsOpen && !_ended && Options.Reconnects > 0 && current.PeerClosed())
             {
                 // Closed while idle (a NAT or firewall timeout, a restart): found before sending, so nothing is lost or
@@ -68,7 +69,7 @@ namespace ZkSync.Protocol.Client
             try
             {
                 await session.OpenAsync(cancellationToken).ConfigureAwait(false);
-                if (_disabledHere)
+                if (_connection.DisabledForWrites)
                     await session.RunAsync(exchange => exchange.RequestOkAsync(CommandCode.DisableDevice, null, "Disabling the device again after reconnecting"), cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex)
@@ -77,9 +78,8 @@ namespace ZkSync.Protocol.Client
                 if (ex is ZkException zk && !(ex is ZkAuthenticationException)) throw Reconnecting(zk);
                 throw;
             }
-            _session = session;
-            _users = null; // an interrupted write may have changed the table: read it again when next needed
-            _logger.Reconnected(Device, session.SessionId, _disabledHere ? "; device disabled again as before" : "");
+            _connection = _connection.Reconnected(session);
+            _logger.Reconnected(Device, session.SessionId, _connection.DisabledForWrites ? "; device disabled again as before" : "");
             return session;
         }
 

@@ -21,7 +21,7 @@ namespace ZkSync.Protocol.Client
         public const int MaxWritesPerRefresh = 50;
 
         /// <summary>True while a refresh is owed for writes made with the device disabled.</summary>
-        public bool RefreshPending => _writesOwed > 0;
+        public bool RefreshPending => _connection.WritesOwed > 0;
 
         public Task RefreshDataAsync(CancellationToken cancellationToken = default) =>
             RunAsync(RefreshNowAsync, RetrySafety.Idempotent, cancellationToken);
@@ -29,7 +29,7 @@ namespace ZkSync.Protocol.Client
         /// <summary>Called by every write after its command succeeded, inside that write's exchange. True when it refreshed.</summary>
         private async Task<bool> RefreshAfterWriteAsync(ZkExchange exchange)
         {
-            if (_disabledHere && ++_writesOwed < MaxWritesPerRefresh) return false;
+            if (_connection.DisabledForWrites && ++_connection.WritesOwed < MaxWritesPerRefresh) return false;
             return await RefreshNowAsync(exchange).ConfigureAwait(false);
         }
 
@@ -37,17 +37,17 @@ namespace ZkSync.Protocol.Client
         private async Task<bool> RefreshNowAsync(ZkExchange exchange)
         {
             await exchange.RequestOkAsync(CommandCode.RefreshData, null, "Refreshing the device data").ConfigureAwait(false);
-            _writesOwed = 0;
+            _connection.WritesOwed = 0;
             return true;
         }
 
         /// <summary>Before a goodbye: the owed refresh on the current session, best effort (the session is ending anyway).</summary>
         private async Task SettleOwedRefreshAsync()
         {
-            if (_writesOwed == 0 || !_session.IsOpen) return;
+            if (_connection.WritesOwed == 0 || !_connection.Session.IsOpen) return;
             try
             {
-                await _session.RunAsync(RefreshNowAsync, CancellationToken.None).ConfigureAwait(false);
+                await _connection.Session.RunAsync(RefreshNowAsync, CancellationToken.None).ConfigureAwait(false);
             }
             catch (ZkException ex)
             {

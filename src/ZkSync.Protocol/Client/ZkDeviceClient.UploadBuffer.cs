@@ -16,27 +16,27 @@ namespace ZkSync.Protocol.Client
     /// </summary>
     public sealed partial class ZkDeviceClient
     {
-        /// <summary>
-        /// Checks every upload with CMD_HASH_DATA (119) before it is consumed (default). A caller that reads each written
-        /// item back and compares it (the sync engine with Verify on) may turn it off: the read-back proves more than the hash.
-        /// </summary>
-        public bool CheckUploadHash { get; set; } = true;
-
         /// <summary>Uploads <paramref name="data"/> and runs <paramref name="consumeCommand"/> on it, keeping the buffer when it answered OK.</summary>
-        private async Task<Packet> UploadAsync(ZkExchange exchange, byte[] data, ushort consumeCommand, byte[] consumePayload, string what, IProgress<ZkTransferProgress>? progress = null)
+        private async Task<Packet> UploadAsync(ZkExchange exchange, byte[] data, ushort consumeCommand, byte[] consumePayload, string what,
+            ZkUploadCheck check, IProgress<ZkTransferProgress>? progress = null)
         {
-            if (ReferenceEquals(_bufferHeldOn, exchange.Session)) _bufferHeldOn = null; // the prepare below replaces it, or a failure frees it
-            var reply = await BulkUploader.UploadAndRunAsync(exchange, data, consumeCommand, consumePayload, what, progress, CheckUploadHash, keepBuffer: true).ConfigureAwait(false);
-            if (reply.Command == ReplyCode.Ok) _bufferHeldOn = exchange.Session;
+            var connection = _connection;
+            bool current = ReferenceEquals(connection.Session, exchange.Session);
+            if (current) connection.BufferHeld = false; // the prepare below replaces it, or a failure frees it
+            var reply = await BulkUploader.UploadAndRunAsync(exchange, data, consumeCommand, consumePayload, what, progress,
+                checkHash: check == ZkUploadCheck.Hash, keepBuffer: true).ConfigureAwait(false);
+            if (current && reply.Command == ReplyCode.Ok) connection.BufferHeld = true;
             return reply;
         }
 
         /// <summary>Releases a buffer still held on the current session, best effort (before enabling the device and before EXIT).</summary>
         private async Task ReleaseHeldBufferAsync()
         {
-            var session = _bufferHeldOn;
-            _bufferHeldOn = null;
-            if (session == null || !ReferenceEquals(session, _session) || !session.IsOpen) return;
+            var connection = _connection;
+            var session = connection.Session;
+            if (!connection.BufferHeld) return;
+            connection.BufferHeld = false;
+            if (!session.IsOpen) return;
             try
             {
                 await session.RunAsync(exchange => exchange.RequestOkAsync(CommandCode.FreeData, null, "Releasing the upload buffer"), System.Threading.CancellationToken.None).ConfigureAwait(false);

@@ -26,7 +26,7 @@ namespace ZkSync.Protocol.Client
                 users = Decode(CommandCode.ReadBuffer, () => UserRecordCodec.DecodeTable(buffer, counts.Users, _encoding, out format));
                 Capabilities.UserFormat = format;
             }
-            _users = new UserTable(users);
+            _connection.Users = new UserTable(users);
             return users;
         }
 
@@ -89,8 +89,8 @@ namespace ZkSync.Protocol.Client
         /// <summary>The user table of this connection, read once when first needed.</summary>
         private async Task<UserTable> EnsureUserTableAsync(CancellationToken cancellationToken)
         {
-            if (_users == null) await GetUsersAsync(cancellationToken).ConfigureAwait(false);
-            return _users!;
+            if (_connection.Users == null) await GetUsersAsync(cancellationToken).ConfigureAwait(false);
+            return _connection.Users!;
         }
 
         private async Task<ZkUser> RequireUserAsync(string userId, CancellationToken cancellationToken)

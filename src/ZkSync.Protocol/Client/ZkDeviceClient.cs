@@ -21,10 +21,11 @@ namespace ZkSync.Protocol.Client
     /// </summary>
     public sealed partial class ZkDeviceClient : IDisposable
     {
-        private ProtocolSession _session;
         private readonly ILogger _logger;
         private readonly Encoding _encoding;
-        private UserTable? _users;
+
+        /// <summary>The current connection and what holds for it; replaced on reconnect.</summary>
+        private ConnectionState _connection;
 
         /// <summary>The device's platform (~Platform), read once at connect.</summary>
         private string _platform = "";
@@ -32,19 +33,10 @@ namespace ZkSync.Protocol.Client
         /// <summary>Closed, disposed or restarted on purpose: never reconnect.</summary>
         private bool _ended;
 
-        /// <summary>This client disabled the device and has not enabled it again: a new session must disable it too.</summary>
-        private bool _disabledHere;
-
-        /// <summary>Writes made while this client had the device disabled that no 1013 has followed yet.</summary>
-        private int _writesOwed;
-
-        /// <summary>The session whose device still holds a consumed upload buffer of ours (null: none).</summary>
-        private ProtocolSession? _bufferHeldOn;
-
         private ZkDeviceClient(ZkConnectionOptions options, ProtocolSession session, ILogger logger)
         {
             Options = options;
-            _session = session;
+            _connection = new ConnectionState(session);
             _logger = logger;
             _encoding = Codecs.TextField.GetEncoding(options.Encoding);
         }
@@ -82,23 +74,23 @@ namespace ZkSync.Protocol.Client
         public ZkConnectionOptions Options { get; }
 
         /// <summary>"host:port/tcp" or "host:port/udp".</summary>
-        public string Device => _session.Device;
+        public string Device => _connection.Session.Device;
 
         /// <summary>TCP or UDP: the transport this client's session runs over.</summary>
-        public ZkTransportKind Transport => _session.TransportKind;
+        public ZkTransportKind Transport => _connection.Session.TransportKind;
 
-        public bool IsConnected => _session.IsOpen;
+        public bool IsConnected => _connection.Session.IsOpen;
 
         /// <summary>
         /// The next call can be served: the client was not closed, and its connection is open or can be reopened (a
         /// connection the device closed for idleness, or one given up after Ctrl+C mid-exchange, is reopened on the next call).
         /// </summary>
-        public bool IsUsable => !_ended && (_session.IsOpen || Options.Reconnects > 0);
+        public bool IsUsable => !_ended && (_connection.Session.IsOpen || Options.Reconnects > 0);
 
         /// <summary>Read once at connect.</summary>
         public ZkCapabilities Capabilities { get; private set; } = new ZkCapabilities();
 
-        public ZkTrafficCounters Traffic => _session.Traffic;
+        public ZkTrafficCounters Traffic => _connection.Session.Traffic;
 
         /// <summary>Sends CMD_EXIT so the device frees the session slot, then closes the transport.</summary>
         /// <remarks>A refresh still owed for writes made while disabled is sent first.</remarks>
@@ -111,18 +103,18 @@ namespace ZkSync.Protocol.Client
         public void Dispose()
         {
             _ended = true;
-            if (!_session.IsOpen) return;
+            if (!_connection.Session.IsOpen) return;
             // Dispose is synchronous: say goodbye on the thread pool with a bounded wait, then close regardless.
             var close = Task.Run(SayGoodbyeAsync);
             try { close.Wait(TimeSpan.FromSeconds(3)); } catch (AggregateException) { }
-            _session.Dispose();
+            _connection.Session.Dispose();
         }
 
         private async Task SayGoodbyeAsync()
         {
             await SettleOwedRefreshAsync().ConfigureAwait(false);
             await ReleaseHeldBufferAsync().ConfigureAwait(false);
-            await _session.CloseAsync().ConfigureAwait(false);
+            await _connection.Session.CloseAsync().ConfigureAwait(false);
         }
 
         /// <summary>One request that must answer ACK_OK.</summary>
@@ -159,7 +151,7 @@ namespace ZkSync.Protocol.Client
 
         private void RequireOpen()
         {
-            if (_ended || (!_session.IsOpen && Options.Reconnects == 0)) throw new ZkConnectionException("The connection is closed.", Device);
+            if (_ended || (!_connection.Session.IsOpen && Options.Reconnects == 0)) throw new ZkConnectionException("The connection is closed.", Device);
         }
     }
 }

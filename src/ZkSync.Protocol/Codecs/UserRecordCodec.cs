@@ -35,6 +35,10 @@ namespace ZkSync.Protocol.Codecs
 
         public static int NameWidth(UserRecordFormat format) => format == UserRecordFormat.Extended72 ? NameWidth72 : NameWidth28;
 
+        /// <summary>Bytes of the time-zone field in this layout (longer data is cut, shorter is zero-filled).</summary>
+        public static int TimeZonesWidth(UserRecordFormat format) =>
+            format == UserRecordFormat.Extended72 ? UserRecord72Offsets.TimeZonesWidth : UserRecord28Offsets.TimeZonesWidth;
+
         public static int PasswordWidth(UserRecordFormat format) => format == UserRecordFormat.Extended72 ? PasswordWidth72 : PasswordWidth28;
 
         public static ZkUser Decode(byte[] buffer, int offset, UserRecordFormat format, Encoding encoding)

@@ -50,11 +50,11 @@ namespace ZkSync.Sync.Backup
         public Task<byte[]?> GetPhotoAsync(string userId, CancellationToken cancellationToken) => Task.FromResult(File.GetPhoto(userId));
         public Task<IReadOnlyList<ZkAttendanceRecord>> GetAttendanceAsync(CancellationToken cancellationToken) => Task.FromResult(File.GetAttendance());
 
-        public Task<IReadOnlyList<UserWriteResult>> WriteUsersAsync(IReadOnlyList<UserWithFingerprints> users, CancellationToken cancellationToken) => throw ReadOnly();
+        public Task<IReadOnlyList<UserWriteResult>> WriteUsersAsync(IReadOnlyList<UserWithFingerprints> users, ZkUploadCheck check, CancellationToken cancellationToken) => throw ReadOnly();
         public Task<bool> DeleteFingerprintAsync(string userId, int finger, CancellationToken cancellationToken) => throw ReadOnly();
-        public Task WriteFacesAsync(string userId, IReadOnlyList<ZkFaceRecord> faces, bool exact, CancellationToken cancellationToken) => throw ReadOnly();
+        public Task WriteFacesAsync(string userId, IReadOnlyList<ZkFaceRecord> faces, bool exact, ZkUploadCheck check, CancellationToken cancellationToken) => throw ReadOnly();
         public Task DeleteFacesAsync(string userId, CancellationToken cancellationToken) => throw ReadOnly();
-        public Task SetPhotoAsync(string userId, byte[] jpeg, CancellationToken cancellationToken) => throw ReadOnly();
+        public Task SetPhotoAsync(string userId, byte[] jpeg, ZkUploadCheck check, CancellationToken cancellationToken) => throw ReadOnly();
         public Task<bool> DeletePhotoAsync(string userId, CancellationToken cancellationToken) => throw ReadOnly();
         public Task<bool> DeleteUserAsync(string userId, CancellationToken cancellationToken) => throw ReadOnly();
         public Task DisableAsync(CancellationToken cancellationToken) => Task.CompletedTask;

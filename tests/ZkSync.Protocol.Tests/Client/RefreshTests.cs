@@ -72,17 +72,17 @@ namespace ZkSync.Protocol.Tests.Client
         {
             await using var d = await Emulated.OpenAsync("face", ZkTransportKind.Tcp, users: 2);
             var users = await d.Client.GetUsersAsync();
-            d.Client.CheckUploadHash = checkHash;
+            var check = checkHash ? ZkUploadCheck.Hash : ZkUploadCheck.CallerReadsBack;
             await d.Client.DisableAsync();
             d.Emulator.Counters.Reset();
-            await d.Client.SetPhotoAsync(users[0].UserId, Photo);
-            await d.Client.SetPhotoAsync(users[1].UserId, Photo);
+            await d.Client.SetPhotoAsync(users[0].UserId, Photo, check);
+            await d.Client.SetPhotoAsync(users[1].UserId, Photo, check);
             Assert.Equal(2 * requestsPerPhoto, d.Emulator.Counters.Requests);
             Assert.Equal(Photo, await d.Client.GetPhotoAsync(users[1].UserId));
 
             d.Emulator.Counters.Reset();
             await d.Client.EnableAsync();
-            Assert.Equal(3, d.Emulator.Counters.Requests); // 1013, 1502, 1002
+            Assert.Equal(4, d.Emulator.Counters.Requests); // 1013, 1502, 1002, and 201 confirming the enable
             Assert.False(d.Emulator.State.Disabled);
             d.Emulator.Counters.Reset();
             await d.Client.CloseAsync();

@@ -40,6 +40,13 @@ namespace ZkSync.Sync.Tests.EndToEnd
 
         public static Task<ZkDeviceClient> ConnectAsync(DeviceEmulator e) => ZkDeviceClient.ConnectAsync(Options(e));
 
+        /// <summary>
+        /// A session the test keeps open across a sync, so the device's disabled state is the sync's doing: firmware
+        /// (and the emulator) enables a device by itself when its last session ends, which would hide a missing
+        /// CMD_ENABLEDEVICE.
+        /// </summary>
+        public static Task<ZkDeviceClient> ObserveAsync(DeviceEmulator e) => ZkDeviceClient.ConnectAsync(Options(e));
+
         /// <summary>A loopback port nothing listens on: bound by the OS, then released.</summary>
         public static int ClosedPort()
         {

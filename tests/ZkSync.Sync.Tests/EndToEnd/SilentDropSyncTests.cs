@@ -50,6 +50,7 @@ namespace ZkSync.Sync.Tests.EndToEnd
             var source = await emus.StartAsync("tft", users: 8);
             var destination = await StartSilentZkFinger9Async(emus);
             ShrinkTemplates(source);
+            using var observer = await Emulators.ObserveAsync(destination);
 
             var report = await SyncEngine.RunAsync(Emulators.Endpoint(source), new[] { Emulators.Endpoint(destination) }, new SyncOptions());
 
@@ -118,6 +119,7 @@ namespace ZkSync.Sync.Tests.EndToEnd
                 o.SilentDrops = true;
                 o.Faults = new FaultOptions { DamageUploadOf = command };
             });
+            using var observer = await Emulators.ObserveAsync(destination);
 
             var report = await SyncEngine.RunAsync(Emulators.Endpoint(source), new[] { Emulators.Endpoint(destination) }, new SyncOptions());
 

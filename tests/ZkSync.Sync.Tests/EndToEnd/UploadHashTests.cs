@@ -14,7 +14,7 @@ namespace ZkSync.Sync.Tests.EndToEnd
     public class UploadHashTests
     {
         [Fact]
-        public async Task A_verified_sync_sends_no_hash_check_and_gives_the_callers_client_its_setting_back()
+        public async Task A_verified_sync_sends_no_hash_check_and_the_callers_client_keeps_checking()
         {
             await using var emus = new Emulators();
             var source = await emus.StartAsync("face", users: 4);
@@ -26,7 +26,9 @@ namespace ZkSync.Sync.Tests.EndToEnd
             Assert.Null(report.Summaries[0].Error);
             Assert.Equal(4, report.Summaries[0].Added);
             Assert.All(report.Items, i => Assert.Equal(SyncItemStatus.Succeeded, i.Status));
-            Assert.True(client.CheckUploadHash);
+            // The hash check is chosen per call: the caller's own writes on the same client still send it, and are refused.
+            var photo = new byte[] { 0xFF, 0xD8, 0x01, 0xFF, 0xD9 };
+            await Assert.ThrowsAsync<ZkSync.Protocol.Errors.ZkDeviceErrorException>(() => client.SetPhotoAsync(report.Items[0].UserId, photo));
             await client.CloseAsync();
         }
 

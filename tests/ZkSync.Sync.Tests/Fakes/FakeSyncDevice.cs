@@ -101,7 +101,7 @@ namespace ZkSync.Sync.Tests.Fakes
 
         public Task<IReadOnlyList<ZkAttendanceRecord>> GetAttendanceAsync(CancellationToken cancellationToken) => Run("attendance", Attendance.Count * 40, () => (IReadOnlyList<ZkAttendanceRecord>)Attendance.ToList());
 
-        public Task<IReadOnlyList<UserWriteResult>> WriteUsersAsync(IReadOnlyList<UserWithFingerprints> users, CancellationToken cancellationToken) => Run("write-users", 0, () =>
+        public Task<IReadOnlyList<UserWriteResult>> WriteUsersAsync(IReadOnlyList<UserWithFingerprints> users, ZkUploadCheck check, CancellationToken cancellationToken) => Run("write-users", 0, () =>
         {
             int recordSize = (int)Capabilities.UserFormat;
             _uploaded += BatchUploadCodec.SizeOf(recordSize, users.Count, users.SelectMany(u => u.Fingerprints).Select(f => f.Template.Length));
@@ -128,7 +128,7 @@ namespace ZkSync.Sync.Tests.Fakes
         public Task<bool> DeleteFingerprintAsync(string userId, int finger, CancellationToken cancellationToken) => Run("delete-finger " + userId, 0, () =>
             _users.TryGetValue(userId, out var u) && _fingers.Remove((u.Uid, (byte)finger)));
 
-        public Task WriteFacesAsync(string userId, IReadOnlyList<ZkFaceRecord> faces, bool exact, CancellationToken cancellationToken) => Run("write-faces " + userId, 0, () =>
+        public Task WriteFacesAsync(string userId, IReadOnlyList<ZkFaceRecord> faces, bool exact, ZkUploadCheck check, CancellationToken cancellationToken) => Run("write-faces " + userId, 0, () =>
         {
             RequireFaces();
             if (!_users.TryGetValue(userId, out var u)) throw new ZkDeviceErrorException("No such user", 2001, 2, Name, 151);
@@ -146,7 +146,7 @@ namespace ZkSync.Sync.Tests.Fakes
 
         public Task DeleteFacesAsync(string userId, CancellationToken cancellationToken) => Run("delete-faces " + userId, 0, () => _faces.Remove(userId));
 
-        public Task SetPhotoAsync(string userId, byte[] jpeg, CancellationToken cancellationToken) => Run("set-photo " + userId, 0, () =>
+        public Task SetPhotoAsync(string userId, byte[] jpeg, ZkUploadCheck check, CancellationToken cancellationToken) => Run("set-photo " + userId, 0, () =>
         {
             if (!_users.ContainsKey(userId)) throw new ZkDeviceErrorException("No such user", 2001, 2, Name, 10009);
             _uploaded += jpeg.Length;
