@@ -69,8 +69,8 @@ namespace ZkSync.PowerShell.Cmdlets
 
         /// <summary>How many destinations are synced at the same time.</summary>
         [Parameter]
-        [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = 4;
+        [ValidateRange(1, 256)]
+        public int ThrottleLimit { get; set; } = SyncOptions.DefaultThrottleLimit;
 
         /// <summary>Folder of the run journal for this command (default: $ZkSyncJournalPath, else the per-user data folder).</summary>
         [Parameter]
