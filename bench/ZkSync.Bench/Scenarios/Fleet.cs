@@ -116,9 +116,13 @@ namespace ZkSync.Bench.Scenarios
                 {
                     double x = r.Wall / one.Wall;
                     Target(output, $"{r.Destinations} destinations, {r.Users:N0} users: wall <= 1.25x one destination's: {x:0.00}x ({S(r.Wall)} vs {S(one.Wall)})", x <= 1.25);
-                    // Read once: the source link carries what it carries for one destination, whatever the fleet size.
-                    Target(output, $"{r.Destinations} destinations, {r.Users:N0} users: source read once: {r.Source.RoundTrips:N0} requests, {Mb(r.Source.BytesOut)} " +
-                        $"(one destination: {one.Source.RoundTrips:N0}, {Mb(one.Source.BytesOut)})", r.Source.RoundTrips <= one.Source.RoundTrips && r.Source.BytesOut <= one.Source.BytesOut);
+                    // Read once: the source sends what it sends for one destination, whatever the fleet size. Bytes, not requests,
+                    // decide: one batch read again would add 25 users' faces and photos (~1.3 MB at 1,000 users), while a
+                    // reconnect after an idle close adds a few small requests and no media.
+                    long extra = r.Source.BytesOut - one.Source.BytesOut;
+                    Target(output, $"{r.Destinations} destinations, {r.Users:N0} users: source media read once: {r.Source.BytesOut:N0} bytes sent by the source, " +
+                        $"{r.Source.RoundTrips:N0} requests (one destination: {one.Source.BytesOut:N0} bytes, {one.Source.RoundTrips:N0} requests)",
+                        extra <= one.Source.BytesOut / 1000);
                 }
                 if (r.Destinations == 64)
                     Target(output, $"64 destinations, {r.Users:N0} users: managed memory <= 400 MB: {Mb(r.Measured.ManagedPeak)}", r.Measured.ManagedPeak <= 400_000_000);

@@ -91,7 +91,7 @@ namespace ZkSync.PowerShell.Cmdlets
             if (destinations.Count == 0) return;
 
             IEnumerable<ZkSession> sessions = sourceSession == null ? destinations : destinations.Append(sourceSession);
-            var run = new EngineRun(this, sessions, $"Syncing from {sourceName}", "Syncing to {0}");
+            var run = new EngineRun(this, sessions, $"Syncing from {sourceName}", "Syncing to {0}", destinations.Count);
             SyncDataKinds kinds = Include.ToKinds();
             run.WarnUnsupported(sourceCapabilities, destinations, kinds);
             DestinationBackups? backups = BackupPath == null || whatIf ? null : new DestinationBackups(GetUnresolvedProviderPathFromPSPath(BackupPath), BackupSource.PlainText(BackupPathPassword));
@@ -108,12 +108,23 @@ namespace ZkSync.PowerShell.Cmdlets
                 ConfirmAsync = run.OnPipeline(c => ApproveRemoval(ZkSessionCmdlet.UserTarget(c.UserId, c.Name, run.Names.Display(c.Destination)))),
             };
             var endpoints = destinations.Select(d => EngineRun.Endpoint(d, backups)).ToList();
+            var summaries = new List<ZkSyncSummary>();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             TryItem((object?)sourceSession ?? sourceName, () => run.Run(options, (o, ct) => SyncEngine.RunAsync(source, endpoints, o, ct),
                 item =>
                 {
                     if (!Summary) WriteObject(new ZkSyncResult(item, sourceName, run.Names.Display(item.Destination)));
                 },
-                summary => WriteSummary(new ZkSyncSummary(summary, sourceName, run.Names.Display(summary.Destination), backups?.FileOf(summary.Destination)))));
+                summary =>
+                {
+                    var shown = new ZkSyncSummary(summary, sourceName, run.Names.Display(summary.Destination), backups?.FileOf(summary.Destination));
+                    summaries.Add(shown);
+                    WriteSummary(shown);
+                }));
+            // A fleet (two destinations or more) ends with one line per destination, failures first, as Write-Host would.
+            if (summaries.Count > 1)
+                WriteInformation(new HostInformationMessage { Message = string.Join(Environment.NewLine, FleetSummary.Lines(sourceName, summaries, clock.Elapsed)) },
+                    new[] { "PSHOST", FleetSummary.Tag });
         }
 
         /// <summary>What else to say when -BackupPathPassword is given without -BackupPath (Import: the file's own password).</summary>

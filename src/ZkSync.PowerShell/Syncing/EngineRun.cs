@@ -23,11 +23,12 @@ namespace ZkSync.PowerShell.Syncing
         private readonly ZkCmdlet _cmdlet;
         private readonly SyncProgressBars _bars;
 
-        public EngineRun(ZkCmdlet cmdlet, IEnumerable<ZkSession> sessions, string activity, string childActivity)
+        /// <param name="destinations">How many destinations the run has, for the parent progress bar (0 = unknown).</param>
+        public EngineRun(ZkCmdlet cmdlet, IEnumerable<ZkSession> sessions, string activity, string childActivity, int destinations = 0)
         {
             _cmdlet = cmdlet;
             Names = new SessionNames(sessions);
-            _bars = new SyncProgressBars(cmdlet, activity, childActivity);
+            _bars = new SyncProgressBars(cmdlet, activity, childActivity, destinations);
         }
 
         public SessionNames Names { get; }
