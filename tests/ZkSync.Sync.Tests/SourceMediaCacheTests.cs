@@ -18,7 +18,7 @@ namespace ZkSync.Sync.Tests
         public async Task Destinations_in_step_share_one_source_read_per_batch_and_drop_it_after()
         {
             var src = TestData.SeededFaceDevice("src", 5);
-            var cache = Cache(src, window: 4);
+            using var cache = Cache(src, window: 4);
             using var a = cache.Join();
             using var b = cache.Join();
 
@@ -40,7 +40,7 @@ namespace ZkSync.Sync.Tests
         public async Task A_destination_ahead_never_waits_and_one_behind_reads_the_batches_back_from_the_file_not_the_source()
         {
             var src = TestData.SeededFaceDevice("src", 5);
-            var cache = Cache(src, window: 1);
+            using var cache = Cache(src, window: 1);
             using var fast = cache.Join();
             using var slow = cache.Join();
 
@@ -72,7 +72,7 @@ namespace ZkSync.Sync.Tests
         public async Task A_destination_that_starts_after_the_others_finished_gets_every_batch_without_a_second_source_read()
         {
             var src = TestData.SeededFaceDevice("src", 5);
-            var cache = Cache(src, window: 1);
+            using var cache = Cache(src, window: 1);
             var kinds = SyncDataKinds.Faces | SyncDataKinds.Photos;
             var first = cache.Register();
             var late = cache.Register(); // waits for a throttle slot
@@ -112,7 +112,7 @@ namespace ZkSync.Sync.Tests
         public async Task A_kind_only_a_later_destination_needs_is_read_then_and_only_then()
         {
             var src = TestData.SeededFaceDevice("src", 5);
-            var cache = Cache(src, window: 1);
+            using var cache = Cache(src, window: 1);
             var facesOnly = cache.Register();
             var both = cache.Register();
             using (facesOnly.Activate(SyncDataKinds.Faces))
@@ -172,7 +172,7 @@ namespace ZkSync.Sync.Tests
         public async Task A_destination_that_leaves_releases_what_it_held()
         {
             var src = TestData.SeededFaceDevice("src", 5);
-            var cache = Cache(src, window: 4);
+            using var cache = Cache(src, window: 4);
             using var stays = cache.Join();
             var leaves = cache.Join();
             await stays.GetAsync(0, SyncDataKinds.Faces, CancellationToken.None);
@@ -188,7 +188,7 @@ namespace ZkSync.Sync.Tests
         public async Task Read_ahead_fills_the_window_before_it_is_asked_and_refills_it_when_a_batch_is_released()
         {
             var src = TestData.SeededFaceDevice("src", 5);
-            var cache = Cache(src, window: 2);
+            using var cache = Cache(src, window: 2);
             int FaceReads() => src.Calls.Count(c => c.StartsWith("faces ", StringComparison.Ordinal));
 
             using var c = cache.Join(SyncDataKinds.Faces);
@@ -206,7 +206,7 @@ namespace ZkSync.Sync.Tests
         public async Task After_stop_nothing_more_is_read_ahead()
         {
             var src = TestData.SeededFaceDevice("src", 5);
-            var cache = Cache(src, window: 1);
+            using var cache = Cache(src, window: 1);
             using var c = cache.Join(SyncDataKinds.Faces);
             await c.GetAsync(0, SyncDataKinds.Faces, CancellationToken.None);
 
@@ -222,7 +222,8 @@ namespace ZkSync.Sync.Tests
         {
             var src = TestData.SeededFaceDevice("src", 5);
             src.BeforeCall = op => { if (op == "faces 2") throw new Protocol.Errors.ZkDeviceErrorException("bad record", 2001, 0, "src", 150); };
-            using var c = Cache(src, 2).Join();
+            using var cache = Cache(src, 2);
+            using var c = cache.Join();
 
             var media = await c.GetAsync(0, SyncDataKinds.Faces, CancellationToken.None);
 
