@@ -14,7 +14,8 @@ namespace ZkSync.Bench
         public IReadOnlyList<int> Users { get; private set; } = new[] { 1000, 3000, 10000 };
         public double LatencyMs { get; private set; } = 2;
         public long BytesPerSecond { get; private set; } = 1_000_000;
-        public IReadOnlyCollection<string> Scenarios { get; private set; } = AllScenarios.Where(s => s != "fleet").ToList();
+        public IReadOnlyCollection<string> Scenarios { get; private set; } = AllScenarios.Where(s
+            => s != "fleet").ToList();
         public IReadOnlyList<int> Fleet { get; private set; } = new[] { 1, 8, 32, 64 };
         public int? ThrottleLimit { get; private set; }
         public int Seed { get; private set; } = 1;
@@ -53,7 +54,9 @@ namespace ZkSync.Bench
                     case "--latency-ms": a.LatencyMs = double.Parse(v, CultureInfo.InvariantCulture); break;
                     case "--bytes-per-second": a.BytesPerSecond = long.Parse(v, CultureInfo.InvariantCulture); break;
                     case "--seed": a.Seed = int.Parse(v, CultureInfo.InvariantCulture); break;
-                    case "--fleet": a.Fleet = v.Split(',').Select(s => int.Parse(s.Trim(), CultureInfo.InvariantCulture)).ToList(); break;
+                    case "--fleet":
+                        a.Fleet = v.Split(',').Select(s => int.Parse(s.Trim(),
+                        CultureInfo.InvariantCulture)).ToList(); break;
                     case "--throttle-limit": a.ThrottleLimit = int.Parse(v, CultureInfo.InvariantCulture); break;
                     case "--time-scale": a.TimeScale = double.Parse(v, CultureInfo.InvariantCulture); break;
                     case "--device-timing":
@@ -71,7 +74,8 @@ namespace ZkSync.Bench
                 }
             }
             if (a.Users.Any(n => n < 1 || n > 10000)) throw new ArgumentException("--users: each count must be 1-10000 (the face profile's user capacity)");
-            if (a.Fleet.Any(n => n < 1 || n > 256)) throw new ArgumentException("--fleet: each number of destinations must be 1-256");
+            if (a.Fleet.Any(n => n < 1
+                || n > 256)) throw new ArgumentException("--fleet: each number of destinations must be 1-256");
             if (a.ThrottleLimit < 1) throw new ArgumentException("--throttle-limit must be at least 1");
             if (a.TimeScale < 1 || a.TimeScale > 10000) throw new ArgumentException("--time-scale must be 1-10000");
             if (a.LatencyMs < 0 || a.BytesPerSecond < 1) throw new ArgumentException("--latency-ms must be >= 0 and --bytes-per-second >= 1");

@@ -65,8 +65,10 @@ foreach (int users in options.Scenarios.Any(s => s != "cpu") ? options.Users : A
         foreach (int size in options.Fleet)
         {
             var fleet = await Fleet.RunAsync(rig, census, source, size, options.ThrottleLimit, report.Progress);
-            report.Progress($"{users} users, {size} destinations: wall {fleet.Wall.TotalSeconds:0.0} s (measured x scale {fleet.ScaledWall.TotalSeconds:0.0} s), " +
-                $"source {fleet.Source.RoundTrips} requests, managed peak {fleet.Measured.ManagedPeak / 1e6:0.0} MB; {fleet.Outcome}");
+            report.Progress($"{users} users, {size} destinations: wall {fleet.Wall.TotalSeconds:0.0} s (measured x "
+                + $"scale {fleet.ScaledWall.TotalSeconds:0.0} s), " +
+                $"source {fleet.Source.RoundTrips} requests, managed peak {fleet.Measured.ManagedPeak / 1e6:0.0} MB; "
+                    + $"{fleet.Outcome}");
             fleets.Add(fleet);
         }
     }

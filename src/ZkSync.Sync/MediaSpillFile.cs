@@ -38,8 +38,10 @@ namespace ZkSync.Sync
         {
             _aes.KeySize = 256;
             _aes.GenerateKey();
-            string path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "zksync-media-" + Guid.NewGuid().ToString("N") + ".tmp");
-            _file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+            string path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "zksync-media-"
+                + Guid.NewGuid().ToString("N") + ".tmp");
+            _file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920,
+                FileOptions.DeleteOnClose);
         }
 
         /// <summary>Where the file is (deleted on close).</summary>
@@ -57,8 +59,10 @@ namespace ZkSync.Sync
 
         public bool Holds(int batch) => _records.ContainsKey(batch);
 
-        /// <summary>Stores a batch's <paramref name="kinds"/>; false if the file already holds at least those kinds.</summary>
-        public bool Write(int batch, IReadOnlyList<string> ids, IReadOnlyDictionary<string, SourceMedia> media, SyncDataKinds kinds)
+        /// <summary>Stores a batch's <paramref name="kinds"/>; false if the file already holds at least those
+        /// kinds.</summary>
+        public bool Write(int batch, IReadOnlyList<string> ids, IReadOnlyDictionary<string, SourceMedia> media,
+            SyncDataKinds kinds)
         {
             if (_records.TryGetValue(batch, out var old) && (old.Kinds & kinds) == kinds) return false;
             byte[] plain;
@@ -88,14 +92,16 @@ namespace ZkSync.Sync
             _aes.GenerateIV();
             byte[] iv = _aes.IV;
             byte[] cipher;
-            using (var encryptor = _aes.CreateEncryptor(_aes.Key, iv)) cipher = encryptor.TransformFinalBlock(plain, 0, plain.Length);
+            using (var encryptor = _aes.CreateEncryptor(_aes.Key, iv)) cipher = encryptor.TransformFinalBlock(plain, 0,
+                plain.Length);
             long offset = _file.Seek(0, SeekOrigin.End);
             _file.Write(cipher, 0, cipher.Length);
             _records[batch] = new Record(offset, cipher.Length, iv, kinds);
             return true;
         }
 
-        /// <summary>Fills <paramref name="media"/> with what the file holds of the batch; returns the kinds it held (none: not in the file).</summary>
+        /// <summary>Fills <paramref name="media"/> with what the file holds of the batch; returns the kinds it held
+        /// (none: not in the file).</summary>
         public SyncDataKinds Read(int batch, IReadOnlyList<string> ids, IReadOnlyDictionary<string, SourceMedia> media)
         {
             if (!_records.TryGetValue(batch, out var record)) return 0;
@@ -105,11 +111,13 @@ namespace ZkSync.Sync
             while (read < cipher.Length)
             {
                 int n = _file.Read(cipher, read, cipher.Length - read);
-                if (n == 0) throw new EndOfStreamException("The temporary media file is shorter than what was written to it.");
+                if (n == 0) throw new EndOfStreamException("The temporary media file is shorter than what was written "
+                    + "to it.");
                 read += n;
             }
             byte[] plain;
-            using (var decryptor = _aes.CreateDecryptor(_aes.Key, record.Iv)) plain = decryptor.TransformFinalBlock(cipher, 0, cipher.Length);
+            using (var decryptor = _aes.CreateDecryptor(_aes.Key,
+                record.Iv)) plain = decryptor.TransformFinalBlock(cipher, 0, cipher.Length);
             using var r = new BinaryReader(new MemoryStream(plain));
             foreach (var id in ids)
             {
@@ -118,7 +126,8 @@ namespace ZkSync.Sync
                 {
                     m.FacesError = ReadText(r);
                     var faces = new ZkFaceRecord[r.ReadInt32()];
-                    for (int i = 0; i < faces.Length; i++) faces[i] = new ZkFaceRecord(r.ReadBytes(ZkFaceRecord.RecordSize)) { UserId = id };
+                    for (int i = 0; i < faces.Length; i++)
+                        faces[i] = new ZkFaceRecord(r.ReadBytes(ZkFaceRecord.RecordSize)) { UserId = id };
                     m.Faces = faces;
                 }
                 if (record.Kinds.Has(SyncDataKinds.Photos))

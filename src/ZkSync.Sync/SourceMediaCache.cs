@@ -71,7 +71,8 @@ namespace ZkSync.Sync
         public int SpillReads { get; private set; }
 
         /// <summary>
-        /// A destination that may need media later: batches it has not passed are kept (in memory or in the temporary file)
+        /// A destination that may need media later: batches it has not passed are kept (in memory or in the temporary
+        /// file)
         /// until it activates and releases them, or leaves.
         /// </summary>
         public Consumer Register()
@@ -85,7 +86,8 @@ namespace ZkSync.Sync
         }
 
         /// <summary>Registers and activates at once.</summary>
-        /// <param name="readAhead">Kinds to load ahead of this consumer's requests (none: load on request only).</param>
+        /// <param name="readAhead">Kinds to load ahead of this consumer's requests (none: load on request
+        /// only).</param>
         public Consumer Join(SyncDataKinds readAhead = 0) => Register().Activate(readAhead);
 
         /// <summary>Stops reading ahead and waits for source reads in flight, so the source can be closed.</summary>
@@ -101,7 +103,8 @@ namespace ZkSync.Sync
             catch (Exception) { /* a consumer saw it already, or nobody needs it any more */ }
         }
 
-        /// <summary>Frees the stop source, the source lock and the temporary file; call after <see cref="StopAsync"/>.</summary>
+        /// <summary>Frees the stop source, the source lock and the temporary file; call after <see
+        /// cref="StopAsync"/>.</summary>
         public void Dispose()
         {
             _stop.Dispose();
@@ -126,7 +129,8 @@ namespace ZkSync.Sync
             internal SyncDataKinds Kinds { get; set; }
             internal bool Left { get; set; }
 
-            /// <summary>Starts using the cache: batches are read ahead of it for <paramref name="readAhead"/>.</summary>
+            /// <summary>Starts using the cache: batches are read ahead of it for <paramref
+            /// name="readAhead"/>.</summary>
             public Consumer Activate(SyncDataKinds readAhead = 0)
             {
                 _cache.Activate(this, readAhead);
@@ -147,7 +151,8 @@ namespace ZkSync.Sync
             public Task? Photos;
 
             public bool Loading => (Faces != null && !Faces.IsCompleted) || (Photos != null && !Photos.IsCompleted);
-            public bool Failed => (Faces?.IsFaulted ?? false) || (Photos?.IsFaulted ?? false) || (Faces?.IsCanceled ?? false) || (Photos?.IsCanceled ?? false);
+            public bool Failed => (Faces?.IsFaulted ?? false) || (Photos?.IsFaulted ?? false)
+                || (Faces?.IsCanceled ?? false) || (Photos?.IsCanceled ?? false);
 
             public SyncDataKinds Loaded =>
                 (Faces != null && Faces.Status == TaskStatus.RanToCompletion ? SyncDataKinds.Faces : 0)
@@ -166,7 +171,8 @@ namespace ZkSync.Sync
             }
         }
 
-        private async Task<IReadOnlyDictionary<string, SourceMedia>> GetAsync(Consumer consumer, int index, SyncDataKinds kinds, CancellationToken ct)
+        private async Task<IReadOnlyDictionary<string, SourceMedia>> GetAsync(Consumer consumer, int index,
+            SyncDataKinds kinds, CancellationToken ct)
         {
             Entry entry;
             Task faces, photos;
@@ -186,7 +192,8 @@ namespace ZkSync.Sync
             return entry.Media;
         }
 
-        /// <summary>Under the gate: a batch in memory, from the temporary file if it was moved there, else empty.</summary>
+        /// <summary>Under the gate: a batch in memory, from the temporary file if it was moved there, else
+        /// empty.</summary>
         private Entry NewEntry(int index)
         {
             var entry = new Entry();
@@ -200,7 +207,8 @@ namespace ZkSync.Sync
             return entry;
         }
 
-        /// <summary>Under the gate: starts the source loads of <paramref name="kinds"/> not yet loaded for the batch.</summary>
+        /// <summary>Under the gate: starts the source loads of <paramref name="kinds"/> not yet loaded for the
+        /// batch.</summary>
         private void Start(Entry entry, int index, SyncDataKinds kinds)
         {
             if (kinds.Has(SyncDataKinds.Faces) && entry.Faces == null) entry.Faces = Track(LoadAsync(entry, index, SyncDataKinds.Faces));
@@ -208,14 +216,17 @@ namespace ZkSync.Sync
         }
 
         /// <summary>
-        /// Under the gate: loads this consumer's next batches not yet read while fewer than the window are held. Batches in
-        /// the temporary file are not read ahead (reading them back is quick). Loads queue on the source in request order.
+        /// Under the gate: loads this consumer's next batches not yet read while fewer than the window are held.
+        /// Batches in
+        /// the temporary file are not read ahead (reading them back is quick). Loads queue on the source in request
+        /// order.
         /// </summary>
         private void ReadAhead(Consumer consumer)
         {
             if (_readAhead == 0 || !consumer.Active || _stop.IsCancellationRequested) return;
             var kinds = _readAhead;
-            for (int i = consumer.Position; i < _batches.Count && i < consumer.Position + _window && _entries.Count < _window; i++)
+            for (int i = consumer.Position; i < _batches.Count && i < consumer.Position + _window
+                && _entries.Count < _window; i++)
             {
                 if (_entries.ContainsKey(i) || (_spill != null && _spill.Holds(i))) continue;
                 Start(NewEntry(i), i, kinds);
@@ -284,7 +295,8 @@ namespace ZkSync.Sync
         }
 
         /// <summary>
-        /// Under the gate: every batch in memory that nobody uses and no active consumer will ask for next is dropped, or
+        /// Under the gate: every batch in memory that nobody uses and no active consumer will ask for next is dropped,
+        /// or
         /// moved to the temporary file while a consumer behind it (or not started) still needs it.
         /// </summary>
         private void Trim()

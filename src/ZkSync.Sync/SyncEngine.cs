@@ -50,7 +50,8 @@ namespace ZkSync.Sync
                 var filter = UserIdFilter.From(options);
                 var ids = snapshot.Users.Keys.Where(filter.Includes).OrderBy(id => id, StringComparer.Ordinal).ToList();
                 var batches = Chunk(ids, options.MediaBatchUsers);
-                using var media = new SourceMediaCache(device, batches, window: Math.Min(2 * options.ThrottleLimit, MaxReadAheadBatches), cancellationToken);
+                using var media = new SourceMediaCache(device, batches, window: Math.Min(2 * options.ThrottleLimit,
+                    MaxReadAheadBatches), cancellationToken);
                 var sink = new ResultSink(options);
                 var run = new SyncRunContext(snapshot, options, media, sink);
                 using var throttle = new SemaphoreSlim(options.ThrottleLimit, options.ThrottleLimit);

@@ -3,7 +3,8 @@
 # the module's views and carry PSComputerName; each site's journal is read from the central host.
 # Remoting runs over SSH to 127.0.0.1: this test starts its own sshd (Debian's openssh-server; .ci/run installs it) on a
 # free loopback port, with its own host key, config and authorized key in a temporary folder and a powershell subsystem
-# running this very pwsh; it stops that sshd afterwards. Two PSSessions are the two "sites", each with its own emulators.
+# running this very pwsh; it stops that sshd afterwards. Two PSSessions are the two "sites", each with its own
+# emulators.
 BeforeDiscovery {
     $script:Sshd = @('/usr/sbin/sshd', '/usr/bin/sshd') | Where-Object { Test-Path $_ } | Select-Object -First 1
     # Outside CI a machine without sshd (or not root, which key auth for root needs) skips; under CI=true it must run.
@@ -34,7 +35,8 @@ Describe 'Sites over PowerShell remoting (SSH to 127.0.0.1)' -Skip:$script:SkipR
         if (-not (Test-Path /run/sshd)) { New-Item -ItemType Directory -Path /run/sshd | Out-Null }
 
         $script:Port = Get-FreeLoopbackPort
-        # The pwsh tools/run-pester.sh installed (a dotnet tool: this process's own path is dotnet's), else the one on PATH.
+        # The pwsh tools/run-pester.sh installed (a dotnet tool: this process's own path is dotnet's), else the one on
+        # PATH.
         $pwsh = Join-Path $script:RepoRoot '.tools' 'pwsh'
         if (-not (Test-Path $pwsh)) { $pwsh = (Get-Command pwsh -CommandType Application -ErrorAction Stop | Select-Object -First 1).Source }
         $config = Join-Path $script:Dir 'sshd_config'
@@ -62,7 +64,8 @@ Describe 'Sites over PowerShell remoting (SSH to 127.0.0.1)' -Skip:$script:SkipR
         }
         if (-not $listening) { throw "sshd did not listen on 127.0.0.1:$($script:Port): $(Get-Content (Join-Path $script:Dir 'sshd.log') -Raw)" }
 
-        # The host key is known beforehand, so ssh checks it strictly and prints nothing (PowerShell reads ssh's stderr as errors).
+        # The host key is known beforehand, so ssh checks it strictly and prints nothing (PowerShell reads ssh's stderr
+        # as errors).
         $hostKey = (Get-Content (Join-Path $script:Dir 'host_key.pub') -Raw).Trim()
         Set-Content -Path (Join-Path $script:Dir 'known_hosts') -Value "[127.0.0.1]:$($script:Port) $hostKey"
         $ssh = @{

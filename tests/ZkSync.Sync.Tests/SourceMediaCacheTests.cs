@@ -37,7 +37,7 @@ namespace ZkSync.Sync.Tests
         }
 
         [Fact]
-        public async Task A_destination_ahead_never_waits_and_one_behind_reads_the_batches_back_from_the_file_not_the_source()
+        public async Task A_destination_ahead_never_waits_and_one_behind_reads_the_batches_from_the_file()
         {
             var src = TestData.SeededFaceDevice("src", 5);
             using var cache = Cache(src, window: 1);
@@ -47,7 +47,8 @@ namespace ZkSync.Sync.Tests
             var seen = new List<string>();
             for (int i = 0; i < 3; i++)
             {
-                var m = await fast.GetAsync(i, SyncDataKinds.Faces, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+                var m = await fast.GetAsync(i, SyncDataKinds.Faces,
+                    CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
                 seen.AddRange(m.OrderBy(kv => kv.Key).Select(kv => Faces(kv.Value)));
                 fast.Release(i);
             }
@@ -69,7 +70,7 @@ namespace ZkSync.Sync.Tests
         }
 
         [Fact]
-        public async Task A_destination_that_starts_after_the_others_finished_gets_every_batch_without_a_second_source_read()
+        public async Task A_destination_starting_after_the_others_finished_gets_every_batch_without_a_source_read()
         {
             var src = TestData.SeededFaceDevice("src", 5);
             using var cache = Cache(src, window: 1);
@@ -82,7 +83,8 @@ namespace ZkSync.Sync.Tests
                 for (int i = 0; i < 3; i++)
                 {
                     var m = await first.GetAsync(i, kinds, CancellationToken.None);
-                    seen.AddRange(m.OrderBy(kv => kv.Key).Select(kv => kv.Key + ":" + Faces(kv.Value) + ":" + Convert.ToBase64String(kv.Value.Photo!)));
+                    seen.AddRange(m.OrderBy(kv => kv.Key).Select(kv => kv.Key + ":" + Faces(kv.Value) + ":"
+                        + Convert.ToBase64String(kv.Value.Photo!)));
                     first.Release(i);
                 }
             }
@@ -95,7 +97,8 @@ namespace ZkSync.Sync.Tests
                 for (int i = 0; i < 3; i++)
                 {
                     var m = await late.GetAsync(i, kinds, CancellationToken.None);
-                    again.AddRange(m.OrderBy(kv => kv.Key).Select(kv => kv.Key + ":" + Faces(kv.Value) + ":" + Convert.ToBase64String(kv.Value.Photo!)));
+                    again.AddRange(m.OrderBy(kv => kv.Key).Select(kv => kv.Key + ":" + Faces(kv.Value) + ":"
+                        + Convert.ToBase64String(kv.Value.Photo!)));
                     late.Release(i);
                 }
             }
@@ -166,7 +169,8 @@ namespace ZkSync.Sync.Tests
             Assert.False(System.IO.File.Exists(path));
         }
 
-        private static string Faces(SourceMedia m) => string.Join("|", m.Faces.Select(f => f.UserId + "/" + Convert.ToBase64String(f.Raw)));
+        private static string Faces(SourceMedia m) => string.Join("|", m.Faces.Select(f => f.UserId + "/"
+            + Convert.ToBase64String(f.Raw)));
 
         [Fact]
         public async Task A_destination_that_leaves_releases_what_it_held()

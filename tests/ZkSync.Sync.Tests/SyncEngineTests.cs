@@ -422,9 +422,12 @@ namespace ZkSync.Sync.Tests
         public async Task Each_source_users_faces_and_photo_are_read_once_per_run_whatever_the_throttle(int throttle)
         {
             var src = SeededFaceDevice("src", 40, faces: 2);
-            var destinations = Enumerable.Range(1, 3).Select(i => new FakeSyncDevice("d" + i) { Asynchronous = true }).ToArray();
+            var destinations = Enumerable.Range(1, 3).Select(i => new FakeSyncDevice("d"
+                + i)
+            { Asynchronous = true }).ToArray();
 
-            var report = await Sync(src, new SyncOptions { MediaBatchUsers = 5, ThrottleLimit = throttle }, destinations);
+            var report = await Sync(src, new SyncOptions { MediaBatchUsers = 5, ThrottleLimit = throttle },
+                destinations);
 
             Assert.All(report.Summaries, s => Assert.Equal(40, s.Added));
             foreach (var d in destinations)

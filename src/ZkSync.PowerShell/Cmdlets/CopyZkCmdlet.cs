@@ -70,7 +70,8 @@ namespace ZkSync.PowerShell.Cmdlets
         {
             bool whatIf = WhatIfRequested;
             SyncDataKinds kinds = Items.ToKinds();
-            var run = new EngineRun(this, destinations.Append(source), $"Copying from {source.Device}", "Copying to {0}", destinations.Count);
+            var run = new EngineRun(this, destinations.Append(source), $"Copying from {source.Device}",
+                "Copying to {0}", destinations.Count);
             run.WarnUnsupported(source.Capabilities, destinations, kinds);
             var declined = new HashSet<(string Destination, string UserId)>();
             string Target(string destination, string userId, string name) => ZkSessionCmdlet.UserTarget(userId, name, run.Names.Display(destination));

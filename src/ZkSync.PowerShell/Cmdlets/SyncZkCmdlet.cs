@@ -117,13 +117,18 @@ namespace ZkSync.PowerShell.Cmdlets
                 },
                 summary =>
                 {
-                    var shown = new ZkSyncSummary(summary, sourceName, run.Names.Display(summary.Destination), backups?.FileOf(summary.Destination));
+                    var shown = new ZkSyncSummary(summary, sourceName, run.Names.Display(summary.Destination),
+                        backups?.FileOf(summary.Destination));
                     summaries.Add(shown);
                     WriteSummary(shown);
                 }));
-            // A fleet (two destinations or more) ends with one line per destination, failures first, as Write-Host would.
+            // A fleet (two destinations or more) ends with one line per destination, failures first, like Write-Host.
             if (summaries.Count > 1)
-                WriteInformation(new HostInformationMessage { Message = string.Join(Environment.NewLine, FleetSummary.Lines(sourceName, summaries, clock.Elapsed)) },
+                WriteInformation(new HostInformationMessage
+                {
+                    Message = string.Join(Environment.NewLine,
+                    FleetSummary.Lines(sourceName, summaries, clock.Elapsed))
+                },
                     new[] { "PSHOST", FleetSummary.Tag });
         }
 

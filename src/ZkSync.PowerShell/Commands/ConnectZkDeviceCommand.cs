@@ -30,8 +30,10 @@ namespace ZkSync.PowerShell.Commands
         public ZkTransportKind Protocol { get; set; } = ZkTransportKind.Auto;
 
         /// <summary>
-        /// Bound from an inventory's CommKey column too (Import-Csv devices.csv | Connect-ZkDevice); a key in a file is as
-        /// safe as the file, so prefer a CredentialName column naming a vault entry. No module output has such a property.
+        /// Bound from an inventory's CommKey column too (Import-Csv devices.csv | Connect-ZkDevice); a key in a file is
+        /// as
+        /// safe as the file, so prefer a CredentialName column naming a vault entry. No module output has such a
+        /// property.
         /// </summary>
         [Parameter(ParameterSetName = CommKeySet, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(0, (int)ZkSync.Protocol.Codecs.CommKey.MaxKey)]
@@ -45,18 +47,22 @@ namespace ZkSync.PowerShell.Commands
 
         /// <summary>
         /// The name of a credential whose password is the comm key, looked up with Get-AutomationPSCredential (Azure
-        /// Automation) or Get-Secret (SecretManagement), whichever is loaded: an inventory names keys, never holds them.
-        /// In every parameter set, so a row that carries both a CredentialName and a Credential binds; -Credential wins.
+        /// Automation) or Get-Secret (SecretManagement), whichever is loaded: an inventory names keys, never holds
+        /// them.
+        /// In every parameter set, so a row that carries both a CredentialName and a Credential binds; -Credential
+        /// wins.
         /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? CredentialName { get; set; }
 
-        /// <summary>Display name of the device (an inventory's Name or DisplayName column): results, summaries, progress and the journal show it.</summary>
+        /// <summary>Display name of the device (an inventory's Name or DisplayName column): results, summaries,
+        /// progress and the journal show it.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("DisplayName")]
         public string? Name { get; set; }
 
-        /// <summary>The site the device is at (an inventory's Site column), kept on the session for grouping; not part of its name.</summary>
+        /// <summary>The site the device is at (an inventory's Site column), kept on the session for grouping; not part
+        /// of its name.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? Site { get; set; }
 
@@ -76,7 +82,8 @@ namespace ZkSync.PowerShell.Commands
         {
             PSCredential? credential = Credential;
             if (credential == null && !string.IsNullOrWhiteSpace(CredentialName)
-                && !TryItem(IPAddress, () => credential = CredentialStore.Find(InvokeCommand, CredentialName!.Trim()))) return;
+                && !TryItem(IPAddress, () => credential = CredentialStore.Find(InvokeCommand,
+                    CredentialName!.Trim()))) return;
             var address = new DeviceAddress
             {
                 Host = IPAddress,

@@ -37,7 +37,8 @@ namespace ZkSync.PowerShell.Infrastructure
         /// <summary>Hand this to the engine; it only queues.</summary>
         public IProgress<ZkTransferProgress> Sink { get; }
 
-        /// <param name="always">Write even within the throttle interval (a few updates that each matter, e.g. destinations done).</param>
+        /// <param name="always">Write even within the throttle interval (a few updates that each matter, e.g.
+        /// destinations done).</param>
         public void Report(string status, long done, long total, bool always = false)
         {
             int percent = total > 0 ? (int)Math.Min(100, done * 100 / total) : -1;

@@ -14,7 +14,8 @@ namespace ZkSync.PowerShell
     {
         private static readonly string[] Lookups = { "Get-AutomationPSCredential", "Get-Secret" };
 
-        [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2208", Justification = "ParamName names the cmdlet parameter the admin gave (-CredentialName).")]
+        [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2208",
+            Justification = "ParamName names the cmdlet parameter the admin gave (-CredentialName).")]
         public static PSCredential Find(CommandInvocationIntrinsics invoke, string name)
         {
             foreach (string command in Lookups)
@@ -23,11 +24,13 @@ namespace ZkSync.PowerShell
                 Collection<PSObject> found;
                 try
                 {
-                    found = invoke.InvokeScript(false, ScriptBlock.Create("param($c, $n) & $c -Name $n"), null, command, name);
+                    found = invoke.InvokeScript(false, ScriptBlock.Create("param($c, $n) & $c -Name $n"), null,
+                        command, name);
                 }
                 catch (RuntimeException exception)
                 {
-                    throw new ArgumentException($"Credential '{name}' could not be read with {command}: {exception.Message}", "CredentialName", exception);
+                    throw new ArgumentException($"Credential '{name}' could not be read with {command}: "
+                        + $"{exception.Message}", "CredentialName", exception);
                 }
                 object? value = found.Count == 0 ? null : found[0]?.BaseObject;
                 switch (value)
@@ -36,13 +39,18 @@ namespace ZkSync.PowerShell
                     case SecureString secret: return new PSCredential(name, secret);
                     default:
                         throw new ArgumentException(
-                            $"{command} -Name '{name}' returned {(value == null ? "nothing" : "a " + value.GetType().Name)}, not a credential: store the comm key as " +
-                            "the password of a credential (or as a SecureString secret) under that name.", "CredentialName");
+                            $"{command} -Name '{name}' returned "
+                                + $"{(value == null ? "nothing" : "a " + value.GetType().Name)}, not a credential: "
+                                + $"store the comm key as " +
+                            "the password of a credential (or as a SecureString secret) under that name.",
+                                "CredentialName");
                 }
             }
             throw new ArgumentException(
-                $"-CredentialName '{name}' needs Get-AutomationPSCredential (an Azure Automation runbook) or Get-Secret (Install-Module " +
-                "Microsoft.PowerShell.SecretManagement), and neither is available; pass -Credential instead.", "CredentialName");
+                $"-CredentialName '{name}' needs Get-AutomationPSCredential (an Azure Automation runbook) or "
+                    + $"Get-Secret (Install-Module " +
+                "Microsoft.PowerShell.SecretManagement), and neither is available; pass -Credential instead.",
+                    "CredentialName");
         }
     }
 }

@@ -23,8 +23,9 @@ namespace ZkSync.PowerShell.Syncing
         private readonly ZkCmdlet _cmdlet;
         private readonly SyncProgressBars _bars;
 
-        /// <param name="destinations">How many destinations the run has, for the parent progress bar (0 = unknown).</param>
-        public EngineRun(ZkCmdlet cmdlet, IEnumerable<ZkSession> sessions, string activity, string childActivity, int destinations = 0)
+        /// <param name="destinations">Destinations of the run, for the parent progress bar (0 = unknown).</param>
+        public EngineRun(ZkCmdlet cmdlet, IEnumerable<ZkSession> sessions, string activity, string childActivity,
+            int destinations = 0)
         {
             _cmdlet = cmdlet;
             Names = new SessionNames(sessions);

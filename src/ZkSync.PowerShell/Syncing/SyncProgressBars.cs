@@ -24,7 +24,8 @@ namespace ZkSync.PowerShell.Syncing
 
         /// <param name="activity">The run, e.g. "Syncing from 127.0.0.1:4370".</param>
         /// <param name="childActivity">Per destination, with {0} for its name, e.g. "Syncing to {0}".</param>
-        /// <param name="destinations">How many destinations the run has (the parent bar counts them done); 0 = unknown.</param>
+        /// <param name="destinations">How many destinations the run has (the parent bar counts them done); 0 =
+        /// unknown.</param>
         public SyncProgressBars(ZkCmdlet cmdlet, string activity, string childActivity, int destinations = 0)
         {
             _cmdlet = cmdlet;
@@ -58,7 +59,8 @@ namespace ZkSync.PowerShell.Syncing
         }
 
         private void ReportParent() =>
-            _parent.Report(_destinations > 0 ? $"{_done} of {_destinations} destinations done" : "Destinations", _done, _destinations, always: true);
+            _parent.Report(_destinations > 0 ? $"{_done} of {_destinations} destinations done" : "Destinations", _done,
+                _destinations, always: true);
 
         /// <summary>Closes every open bar and the parent (also after a failure or Ctrl+C).</summary>
         public void CompleteAll()
