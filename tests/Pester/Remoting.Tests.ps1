@@ -38,7 +38,9 @@ Describe 'Sites over PowerShell remoting (SSH to 127.0.0.1)' -Skip:$script:SkipR
         # The pwsh tools/run-pester.sh installed (a dotnet tool: this process's own path is dotnet's), else the one on
         # PATH.
         $pwsh = Join-Path $script:RepoRoot '.tools' 'pwsh'
-        if (-not (Test-Path $pwsh)) { $pwsh = (Get-Command pwsh -CommandType Application -ErrorAction Stop | Select-Object -First 1).Source }
+        if (-not (Test-Path $pwsh)) {
+            $pwsh = (Get-Command pwsh -CommandType Application -ErrorAction Stop | Select-Object -First 1).Source
+        }
         $config = Join-Path $script:Dir 'sshd_config'
         @(
             "Port $script:Port"
@@ -60,9 +62,14 @@ Describe 'Sites over PowerShell remoting (SSH to 127.0.0.1)' -Skip:$script:SkipR
         $listening = $false
         while (-not $listening -and (Get-Date) -lt $deadline) {
             $probe = [System.Net.Sockets.TcpClient]::new()
-            try { $probe.Connect('127.0.0.1', $script:Port); $listening = $true } catch { Start-Sleep -Milliseconds 100 } finally { $probe.Dispose() }
+            try { $probe.Connect('127.0.0.1', $script:Port); $listening = $true }
+            catch { Start-Sleep -Milliseconds 100 }
+            finally { $probe.Dispose() }
         }
-        if (-not $listening) { throw "sshd did not listen on 127.0.0.1:$($script:Port): $(Get-Content (Join-Path $script:Dir 'sshd.log') -Raw)" }
+        if (-not $listening) {
+            $log = Get-Content (Join-Path $script:Dir 'sshd.log') -Raw
+            throw "sshd did not listen on 127.0.0.1:$($script:Port): $log"
+        }
 
         # The host key is known beforehand, so ssh checks it strictly and prints nothing (PowerShell reads ssh's stderr
         # as errors).
@@ -73,7 +80,11 @@ Describe 'Sites over PowerShell remoting (SSH to 127.0.0.1)' -Skip:$script:SkipR
             Port              = $script:Port
             UserName          = 'root'
             KeyFilePath       = (Join-Path $script:Dir 'client_key')
-            Options           = @{ StrictHostKeyChecking = 'yes'; UserKnownHostsFile = (Join-Path $script:Dir 'known_hosts'); LogLevel = 'ERROR' }
+            Options           = @{
+                StrictHostKeyChecking = 'yes'
+                UserKnownHostsFile    = (Join-Path $script:Dir 'known_hosts')
+                LogLevel              = 'ERROR'
+            }
             ConnectingTimeout = 60000
         }
         $script:Sites = @(
@@ -85,25 +96,37 @@ Describe 'Sites over PowerShell remoting (SSH to 127.0.0.1)' -Skip:$script:SkipR
         $script:Master = Start-ZkEmulator -Profile face -Users 6 | Connect-ZkDevice -Name 'Master' -Timeout 3
         $script:BackupPassword = 'correct horse 22'
         $secure = [System.Net.NetworkCredential]::new('', $script:BackupPassword).SecurePassword
-        $script:Backup = (Export-ZkDevice -Session $script:Master -Path (Join-Path $script:Dir 'master.zksync') -Password $secure).Path
+        $file = Join-Path $script:Dir 'master.zksync'
+        $exported = Export-ZkDevice -Session $script:Master -Path $file -Password $secure
+        $script:Backup = $exported.Path
 
         # Each site: the backup copied over the session, its own journal folder and its own two terminals.
         foreach ($site in $script:Sites) {
-            $siteDir = Invoke-Command -Session $site { New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) ('zksync-site-' + [guid]::NewGuid().ToString('N'))) | ForEach-Object FullName }
+            $siteDir = Invoke-Command -Session $site {
+                $path = Join-Path ([IO.Path]::GetTempPath()) ('zksync-site-' + [guid]::NewGuid().ToString('N'))
+                (New-Item -ItemType Directory -Path $path).FullName
+            }
             Copy-Item -Path $script:Backup -Destination $siteDir -ToSession $site
             Invoke-Command -Session $site -ArgumentList $script:ModuleManifest, $siteDir, $site.Name {
                 param($manifest, $siteDir, $siteName)
                 Import-Module $manifest -ErrorAction Stop
                 $global:ZkSyncJournalPath = Join-Path $siteDir 'journal'
                 $global:SiteDir = $siteDir
-                $global:Doors = 1..2 | ForEach-Object { Start-ZkEmulator -Profile face | Connect-ZkDevice -Name "$siteName-Door-$_" -Site $siteName -Timeout 3 }
+                $global:Doors = 1..2 | ForEach-Object {
+                    $name = "$siteName-Door-$_"
+                    Start-ZkEmulator -Profile face | Connect-ZkDevice -Name $name -Site $siteName -Timeout 3
+                }
             }
         }
     }
 
     AfterAll {
         if ($script:Sites) {
-            Invoke-Command -Session $script:Sites { Get-ZkSession | Disconnect-ZkDevice; Stop-ZkEmulator -All; Remove-Item -Recurse -Force $global:SiteDir } -ErrorAction SilentlyContinue
+            Invoke-Command -Session $script:Sites -ErrorAction SilentlyContinue {
+                Get-ZkSession | Disconnect-ZkDevice
+                Stop-ZkEmulator -All
+                Remove-Item -Recurse -Force $global:SiteDir
+            }
             $script:Sites | Remove-PSSession
         }
         Remove-ZkTestDevice
@@ -114,37 +137,48 @@ Describe 'Sites over PowerShell remoting (SSH to 127.0.0.1)' -Skip:$script:SkipR
         if ($script:Dir) { Remove-Item -Recurse -Force $script:Dir -ErrorAction SilentlyContinue }
     }
 
-    It 'each site syncs its own terminals from the exported master; summaries come back deserialized with PSComputerName and the module view' {
+    It 'each site syncs its terminals from the exported master; summaries come back deserialized, with PSComputerName' {
         # The password travels as the site would get it from its own vault; here an argument, converted on the site.
         $summaries = Invoke-Command -Session $script:Sites -ArgumentList $script:BackupPassword {
             param($password)
             $secure = [System.Net.NetworkCredential]::new('', $password).SecurePassword
-            Import-ZkDevice -Path (Join-Path $global:SiteDir 'master.zksync') -Password $secure -Destination $global:Doors -Summary -Confirm:$false
+            $backup = Join-Path $global:SiteDir 'master.zksync'
+            Import-ZkDevice -Path $backup -Password $secure -Destination $global:Doors -Summary -Confirm:$false
         }
 
         $summaries | Should -HaveCount 4
-        $summaries | ForEach-Object { $_.PSObject.TypeNames[0] | Should -Be 'Deserialized.ZkSync.PowerShell.ZkSyncSummary' }
+        $summaries.ForEach({ $_.PSObject.TypeNames[0] | Should -Be 'Deserialized.ZkSync.PowerShell.ZkSyncSummary' })
         $summaries | ForEach-Object { $_.PSComputerName | Should -Be '127.0.0.1' }
-        ($summaries.Destination | Sort-Object) | Should -Be @('SiteA-Door-1', 'SiteA-Door-2', 'SiteB-Door-1', 'SiteB-Door-2')
-        $summaries | ForEach-Object { $_.Added | Should -Be 6; $_.Failed | Should -Be 0; $_.Error | Should -BeNullOrEmpty }
+        $doors = 'SiteA-Door-1', 'SiteA-Door-2', 'SiteB-Door-1', 'SiteB-Door-2'
+        ($summaries.Destination | Sort-Object) | Should -Be $doors
+        foreach ($summary in $summaries) {
+            $summary.Added | Should -Be 6
+            $summary.Failed | Should -Be 0
+            $summary.Error | Should -BeNullOrEmpty
+        }
 
         # The module's table view, not PowerShell's default list of every property, and it fits 80 columns.
         $text = $summaries | Format-Table | Out-String -Width 80
         $text | Should -Match 'Destination\s+Added\s+Updated\s+Unchanged\s+Removed\s+Failed'
         $text | Should -Not -Match 'BytesUploaded'
-        ($text -split "`n" | ForEach-Object { $_.TrimEnd().Length } | Measure-Object -Maximum).Maximum | Should -BeLessOrEqual 80
+        $widest = ($text -split "`n" | ForEach-Object { $_.TrimEnd().Length } | Measure-Object -Maximum).Maximum
+        $widest | Should -BeLessOrEqual 80
 
         # Judged by the terminals themselves, read on each site.
-        $counts = Invoke-Command -Session $script:Sites { $global:Doors | ForEach-Object { @(Get-ZkUser -Session $_).Count } }
+        $counts = Invoke-Command -Session $script:Sites {
+            $global:Doors | ForEach-Object { @(Get-ZkUser -Session $_).Count }
+        }
         $counts | Should -Be @(6, 6, 6, 6)
     }
 
     It "each site's journal is read from the central host" {
         $history = Invoke-Command -Session $script:Sites { Get-ZkSyncHistory }
-        $history | ForEach-Object { $_.PSObject.TypeNames[0] | Should -Be 'Deserialized.ZkSync.PowerShell.ZkSyncHistoryRecord' }
-        ($history | Where-Object Status -eq 'Succeeded').Destination | Sort-Object | Should -Be @('SiteA-Door-1', 'SiteA-Door-2', 'SiteB-Door-1', 'SiteB-Door-2')
+        $history.ForEach({ $_.PSObject.TypeNames[0] | Should -Be 'Deserialized.ZkSync.PowerShell.ZkSyncHistoryRecord' })
+        $succeeded = ($history | Where-Object Status -eq 'Succeeded').Destination | Sort-Object
+        $succeeded | Should -Be @('SiteA-Door-1', 'SiteA-Door-2', 'SiteB-Door-1', 'SiteB-Door-2')
         $text = $history | Format-Table | Out-String -Width 80
         $text | Should -Match 'SiteA-Door-1'
-        ($text -split "`n" | ForEach-Object { $_.TrimEnd().Length } | Measure-Object -Maximum).Maximum | Should -BeLessOrEqual 80
+        $widest = ($text -split "`n" | ForEach-Object { $_.TrimEnd().Length } | Measure-Object -Maximum).Maximum
+        $widest | Should -BeLessOrEqual 80
     }
 }

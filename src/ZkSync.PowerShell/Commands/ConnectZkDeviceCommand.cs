@@ -30,12 +30,10 @@ namespace ZkSync.PowerShell.Commands
         public ZkTransportKind Protocol { get; set; } = ZkTransportKind.Auto;
 
         /// <summary>
-        /// Bound from an inventory's CommKey column too (Import-Csv devices.csv | Connect-ZkDevice); a key in a file is
-        /// as
-        /// safe as the file, so prefer a CredentialName column naming a vault entry. No module output has such a
-        /// property.
+        /// Deliberately not bound from the pipeline: a key should be typed or passed on purpose, never picked up from an
+        /// object (an inventory names it instead: -CredentialName).
         /// </summary>
-        [Parameter(ParameterSetName = CommKeySet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = CommKeySet)]
         [ValidateRange(0, (int)ZkSync.Protocol.Codecs.CommKey.MaxKey)]
         public int CommKey { get; set; }
 
