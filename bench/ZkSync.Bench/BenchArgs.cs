@@ -9,12 +9,15 @@ namespace ZkSync.Bench
     internal sealed class BenchArgs
     {
         public static readonly string[] AllScenarios = { "cpu", "full", "resync", "snapshot", "naive", "full-noverify", "full-fp", "full-fp-noverify", "naive-fp",
-            "hybrid-script", "hybrid-script-fp", "module" };
+            "hybrid-script", "hybrid-script-fp", "module", "fleet" };
 
         public IReadOnlyList<int> Users { get; private set; } = new[] { 1000, 3000, 10000 };
         public double LatencyMs { get; private set; } = 2;
         public long BytesPerSecond { get; private set; } = 1_000_000;
-        public IReadOnlyCollection<string> Scenarios { get; private set; } = AllScenarios;
+        public IReadOnlyCollection<string> Scenarios { get; private set; } = AllScenarios.Where(s
+            => s != "fleet").ToList();
+        public IReadOnlyList<int> Fleet { get; private set; } = new[] { 1, 8, 32, 64 };
+        public int? ThrottleLimit { get; private set; }
         public int Seed { get; private set; } = 1;
         public ZkSync.Emulator.Core.DeviceTimingMode DeviceTiming { get; private set; } = ZkSync.Emulator.Core.DeviceTimingMode.None;
         public double TimeScale { get; private set; } = 1;
@@ -27,10 +30,12 @@ namespace ZkSync.Bench
   --device-timing none         none | requests | records: the emulators' device timing model (ZMM220_TFT field readings)
   --time-scale 1               divide every modelled time by this (1-10000); reported times are multiplied back
   --scenarios LIST             any of cpu,full,resync,snapshot,naive,full-noverify,full-fp,full-fp-noverify,naive-fp,
-                               hybrid-script,hybrid-script-fp,module (default: all);
+                               hybrid-script,hybrid-script-fp,module,fleet (default: all but fleet);
                                -fp = users and fingerprints only (no faces or photos);
                                module = Copy-ZkUser vs Sync-ZkDevice through the module in a hosted PowerShell
-  --seed 1                     seed of the generated devices";
+  --seed 1                     seed of the generated devices
+  --fleet 1,8,32,64            fleet scenario: numbers of destinations synced from the one source in one run
+  --throttle-limit N           fleet scenario: SyncOptions.ThrottleLimit (default: the engine's default)";
 
         public bool Has(string scenario) => Scenarios.Contains(scenario);
 
@@ -49,6 +54,10 @@ namespace ZkSync.Bench
                     case "--latency-ms": a.LatencyMs = double.Parse(v, CultureInfo.InvariantCulture); break;
                     case "--bytes-per-second": a.BytesPerSecond = long.Parse(v, CultureInfo.InvariantCulture); break;
                     case "--seed": a.Seed = int.Parse(v, CultureInfo.InvariantCulture); break;
+                    case "--fleet":
+                        a.Fleet = v.Split(',').Select(s => int.Parse(s.Trim(),
+                        CultureInfo.InvariantCulture)).ToList(); break;
+                    case "--throttle-limit": a.ThrottleLimit = int.Parse(v, CultureInfo.InvariantCulture); break;
                     case "--time-scale": a.TimeScale = double.Parse(v, CultureInfo.InvariantCulture); break;
                     case "--device-timing":
                         if (!Enum.TryParse(v, true, out ZkSync.Emulator.Core.DeviceTimingMode mode) || !Enum.IsDefined(mode))
@@ -65,6 +74,9 @@ namespace ZkSync.Bench
                 }
             }
             if (a.Users.Any(n => n < 1 || n > 10000)) throw new ArgumentException("--users: each count must be 1-10000 (the face profile's user capacity)");
+            if (a.Fleet.Any(n => n < 1
+                || n > 256)) throw new ArgumentException("--fleet: each number of destinations must be 1-256");
+            if (a.ThrottleLimit < 1) throw new ArgumentException("--throttle-limit must be at least 1");
             if (a.TimeScale < 1 || a.TimeScale > 10000) throw new ArgumentException("--time-scale must be 1-10000");
             if (a.LatencyMs < 0 || a.BytesPerSecond < 1) throw new ArgumentException("--latency-ms must be >= 0 and --bytes-per-second >= 1");
             return a;

@@ -28,6 +28,7 @@ string hostDll = EmulatorProcess.HostDll(
 #endif
 );
 var results = new List<ScenarioResult>();
+var fleets = new List<FleetResult>();
 foreach (int users in options.Scenarios.Any(s => s != "cpu") ? options.Users : Array.Empty<int>())
 {
     var rig = new Rig(hostDll, model, users, options.Seed);
@@ -58,6 +59,18 @@ foreach (int users in options.Scenarios.Any(s => s != "cpu") ? options.Users : A
         var (copy, sync) = await ModuleCopy.RunAsync(rig, census, source, new[] { copyTo1, copyTo2 }, new[] { syncTo1, syncTo2 });
         results.Add(report.Row(copy));
         results.Add(report.Row(sync));
+    }
+    if (options.Has("fleet"))
+    {
+        foreach (int size in options.Fleet)
+        {
+            var fleet = await Fleet.RunAsync(rig, census, source, size, options.ThrottleLimit, report.Progress);
+            report.Progress($"{users} users, {size} destinations: wall {fleet.Wall.TotalSeconds:0.0} s (measured x "
+                + $"scale {fleet.ScaledWall.TotalSeconds:0.0} s), " +
+                $"source {fleet.Source.RoundTrips} requests, managed peak {fleet.Measured.ManagedPeak / 1e6:0.0} MB; "
+                    + $"{fleet.Outcome}");
+            fleets.Add(fleet);
+        }
     }
     if (options.Has("full") || options.Has("resync"))
     {
@@ -106,6 +119,11 @@ foreach (int users in options.Scenarios.Any(s => s != "cpu") ? options.Users : A
         report.Progress($"{users} users: naive copy of users and fingerprints only");
         results.Add(report.Row(await NaiveSync.RunAsync("naive-fp", rig, census, source, destination, media: false)));
     }
+}
+if (fleets.Count > 0)
+{
+    Fleet.Table(Console.Out, fleets);
+    Fleet.Targets(Console.Out, fleets);
 }
 if (results.Count > 0)
 {

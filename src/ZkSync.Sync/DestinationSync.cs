@@ -20,12 +20,15 @@ namespace ZkSync.Sync
         private readonly SyncRunContext _run;
         private readonly SyncEndpoint _endpoint;
         private readonly SemaphoreSlim _throttle;
+        private readonly SourceMediaCache.Consumer _media;
 
         public DestinationSync(SyncRunContext run, SyncEndpoint endpoint, SemaphoreSlim throttle)
         {
             _run = run;
             _endpoint = endpoint;
             _throttle = throttle;
+            // Registered before any destination starts, so the cache keeps each batch until this one has passed it.
+            _media = run.Media.Register();
         }
 
         public SyncSummary Summary { get; } = new SyncSummary();
@@ -55,7 +58,8 @@ namespace ZkSync.Sync
                 if (!options.WhatIf) plan = await ConfirmAsync(plan, ct).ConfigureAwait(false);
                 CapacityCheck.ThrowIfTooSmall(plan, _run.Source, snapshot);
                 // Joined now, so the source reads faces and photos ahead while this destination writes users and templates.
-                using var media = plan.PendingMedia != 0 ? _run.Media.Join(plan.PendingMedia) : null;
+                var media = plan.PendingMedia != 0 ? _media.Activate(plan.PendingMedia) : null;
+                if (media == null) _media.Dispose();
                 executor = new PlanExecutor(_run, device, plan, media, Report);
                 try
                 {
@@ -90,6 +94,7 @@ namespace ZkSync.Sync
             }
             finally
             {
+                _media.Dispose();
                 if (device != null)
                 {
                     var used = device.Traffic - start;

@@ -17,13 +17,14 @@ namespace ZkSync.Sync
     }
 
     /// <summary>
-    /// Source faces and photos, read a batch of users at a time and shared by the destinations syncing concurrently. A
-    /// batch is dropped once every destination that joined has released it. Destinations ahead of the slowest wait when
-    /// <c>window</c> batches are held, so memory stays bounded; the slowest never waits, so nobody deadlocks. A destination
-    /// that joins late re-reads batches already dropped (correct, just more source traffic).
-    /// Read-ahead: a destination that joins with kinds to read ahead gets the next batches loaded (up to the window)
-    /// while it is still writing users or the previous batch, so the source link works while the destination's does;
-    /// without it the two links would take turns.
+    /// Source faces and photos, read a batch of users at a time and shared by every destination of the run, each kind
+    /// of each batch read from the source at most once whatever the throttle. Every destination registers when the run
+    /// starts, so the cache knows who will still need a batch. In memory it keeps the batches a destination is using
+    /// and the next ones of every active destination (read ahead up to <c>window</c>); a batch still needed by a
+    /// destination that is behind or has not started is moved to an encrypted temporary file
+    /// (<see cref="MediaSpillFile"/>) and read back from there. So no destination ever waits for another, memory stays
+    /// bounded by the window plus one batch per active destination, and the source's link carries each user's media
+    /// once. Read-ahead lets the source read while the destinations write users or earlier batches.
     /// </summary>
     internal sealed class SourceMediaCache : IDisposable
     {
@@ -37,7 +38,7 @@ namespace ZkSync.Sync
         private readonly Dictionary<int, Entry> _entries = new Dictionary<int, Entry>();
         private readonly List<Consumer> _consumers = new List<Consumer>();
         private readonly List<Task> _loads = new List<Task>();
-        private TaskCompletionSource<bool> _changed = NewSignal();
+        private MediaSpillFile? _spill;
         private SyncDataKinds _readAhead;
 
         public SourceMediaCache(ISyncDevice source, IReadOnlyList<IReadOnlyList<string>> batches, int window, CancellationToken runToken)
@@ -54,24 +55,40 @@ namespace ZkSync.Sync
         /// <summary>How many times a batch's faces or photos were read from the source (for tests and logs).</summary>
         public int SourceBatchReads { get; private set; }
 
+        /// <summary>Batches held in memory.</summary>
         public int HeldBatches
         {
             get { lock (_gate) return _entries.Count; }
         }
 
-        /// <param name="readAhead">Kinds to load ahead of this consumer's requests (none: load on request only).</param>
-        public Consumer Join(SyncDataKinds readAhead = 0)
+        /// <summary>Most batches held in memory at once during the run.</summary>
+        public int PeakHeldBatches { get; private set; }
+
+        /// <summary>Batches moved to the temporary file (each at most once per kind set).</summary>
+        public int SpilledBatches { get; private set; }
+
+        /// <summary>Batches read back from the temporary file.</summary>
+        public int SpillReads { get; private set; }
+
+        /// <summary>
+        /// A destination that may need media later: batches it has not passed are kept (in memory or in the temporary
+        /// file)
+        /// until it activates and releases them, or leaves.
+        /// </summary>
+        public Consumer Register()
         {
             lock (_gate)
             {
                 var c = new Consumer(this);
                 _consumers.Add(c);
-                foreach (var e in _entries.Values) e.Pending.Add(c);
-                _readAhead |= readAhead;
-                ReadAhead(0);
                 return c;
             }
         }
+
+        /// <summary>Registers and activates at once.</summary>
+        /// <param name="readAhead">Kinds to load ahead of this consumer's requests (none: load on request
+        /// only).</param>
+        public Consumer Join(SyncDataKinds readAhead = 0) => Register().Activate(readAhead);
 
         /// <summary>Stops reading ahead and waits for source reads in flight, so the source can be closed.</summary>
         public async Task StopAsync()
@@ -86,77 +103,112 @@ namespace ZkSync.Sync
             catch (Exception) { /* a consumer saw it already, or nobody needs it any more */ }
         }
 
-        /// <summary>Frees the stop source and the source lock; call after <see cref="StopAsync"/>, when no load runs.</summary>
+        /// <summary>Frees the stop source, the source lock and the temporary file; call after <see
+        /// cref="StopAsync"/>.</summary>
         public void Dispose()
         {
             _stop.Dispose();
             _sourceLock.Dispose();
+            lock (_gate)
+            {
+                _spill?.Dispose();
+                _spill = null;
+            }
         }
 
         internal sealed class Consumer : IDisposable
         {
             private readonly SourceMediaCache _cache;
             internal Consumer(SourceMediaCache cache) => _cache = cache;
+
+            /// <summary>The next batch this consumer needs (every batch from here on is kept for it).</summary>
             internal int Position { get; set; }
+
+            internal int? Using { get; set; }
+            internal bool Active { get; set; }
+            internal SyncDataKinds Kinds { get; set; }
+            internal bool Left { get; set; }
+
+            /// <summary>Starts using the cache: batches are read ahead of it for <paramref
+            /// name="readAhead"/>.</summary>
+            public Consumer Activate(SyncDataKinds readAhead = 0)
+            {
+                _cache.Activate(this, readAhead);
+                return this;
+            }
 
             public Task<IReadOnlyDictionary<string, SourceMedia>> GetAsync(int index, SyncDataKinds kinds, CancellationToken ct) => _cache.GetAsync(this, index, kinds, ct);
             public void Release(int index) => _cache.Release(this, index);
+
+            /// <summary>Leaves: this consumer needs nothing more (idempotent).</summary>
             public void Dispose() => _cache.Leave(this);
         }
 
         private sealed class Entry
         {
-            public readonly HashSet<Consumer> Pending = new HashSet<Consumer>();
             public readonly Dictionary<string, SourceMedia> Media = new Dictionary<string, SourceMedia>(StringComparer.Ordinal);
             public Task? Faces;
             public Task? Photos;
+
+            public bool Loading => (Faces != null && !Faces.IsCompleted) || (Photos != null && !Photos.IsCompleted);
+            public bool Failed => (Faces?.IsFaulted ?? false) || (Photos?.IsFaulted ?? false)
+                || (Faces?.IsCanceled ?? false) || (Photos?.IsCanceled ?? false);
+
+            public SyncDataKinds Loaded =>
+                (Faces != null && Faces.Status == TaskStatus.RanToCompletion ? SyncDataKinds.Faces : 0)
+                | (Photos != null && Photos.Status == TaskStatus.RanToCompletion ? SyncDataKinds.Photos : 0);
         }
 
-        private async Task<IReadOnlyDictionary<string, SourceMedia>> GetAsync(Consumer consumer, int index, SyncDataKinds kinds, CancellationToken ct)
+        private void Activate(Consumer consumer, SyncDataKinds readAhead)
+        {
+            lock (_gate)
+            {
+                if (consumer.Left) return;
+                consumer.Active = true;
+                consumer.Kinds = readAhead;
+                _readAhead |= readAhead;
+                ReadAhead(consumer);
+            }
+        }
+
+        private async Task<IReadOnlyDictionary<string, SourceMedia>> GetAsync(Consumer consumer, int index,
+            SyncDataKinds kinds, CancellationToken ct)
         {
             Entry entry;
-            while (true)
-            {
-                Task wait;
-                lock (_gate)
-                {
-                    consumer.Position = index;
-                    if (_entries.TryGetValue(index, out entry!)) break;
-                    bool slowest = _consumers.All(o => o.Position >= index);
-                    if (_entries.Count < _window || slowest)
-                    {
-                        entry = NewEntry(index);
-                        break;
-                    }
-                    wait = _changed.Task;
-                }
-                await WaitAsync(wait, ct).ConfigureAwait(false);
-            }
-
             Task faces, photos;
             lock (_gate)
             {
+                consumer.Active = true;
+                consumer.Position = index;
+                consumer.Using = index;
+                if (!_entries.TryGetValue(index, out entry!)) entry = NewEntry(index);
                 Start(entry, index, kinds);
                 faces = entry.Faces ?? Task.CompletedTask;
                 photos = entry.Photos ?? Task.CompletedTask;
-                ReadAhead(index + 1);
+                ReadAhead(consumer);
             }
             await WaitAsync(Task.WhenAll(faces, photos), ct).ConfigureAwait(false);
             await Task.WhenAll(faces, photos).ConfigureAwait(false); // rethrows a load failure
             return entry.Media;
         }
 
-        /// <summary>Under the gate: a new held batch, pending for every consumer not past it.</summary>
+        /// <summary>Under the gate: a batch in memory, from the temporary file if it was moved there, else
+        /// empty.</summary>
         private Entry NewEntry(int index)
         {
             var entry = new Entry();
-            foreach (var c in _consumers.Where(c => c.Position <= index)) entry.Pending.Add(c);
             foreach (var id in _batches[index]) entry.Media[id] = new SourceMedia();
+            var spilled = _spill?.Read(index, _batches[index], entry.Media) ?? 0;
+            if (spilled != 0) SpillReads++;
+            if (spilled.Has(SyncDataKinds.Faces)) entry.Faces = Task.CompletedTask;
+            if (spilled.Has(SyncDataKinds.Photos)) entry.Photos = Task.CompletedTask;
             _entries[index] = entry;
+            PeakHeldBatches = Math.Max(PeakHeldBatches, _entries.Count);
             return entry;
         }
 
-        /// <summary>Under the gate: starts the loads of <paramref name="kinds"/> not yet started for the batch.</summary>
+        /// <summary>Under the gate: starts the source loads of <paramref name="kinds"/> not yet loaded for the
+        /// batch.</summary>
         private void Start(Entry entry, int index, SyncDataKinds kinds)
         {
             if (kinds.Has(SyncDataKinds.Faces) && entry.Faces == null) entry.Faces = Track(LoadAsync(entry, index, SyncDataKinds.Faces));
@@ -164,17 +216,20 @@ namespace ZkSync.Sync
         }
 
         /// <summary>
-        /// Under the gate: loads batches from <paramref name="from"/> on while the window has room. Batches every consumer is
-        /// past are not read again. Loads queue on the source in batch order, so a consumer's next batch comes first.
+        /// Under the gate: loads this consumer's next batches not yet read while fewer than the window are held.
+        /// Batches in
+        /// the temporary file are not read ahead (reading them back is quick). Loads queue on the source in request
+        /// order.
         /// </summary>
-        private void ReadAhead(int from)
+        private void ReadAhead(Consumer consumer)
         {
-            if (_readAhead == 0 || _stop.IsCancellationRequested) return;
-            for (int i = from; i < _batches.Count && _entries.Count < _window; i++)
+            if (_readAhead == 0 || !consumer.Active || _stop.IsCancellationRequested) return;
+            var kinds = _readAhead;
+            for (int i = consumer.Position; i < _batches.Count && i < consumer.Position + _window
+                && _entries.Count < _window; i++)
             {
-                if (_entries.ContainsKey(i)) continue;
-                if (!_consumers.Any(c => c.Position <= i)) continue;
-                Start(NewEntry(i), i, _readAhead);
+                if (_entries.ContainsKey(i) || (_spill != null && _spill.Holds(i))) continue;
+                Start(NewEntry(i), i, kinds);
             }
         }
 
@@ -220,14 +275,10 @@ namespace ZkSync.Sync
         {
             lock (_gate)
             {
-                consumer.Position = index + 1;
-                if (_entries.TryGetValue(index, out var e))
-                {
-                    e.Pending.Remove(consumer);
-                    if (e.Pending.Count == 0) _entries.Remove(index);
-                }
-                ReadAhead(index + 1);
-                Signal();
+                consumer.Using = null;
+                consumer.Position = Math.Max(consumer.Position, index + 1);
+                Trim();
+                ReadAhead(consumer);
             }
         }
 
@@ -235,24 +286,41 @@ namespace ZkSync.Sync
         {
             lock (_gate)
             {
+                if (consumer.Left) return;
+                consumer.Left = true;
+                consumer.Using = null;
                 _consumers.Remove(consumer);
-                foreach (var kv in _entries.ToList())
-                {
-                    kv.Value.Pending.Remove(consumer);
-                    if (kv.Value.Pending.Count == 0) _entries.Remove(kv.Key);
-                }
-                Signal();
+                Trim();
             }
         }
 
-        private void Signal()
+        /// <summary>
+        /// Under the gate: every batch in memory that nobody uses and no active consumer will ask for next is dropped,
+        /// or
+        /// moved to the temporary file while a consumer behind it (or not started) still needs it.
+        /// </summary>
+        private void Trim()
         {
-            var old = _changed;
-            _changed = NewSignal();
-            old.TrySetResult(true);
+            foreach (var kv in _entries.ToList())
+            {
+                int i = kv.Key;
+                var entry = kv.Value;
+                if (entry.Loading || _consumers.Any(c => c.Using == i)) continue;
+                if (entry.Failed)
+                {
+                    _entries.Remove(i); // a later request reads the source again
+                    continue;
+                }
+                bool needed = _consumers.Any(c => c.Position <= i);
+                if (needed && _consumers.Any(c => c.Active && c.Position <= i && i < c.Position + _window)) continue;
+                if (needed && entry.Loaded != 0 && !_stop.IsCancellationRequested)
+                {
+                    _spill ??= new MediaSpillFile();
+                    if (_spill.Write(i, _batches[i], entry.Media, entry.Loaded)) SpilledBatches++;
+                }
+                _entries.Remove(i);
+            }
         }
-
-        private static TaskCompletionSource<bool> NewSignal() => new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
 
         private static async Task WaitAsync(Task task, CancellationToken ct)
         {

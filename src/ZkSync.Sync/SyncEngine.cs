@@ -15,6 +15,9 @@ namespace ZkSync.Sync
     /// </summary>
     public static class SyncEngine
     {
+        /// <summary>Source media batches read ahead at most (25 users each, ~1.3 MB with faces and a photo).</summary>
+        private const int MaxReadAheadBatches = 8;
+
         /// <summary>Syncs already open devices (the caller keeps ownership).</summary>
         public static Task<SyncReport> RunAsync(ISyncDevice source, IEnumerable<ISyncDevice> destinations, SyncOptions options, CancellationToken cancellationToken = default) =>
             RunAsync(SyncEndpoint.Of(source), destinations.Select(SyncEndpoint.Of).ToList(), options, cancellationToken);
@@ -35,7 +38,8 @@ namespace ZkSync.Sync
                 var filter = UserIdFilter.From(options);
                 var ids = snapshot.Users.Keys.Where(filter.Includes).OrderBy(id => id, StringComparer.Ordinal).ToList();
                 var batches = Chunk(ids, options.MediaBatchUsers);
-                using var media = new SourceMediaCache(device, batches, window: 2 * options.ThrottleLimit, cancellationToken);
+                using var media = new SourceMediaCache(device, batches, window: Math.Min(2 * options.ThrottleLimit,
+                    MaxReadAheadBatches), cancellationToken);
                 var sink = new ResultSink(options);
                 var run = new SyncRunContext(snapshot, options, media, sink);
                 using var throttle = new SemaphoreSlim(options.ThrottleLimit, options.ThrottleLimit);

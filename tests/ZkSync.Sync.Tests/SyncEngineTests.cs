@@ -490,6 +490,35 @@ namespace ZkSync.Sync.Tests
             Assert.Equal(200, written);
             Assert.InRange(maxLead, 11, 20); // the next batch is read ahead, never more than the window
         }
+
+        [Theory]
+        [InlineData(1)]
+        [InlineData(2)]
+        [InlineData(3)]
+        public async Task Each_source_users_faces_and_photo_are_read_once_per_run_whatever_the_throttle(int throttle)
+        {
+            var src = SeededFaceDevice("src", 40, faces: 2);
+            var destinations = Enumerable.Range(1, 3).Select(i => new FakeSyncDevice("d"
+                + i)
+            { Asynchronous = true }).ToArray();
+
+            var report = await Sync(src, new SyncOptions { MediaBatchUsers = 5, ThrottleLimit = throttle },
+                destinations);
+
+            Assert.All(report.Summaries, s => Assert.Equal(40, s.Added));
+            foreach (var d in destinations)
+                foreach (var id in src.Users.Keys)
+                {
+                    Assert.Equal(FaceTemplates(src, id), FaceTemplates(d, id));
+                    Assert.Equal(src.PhotoOf(id), d.PhotoOf(id));
+                }
+            Assert.Equal(40, src.Calls.Count(c => c.StartsWith("faces ", StringComparison.Ordinal)));
+            Assert.Equal(40, src.Calls.Count(c => c.StartsWith("photo ", StringComparison.Ordinal)));
+        }
+
+        /// <summary>Each face's id and template bytes (the record's uid is the device's own).</summary>
+        private static IEnumerable<string> FaceTemplates(FakeSyncDevice d, string id) =>
+            d.FacesOf(id).Select(f => f.FaceId + ":" + Convert.ToBase64String(f.Raw, 16, f.Raw.Length - 16));
     }
 
     /// <summary>Reports on the calling thread (Progress&lt;T&gt; posts to the thread pool, out of order).</summary>

@@ -53,7 +53,7 @@ namespace ZkSync.Bench.Scenarios
         /// and photos the first media batch the source reads (SyncOptions.DefaultMediaBatchUsers users, at the average
         /// bytes per user the source sent).
         /// </summary>
-        private static TimeSpan SerialPrefix(Rig rig, DeviceCensus census, Measurement measured, bool media)
+        internal static TimeSpan SerialPrefix(Rig rig, DeviceCensus census, Measurement measured, bool media)
         {
             var tables = census.ReadTables(new LinkWork());
             long bytes = census.UserTableBytes + census.TemplateTableBytes;

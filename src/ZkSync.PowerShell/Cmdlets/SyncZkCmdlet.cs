@@ -88,8 +88,8 @@ namespace ZkSync.PowerShell.Cmdlets
 
         /// <summary>How many destinations are synced at the same time.</summary>
         [Parameter]
-        [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = 4;
+        [ValidateRange(1, 256)]
+        public int ThrottleLimit { get; set; } = SyncOptions.DefaultThrottleLimit;
 
         /// <summary>Folder of the run journal for this command (default: $ZkSyncJournalPath, else the per-user data folder).</summary>
         [Parameter]
@@ -158,6 +158,7 @@ namespace ZkSync.PowerShell.Cmdlets
             };
             SyncDataKinds kinds = Include.ToKinds();
             run.WarnUnsupported(sourceCapabilities, kinds);
+            var summaries = new List<ZkSyncSummary>();
             var options = new SyncOptions
             {
                 Kinds = kinds,
@@ -173,13 +174,25 @@ namespace ZkSync.PowerShell.Cmdlets
                 {
                     if (!Summary) WriteObject(new ZkSyncResult(item, sourceName, run.SessionOf(item.Endpoint).Device));
                 }),
-                OnSummary = run.OnSummary(summary => WriteSummary(new ZkSyncSummary(
-                    summary, sourceName, run.SessionOf(summary.Endpoint).Device, run.BackupOf(summary)))),
+                OnSummary = run.OnSummary(summary =>
+                {
+                    var shown = new ZkSyncSummary(
+                        summary, sourceName, run.SessionOf(summary.Endpoint).Device, run.BackupOf(summary));
+                    summaries.Add(shown);
+                    WriteSummary(shown);
+                }),
                 Progress = run.Progress,
                 Logger = State.Log,
             };
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             TryItem((object?)sourceSession ?? sourceName,
                 () => run.Run(ct => SyncEngine.RunAsync(source, run.Destinations, options, ct)));
+            // A fleet (two destinations or more) ends with one line per destination, failures first, like Write-Host.
+            if (summaries.Count > 1)
+            {
+                var lines = string.Join(Environment.NewLine, FleetSummary.Lines(sourceName, summaries, clock.Elapsed));
+                WriteInformation(new HostInformationMessage { Message = lines }, new[] { "PSHOST", FleetSummary.Tag });
+            }
         }
 
         private void WriteSummary(ZkSyncSummary summary)

@@ -29,7 +29,10 @@ namespace ZkSync.PowerShell.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public ZkTransportKind Protocol { get; set; } = ZkTransportKind.Auto;
 
-        /// <summary>Deliberately not bound from the pipeline: a key should be typed or passed on purpose, never picked up from an object.</summary>
+        /// <summary>
+        /// Deliberately not bound from the pipeline: a key should be typed or passed on purpose, never picked up from an
+        /// object (an inventory names it instead: -CredentialName).
+        /// </summary>
         [Parameter(ParameterSetName = CommKeySet)]
         [ValidateRange(0, (int)ZkSync.Protocol.Codecs.CommKey.MaxKey)]
         public int CommKey { get; set; }
@@ -39,6 +42,27 @@ namespace ZkSync.PowerShell.Commands
         [ValidateNotNull]
         [System.Management.Automation.Credential]
         public PSCredential? Credential { get; set; }
+
+        /// <summary>
+        /// The name of a credential whose password is the comm key, looked up with Get-AutomationPSCredential (Azure
+        /// Automation) or Get-Secret (SecretManagement), whichever is loaded: an inventory names keys, never holds
+        /// them.
+        /// In every parameter set, so a row that carries both a CredentialName and a Credential binds; -Credential
+        /// wins.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? CredentialName { get; set; }
+
+        /// <summary>Display name of the device (an inventory's Name or DisplayName column): results, summaries,
+        /// progress and the journal show it.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("DisplayName")]
+        public string? Name { get; set; }
+
+        /// <summary>The site the device is at (an inventory's Site column), kept on the session for grouping; not part
+        /// of its name.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Site { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -54,13 +78,17 @@ namespace ZkSync.PowerShell.Commands
 
         protected override void ProcessRecord()
         {
+            PSCredential? credential = Credential;
+            if (credential == null && !string.IsNullOrWhiteSpace(CredentialName)
+                && !TryItem(IPAddress, () => credential = CredentialStore.Find(InvokeCommand,
+                    CredentialName!.Trim()))) return;
             var address = new DeviceAddress
             {
                 Host = IPAddress,
                 Port = Port,
                 Protocol = Protocol,
                 CommKey = CommKey,
-                Credential = Credential,
+                Credential = credential,
                 Encoding = Encoding,
                 TimeoutSeconds = Timeout,
                 AllowTruncation = AllowTruncation,
@@ -76,7 +104,7 @@ namespace ZkSync.PowerShell.Commands
                 client = Run(ct => ZkDeviceClient.ConnectAsync(options, ct));
                 ZkDeviceClient open = client;
                 ZkDeviceInfo info = Run(ct => open.GetDeviceInfoAsync(ct));
-                var session = new ZkSession(State.NextSessionId(), client, info);
+                var session = new ZkSession(State.NextSessionId(), client, info, Name, Site);
                 State.Add(session);
                 WriteVerbose($"Session {session.Id}: {session.DeviceName} {session.SerialNumber} over {session.Transport}.");
                 WriteObject(session);

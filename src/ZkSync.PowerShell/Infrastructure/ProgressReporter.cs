@@ -29,10 +29,12 @@ namespace ZkSync.PowerShell.Infrastructure
             _parentId = parentId;
         }
 
-        public void Report(string status, long done, long total)
+        /// <param name="always">Write even within the throttle interval (a few updates that each matter, e.g.
+        /// destinations done).</param>
+        public void Report(string status, long done, long total, bool always = false)
         {
             int percent = total > 0 ? (int)Math.Min(100, done * 100 / total) : -1;
-            bool due = !_written || percent != _lastPercent && _sinceLast.Elapsed >= Interval;
+            bool due = !_written || always || percent != _lastPercent && _sinceLast.Elapsed >= Interval;
             if (!due) return;
             var record = new ProgressRecord(_activityId, _activity, string.IsNullOrEmpty(status) ? _activity : status)
             {

@@ -20,9 +20,11 @@ namespace ZkSync.PowerShell
     {
         private bool _closed;
 
-        internal ZkSession(int id, ZkDeviceClient client, ZkDeviceInfo info)
+        internal ZkSession(int id, ZkDeviceClient client, ZkDeviceInfo info, string? name = null, string? site = null)
         {
             Id = id;
+            Name = string.IsNullOrWhiteSpace(name) ? null : name!.Trim();
+            Site = string.IsNullOrWhiteSpace(site) ? null : site!.Trim();
             Client = client;
             Host = client.Options.Host;
             Port = client.Options.Port;
@@ -38,8 +40,20 @@ namespace ZkSync.PowerShell
         /// <summary>Small number, unique within the runspace, for -Id parameters.</summary>
         public int Id { get; }
 
-        /// <summary>"host:port", the name used in messages and results.</summary>
-        public string Device => Host + ":" + Port;
+        /// <summary>
+        /// The name used in messages, results, summaries, progress and the journal: the display name given to
+        /// Connect-ZkDevice -Name (an inventory's Name or Site column), else "host:port".
+        /// </summary>
+        public string Device => Name ?? Address;
+
+        /// <summary>The display name given at connect (null: none; the device is then named by its address).</summary>
+        public string? Name { get; }
+
+        /// <summary>The site given at connect (an inventory's Site column), or null.</summary>
+        public string? Site { get; }
+
+        /// <summary>"host:port".</summary>
+        public string Address => Host + ":" + Port;
 
         public string Host { get; }
         public int Port { get; }

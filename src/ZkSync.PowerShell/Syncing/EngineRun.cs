@@ -33,13 +33,13 @@ namespace ZkSync.PowerShell.Syncing
         /// <param name="backups">-BackupPath: each destination is backed up before the engine reads it.</param>
         /// <param name="activity">The run's progress bar, e.g. "Syncing from 127.0.0.1:4370".</param>
         /// <param name="childActivity">Each destination's bar, with {0} for its name, e.g. "Syncing to {0}".</param>
-        public EngineRun(ZkCmdlet cmdlet, string source, IEnumerable<ZkSession> destinations,
+        public EngineRun(ZkCmdlet cmdlet, string source, IReadOnlyCollection<ZkSession> destinations,
             DestinationBackups? backups, string activity, string childActivity)
         {
             _cmdlet = cmdlet;
             _source = source;
             _backups = backups;
-            _bars = new SyncProgressBars(cmdlet, activity, childActivity);
+            _bars = new SyncProgressBars(cmdlet, activity, childActivity, destinations.Count);
             Destinations = destinations.Select(Endpoint).ToList();
         }
 
