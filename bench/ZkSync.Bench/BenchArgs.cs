@@ -9,15 +9,16 @@ namespace ZkSync.Bench
     internal sealed class BenchArgs
     {
         public static readonly string[] AllScenarios = { "cpu", "full", "resync", "snapshot", "naive", "full-noverify", "full-fp", "full-fp-noverify", "naive-fp",
-            "hybrid-script", "hybrid-script-fp", "module" };
+            "hybrid-script", "hybrid-script-fp", "module", "udp-loss" };
 
         public IReadOnlyList<int> Users { get; private set; } = new[] { 1000, 3000, 10000 };
         public double LatencyMs { get; private set; } = 2;
         public long BytesPerSecond { get; private set; } = 1_000_000;
-        public IReadOnlyCollection<string> Scenarios { get; private set; } = AllScenarios;
+        public IReadOnlyCollection<string> Scenarios { get; private set; } = AllScenarios.Where(s => s != "udp-loss").ToList();
         public int Seed { get; private set; } = 1;
         public ZkSync.Emulator.Core.DeviceTimingMode DeviceTiming { get; private set; } = ZkSync.Emulator.Core.DeviceTimingMode.None;
         public double TimeScale { get; private set; } = 1;
+        public IReadOnlyList<double> DropRates { get; private set; } = new[] { 0, 0.01, 0.05 };
 
         public const string Usage =
 @"usage: dotnet run -c Release --project bench/ZkSync.Bench -- [options]
@@ -29,7 +30,9 @@ namespace ZkSync.Bench
   --scenarios LIST             any of cpu,full,resync,snapshot,naive,full-noverify,full-fp,full-fp-noverify,naive-fp,
                                hybrid-script,hybrid-script-fp,module (default: all);
                                -fp = users and fingerprints only (no faces or photos);
-                               module = Copy-ZkUser vs Sync-ZkDevice through the module in a hosted PowerShell
+                               module = Copy-ZkUser vs Sync-ZkDevice through the module in a hosted PowerShell;
+                               udp-loss = the full sync over UDP losing datagrams (only when named)
+  --drop-rates 0,0.01,0.05     udp-loss: share of UDP datagrams each emulator loses, each way (0 = the lossless reference)
   --seed 1                     seed of the generated devices";
 
         public bool Has(string scenario) => Scenarios.Contains(scenario);
@@ -49,6 +52,7 @@ namespace ZkSync.Bench
                     case "--latency-ms": a.LatencyMs = double.Parse(v, CultureInfo.InvariantCulture); break;
                     case "--bytes-per-second": a.BytesPerSecond = long.Parse(v, CultureInfo.InvariantCulture); break;
                     case "--seed": a.Seed = int.Parse(v, CultureInfo.InvariantCulture); break;
+                    case "--drop-rates": a.DropRates = v.Split(',').Select(s => double.Parse(s.Trim(), CultureInfo.InvariantCulture)).ToList(); break;
                     case "--time-scale": a.TimeScale = double.Parse(v, CultureInfo.InvariantCulture); break;
                     case "--device-timing":
                         if (!Enum.TryParse(v, true, out ZkSync.Emulator.Core.DeviceTimingMode mode) || !Enum.IsDefined(mode))
@@ -65,6 +69,7 @@ namespace ZkSync.Bench
                 }
             }
             if (a.Users.Any(n => n < 1 || n > 10000)) throw new ArgumentException("--users: each count must be 1-10000 (the face profile's user capacity)");
+            if (a.DropRates.Any(r => r < 0 || r > 0.5)) throw new ArgumentException("--drop-rates: each must be 0-0.5");
             if (a.TimeScale < 1 || a.TimeScale > 10000) throw new ArgumentException("--time-scale must be 1-10000");
             if (a.LatencyMs < 0 || a.BytesPerSecond < 1) throw new ArgumentException("--latency-ms must be >= 0 and --bytes-per-second >= 1");
             return a;
