@@ -70,8 +70,9 @@ namespace ZkSync.Protocol.Bulk
         /// Sends <paramref name="command"/> and collects its large-data reply. Over UDP the request itself is re-sent on the
         /// session's learned timer; a stream that then loses a datagram is asked for again under a NEW reply id: firmware
         /// caches only the final packet of a stream, so a same-id resend would bring back a bare ACK_OK. These reads are
-        /// idempotent, so re-asking is safe; a stream that keeps losing datagrams gets 4 × (1 + Retries) attempts.
-        /// Whole-table reads do better: <see cref="BulkReader"/> asks for just the missing chunks by offset.
+        /// idempotent, so re-asking is safe, and the chunks of each answer fill the holes the earlier ones left (same
+        /// announced size and chunk size), so a 40-datagram face set completes even where every answer loses one.
+        /// Whole-table reads do better still: <see cref="BulkReader"/> asks for just the missing chunks by offset.
         /// </summary>
         public static async Task<byte[]> RequestAsync(ZkExchange exchange, ushort command, byte[]? payload, string what, int? expectedLength = null)
         {
@@ -82,11 +83,13 @@ namespace ZkSync.Protocol.Bulk
                 return CheckLength(data, expectedLength, exchange.Device, command, what);
             }
             int attemptsLeft = 4 * (1 + exchange.Session.Options.Retries);
+            UdpStream? partial = null;
             while (true)
             {
                 try
                 {
-                    var stream = await RequestUdpAsync(exchange, command, payload, what).ConfigureAwait(false);
+                    var stream = await RequestUdpAsync(exchange, command, payload, what, partial).ConfigureAwait(false);
+                    partial = stream;
                     if (stream.IsComplete) return CheckLength(stream.Assemble(), expectedLength, exchange.Device, command, what);
                     exchange.Session.Traffic.StreamRepairs++;
                     if (--attemptsLeft <= 0)
@@ -98,22 +101,30 @@ namespace ZkSync.Protocol.Bulk
             }
         }
 
-        /// <summary>UDP: sends the request (re-sent on the learned timer) and collects what arrives of its reply.</summary>
-        internal static async Task<UdpStream> RequestUdpAsync(ZkExchange exchange, ushort command, byte[]? payload, string what)
+        /// <summary>
+        /// UDP: sends the request (re-sent on the learned timer) and collects what arrives of its reply, into
+        /// <paramref name="partial"/> when that is an earlier answer to the same request of the same shape.
+        /// </summary>
+        internal static async Task<UdpStream> RequestUdpAsync(ZkExchange exchange, ushort command, byte[]? payload, string what, UdpStream? partial = null)
         {
             var first = await exchange.RequestAsync(command, payload).ConfigureAwait(false);
-            return await ReceiveUdpAsync(exchange, first, command, what).ConfigureAwait(false);
+            return await ReceiveUdpAsync(exchange, first, command, what, partial).ConfigureAwait(false);
         }
 
         /// <summary>
         /// UDP: the chunks of one large-data reply placed by their index, until the closing ACK_OK, every chunk, or a
         /// stall longer than the session's learned gap between packets. What was lost is left as holes.
         /// </summary>
-        private static async Task<UdpStream> ReceiveUdpAsync(ZkExchange exchange, Packet first, ushort command, string what)
+        private static async Task<UdpStream> ReceiveUdpAsync(ZkExchange exchange, Packet first, ushort command, string what, UdpStream? partial)
         {
             string device = exchange.Device;
             switch (first.Command)
             {
+                case CommandCode.Data when first.SessionId != exchange.Session.SessionId && partial != null:
+                    // The announcement was lost, but an earlier answer told the size: this chunk and the rest still count.
+                    if (!partial.Put(first.SessionId, first.Payload))
+                        throw new ZkMalformedReplyException($"{what}: chunk {first.SessionId} of {first.Payload.Length} bytes does not fit the earlier announcement.", device, command);
+                    return await ReceiveChunksAsync(exchange, partial, command, what).ConfigureAwait(false);
                 case CommandCode.Data when first.SessionId != exchange.Session.SessionId:
                     throw new ZkMalformedReplyException($"{what}: data chunk {first.SessionId} arrived without its announcement (a datagram was lost).", device, command);
                 case CommandCode.Data:
@@ -133,7 +144,13 @@ namespace ZkSync.Protocol.Bulk
             uint announcedChunk = first.Payload.Length >= 8 ? LittleEndian.U32(first.Payload, 4) : BulkUploader.UdpSlice;
             if (announcedChunk == 0 || announcedChunk > ushort.MaxValue)
                 throw new ZkMalformedReplyException($"{what}: the device announces {announcedChunk}-byte chunks.", device, command);
-            var stream = new UdpStream(size, (int)announcedChunk);
+            var stream = partial != null && partial.Size == size && partial.PieceSize == announcedChunk ? partial : new UdpStream(size, (int)announcedChunk);
+            return await ReceiveChunksAsync(exchange, stream, command, what).ConfigureAwait(false);
+        }
+
+        private static async Task<UdpStream> ReceiveChunksAsync(ZkExchange exchange, UdpStream stream, ushort command, string what)
+        {
+            string device = exchange.Device;
             ushort replyId = exchange.Session.LastReplyId;
             while (!stream.IsComplete)
             {
@@ -141,7 +158,7 @@ namespace ZkSync.Protocol.Bulk
                 if (packet == null || packet.Command == ReplyCode.Ok) break;
                 if (packet.Command != CommandCode.Data) throw ReplyCheck.Failure(packet, device, command, what);
                 if (!stream.Put(packet.SessionId, packet.Payload))
-                    throw new ZkMalformedReplyException($"{what}: chunk {packet.SessionId} of {packet.Payload.Length} bytes does not fit the {size} bytes announced in {announcedChunk}-byte chunks.", device, command);
+                    throw new ZkMalformedReplyException($"{what}: chunk {packet.SessionId} of {packet.Payload.Length} bytes does not fit the {stream.Size} bytes announced in {stream.PieceSize}-byte chunks.", device, command);
             }
             return stream;
         }

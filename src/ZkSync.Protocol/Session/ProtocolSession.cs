@@ -140,7 +140,8 @@ namespace ZkSync.Protocol.Session
             {
                 try
                 {
-                    await SendRequestAsync(CommandCode.Exit, null, shortWait, 0, cts.Token).ConfigureAwait(false);
+                    // Re-sent over UDP like any request: a lost CMD_EXIT would leave the slot taken (and a disabled device disabled).
+                    await SendRequestAsync(CommandCode.Exit, null, shortWait, _options.Retries, cts.Token).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is ZkException || ex is OperationCanceledException)
                 {
@@ -149,8 +150,23 @@ namespace ZkSync.Protocol.Session
             }
         }
 
-        /// <summary>Closes without saying goodbye (after a restart, or when the connection is already broken).</summary>
-        public void Abort() => _transport.Close();
+        /// <summary>
+        /// Closes without waiting for a goodbye (after a restart, or when the connection is broken or an exchange failed).
+        /// TCP: closing ends the device's session. UDP has no connection to close, so two CMD_EXIT datagrams go out
+        /// unanswered first: otherwise the slot stays taken, and a device this session disabled stays disabled, until
+        /// the terminal drops the silent session.
+        /// </summary>
+        public void Abort()
+        {
+            if (_transport.Kind == ZkTransportKind.Udp && _transport.IsOpen)
+            {
+                _lastReplyId = ReplyIds.Next(_lastReplyId);
+                var exit = new Packet(CommandCode.Exit, SessionId, _lastReplyId).Encode();
+                // The same reply id twice: a lost first copy is covered, and a second arrival is never executed again.
+                if (_transport.TrySendNow(exit) | _transport.TrySendNow(exit)) _logger.AbandonedWithExit(Device, _lastReplyId);
+            }
+            _transport.Close();
+        }
 
         public void Dispose() => _transport.Close();
 
