@@ -57,6 +57,28 @@ namespace ZkSync.Protocol.Tests.Session
         }
 
         [Fact]
+        public async Task An_abandoned_udp_session_frees_its_slot_and_re_enables_the_device()
+        {
+            var emulator = await Emulated.StartAsync("tft", users: 1);
+            try
+            {
+                using var session = await Sessions.OpenAsync(Emulated.Options(emulator, ZkTransportKind.Udp));
+                await session.RunAsync(x => x.RequestOkAsync(CommandCode.DisableDevice, null, "disable"), default);
+                Assert.True(emulator.State.Disabled);
+                session.Abort(); // as after a timeout: no reply is awaited
+                var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+                while (emulator.OpenSessions > 0 && DateTime.UtcNow < deadline) await Task.Delay(10);
+                Assert.Equal(0, emulator.OpenSessions);
+                Assert.False(emulator.State.Disabled);
+            }
+            finally
+            {
+                await emulator.StopAsync();
+                emulator.Dispose();
+            }
+        }
+
+        [Fact]
         public async Task A_re_sent_request_is_not_executed_twice_by_the_device()
         {
             await using var d = await Emulated.OpenAsync("tft", ZkTransportKind.Udp, users: 2);
