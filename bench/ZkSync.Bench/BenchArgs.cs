@@ -19,6 +19,7 @@ namespace ZkSync.Bench
         public ZkSync.Emulator.Core.DeviceTimingMode DeviceTiming { get; private set; } = ZkSync.Emulator.Core.DeviceTimingMode.None;
         public double TimeScale { get; private set; } = 1;
         public IReadOnlyList<double> DropRates { get; private set; } = new[] { 0, 0.01, 0.05 };
+        public int Repeat { get; private set; } = 1;
 
         public const string Usage =
 @"usage: dotnet run -c Release --project bench/ZkSync.Bench -- [options]
@@ -33,6 +34,7 @@ namespace ZkSync.Bench
                                module = Copy-ZkUser vs Sync-ZkDevice through the module in a hosted PowerShell;
                                udp-loss = the full sync over UDP losing datagrams (only when named)
   --drop-rates 0,0.01,0.05     udp-loss: share of UDP datagrams each emulator loses, each way (0 = the lossless reference)
+  --repeat 1                   udp-loss: runs per configuration (different loss seeds); the median by wall time is reported
   --seed 1                     seed of the generated devices";
 
         public bool Has(string scenario) => Scenarios.Contains(scenario);
@@ -52,6 +54,7 @@ namespace ZkSync.Bench
                     case "--latency-ms": a.LatencyMs = double.Parse(v, CultureInfo.InvariantCulture); break;
                     case "--bytes-per-second": a.BytesPerSecond = long.Parse(v, CultureInfo.InvariantCulture); break;
                     case "--seed": a.Seed = int.Parse(v, CultureInfo.InvariantCulture); break;
+                    case "--repeat": a.Repeat = int.Parse(v, CultureInfo.InvariantCulture); break;
                     case "--drop-rates": a.DropRates = v.Split(',').Select(s => double.Parse(s.Trim(), CultureInfo.InvariantCulture)).ToList(); break;
                     case "--time-scale": a.TimeScale = double.Parse(v, CultureInfo.InvariantCulture); break;
                     case "--device-timing":
@@ -69,6 +72,7 @@ namespace ZkSync.Bench
                 }
             }
             if (a.Users.Any(n => n < 1 || n > 10000)) throw new ArgumentException("--users: each count must be 1-10000 (the face profile's user capacity)");
+            if (a.Repeat < 1 || a.Repeat > 20) throw new ArgumentException("--repeat must be 1-20");
             if (a.DropRates.Any(r => r < 0 || r > 0.5)) throw new ArgumentException("--drop-rates: each must be 0-0.5");
             if (a.TimeScale < 1 || a.TimeScale > 10000) throw new ArgumentException("--time-scale must be 1-10000");
             if (a.LatencyMs < 0 || a.BytesPerSecond < 1) throw new ArgumentException("--latency-ms must be >= 0 and --bytes-per-second >= 1");

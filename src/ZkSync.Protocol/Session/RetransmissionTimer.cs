@@ -25,7 +25,9 @@ namespace ZkSync.Protocol.Session
     /// <summary>
     /// Smoothed round trip and its variance (RFC 6298 §2): the first sample R sets SRTT = R, RTTVAR = R/2; each later one
     /// RTTVAR = 3/4 RTTVAR + 1/4 |SRTT - R|, SRTT = 7/8 SRTT + 1/8 R; RTO = SRTT + max(G, 4 RTTVAR), at least
-    /// <see cref="MinimumRto"/>. Before any sample the RTO is <see cref="InitialRto"/> (RFC 6298 §2.1).
+    /// <see cref="MinimumRto"/>. Before any sample the RTO is <see cref="InitialRto"/> (RFC 6298 §2.1). G, the clock
+    /// granularity, is taken as max(5 ms, SRTT/4): a terminal answering every write in a steady 165 ms drives RTTVAR to
+    /// nearly 0, and a reply a few ms late (a loaded machine wakes timers ~5 ms late) must not look lost.
     /// </summary>
     internal sealed class RttEstimator
     {
@@ -39,8 +41,8 @@ namespace ZkSync.Protocol.Session
         /// </summary>
         public static readonly TimeSpan MinimumRto = TimeSpan.FromMilliseconds(20);
 
-        /// <summary>Clock granularity G: Stopwatch ticks are far finer; 1 ms keeps a zero variance from giving RTO = SRTT.</summary>
-        private const double GranularitySeconds = 0.001;
+        /// <summary>Least margin over SRTT: scheduling lateness of a loaded machine (bench/README.md measured ~5 ms per wait).</summary>
+        private const double MarginSeconds = 0.005;
 
         private double _srtt, _rttvar;
 
@@ -55,7 +57,7 @@ namespace ZkSync.Protocol.Session
             get
             {
                 if (Samples == 0) return InitialRto;
-                double seconds = _srtt + Math.Max(GranularitySeconds, 4 * _rttvar);
+                double seconds = _srtt + Math.Max(Math.Max(MarginSeconds, _srtt / 4), 4 * _rttvar);
                 var rto = TimeSpan.FromTicks((long)(seconds * TimeSpan.TicksPerSecond));
                 return rto < MinimumRto ? MinimumRto : rto;
             }

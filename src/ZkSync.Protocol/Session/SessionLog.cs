@@ -41,7 +41,7 @@ namespace ZkSync.Protocol.Session
 
         [LoggerMessage(EventId = 112, Level = LogLevel.Information, Message = "{Device}: the data stream answering command {Command} (reply id {ReplyId}) stalled for {WaitMs} ms; asking again for what is missing.")]
         public static partial void StreamStalled(this ILogger logger, string device, ushort command, ushort replyId, int waitMs);
-    
+
         [LoggerMessage(EventId = 113, Level = LogLevel.Debug, Message = "{Device}: abandoning the UDP session: CMD_EXIT (reply id {ReplyId}) sent without waiting, so the device frees its slot.")]
         public static partial void AbandonedWithExit(this ILogger logger, string device, ushort replyId);
     }

@@ -1,7 +1,7 @@
 using System;
+using Xunit;
 using ZkSync.Protocol.Framing;
 using ZkSync.Protocol.Session;
-using Xunit;
 
 namespace ZkSync.Protocol.Tests.Session
 {
@@ -39,11 +39,11 @@ namespace ZkSync.Protocol.Tests.Session
         }
 
         [Fact]
-        public void A_steady_link_brings_the_timer_down_to_the_round_trip_plus_granularity_but_never_below_the_floor()
+        public void A_steady_link_brings_the_timer_down_to_the_round_trip_plus_a_quarter_but_never_below_the_floor()
         {
             var slow = new RttEstimator();
             for (int i = 0; i < 200; i++) slow.Add(Ms(150));
-            Assert.InRange(slow.Rto.TotalMilliseconds, 150.9, 151.1); // variance gone: SRTT + G (1 ms)
+            Assert.InRange(slow.Rto.TotalMilliseconds, 187.4, 187.6); // variance gone: SRTT + SRTT/4
 
             var loopback = new RttEstimator();
             for (int i = 0; i < 50; i++) loopback.Add(Ms(0.1));
@@ -91,7 +91,7 @@ namespace ZkSync.Protocol.Tests.Session
             var timers = new RetransmissionTimer();
             timers.For(CommandCode.GetTime).Add(Ms(20));
             timers.For(CommandCode.UserWrite).Add(Ms(400));
-            Assert.Equal(60, timers.For(RequestKind.Quick).Rto.TotalMilliseconds, 3);
+            Assert.Equal(60, timers.For(RequestKind.Quick).Rto.TotalMilliseconds, 3); // 20 + 4 × 10
             Assert.Equal(1200, timers.For(RequestKind.StoredWrite).Rto.TotalMilliseconds, 3);
             Assert.Equal(TimeSpan.FromSeconds(1), timers.For(RequestKind.DataPacket).Rto);
             Assert.Equal(TimeSpan.FromSeconds(1), timers.StreamGap.Rto);
