@@ -64,7 +64,8 @@ namespace ZkSync.Bench
         /// <summary>The host's counters since start or the last <see cref="ResetStatsAsync"/>.</summary>
         public async Task<LinkStats> StatsAsync() => Link(await StatsLineAsync().ConfigureAwait(false));
 
-        /// <summary>The link counters and the loss counters (datagrams dropped, requests answered from the reply cache).</summary>
+        /// <summary>The link counters and the loss counters (datagrams dropped, requests answered from the reply
+        /// cache).</summary>
         public async Task<Scenarios.UdpLoss.HostStats> StatsJsonAsync()
         {
             var line = await StatsLineAsync().ConfigureAwait(false);

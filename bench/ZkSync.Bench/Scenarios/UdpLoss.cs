@@ -16,7 +16,8 @@ using ZkSync.Sync;
 namespace ZkSync.Bench.Scenarios
 {
     /// <summary>
-    /// Issue 24: the full sync (verify on) of a seeded face terminal to an empty one over UDP, both emulators losing each
+    /// Issue 24: the full sync (verify on) of a seeded face terminal to an empty one over UDP, both emulators losing
+    /// each
     /// datagram, request or reply, with the given probability (seeded). Without device timing the devices answer at
     /// loopback speed (no link model); with it they have the benchmark's link model and device timing, and the modelled
     /// time comes from the emulators' accounts (bench/README.md). Every user is then checked through a peer client over
@@ -47,7 +48,8 @@ namespace ZkSync.Bench.Scenarios
                         progress($"udp-loss: {Describe(run)}");
                         runs.Add(run);
                     }
-                    // The median run by wall time (a loaded machine makes single runs noisy); any failed run is reported instead.
+                    // The median run by wall time (a loaded machine makes single runs noisy); any failed run is
+                    // reported instead.
                     rows.Add(runs.FirstOrDefault(r => !r.AllLanded) ?? runs.OrderBy(r => r.Wall).ElementAt(runs.Count / 2));
                 }
             }
@@ -76,7 +78,8 @@ namespace ZkSync.Bench.Scenarios
                 sourceStats.Dropped + destinationStats.Dropped, sourceStats.Retransmits + destinationStats.Retransmits, summary.Failed, landed, mismatched, outcome);
         }
 
-        /// <summary>Users present on both, and of those how many differ in templates, faces or photo (peer clients over TCP).</summary>
+        /// <summary>Users present on both, and of those how many differ in templates, faces or photo (peer clients over
+        /// TCP).</summary>
         private static async Task<(int Landed, int Mismatched)> CompareAsync(EmulatorProcess source, EmulatorProcess destination)
         {
             using var from = await ZkDeviceClient.ConnectAsync(Connection(source, ZkTransportKind.Tcp)).ConfigureAwait(false);
@@ -137,7 +140,8 @@ namespace ZkSync.Bench.Scenarios
             $"{r.Users} users, {r.DropRate:P0} loss, timing {r.Timing}: wall {r.Wall.TotalSeconds:0.0} s, modelled busy {r.Busy.TotalSeconds:0.0} s, " +
             $"{r.Requests} requests, {r.Dropped} dropped, {r.Retransmits} answered from cache; {r.Landed}/{r.Users} landed, {r.Mismatched} differ; {r.Outcome}";
 
-        /// <summary>One Markdown row per run, with the ratio and cost per lost datagram against the lossless run of the same users and timing.</summary>
+        /// <summary>One Markdown row per run, with the ratio and cost per lost datagram against the lossless run of the
+        /// same users and timing.</summary>
         public static void Write(TextWriter output, IReadOnlyList<Row> rows)
         {
             output.WriteLine();
@@ -153,7 +157,8 @@ namespace ZkSync.Bench.Scenarios
             }
         }
 
-        /// <summary>The counters the host prints for 'stats', with the loss counters the link floor does not need.</summary>
+        /// <summary>The counters the host prints for 'stats', with the loss counters the link floor does not
+        /// need.</summary>
         internal readonly record struct HostStats(LinkStats Link, long Dropped, long Retransmits)
         {
             public static HostStats Parse(LinkStats link, string json)

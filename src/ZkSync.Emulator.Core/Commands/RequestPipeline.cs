@@ -194,7 +194,8 @@ namespace ZkSync.Emulator.Core.Commands
         }
 
         /// <summary>
-        /// A CONNECT over UDP from an address that already has a session (its CONNECT reply was lost and it asked again)
+        /// A CONNECT over UDP from an address that already has a session (its CONNECT reply was lost and it asked
+        /// again)
         /// gets that session back, started afresh: firmware's CreateSession looks the sender up first (fp-firmware
         /// commu.c CreateSession), so a lost reply never costs a slot.
         /// </summary>

@@ -90,13 +90,16 @@ namespace ZkSync.Protocol.Bulk
             return buffer.ToArray();
         }
 
-        /// <summary>One 1504 request; over UDP a lost datagram costs only its own chunk (<see cref="ReadChunkUdpAsync"/>).</summary>
+        /// <summary>One 1504 request; over UDP a lost datagram costs only its own chunk (<see
+        /// cref="ReadChunkUdpAsync"/>).</summary>
         private static Task<byte[]> ReadChunkAsync(ZkExchange exchange, int offset, int length, string what) =>
             exchange.IsUdp ? ReadChunkUdpAsync(exchange, offset, length, what)
-            : LargeDataReceiver.RequestAsync(exchange, CommandCode.ReadBuffer, BulkPayloads.ReadChunkRequest(offset, length), $"{what} (bytes {offset}-{offset + length - 1})", length);
+            : LargeDataReceiver.RequestAsync(exchange, CommandCode.ReadBuffer, BulkPayloads.ReadChunkRequest(offset,
+                length), $"{what} (bytes {offset}-{offset + length - 1})", length);
 
         /// <summary>
-        /// UDP: 1504 for the window, then 1504 again for each run of chunks its stream lost, by offset, until the window
+        /// UDP: 1504 for the window, then 1504 again for each run of chunks its stream lost, by offset, until the
+        /// window
         /// is whole. A reply that brings nothing new (announcement lost, all chunks lost) counts against
         /// 4 × (1 + Retries) attempts, as whole-reply reads do.
         /// </summary>
@@ -113,9 +116,11 @@ namespace ZkSync.Protocol.Bulk
                 UdpStream stream;
                 try
                 {
-                    stream = await LargeDataReceiver.RequestUdpAsync(exchange, CommandCode.ReadBuffer, BulkPayloads.ReadChunkRequest(offset + start, count), part).ConfigureAwait(false);
+                    stream = await LargeDataReceiver.RequestUdpAsync(exchange, CommandCode.ReadBuffer,
+                        BulkPayloads.ReadChunkRequest(offset + start, count), part).ConfigureAwait(false);
                     if (stream.Size != count)
-                        throw new ZkMalformedReplyException($"{part}: got {stream.Size} bytes, expected {count}.", exchange.Device, CommandCode.ReadBuffer);
+                        throw new ZkMalformedReplyException($"{part}: got {stream.Size} bytes, expected {count}.",
+                            exchange.Device, CommandCode.ReadBuffer);
                 }
                 catch (ZkMalformedReplyException) when (--fruitlessLeft > 0)
                 {
@@ -127,7 +132,8 @@ namespace ZkSync.Protocol.Bulk
                 exchange.Session.Traffic.StreamRepairs++;
                 if (stream.Received == 0 && --fruitlessLeft <= 0)
                     throw new ZkTimeoutException($"{part}: every datagram of the reply was lost, {4 * (1 + exchange.Session.Options.Retries)} times.", exchange.Device, CommandCode.ReadBuffer);
-                foreach (var (holeOffset, holeLength) in stream.MissingRanges()) missing.Enqueue((start + holeOffset, holeLength));
+                foreach (var (holeOffset, holeLength) in stream.MissingRanges()) missing.Enqueue((start + holeOffset,
+                    holeLength));
             }
             return window;
         }

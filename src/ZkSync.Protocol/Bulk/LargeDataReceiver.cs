@@ -67,9 +67,12 @@ namespace ZkSync.Protocol.Bulk
         }
 
         /// <summary>
-        /// Sends <paramref name="command"/> and collects its large-data reply. Over UDP the request itself is re-sent on the
-        /// session's learned timer; a stream that then loses a datagram is asked for again under a NEW reply id: firmware
-        /// caches only the final packet of a stream, so a same-id resend would bring back a bare ACK_OK. These reads are
+        /// Sends <paramref name="command"/> and collects its large-data reply. Over UDP the request itself is re-sent
+        /// on the
+        /// session's learned timer; a stream that then loses a datagram is asked for again under a NEW reply id:
+        /// firmware
+        /// caches only the final packet of a stream, so a same-id resend would bring back a bare ACK_OK. These reads
+        /// are
         /// idempotent, so re-asking is safe, and the chunks of each answer fill the holes the earlier ones left (same
         /// announced size and chunk size), so a 40-datagram face set completes even where every answer loses one.
         /// Whole-table reads do better still: <see cref="BulkReader"/> asks for just the missing chunks by offset.
@@ -79,7 +82,8 @@ namespace ZkSync.Protocol.Bulk
             if (!exchange.IsUdp)
             {
                 var first = await exchange.RequestAsync(command, payload).ConfigureAwait(false);
-                var data = await ReceiveAsync(first, () => exchange.NextAsync(command), exchange.Device, command, what).ConfigureAwait(false);
+                var data = await ReceiveAsync(first, () => exchange.NextAsync(command), exchange.Device, command,
+                    what).ConfigureAwait(false);
                 return CheckLength(data, expectedLength, exchange.Device, command, what);
             }
             int attemptsLeft = 4 * (1 + exchange.Session.Options.Retries);
@@ -90,7 +94,8 @@ namespace ZkSync.Protocol.Bulk
                 {
                     var stream = await RequestUdpAsync(exchange, command, payload, what, partial).ConfigureAwait(false);
                     partial = stream;
-                    if (stream.IsComplete) return CheckLength(stream.Assemble(), expectedLength, exchange.Device, command, what);
+                    if (stream.IsComplete) return CheckLength(stream.Assemble(), expectedLength, exchange.Device,
+                        command, what);
                     exchange.Session.Traffic.StreamRepairs++;
                     if (--attemptsLeft <= 0)
                         throw new ZkTimeoutException($"{what}: datagrams of the reply were lost on every one of {4 * (1 + exchange.Session.Options.Retries)} attempts.", exchange.Device, command);
@@ -105,7 +110,8 @@ namespace ZkSync.Protocol.Bulk
         /// UDP: sends the request (re-sent on the learned timer) and collects what arrives of its reply, into
         /// <paramref name="partial"/> when that is an earlier answer to the same request of the same shape.
         /// </summary>
-        internal static async Task<UdpStream> RequestUdpAsync(ZkExchange exchange, ushort command, byte[]? payload, string what, UdpStream? partial = null)
+        internal static async Task<UdpStream> RequestUdpAsync(ZkExchange exchange, ushort command, byte[]? payload,
+            string what, UdpStream? partial = null)
         {
             var first = await exchange.RequestAsync(command, payload).ConfigureAwait(false);
             return await ReceiveUdpAsync(exchange, first, command, what, partial).ConfigureAwait(false);
@@ -115,13 +121,15 @@ namespace ZkSync.Protocol.Bulk
         /// UDP: the chunks of one large-data reply placed by their index, until the closing ACK_OK, every chunk, or a
         /// stall longer than the session's learned gap between packets. What was lost is left as holes.
         /// </summary>
-        private static async Task<UdpStream> ReceiveUdpAsync(ZkExchange exchange, Packet first, ushort command, string what, UdpStream? partial)
+        private static async Task<UdpStream> ReceiveUdpAsync(ZkExchange exchange, Packet first, ushort command,
+            string what, UdpStream? partial)
         {
             string device = exchange.Device;
             switch (first.Command)
             {
                 case CommandCode.Data when first.SessionId != exchange.Session.SessionId && partial != null:
-                    // The announcement was lost, but an earlier answer told the size: this chunk and the rest still count.
+                    // The announcement was lost, but an earlier answer told the size: this chunk and the rest still
+                    // count.
                     if (!partial.Put(first.SessionId, first.Payload))
                         throw new ZkMalformedReplyException($"{what}: chunk {first.SessionId} of {first.Payload.Length} bytes does not fit the earlier announcement.", device, command);
                     return await ReceiveChunksAsync(exchange, partial, command, what).ConfigureAwait(false);
@@ -141,20 +149,24 @@ namespace ZkSync.Protocol.Bulk
             }
             int size = AnnouncedSize(first, device, command, what);
             // Firmware sends 1,024-byte chunks over UDP and says so after the size; older replies carry the size alone.
-            uint announcedChunk = first.Payload.Length >= 8 ? LittleEndian.U32(first.Payload, 4) : BulkUploader.UdpSlice;
+            uint announcedChunk = first.Payload.Length >= 8 ? LittleEndian.U32(first.Payload,
+                4) : BulkUploader.UdpSlice;
             if (announcedChunk == 0 || announcedChunk > ushort.MaxValue)
-                throw new ZkMalformedReplyException($"{what}: the device announces {announcedChunk}-byte chunks.", device, command);
+                throw new ZkMalformedReplyException($"{what}: the device announces {announcedChunk}-byte chunks.",
+                    device, command);
             var stream = partial != null && partial.Size == size && partial.PieceSize == announcedChunk ? partial : new UdpStream(size, (int)announcedChunk);
             return await ReceiveChunksAsync(exchange, stream, command, what).ConfigureAwait(false);
         }
 
-        private static async Task<UdpStream> ReceiveChunksAsync(ZkExchange exchange, UdpStream stream, ushort command, string what)
+        private static async Task<UdpStream> ReceiveChunksAsync(ZkExchange exchange, UdpStream stream, ushort command,
+            string what)
         {
             string device = exchange.Device;
             ushort replyId = exchange.Session.LastReplyId;
             while (!stream.IsComplete)
             {
-                var packet = await exchange.Session.TryReceiveStreamPacketAsync(command, replyId, exchange.Token).ConfigureAwait(false);
+                var packet = await exchange.Session.TryReceiveStreamPacketAsync(command, replyId,
+                    exchange.Token).ConfigureAwait(false);
                 if (packet == null || packet.Command == ReplyCode.Ok) break;
                 if (packet.Command != CommandCode.Data) throw ReplyCheck.Failure(packet, device, command, what);
                 if (!stream.Put(packet.SessionId, packet.Payload))

@@ -32,7 +32,8 @@ namespace ZkSync.Protocol.Bulk
             return stream;
         }
 
-        /// <summary>Places chunk <paramref name="index"/>; false when it does not fit the announcement (a repeat is ignored).</summary>
+        /// <summary>Places chunk <paramref name="index"/>; false when it does not fit the announcement (a repeat is
+        /// ignored).</summary>
         public bool Put(int index, byte[] payload)
         {
             if (index < 0 || index >= _pieces.Length || payload.Length != LengthOf(index)) return false;
@@ -42,7 +43,8 @@ namespace ZkSync.Protocol.Bulk
             return true;
         }
 
-        /// <summary>Copies every chunk that arrived to <paramref name="target"/> at <paramref name="offset"/> + its place.</summary>
+        /// <summary>Copies every chunk that arrived to <paramref name="target"/> at <paramref name="offset"/> + its
+        /// place.</summary>
         public void CopyReceivedTo(byte[] target, int offset)
         {
             for (int i = 0; i < _pieces.Length; i++)

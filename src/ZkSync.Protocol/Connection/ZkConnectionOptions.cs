@@ -22,9 +22,12 @@ namespace ZkSync.Protocol.Connection
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
 
         /// <summary>
-        /// UDP: how many times at most a request is re-sent within <see cref="Timeout"/> when its reply does not come. The
-        /// first re-send comes after the round trip learned from this session's replies to that kind of request (smoothed
-        /// round trip + 4 × its variance, RFC 6298; 1 s before any reply), each further one after twice the previous wait.
+        /// UDP: how many times at most a request is re-sent within <see cref="Timeout"/> when its reply does not come.
+        /// The
+        /// first re-send comes after the round trip learned from this session's replies to that kind of request
+        /// (smoothed
+        /// round trip + 4 × its variance, RFC 6298; 1 s before any reply), each further one after twice the previous
+        /// wait.
         /// </summary>
         public int Retries { get; set; } = 8;
 

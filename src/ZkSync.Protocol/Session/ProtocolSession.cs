@@ -25,7 +25,8 @@ namespace ZkSync.Protocol.Session
         /// <summary>Since the last packet from the device: how long the device has been waiting for our next request.</summary>
         private readonly System.Diagnostics.Stopwatch _sinceLastReply = System.Diagnostics.Stopwatch.StartNew();
 
-        /// <summary>Retransmission timers learned from this session's replies (UDP re-sends and stalled streams).</summary>
+        /// <summary>Retransmission timers learned from this session's replies (UDP re-sends and stalled
+        /// streams).</summary>
         internal RetransmissionTimer Timers { get; } = new RetransmissionTimer();
 
         /// <summary>Reply id of the last request; starts so that CMD_CONNECT carries 0.</summary>
@@ -140,8 +141,10 @@ namespace ZkSync.Protocol.Session
             {
                 try
                 {
-                    // Re-sent over UDP like any request: a lost CMD_EXIT would leave the slot taken (and a disabled device disabled).
-                    await SendRequestAsync(CommandCode.Exit, null, shortWait, _options.Retries, cts.Token).ConfigureAwait(false);
+                    // Re-sent over UDP like any request: a lost CMD_EXIT would leave the slot taken (and a disabled
+                    // device disabled).
+                    await SendRequestAsync(CommandCode.Exit, null, shortWait, _options.Retries,
+                        cts.Token).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is ZkException || ex is OperationCanceledException)
                 {
@@ -151,7 +154,8 @@ namespace ZkSync.Protocol.Session
         }
 
         /// <summary>
-        /// Closes without waiting for a goodbye (after a restart, or when the connection is broken or an exchange failed).
+        /// Closes without waiting for a goodbye (after a restart, or when the connection is broken or an exchange
+        /// failed).
         /// TCP: closing ends the device's session. UDP has no connection to close, so two CMD_EXIT datagrams go out
         /// unanswered first: otherwise the slot stays taken, and a device this session disabled stays disabled, until
         /// the terminal drops the silent session.
@@ -163,7 +167,8 @@ namespace ZkSync.Protocol.Session
                 _lastReplyId = ReplyIds.Next(_lastReplyId);
                 var exit = new Packet(CommandCode.Exit, SessionId, _lastReplyId).Encode();
                 // The same reply id twice: a lost first copy is covered, and a second arrival is never executed again.
-                if (_transport.TrySendNow(exit) | _transport.TrySendNow(exit)) _logger.AbandonedWithExit(Device, _lastReplyId);
+                if (_transport.TrySendNow(exit) | _transport.TrySendNow(exit)) _logger.AbandonedWithExit(Device,
+                    _lastReplyId);
             }
             _transport.Close();
         }
@@ -172,9 +177,11 @@ namespace ZkSync.Protocol.Session
 
         /// <summary>
         /// Sends one request and returns the first packet answering it, giving up after <paramref name="timeout"/>. TCP
-        /// delivers or fails, so it sends once. UDP loses datagrams: without a reply within the RTO learned for this kind
+        /// delivers or fails, so it sends once. UDP loses datagrams: without a reply within the RTO learned for this
+        /// kind
         /// of request (<see cref="Timers"/>) the request is re-sent with the SAME reply id, at most
-        /// <paramref name="retries"/> times, the wait doubling after each loss. Firmware answers a repeated reply id from
+        /// <paramref name="retries"/> times, the wait doubling after each loss. Firmware answers a repeated reply id
+        /// from
         /// its cache without executing again (fp-firmware commu.c RunCommand), so an early re-send is harmless.
         /// </summary>
         internal async Task<Packet> SendRequestAsync(ushort command, byte[]? payload, TimeSpan timeout, int retries, CancellationToken cancellationToken)
@@ -196,7 +203,8 @@ namespace ZkSync.Protocol.Session
                     await _transport.SendAsync(bytes, timeout, cancellationToken).ConfigureAwait(false);
                     Traffic.BytesSent += bytes.Length + _transport.FramingOverhead;
                     _logger.SentCommand(
-                        Device, command, replyId, packet.Payload.Length, resends > 0 ? $" (attempt {resends + 1})" : "");
+                        Device, command, replyId, packet.Payload.Length,
+                            resends > 0 ? $" (attempt {resends + 1})" : "");
                     var left = timeout - sinceFirstSend.Elapsed;
                     bool mayResend = udp && resends < retries;
                     var rto = RetransmissionTimer.Backoff(estimator.Rto, resends);
@@ -213,7 +221,8 @@ namespace ZkSync.Protocol.Session
                     resends++;
                     Traffic.Resends++;
                     if (_logger.IsEnabled(LogLevel.Information))
-                        _logger.Resending(Device, command, replyId, (int)wait.TotalMilliseconds, RetransmissionTimer.KindOf(command),
+                        _logger.Resending(Device, command, replyId, (int)wait.TotalMilliseconds,
+                            RetransmissionTimer.KindOf(command),
                             estimator.Samples, (int)estimator.SmoothedRtt.TotalMilliseconds, resends + 1);
                 }
             }
@@ -234,11 +243,13 @@ namespace ZkSync.Protocol.Session
         }
 
         /// <summary>
-        /// UDP data streams: the next packet of the reply to <paramref name="replyId"/>, or null when none came within the
+        /// UDP data streams: the next packet of the reply to <paramref name="replyId"/>, or null when none came within
+        /// the
         /// stream's learned gap timer (a datagram was lost, or the stream ended with its closing packet lost). Each gap
         /// seen feeds that timer.
         /// </summary>
-        internal async Task<Packet?> TryReceiveStreamPacketAsync(ushort command, ushort replyId, CancellationToken cancellationToken)
+        internal async Task<Packet?> TryReceiveStreamPacketAsync(ushort command, ushort replyId,
+            CancellationToken cancellationToken)
         {
             var gap = Timers.StreamGap;
             var wait = gap.Rto < _options.Timeout ? gap.Rto : _options.Timeout;

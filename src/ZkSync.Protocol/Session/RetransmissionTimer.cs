@@ -12,10 +12,12 @@ namespace ZkSync.Protocol.Session
         /// <summary>Queries: connect, options, sizes, time, 1504 chunks, exit.</summary>
         Quick,
 
-        /// <summary>Buffer work before data moves: 1503 (builds a table), 1500, 1502, 119, face/photo/template reads.</summary>
+        /// <summary>Buffer work before data moves: 1503 (builds a table), 1500, 1502, 119, face/photo/template
+        /// reads.</summary>
         Preparation,
 
-        /// <summary>Requests that change stored state: user, template, face and photo writes, deletes, 1013, enable/disable.</summary>
+        /// <summary>Requests that change stored state: user, template, face and photo writes, deletes, 1013,
+        /// enable/disable.</summary>
         StoredWrite,
 
         /// <summary>Upload CMD_DATA packets.</summary>
@@ -23,7 +25,8 @@ namespace ZkSync.Protocol.Session
     }
 
     /// <summary>
-    /// Smoothed round trip and its variance (RFC 6298 §2): the first sample R sets SRTT = R, RTTVAR = R/2; each later one
+    /// Smoothed round trip and its variance (RFC 6298 §2): the first sample R sets SRTT = R, RTTVAR = R/2; each later
+    /// one
     /// RTTVAR = 3/4 RTTVAR + 1/4 |SRTT - R|, SRTT = 7/8 SRTT + 1/8 R; RTO = SRTT + max(G, 4 RTTVAR), at least
     /// <see cref="MinimumRto"/>. Before any sample the RTO is <see cref="InitialRto"/> (RFC 6298 §2.1). G, the clock
     /// granularity, is taken as max(5 ms, SRTT/4): a terminal answering every write in a steady 165 ms drives RTTVAR to
@@ -36,12 +39,14 @@ namespace ZkSync.Protocol.Session
 
         /// <summary>
         /// Floor of the RTO. RFC 6298 asks 1 s for the Internet; a terminal on a LAN answers a query in ~20 ms, and a
-        /// re-send too early is harmless here (firmware answers a repeated reply id from its cache without executing it).
+        /// re-send too early is harmless here (firmware answers a repeated reply id from its cache without executing
+        /// it).
         /// 20 ms stays above the OS timer granularity and a loaded machine's scheduling delay.
         /// </summary>
         public static readonly TimeSpan MinimumRto = TimeSpan.FromMilliseconds(20);
 
-        /// <summary>Least margin over SRTT: scheduling lateness of a loaded machine (bench/README.md measured ~5 ms per wait).</summary>
+        /// <summary>Least margin over SRTT: scheduling lateness of a loaded machine (bench/README.md measured ~5 ms per
+        /// wait).</summary>
         private const double MarginSeconds = 0.005;
 
         private double _srtt, _rttvar;
@@ -82,12 +87,14 @@ namespace ZkSync.Protocol.Session
     }
 
     /// <summary>
-    /// A session's retransmission timers: one <see cref="RttEstimator"/> per <see cref="RequestKind"/>, and one for the gap
+    /// A session's retransmission timers: one <see cref="RttEstimator"/> per <see cref="RequestKind"/>, and one for the
+    /// gap
     /// between the packets of a data stream (1504 chunks, face and photo reads), which says when a stream has stalled.
     /// </summary>
     internal sealed class RetransmissionTimer
     {
-        private readonly RttEstimator[] _byKind = { new RttEstimator(), new RttEstimator(), new RttEstimator(), new RttEstimator() };
+        private readonly RttEstimator[] _byKind = { new RttEstimator(), new RttEstimator(), new RttEstimator(),
+            new RttEstimator() };
 
         public RttEstimator StreamGap { get; } = new RttEstimator();
 
@@ -95,7 +102,8 @@ namespace ZkSync.Protocol.Session
 
         public RttEstimator For(ushort command) => For(KindOf(command));
 
-        /// <summary>The wait before re-send number <paramref name="resends"/> + 1: the RTO doubled per earlier loss (RFC 6298 §5.5).</summary>
+        /// <summary>The wait before re-send number <paramref name="resends"/> + 1: the RTO doubled per earlier loss
+        /// (RFC 6298 §5.5).</summary>
         public static TimeSpan Backoff(TimeSpan rto, int resends) =>
             TimeSpan.FromTicks(rto.Ticks * (1L << Math.Min(resends, 20)));
 

@@ -106,7 +106,8 @@ namespace ZkSync.Protocol.Transport
             if (_closed) return false;
             try
             {
-                // Connected datagram socket: the send is handed to the OS at once; a full buffer or an error just loses it.
+                // Connected datagram socket: the send is handed to the OS at once; a full buffer or an error just loses
+                // it.
                 return _socket.Send(packet, SocketFlags.None) == packet.Length;
             }
             catch (Exception ex) when (ex is SocketException || ex is ObjectDisposedException)

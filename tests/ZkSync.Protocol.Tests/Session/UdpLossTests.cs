@@ -14,8 +14,10 @@ using ZkSync.Protocol.Tests.Scripted;
 namespace ZkSync.Protocol.Tests.Session
 {
     /// <summary>
-    /// UDP over a lossy link: a lost datagram costs about one learned retransmission timeout (not the whole -Timeout), a
-    /// lost chunk of a bulk read costs that chunk, a lost upload packet costs that packet, and the device never executes
+    /// UDP over a lossy link: a lost datagram costs about one learned retransmission timeout (not the whole -Timeout),
+    /// a
+    /// lost chunk of a bulk read costs that chunk, a lost upload packet costs that packet, and the device never
+    /// executes
     /// a re-sent request twice. A loaded machine can hold a reply past the 20 ms floor of the timer; the re-send that
     /// follows is answered from the device's cache, so counts of re-sends are "at least", never "exactly".
     /// </summary>
@@ -53,8 +55,10 @@ namespace ZkSync.Protocol.Tests.Session
             Assert.True(c.Traffic.Resends >= 1);
             Assert.True(d.Emulator.Counters.Retransmits >= 1); // the re-send was answered from the device's cache
             // -Timeout is 5 s and the timer before any reply 1 s: the loss cost the learned timer (tens of ms) instead.
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(0.9), $"the lost reply cost {clock.Elapsed.TotalMilliseconds:0} ms");
-            Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(15), $"re-sent after only {clock.Elapsed.TotalMilliseconds:0} ms");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(0.9),
+                $"the lost reply cost {clock.Elapsed.TotalMilliseconds:0} ms");
+            Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(15),
+                $"re-sent after only {clock.Elapsed.TotalMilliseconds:0} ms");
         }
 
         [Fact]
@@ -121,9 +125,11 @@ namespace ZkSync.Protocol.Tests.Session
                 if (p.Command == CommandCode.Data && Interlocked.Increment(ref dataPackets) == 3) return;
                 await device.HandleAsync(p, link);
             });
-            using var session = await Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Udp, timeoutSeconds: 5, retries: 8));
+            using var session = await Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Udp,
+                timeoutSeconds: 5, retries: 8));
             var blob = Pattern(5000);
-            var reply = await session.RunAsync(x => BulkUploader.UploadAndRunAsync(x, blob, CommandCode.UserFaceWrite, new byte[28], "faces"), default);
+            var reply = await session.RunAsync(x => BulkUploader.UploadAndRunAsync(x, blob, CommandCode.UserFaceWrite,
+                new byte[28], "faces"), default);
             Assert.Equal(ReplyCode.Ok, reply.Command);
             Assert.Equal(blob, device.Uploaded);
             var sent = peer.Received.Skip(1).ToList();
@@ -145,7 +151,8 @@ namespace ZkSync.Protocol.Tests.Session
             int lost = 0;
             using var peer = ScriptedPeer.Udp((p, link) => device.HandleAsync(p, new LosingLink(link,
                 packet => packet.Command == CommandCode.Data && packet.SessionId == 5 && Interlocked.Exchange(ref lost, 1) == 0)));
-            using var session = await Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Udp, timeoutSeconds: 5, retries: 8));
+            using var session = await Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Udp,
+                timeoutSeconds: 5, retries: 8));
             var clock = Stopwatch.StartNew();
             var data = await session.RunAsync(x => BulkReader.ReadAsync(x, BulkReadTarget.Users, "users"), default);
             clock.Stop();
@@ -157,7 +164,8 @@ namespace ZkSync.Protocol.Tests.Session
             Assert.Equal(1, windows.Count(w => w.Item1 == 0));
             Assert.Contains((32768u, 7232u), windows);
             Assert.True(session.Traffic.StreamRepairs >= 1);
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"the read took {clock.Elapsed.TotalMilliseconds:0} ms");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2),
+                $"the read took {clock.Elapsed.TotalMilliseconds:0} ms");
         }
 
         [Fact]
@@ -167,9 +175,11 @@ namespace ZkSync.Protocol.Tests.Session
             var device = new BufferDevice(table);
             int lostData = 0, lostOk = 0;
             using var peer = ScriptedPeer.Udp((p, link) => device.HandleAsync(p, new LosingLink(link, packet =>
-                (packet.Command == CommandCode.Data && packet.SessionId == 15 && Interlocked.Exchange(ref lostData, 1) == 0)
+                (packet.Command == CommandCode.Data && packet.SessionId == 15 && Interlocked.Exchange(ref lostData,
+                    1) == 0)
                 || (packet.Command == ReplyCode.Ok && p.Command == CommandCode.ReadBuffer && Interlocked.Exchange(ref lostOk, 1) == 0))));
-            using var session = await Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Udp, timeoutSeconds: 5, retries: 8));
+            using var session = await Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Udp,
+                timeoutSeconds: 5, retries: 8));
             var data = await session.RunAsync(x => BulkReader.ReadAsync(x, BulkReadTarget.Users, "users"), default);
             Assert.Equal(table, data);
             var windows = peer.Received.Where(p => p.Command == CommandCode.ReadBuffer)
