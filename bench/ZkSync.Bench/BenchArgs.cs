@@ -9,18 +9,20 @@ namespace ZkSync.Bench
     internal sealed class BenchArgs
     {
         public static readonly string[] AllScenarios = { "cpu", "full", "resync", "snapshot", "naive", "full-noverify", "full-fp", "full-fp-noverify", "naive-fp",
-            "hybrid-script", "hybrid-script-fp", "module", "fleet" };
+            "hybrid-script", "hybrid-script-fp", "module", "fleet", "udp-loss" };
 
         public IReadOnlyList<int> Users { get; private set; } = new[] { 1000, 3000, 10000 };
         public double LatencyMs { get; private set; } = 2;
         public long BytesPerSecond { get; private set; } = 1_000_000;
-        public IReadOnlyCollection<string> Scenarios { get; private set; } = AllScenarios.Where(s
-            => s != "fleet").ToList();
+        public IReadOnlyCollection<string> Scenarios { get; private set; } =
+            AllScenarios.Where(s => s != "fleet" && s != "udp-loss").ToList();
         public IReadOnlyList<int> Fleet { get; private set; } = new[] { 1, 8, 32, 64 };
         public int? ThrottleLimit { get; private set; }
         public int Seed { get; private set; } = 1;
         public ZkSync.Emulator.Core.DeviceTimingMode DeviceTiming { get; private set; } = ZkSync.Emulator.Core.DeviceTimingMode.None;
         public double TimeScale { get; private set; } = 1;
+        public IReadOnlyList<double> DropRates { get; private set; } = new[] { 0, 0.01, 0.05 };
+        public int Repeat { get; private set; } = 1;
 
         public const string Usage =
 @"usage: dotnet run -c Release --project bench/ZkSync.Bench -- [options]
@@ -32,7 +34,10 @@ namespace ZkSync.Bench
   --scenarios LIST             any of cpu,full,resync,snapshot,naive,full-noverify,full-fp,full-fp-noverify,naive-fp,
                                hybrid-script,hybrid-script-fp,module,fleet (default: all but fleet);
                                -fp = users and fingerprints only (no faces or photos);
-                               module = Copy-ZkUser vs Sync-ZkDevice through the module in a hosted PowerShell
+                               module = Copy-ZkUser vs Sync-ZkDevice through the module in a hosted PowerShell;
+                               udp-loss = the full sync over UDP losing datagrams (only when named)
+  --drop-rates 0,0.01,0.05     udp-loss: share of UDP datagrams each emulator loses, each way (0 = the lossless reference)
+  --repeat 1                   udp-loss: runs per configuration (different loss seeds); the median by wall time is reported
   --seed 1                     seed of the generated devices
   --fleet 1,8,32,64            fleet scenario: numbers of destinations synced from the one source in one run
   --throttle-limit N           fleet scenario: SyncOptions.ThrottleLimit (default: the engine's default)";
@@ -55,9 +60,13 @@ namespace ZkSync.Bench
                     case "--bytes-per-second": a.BytesPerSecond = long.Parse(v, CultureInfo.InvariantCulture); break;
                     case "--seed": a.Seed = int.Parse(v, CultureInfo.InvariantCulture); break;
                     case "--fleet":
-                        a.Fleet = v.Split(',').Select(s => int.Parse(s.Trim(),
-                        CultureInfo.InvariantCulture)).ToList(); break;
+                        a.Fleet = v.Split(',').Select(s => int.Parse(s.Trim(), CultureInfo.InvariantCulture)).ToList();
+                        break;
                     case "--throttle-limit": a.ThrottleLimit = int.Parse(v, CultureInfo.InvariantCulture); break;
+                    case "--repeat": a.Repeat = int.Parse(v, CultureInfo.InvariantCulture); break;
+                    case "--drop-rates":
+                        a.DropRates = v.Split(',').Select(s => double.Parse(s.Trim(), CultureInfo.InvariantCulture)).ToList();
+                        break;
                     case "--time-scale": a.TimeScale = double.Parse(v, CultureInfo.InvariantCulture); break;
                     case "--device-timing":
                         if (!Enum.TryParse(v, true, out ZkSync.Emulator.Core.DeviceTimingMode mode) || !Enum.IsDefined(mode))
@@ -74,9 +83,11 @@ namespace ZkSync.Bench
                 }
             }
             if (a.Users.Any(n => n < 1 || n > 10000)) throw new ArgumentException("--users: each count must be 1-10000 (the face profile's user capacity)");
-            if (a.Fleet.Any(n => n < 1
-                || n > 256)) throw new ArgumentException("--fleet: each number of destinations must be 1-256");
+            if (a.Fleet.Any(n => n < 1 || n > 256))
+                throw new ArgumentException("--fleet: each number of destinations must be 1-256");
             if (a.ThrottleLimit < 1) throw new ArgumentException("--throttle-limit must be at least 1");
+            if (a.Repeat < 1 || a.Repeat > 20) throw new ArgumentException("--repeat must be 1-20");
+            if (a.DropRates.Any(r => r < 0 || r > 0.5)) throw new ArgumentException("--drop-rates: each must be 0-0.5");
             if (a.TimeScale < 1 || a.TimeScale > 10000) throw new ArgumentException("--time-scale must be 1-10000");
             if (a.LatencyMs < 0 || a.BytesPerSecond < 1) throw new ArgumentException("--latency-ms must be >= 0 and --bytes-per-second >= 1");
             return a;

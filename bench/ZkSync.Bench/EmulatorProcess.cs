@@ -62,12 +62,26 @@ namespace ZkSync.Bench
         }
 
         /// <summary>The host's counters since start or the last <see cref="ResetStatsAsync"/>.</summary>
-        public async Task<LinkStats> StatsAsync()
+        public async Task<LinkStats> StatsAsync() => Link(await StatsLineAsync().ConfigureAwait(false));
+
+        /// <summary>The link counters and the loss counters (datagrams dropped, requests answered from the reply
+        /// cache).</summary>
+        public async Task<Scenarios.UdpLoss.HostStats> StatsJsonAsync()
+        {
+            var line = await StatsLineAsync().ConfigureAwait(false);
+            return Scenarios.UdpLoss.HostStats.Parse(Link(line), line);
+        }
+
+        private async Task<string> StatsLineAsync()
         {
             await _process.StandardInput.WriteLineAsync("stats").ConfigureAwait(false);
             await _process.StandardInput.FlushAsync().ConfigureAwait(false);
-            var line = await ReadLineAsync(_process, ReplyTimeout).ConfigureAwait(false)
+            return await ReadLineAsync(_process, ReplyTimeout).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"emulator {Name} did not answer 'stats' {ErrorText()}");
+        }
+
+        private static LinkStats Link(string line)
+        {
             using var json = JsonDocument.Parse(line);
             var root = json.RootElement;
             return new LinkStats(root.GetProperty("requests").GetInt64(), root.GetProperty("roundTrips").GetInt64(),

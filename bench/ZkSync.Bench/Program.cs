@@ -27,9 +27,14 @@ string hostDll = EmulatorProcess.HostDll(
     "Release"
 #endif
 );
+if (options.Has("udp-loss"))
+{
+    var rows = await UdpLoss.RunAsync(options, hostDll, model, report.Progress);
+    UdpLoss.Write(Console.Out, rows);
+}
 var results = new List<ScenarioResult>();
 var fleets = new List<FleetResult>();
-foreach (int users in options.Scenarios.Any(s => s != "cpu") ? options.Users : Array.Empty<int>())
+foreach (int users in options.Scenarios.Any(s => s != "cpu" && s != "udp-loss") ? options.Users : Array.Empty<int>())
 {
     var rig = new Rig(hostDll, model, users, options.Seed);
     report.Progress($"{users} users: starting the seeded source");

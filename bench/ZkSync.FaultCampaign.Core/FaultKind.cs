@@ -53,6 +53,8 @@ namespace ZkSync.FaultCampaign.Core
         public static IReadOnlyList<FaultKind> All(CampaignOptions o) => new[]
         {
             new FaultKind("udp drop 1%", ZkTransportKind.Udp, (r, _) => new FaultOptions { UdpDropRate = 0.01, Seed = r.Next() }),
+            // Issue 24: a lossy Wi-Fi or VPN link; requests, replies and chunks of data streams all lose datagrams.
+            new FaultKind("udp drop 5%", ZkTransportKind.Udp, (r, _) => new FaultOptions { UdpDropRate = 0.05, Seed = r.Next() }),
             new FaultKind("udp lost write reply", ZkTransportKind.Udp, (r, _) => new FaultOptions
             {
                 DropReplyToCommand = r.Next(2) == 0 ? CommandCode.ApplyUploadBuffer : CommandCode.UserFaceWrite,

@@ -85,6 +85,22 @@ namespace ZkSync.Emulator.Tests
         }
 
         [Fact]
+        public async Task A_repeated_udp_connect_from_the_same_sender_gets_its_session_back()
+        {
+            using var emu = await Emu.Start();
+            using var c = RawClient.Udp(emu.Port);
+            var first = c.Connect();
+            // Its CONNECT reply lost, the client asks again from the same address: firmware's CreateSession finds it.
+            var again = c.Connect();
+            Assert.Equal(first.SessionId, again.SessionId);
+            Assert.Equal(1, emu.OpenSessions);
+            Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.GetTime).Command);
+            using var other = RawClient.Udp(emu.Port);
+            Assert.NotEqual(first.SessionId, other.Connect().SessionId);
+            Assert.Equal(2, emu.OpenSessions);
+        }
+
+        [Fact]
         public async Task Retransmitted_reply_id_gets_the_cached_reply_without_executing_again()
         {
             using var emu = await Emu.Start(users: 3);

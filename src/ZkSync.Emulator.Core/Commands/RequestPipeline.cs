@@ -164,7 +164,7 @@ namespace ZkSync.Emulator.Core.Commands
 
         private Reply Connect(EmulatorTransport transport, Packet request, ClientSession? bound, EndPoint? udpPeer, out ClientSession? session)
         {
-            session = bound;
+            session = bound ?? SessionOfUdpSender(transport, udpPeer);
             if (session == null)
             {
                 int before = _sessions.Count;
@@ -191,6 +191,26 @@ namespace ZkSync.Emulator.Core.Commands
             var reply = Reply.One(new Packet(code, session.Id, request.ReplyId));
             Remember(session, request, reply);
             return reply;
+        }
+
+        /// <summary>
+        /// A CONNECT over UDP from an address that already has a session (its CONNECT reply was lost and it asked
+        /// again)
+        /// gets that session back, started afresh: firmware's CreateSession looks the sender up first (fp-firmware
+        /// commu.c CreateSession), so a lost reply never costs a slot.
+        /// </summary>
+        private ClientSession? SessionOfUdpSender(EmulatorTransport transport, EndPoint? udpPeer)
+        {
+            if (transport != EmulatorTransport.Udp || udpPeer == null) return null;
+            foreach (var open in _sessions.All)
+            {
+                if (open.Transport != EmulatorTransport.Udp || !udpPeer.Equals(open.UdpPeer)) continue;
+                _log.Add($"{open}: CONNECT again from {udpPeer}; the sender's session starts afresh");
+                open.Upload = null;
+                open.ReadBuffer = null;
+                return open;
+            }
+            return null;
         }
 
         private bool NeedsAuth(ClientSession session, ushort command) =>

@@ -68,7 +68,8 @@ namespace ZkSync.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string Encoding { get; set; } = "utf-8";
 
-        /// <summary>Seconds to wait for each reply.</summary>
+        /// <summary>Seconds to wait for a reply before giving up; UDP re-sends come earlier, on a timer learned from
+        /// replies.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, 300)]
         public int Timeout { get; set; } = 5;

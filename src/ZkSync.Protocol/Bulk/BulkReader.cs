@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
 using ZkSync.Protocol.Codecs;
@@ -89,8 +90,52 @@ namespace ZkSync.Protocol.Bulk
             return buffer.ToArray();
         }
 
-        /// <summary>One 1504 request; pyzk's per-chunk retry lives in <see cref="LargeDataReceiver.RequestAsync"/>.</summary>
+        /// <summary>One 1504 request; over UDP a lost datagram costs only its own chunk (<see
+        /// cref="ReadChunkUdpAsync"/>).</summary>
         private static Task<byte[]> ReadChunkAsync(ZkExchange exchange, int offset, int length, string what) =>
-            LargeDataReceiver.RequestAsync(exchange, CommandCode.ReadBuffer, BulkPayloads.ReadChunkRequest(offset, length), $"{what} (bytes {offset}-{offset + length - 1})", length);
+            exchange.IsUdp ? ReadChunkUdpAsync(exchange, offset, length, what)
+            : LargeDataReceiver.RequestAsync(exchange, CommandCode.ReadBuffer, BulkPayloads.ReadChunkRequest(offset,
+                length), $"{what} (bytes {offset}-{offset + length - 1})", length);
+
+        /// <summary>
+        /// UDP: 1504 for the window, then 1504 again for each run of chunks its stream lost, by offset, until the
+        /// window
+        /// is whole. A reply that brings nothing new (announcement lost, all chunks lost) counts against
+        /// 4 × (1 + Retries) attempts, as whole-reply reads do.
+        /// </summary>
+        private static async Task<byte[]> ReadChunkUdpAsync(ZkExchange exchange, int offset, int length, string what)
+        {
+            var window = new byte[length];
+            var missing = new Queue<(int Offset, int Length)>();
+            missing.Enqueue((0, length));
+            int fruitlessLeft = 4 * (1 + exchange.Session.Options.Retries);
+            while (missing.Count > 0)
+            {
+                var (start, count) = missing.Dequeue();
+                string part = $"{what} (bytes {offset + start}-{offset + start + count - 1})";
+                UdpStream stream;
+                try
+                {
+                    stream = await LargeDataReceiver.RequestUdpAsync(exchange, CommandCode.ReadBuffer,
+                        BulkPayloads.ReadChunkRequest(offset + start, count), part).ConfigureAwait(false);
+                    if (stream.Size != count)
+                        throw new ZkMalformedReplyException($"{part}: got {stream.Size} bytes, expected {count}.",
+                            exchange.Device, CommandCode.ReadBuffer);
+                }
+                catch (ZkMalformedReplyException) when (--fruitlessLeft > 0)
+                {
+                    missing.Enqueue((start, count));
+                    continue;
+                }
+                stream.CopyReceivedTo(window, start);
+                if (stream.IsComplete) continue;
+                exchange.Session.Traffic.StreamRepairs++;
+                if (stream.Received == 0 && --fruitlessLeft <= 0)
+                    throw new ZkTimeoutException($"{part}: every datagram of the reply was lost, {4 * (1 + exchange.Session.Options.Retries)} times.", exchange.Device, CommandCode.ReadBuffer);
+                foreach (var (holeOffset, holeLength) in stream.MissingRanges()) missing.Enqueue((start + holeOffset,
+                    holeLength));
+            }
+            return window;
+        }
     }
 }

@@ -18,11 +18,18 @@ namespace ZkSync.Protocol.Connection
         /// <summary>Text encoding of names and passwords on this device (utf-8, gbk, windows-1256, ...).</summary>
         public string Encoding { get; set; } = "utf-8";
 
-        /// <summary>How long to wait for each reply.</summary>
+        /// <summary>How long to wait for each reply before giving up (UDP re-sends happen within this time).</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
 
-        /// <summary>How many times a request is re-sent after a timeout (UDP) before giving up.</summary>
-        public int Retries { get; set; } = 2;
+        /// <summary>
+        /// UDP: how many times at most a request is re-sent within <see cref="Timeout"/> when its reply does not come.
+        /// The
+        /// first re-send comes after the round trip learned from this session's replies to that kind of request
+        /// (smoothed
+        /// round trip + 4 × its variance, RFC 6298; 1 s before any reply), each further one after twice the previous
+        /// wait.
+        /// </summary>
+        public int Retries { get; set; } = 8;
 
         /// <summary>
         /// How many times an operation is carried on over a new session (connect + comm key again) after the connection

@@ -25,6 +25,10 @@ namespace ZkSync.Protocol.Session
         /// <summary>Since the last packet from the device: how long the device has been waiting for our next request.</summary>
         private readonly System.Diagnostics.Stopwatch _sinceLastReply = System.Diagnostics.Stopwatch.StartNew();
 
+        /// <summary>Retransmission timers learned from this session's replies (UDP re-sends and stalled
+        /// streams).</summary>
+        internal RetransmissionTimer Timers { get; } = new RetransmissionTimer();
+
         /// <summary>Reply id of the last request; starts so that CMD_CONNECT carries 0.</summary>
         private ushort _lastReplyId = ushort.MaxValue;
 
@@ -139,7 +143,10 @@ namespace ZkSync.Protocol.Session
             {
                 try
                 {
-                    await SendRequestAsync(CommandCode.Exit, null, shortWait, 0, cts.Token).ConfigureAwait(false);
+                    // Re-sent over UDP like any request: a lost CMD_EXIT would leave the slot taken (and a disabled
+                    // device disabled).
+                    await SendRequestAsync(CommandCode.Exit, null, shortWait, _options.Retries,
+                        cts.Token).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is ZkException || ex is OperationCanceledException)
                 {
@@ -148,11 +155,37 @@ namespace ZkSync.Protocol.Session
             }
         }
 
-        /// <summary>Closes without saying goodbye (after a restart, or when the connection is already broken).</summary>
-        public void Abort() => _transport.Close();
+        /// <summary>
+        /// Closes without waiting for a goodbye (after a restart, or when the connection is broken or an exchange
+        /// failed).
+        /// TCP: closing ends the device's session. UDP has no connection to close, so two CMD_EXIT datagrams go out
+        /// unanswered first: otherwise the slot stays taken, and a device this session disabled stays disabled, until
+        /// the terminal drops the silent session.
+        /// </summary>
+        public void Abort()
+        {
+            if (_transport.Kind == ZkTransportKind.Udp && _transport.IsOpen)
+            {
+                _lastReplyId = ReplyIds.Next(_lastReplyId);
+                var exit = new Packet(CommandCode.Exit, SessionId, _lastReplyId).Encode();
+                // The same reply id twice: a lost first copy is covered, and a second arrival is never executed again.
+                if (_transport.TrySendNow(exit) | _transport.TrySendNow(exit)) _logger.AbandonedWithExit(Device,
+                    _lastReplyId);
+            }
+            _transport.Close();
+        }
 
         public void Dispose() => _transport.Close();
 
+        /// <summary>
+        /// Sends one request and returns the first packet answering it, giving up after <paramref name="timeout"/>. TCP
+        /// delivers or fails, so it sends once. UDP loses datagrams: without a reply within the RTO learned for this
+        /// kind
+        /// of request (<see cref="Timers"/>) the request is re-sent with the SAME reply id, at most
+        /// <paramref name="retries"/> times, the wait doubling after each loss. Firmware answers a repeated reply id
+        /// from
+        /// its cache without executing again (fp-firmware commu.c RunCommand), so an early re-send is harmless.
+        /// </summary>
         internal async Task<Packet> SendRequestAsync(ushort command, byte[]? payload, TimeSpan timeout, int retries, CancellationToken cancellationToken)
         {
             _lastReplyId = ReplyIds.Next(_lastReplyId);
@@ -161,26 +194,45 @@ namespace ZkSync.Protocol.Session
             var bytes = packet.Encode();
             Traffic.Requests++;
             if (command == CommandCode.Data) Traffic.UploadedBytes += packet.Payload.Length;
-            // TCP delivers or fails; re-sending there would only duplicate. UDP loses datagrams: re-send with the SAME
-            // reply id so the device answers from its reply cache instead of executing twice.
-            int attempts = _transport.Kind == ZkTransportKind.Udp ? 1 + retries : 1;
+            bool udp = _transport.Kind == ZkTransportKind.Udp;
+            var estimator = Timers.For(command);
+            var sinceFirstSend = System.Diagnostics.Stopwatch.StartNew();
+            int resends = 0;
             try
             {
-                for (int attempt = 1; attempt <= attempts; attempt++)
+                while (true)
                 {
                     await _transport.SendAsync(bytes, timeout, cancellationToken).ConfigureAwait(false);
                     Traffic.BytesSent += bytes.Length + _transport.FramingOverhead;
                     _logger.SentCommand(
-                        Device, command, replyId, packet.Payload.Length, attempt > 1 ? $" (attempt {attempt})" : "");
-                    var reply = await WaitForReplyAsync(replyId, timeout, cancellationToken).ConfigureAwait(false);
-                    if (reply != null) return reply;
+                        Device, command, replyId, packet.Payload.Length,
+                            resends > 0 ? $" (attempt {resends + 1})" : "");
+                    var left = timeout - sinceFirstSend.Elapsed;
+                    bool mayResend = udp && resends < retries;
+                    var rto = RetransmissionTimer.Backoff(estimator.Rto, resends);
+                    var wait = mayResend && rto < left ? rto : left;
+                    var sentAt = sinceFirstSend.Elapsed;
+                    var reply = await WaitForReplyAsync(replyId, wait, cancellationToken).ConfigureAwait(false);
+                    if (reply != null)
+                    {
+                        // Karn's rule: a reply after a re-send cannot say which send it answers.
+                        if (resends == 0) estimator.Add(sinceFirstSend.Elapsed - sentAt);
+                        return reply;
+                    }
+                    if (!mayResend || sinceFirstSend.Elapsed >= timeout) break;
+                    resends++;
+                    Traffic.Resends++;
+                    if (_logger.IsEnabled(LogLevel.Information))
+                        _logger.Resending(Device, command, replyId, (int)wait.TotalMilliseconds,
+                            RetransmissionTimer.KindOf(command),
+                            estimator.Samples, (int)estimator.SmoothedRtt.TotalMilliseconds, resends + 1);
                 }
             }
             catch (ZkException ex)
             {
                 throw ReplyCheck.WithCommand(ex, Device, command);
             }
-            string tries = attempts > 1 ? $" after {attempts} attempts" : "";
+            string tries = resends > 0 ? $" after {resends + 1} attempts" : "";
             throw new ZkTimeoutException($"No reply within {timeout.TotalSeconds:0.###} s{tries}.", Device, command);
         }
 
@@ -190,6 +242,26 @@ namespace ZkSync.Protocol.Session
             try { reply = await WaitForReplyAsync(replyId, _options.Timeout, cancellationToken).ConfigureAwait(false); }
             catch (ZkException ex) { throw ReplyCheck.WithCommand(ex, Device, command); }
             return reply ?? throw new ZkTimeoutException($"Data stream stopped: nothing within {_options.Timeout.TotalSeconds:0.###} s.", Device, command);
+        }
+
+        /// <summary>
+        /// UDP data streams: the next packet of the reply to <paramref name="replyId"/>, or null when none came within
+        /// the
+        /// stream's learned gap timer (a datagram was lost, or the stream ended with its closing packet lost). Each gap
+        /// seen feeds that timer.
+        /// </summary>
+        internal async Task<Packet?> TryReceiveStreamPacketAsync(ushort command, ushort replyId,
+            CancellationToken cancellationToken)
+        {
+            var gap = Timers.StreamGap;
+            var wait = gap.Rto < _options.Timeout ? gap.Rto : _options.Timeout;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            Packet? packet;
+            try { packet = await WaitForReplyAsync(replyId, wait, cancellationToken).ConfigureAwait(false); }
+            catch (ZkException ex) { throw ReplyCheck.WithCommand(ex, Device, command); }
+            if (packet != null) gap.Add(clock.Elapsed);
+            else _logger.StreamStalled(Device, command, replyId, (int)wait.TotalMilliseconds);
+            return packet;
         }
 
         /// <summary>The next packet carrying <paramref name="replyId"/>, or null at the deadline. Events, stale and corrupt packets are skipped.</summary>

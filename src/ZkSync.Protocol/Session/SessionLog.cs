@@ -35,5 +35,14 @@ namespace ZkSync.Protocol.Session
 
         [LoggerMessage(EventId = 110, Level = LogLevel.Debug, Message = "{Device}: acknowledged event flag {Flag} ({Length} B) that arrived before a reply.")]
         public static partial void AcknowledgedEvent(this ILogger logger, string device, ushort flag, int length);
+
+        [LoggerMessage(EventId = 111, Level = LogLevel.Information, Message = "{Device}: no reply to command {Command} (reply id {ReplyId}) within {WaitMs} ms, the timer of {Kind} requests learned from {Samples} replies (smoothed round trip {SrttMs} ms); re-sending it, attempt {Attempt}.")]
+        public static partial void Resending(this ILogger logger, string device, ushort command, ushort replyId, int waitMs, RequestKind kind, int samples, int srttMs, int attempt);
+
+        [LoggerMessage(EventId = 112, Level = LogLevel.Information, Message = "{Device}: the data stream answering command {Command} (reply id {ReplyId}) stalled for {WaitMs} ms; asking again for what is missing.")]
+        public static partial void StreamStalled(this ILogger logger, string device, ushort command, ushort replyId, int waitMs);
+
+        [LoggerMessage(EventId = 113, Level = LogLevel.Debug, Message = "{Device}: abandoning the UDP session: CMD_EXIT (reply id {ReplyId}) sent without waiting, so the device frees its slot.")]
+        public static partial void AbandonedWithExit(this ILogger logger, string device, ushort replyId);
     }
 }

@@ -31,6 +31,12 @@ namespace ZkSync.Protocol.Transport
         /// </summary>
         bool PeerClosed();
 
+        /// <summary>
+        /// UDP: sends one datagram at once without waiting or failing (a goodbye on a connection being abandoned); TCP:
+        /// nothing, since closing the connection already ends the device's session. False when nothing was sent.
+        /// </summary>
+        bool TrySendNow(byte[] packet);
+
         void Close();
     }
 }

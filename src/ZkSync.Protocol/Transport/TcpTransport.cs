@@ -148,6 +148,9 @@ namespace ZkSync.Protocol.Transport
             return true;
         }
 
+        /// <summary>Closing the connection ends the device's session: nothing to send.</summary>
+        public bool TrySendNow(byte[] packet) => false;
+
         public void Close()
         {
             if (_closed) return;

@@ -101,6 +101,21 @@ namespace ZkSync.Protocol.Transport
         /// <summary>UDP has no connection the device could close.</summary>
         public bool PeerClosed() => _closed;
 
+        public bool TrySendNow(byte[] packet)
+        {
+            if (_closed) return false;
+            try
+            {
+                // Connected datagram socket: the send is handed to the OS at once; a full buffer or an error just loses
+                // it.
+                return _socket.Send(packet, SocketFlags.None) == packet.Length;
+            }
+            catch (Exception ex) when (ex is SocketException || ex is ObjectDisposedException)
+            {
+                return false;
+            }
+        }
+
         public void Close()
         {
             if (_closed) return;

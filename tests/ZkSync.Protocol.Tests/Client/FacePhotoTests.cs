@@ -12,7 +12,7 @@ namespace ZkSync.Protocol.Tests.Client
 {
     public class FacePhotoTests
     {
-        private static byte[] Jpeg(int size, int seed)
+        internal static byte[] Jpeg(int size, int seed)
         {
             var b = new byte[size];
             new Random(seed).NextBytes(b);
