@@ -26,11 +26,13 @@ namespace ZkSync.Bench.LinkFloor
         public int Uploads { get; private set; }
         public long UploadBytes { get; private set; }
 
-        /// <summary>Templates the user uploads store, face sets and photos the other uploads store (one each).</summary>
+        /// <summary>Templates the user uploads store, face sets and photos the other uploads store (one
+        /// each).</summary>
         public int TemplatesStored { get; private set; }
         public int MediaStored { get; private set; }
 
-        /// <summary>Users on the device while its face sets and photos are written (they need their user first).</summary>
+        /// <summary>Users on the device while its face sets and photos are written (they need their user
+        /// first).</summary>
         public int UsersHeld { get; private set; }
 
         public LinkWork ReadTable(long bytes, BulkTable table = BulkTable.Other, int records = 0)
@@ -70,15 +72,20 @@ namespace ZkSync.Bench.LinkFloor
             + 2L * Uploads + Slices;
 
         /// <summary>
-        /// Device time of the unavoidable requests under <paramref name="mode"/>: each table's 1503 with its records and its
-        /// 1504 chunks, the item reads, and per upload 1500, its slices and the consuming command with what it stores (user
-        /// uploads onto the users held before them, here none; face and photo uploads with every user already there).
+        /// Device time of the unavoidable requests under <paramref name="mode"/>: each table's 1503 with its records
+        /// and its 1504 chunks, the item reads, and per upload 1500, its slices and the consuming command with what it
+        /// stores (user uploads onto the users held before them, here none; face and photo uploads with every user
+        /// already there).
         /// </summary>
         public double DeviceSeconds(DeviceTimingMode mode)
         {
-            if (mode == DeviceTimingMode.None) return 0;
+            if (mode == DeviceTimingMode.None)
+                return 0;
             double Cost(DeviceWork w) => DeviceTimingModel.CostSeconds(mode, w);
-            double seconds = _tables.Sum(t => Cost(new DeviceWork(CommandCode.PrepareBuffer, 11, t.Table, t.Records)) + Ceil(t.Bytes, ReadChunk) * Cost(new DeviceWork(CommandCode.ReadBuffer, 8)));
+            double seconds = _tables.Sum(t =>
+                Cost(new DeviceWork(CommandCode.PrepareBuffer, 11, t.Table, t.Records))
+                + Ceil(t.Bytes, ReadChunk) * Cost(new DeviceWork(CommandCode.ReadBuffer, 8))
+            );
             seconds += ItemReads * Cost(new DeviceWork(CommandCode.UserFaceRead));
             int userUploads = Math.Max(0, Uploads - MediaStored);
             seconds += Uploads * Cost(new DeviceWork(CommandCode.PrepareData, 4, usersHeld: UsersHeld));
@@ -89,7 +96,9 @@ namespace ZkSync.Bench.LinkFloor
                 var upload = new DeviceWork(CommandCode.ApplyUploadBuffer, 8, recordsStored: perUpload);
                 seconds += userUploads * Cost(upload);
             }
-            seconds += MediaStored * Cost(new DeviceWork(CommandCode.UserFaceWrite, 28, recordsStored: 1, usersHeld: UsersHeld));
+            seconds +=
+                MediaStored
+                * Cost(new DeviceWork(CommandCode.UserFaceWrite, 28, recordsStored: 1, usersHeld: UsersHeld));
             return seconds;
         }
 

@@ -30,18 +30,26 @@ namespace ZkSync.Bench
             var userTable = UserTable(users);
             var fingers = new List<ZkFingerprint>();
             foreach (var u in users)
-                for (int f = 0; f < 2; f++) fingers.Add(new ZkFingerprint(u.Uid, (byte)f, 1, Seeder.MakeTemplate(rng, 10)));
+                for (int f = 0; f < 2; f++)
+                    fingers.Add(new ZkFingerprint(u.Uid, (byte)f, 1, Seeder.MakeTemplate(rng, 10)));
             var templateTable = FingerprintTableCodec.EncodeTable(fingers);
             var upload = users.Take(3000).ToList();
 
             return new[]
             {
-                Measure("decode users (UserRecordCodec.DecodeTable)", users.Count, "user",
-                    () => UserRecordCodec.DecodeTable(userTable, users.Count, ascii, out _).Count),
-                Measure("decode templates (FingerprintTableCodec.DecodeTable)", fingers.Count, "template",
-                    () => FingerprintTableCodec.DecodeTable(templateTable).Count),
-                Measure("encode bulk upload, 3,000 users + 6,000 templates (UserRecordCodec.Encode + BatchUploadCodec.Encode)", upload.Count, "user",
-                    () => EncodeUpload(upload, fingers).Length),
+                Measure("decode users (UserRecordCodec.DecodeTable)", users.Count, "user", () =>
+                    UserRecordCodec.DecodeTable(userTable, users.Count, ascii, out _).Count
+                ),
+                Measure("decode templates (FingerprintTableCodec.DecodeTable)", fingers.Count, "template", () =>
+                    FingerprintTableCodec.DecodeTable(templateTable).Count
+                ),
+                Measure(
+                    "encode bulk upload, 3,000 users + 6,000 templates (UserRecordCodec.Encode + "
+                        + "BatchUploadCodec.Encode)",
+                    upload.Count,
+                    "user",
+                    () => EncodeUpload(upload, fingers).Length
+                ),
             };
         }
 
@@ -50,9 +58,21 @@ namespace ZkSync.Bench
         {
             var batch = new BatchUpload();
             foreach (var u in users)
-                batch.Users.Add(new BatchUserEntry(BatchOperation.AddOrOverwrite, UserRecordCodec.Encode(u, UserRecordFormat.Extended72, Encoding.ASCII, TruncationMode.Error)));
+                batch.Users.Add(
+                    new BatchUserEntry(
+                        BatchOperation.AddOrOverwrite,
+                        UserRecordCodec.Encode(u, UserRecordFormat.Extended72, Encoding.ASCII, TruncationMode.Error)
+                    )
+                );
             for (int i = 0; i < users.Count * 2; i++)
-                batch.Templates.Add(new BatchTemplateEntry(BatchOperation.AddOrOverwrite, fingers[i].Uid, (byte)(0x10 + fingers[i].FingerIndex), fingers[i].Template));
+                batch.Templates.Add(
+                    new BatchTemplateEntry(
+                        BatchOperation.AddOrOverwrite,
+                        fingers[i].Uid,
+                        (byte)(0x10 + fingers[i].FingerIndex),
+                        fingers[i].Template
+                    )
+                );
             return BatchUploadCodec.Encode(batch);
         }
 
@@ -77,23 +97,32 @@ namespace ZkSync.Bench
             return new Result(what, items, unit, median, median * 1e6 / items, times.Count);
         }
 
-        private static ZkUser User(Random rng, ushort uid) => new ZkUser
-        {
-            Uid = uid,
-            UserId = (1000 + uid * 3 + rng.Next(3)).ToString(CultureInfo.InvariantCulture),
-            Name = "User " + rng.Next(100000),
-            Password = rng.Next(5) == 0 ? rng.Next(1000, 99999).ToString(CultureInfo.InvariantCulture) : "",
-            Card = (uint)rng.Next(100000, 16777215),
-            Group = 1,
-        };
+        private static ZkUser User(Random rng, ushort uid) =>
+            new ZkUser
+            {
+                Uid = uid,
+                UserId = (1000 + uid * 3 + rng.Next(3)).ToString(CultureInfo.InvariantCulture),
+                Name = "User " + rng.Next(100000),
+                Password = rng.Next(5) == 0 ? rng.Next(1000, 99999).ToString(CultureInfo.InvariantCulture) : "",
+                Card = (uint)rng.Next(100000, 16777215),
+                Group = 1,
+            };
 
         private static byte[] UserTable(List<ZkUser> users)
         {
-            var records = users.Select(u => UserRecordCodec.Encode(u, UserRecordFormat.Extended72, Encoding.ASCII, TruncationMode.Error)).ToList();
+            var records = users
+                .Select(u =>
+                    UserRecordCodec.Encode(u, UserRecordFormat.Extended72, Encoding.ASCII, TruncationMode.Error)
+                )
+                .ToList();
             var table = new byte[4 + records.Sum(r => r.Length)];
             System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(table, (uint)(table.Length - 4));
             int o = 4;
-            foreach (var r in records) { Buffer.BlockCopy(r, 0, table, o, r.Length); o += r.Length; }
+            foreach (var r in records)
+            {
+                Buffer.BlockCopy(r, 0, table, o, r.Length);
+                o += r.Length;
+            }
             return table;
         }
     }

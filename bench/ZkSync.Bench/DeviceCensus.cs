@@ -12,14 +12,23 @@ namespace ZkSync.Bench
     /// What the seeded source holds, read once before the timed scenarios (its traffic is not counted): the sizes of
     /// its bulk tables and of the batch upload that carries its users and templates, which the floors need.
     /// </summary>
-    internal sealed record DeviceCensus(int Users, int Templates, long UserTableBytes, long TemplateTableBytes, int UsersWithFaces, long BatchUploadBytes)
+    internal sealed record DeviceCensus(
+        int Users,
+        int Templates,
+        long UserTableBytes,
+        long TemplateTableBytes,
+        int UsersWithFaces,
+        long BatchUploadBytes
+    )
     {
-        /// <summary>Firmware's largest upload buffer (emulator MaxUploadBytes): users and templates need at least this many uploads.</summary>
+        /// <summary>Firmware's largest upload buffer (emulator MaxUploadBytes): users and templates need at least this
+        /// many uploads.</summary>
         public const long MaxUploadBytes = 16 * 1024 * 1024;
 
         /// <summary>Both bulk tables of a device holding what this census counted.</summary>
         public LinkWork ReadTables(LinkWork work) =>
-            work.ReadTable(UserTableBytes, Emulator.Core.BulkTable.Users, Users).ReadTable(TemplateTableBytes, Emulator.Core.BulkTable.Templates, Templates);
+            work.ReadTable(UserTableBytes, Emulator.Core.BulkTable.Users, Users)
+                .ReadTable(TemplateTableBytes, Emulator.Core.BulkTable.Templates, Templates);
 
         public int MinUserUploads => (int)Math.Max(1, (BatchUploadBytes + MaxUploadBytes - 1) / MaxUploadBytes);
 

@@ -32,7 +32,8 @@ namespace ZkSync.Bench
         public string Name { get; }
         public int Port { get; private set; }
 
-        /// <summary>Starts the host with <paramref name="args"/> (port 0 is added) and waits for its listening line.</summary>
+        /// <summary>Starts the host with <paramref name="args"/> (port 0 is added) and waits for its listening
+        /// line.</summary>
         public static async Task<EmulatorProcess> StartAsync(string name, string hostDll, IEnumerable<string> args)
         {
             var info = new ProcessStartInfo("dotnet")
@@ -45,17 +46,26 @@ namespace ZkSync.Bench
             info.ArgumentList.Add(hostDll);
             info.ArgumentList.Add("--port");
             info.ArgumentList.Add("0");
-            foreach (var a in args) info.ArgumentList.Add(a);
-            var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the emulator host");
+            foreach (var a in args)
+                info.ArgumentList.Add(a);
+            var process = Process.Start(info)
+                ?? throw new InvalidOperationException("could not start the emulator host");
             var emulator = new EmulatorProcess(process, name);
-            process.ErrorDataReceived += (_, e) => { if (e.Data != null) lock (emulator._errors) emulator._errors.Add(e.Data); };
+            process.ErrorDataReceived += (_, e) =>
+            {
+                if (e.Data != null)
+                    lock (emulator._errors)
+                        emulator._errors.Add(e.Data);
+            };
             process.BeginErrorReadLine();
             var line = await ReadLineAsync(process, StartTimeout).ConfigureAwait(false);
             var match = line == null ? null : Listening.Match(line);
             if (match == null || !match.Success)
             {
                 await emulator.DisposeAsync().ConfigureAwait(false);
-                throw new InvalidOperationException($"emulator {name} did not start: {line ?? "no output"} {emulator.ErrorText()}");
+                throw new InvalidOperationException(
+                    $"emulator {name} did not start: {line ?? "no output"} {emulator.ErrorText()}"
+                );
             }
             emulator.Port = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
             return emulator;
@@ -94,7 +104,8 @@ namespace ZkSync.Bench
         {
             await _process.StandardInput.WriteLineAsync("reset-stats").ConfigureAwait(false);
             var zero = await StatsAsync().ConfigureAwait(false);
-            if (zero.Requests != 0) throw new InvalidOperationException($"emulator {Name} was busy while its counters were reset");
+            if (zero.Requests != 0)
+                throw new InvalidOperationException($"emulator {Name} was busy while its counters were reset");
         }
 
         /// <summary>Peak working set of the emulator process (for the record: it is not the engine's memory).</summary>
@@ -136,10 +147,21 @@ namespace ZkSync.Bench
         public static string HostDll(string configuration)
         {
             var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "ZkSyncPowerShell.sln"))) dir = dir.Parent;
-            if (dir == null) throw new InvalidOperationException("run the benchmark from inside the repository");
-            var dll = Path.Combine(dir.FullName, "src", "ZkSync.Emulator", "bin", configuration, "net10.0", "ZkSync.Emulator.dll");
-            if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is missing; build src/ZkSync.Emulator -c {configuration}");
+            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "ZkSyncPowerShell.sln")))
+                dir = dir.Parent;
+            if (dir == null)
+                throw new InvalidOperationException("run the benchmark from inside the repository");
+            var dll = Path.Combine(
+                dir.FullName,
+                "src",
+                "ZkSync.Emulator",
+                "bin",
+                configuration,
+                "net10.0",
+                "ZkSync.Emulator.dll"
+            );
+            if (!File.Exists(dll))
+                throw new InvalidOperationException($"{dll} is missing; build src/ZkSync.Emulator -c {configuration}");
             return dll;
         }
     }

@@ -15,7 +15,8 @@ namespace ZkSync.Bench
         public long ManagedPeak { get; private set; }
         public long WorkingSetPeak { get; private set; }
 
-        /// <summary>Resets the emulators' counters, runs <paramref name="body"/>, reads the counters (same order as given).</summary>
+        /// <summary>Resets the emulators' counters, runs <paramref name="body"/>, reads the counters (same order as
+        /// given).</summary>
         public static async Task<Measurement> RunAsync(IReadOnlyList<EmulatorProcess> links, Func<Task> body)
         {
             foreach (var l in links) await l.ResetStatsAsync().ConfigureAwait(false);

@@ -66,7 +66,10 @@ namespace ZkSync.Bench
         private static void Max(ref long field, long value)
         {
             long seen;
-            while (value > (seen = Interlocked.Read(ref field)) && Interlocked.CompareExchange(ref field, value, seen) != seen) { }
+            while (
+                value > (seen = Interlocked.Read(ref field))
+                && Interlocked.CompareExchange(ref field, value, seen) != seen
+            ) { }
         }
     }
 }

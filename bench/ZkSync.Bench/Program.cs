@@ -40,7 +40,10 @@ foreach (int users in options.Scenarios.Any(s => s != "cpu" && s != "udp-loss") 
     report.Progress($"{users} users: starting the seeded source");
     await using var source = await rig.StartSourceAsync();
     var census = await DeviceCensus.ReadAsync(Rig.Connection(source));
-    report.Progress($"{users} users: source holds {census.Users} users, {census.Templates} templates, {census.UsersWithFaces} users with faces");
+    report.Progress(
+        $"{users} users: source holds {census.Users} users, {census.Templates} templates, {census.UsersWithFaces} "
+            + "users with faces"
+    );
 
     if (options.Has("hybrid-script"))
     {
@@ -52,7 +55,9 @@ foreach (int users in options.Scenarios.Any(s => s != "cpu" && s != "udp-loss") 
     {
         await using var destination = await rig.StartEmptyAsync("destination (hybrid script, fingerprints only)");
         report.Progress($"{users} users: the hybrid script's way, users and fingerprints only");
-        results.Add(report.Row(await HybridScript.RunAsync("hybrid-script-fp", rig, census, source, destination, media: false)));
+        results.Add(
+            report.Row(await HybridScript.RunAsync("hybrid-script-fp", rig, census, source, destination, media: false))
+        );
     }
     if (options.Has("module"))
     {
@@ -61,7 +66,13 @@ foreach (int users in options.Scenarios.Any(s => s != "cpu" && s != "udp-loss") 
         await using var syncTo1 = await rig.StartEmptyAsync("destination (Sync-ZkDevice 1)");
         await using var syncTo2 = await rig.StartEmptyAsync("destination (Sync-ZkDevice 2)");
         report.Progress($"{users} users: Copy-ZkUser vs Sync-ZkDevice through the module");
-        var (copy, sync) = await ModuleCopy.RunAsync(rig, census, source, new[] { copyTo1, copyTo2 }, new[] { syncTo1, syncTo2 });
+        var (copy, sync) = await ModuleCopy.RunAsync(
+            rig,
+            census,
+            source,
+            new[] { copyTo1, copyTo2 },
+            new[] { syncTo1, syncTo2 }
+        );
         results.Add(report.Row(copy));
         results.Add(report.Row(sync));
     }
@@ -81,19 +92,52 @@ foreach (int users in options.Scenarios.Any(s => s != "cpu" && s != "udp-loss") 
     {
         await using var destination = await rig.StartEmptyAsync("destination");
         report.Progress($"{users} users: full sync");
-        var full = await EngineSync.RunAsync("full", rig, census, source, destination, verify: true, destinationFilled: false);
-        if (options.Has("full")) results.Add(report.Row(full));
+        var full = await EngineSync.RunAsync(
+            "full",
+            rig,
+            census,
+            source,
+            destination,
+            verify: true,
+            destinationFilled: false
+        );
+        if (options.Has("full"))
+            results.Add(report.Row(full));
         if (options.Has("resync"))
         {
             report.Progress($"{users} users: unchanged re-sync");
-            results.Add(report.Row(await EngineSync.RunAsync("resync", rig, census, source, destination, verify: true, destinationFilled: true)));
+            results.Add(
+                report.Row(
+                    await EngineSync.RunAsync(
+                        "resync",
+                        rig,
+                        census,
+                        source,
+                        destination,
+                        verify: true,
+                        destinationFilled: true
+                    )
+                )
+            );
         }
     }
     if (options.Has("full-noverify"))
     {
         await using var destination = await rig.StartEmptyAsync("destination (no verify)");
         report.Progress($"{users} users: full sync without verification");
-        results.Add(report.Row(await EngineSync.RunAsync("full-noverify", rig, census, source, destination, verify: false, destinationFilled: false)));
+        results.Add(
+            report.Row(
+                await EngineSync.RunAsync(
+                    "full-noverify",
+                    rig,
+                    census,
+                    source,
+                    destination,
+                    verify: false,
+                    destinationFilled: false
+                )
+            )
+        );
     }
     if (options.Has("snapshot"))
     {
@@ -110,13 +154,39 @@ foreach (int users in options.Scenarios.Any(s => s != "cpu" && s != "udp-loss") 
     {
         await using var destination = await rig.StartEmptyAsync("destination (fingerprints only)");
         report.Progress($"{users} users: full sync of users and fingerprints only");
-        results.Add(report.Row(await EngineSync.RunAsync("full-fp", rig, census, source, destination, verify: true, destinationFilled: false, media: false)));
+        results.Add(
+            report.Row(
+                await EngineSync.RunAsync(
+                    "full-fp",
+                    rig,
+                    census,
+                    source,
+                    destination,
+                    verify: true,
+                    destinationFilled: false,
+                    media: false
+                )
+            )
+        );
     }
     if (options.Has("full-fp-noverify"))
     {
         await using var destination = await rig.StartEmptyAsync("destination (fingerprints only, no verify)");
         report.Progress($"{users} users: full sync of users and fingerprints only, without verification");
-        results.Add(report.Row(await EngineSync.RunAsync("full-fp-noverify", rig, census, source, destination, verify: false, destinationFilled: false, media: false)));
+        results.Add(
+            report.Row(
+                await EngineSync.RunAsync(
+                    "full-fp-noverify",
+                    rig,
+                    census,
+                    source,
+                    destination,
+                    verify: false,
+                    destinationFilled: false,
+                    media: false
+                )
+            )
+        );
     }
     if (options.Has("naive-fp"))
     {

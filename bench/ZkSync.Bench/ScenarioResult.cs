@@ -5,7 +5,8 @@ using ZkSync.Bench.LinkFloor;
 
 namespace ZkSync.Bench
 {
-    /// <summary>How a scenario's links overlap in time: one request at a time across all devices, or in parallel after a serial prefix.</summary>
+    /// <summary>How a scenario's links overlap in time: one request at a time across all devices, or in parallel after
+    /// a serial prefix.</summary>
     internal readonly record struct RunShape(bool Sequential, TimeSpan SerialPrefix)
     {
         public static RunShape OneAtATime => new RunShape(true, TimeSpan.Zero);
@@ -17,11 +18,21 @@ namespace ZkSync.Bench
     internal sealed class ScenarioResult
     {
         /// <param name="timing">
-        /// How the modelled wall time follows from the links' busy times when a device timing model is on (measured wall
-        /// time is then dominated by the machine's scheduling, multiplied by the time scale).
+        /// How the modelled wall time follows from the links' busy times when a device timing model is on (measured
+        /// wall time is then dominated by the machine's scheduling, multiplied by the time scale).
         /// </param>
-        public ScenarioResult(string scenario, int users, string verify, Measurement measured, IReadOnlyList<LinkWork> work, LinkModel model, long payloadUploaded, string outcome, bool ok,
-            RunShape timing = default)
+        public ScenarioResult(
+            string scenario,
+            int users,
+            string verify,
+            Measurement measured,
+            IReadOnlyList<LinkWork> work,
+            LinkModel model,
+            long payloadUploaded,
+            string outcome,
+            bool ok,
+            RunShape timing = default
+        )
         {
             Scenario = scenario;
             Users = users;
@@ -57,21 +68,24 @@ namespace ZkSync.Bench
         public double WallOverFloor => Wall.TotalSeconds / Floor.TotalSeconds;
 
         /// <summary>
-        /// The scenario's time under the model. No device timing: measured wall time (× the time scale). With device timing:
-        /// from the links' busy times (<see cref="LinkModel.Busy"/>): their sum for a client that sends one request at a
-        /// time to one device at a time (the scripts); for the engine, which keeps both links busy at once, the slower of
-        /// the source and (the destination plus the serial prefix it must wait for: the source's tables before any plan).
+        /// The scenario's time under the model. No device timing: measured wall time (× the time scale). With device
+        /// timing: from the links' busy times (<see cref="LinkModel.Busy"/>): their sum for a client that sends one
+        /// request at a time to one device at a time (the scripts); for the engine, which keeps both links busy at
+        /// once, the slower of the source and (the destination plus the serial prefix it must wait for: the source's
+        /// tables before any plan).
         /// </summary>
         public TimeSpan Wall { get; }
 
-        /// <summary>Measured wall time × the time scale (with device timing: inflated by the machine's scheduling delays × the scale).</summary>
+        /// <summary>Measured wall time × the time scale (with device timing: inflated by the machine's scheduling
+        /// delays × the scale).</summary>
         public TimeSpan ScaledWall { get; }
 
         /// <summary>Busy time of each link under the model (same order as the links).</summary>
         public IReadOnlyList<TimeSpan> Busy { get; }
 
         /// <summary>Destination requests (the last link) per user of the run.</summary>
-        public double DestinationRequestsPerUser => Users == 0 ? 0 : (double)Measured.Links[Measured.Links.Count - 1].RoundTrips / Users;
+        public double DestinationRequestsPerUser =>
+            Users == 0 ? 0 : (double)Measured.Links[Measured.Links.Count - 1].RoundTrips / Users;
 
         /// <summary>CMD_DATA payload bytes the engine sent (what writing cost; 0 = nothing written).</summary>
         public long PayloadUploaded { get; }

@@ -4,7 +4,8 @@ namespace ZkSync.FaultCampaign.Core
 {
     public sealed class CampaignOptions
     {
-        /// <summary>Users the destination holds before the sync that the source does not have (must survive every fault).</summary>
+        /// <summary>Users the destination holds before the sync that the source does not have (must survive every
+        /// fault).</summary>
         public const int KeptUsers = 3;
 
         public int Runs { get; set; } = 3;

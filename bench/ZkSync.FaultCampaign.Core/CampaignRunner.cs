@@ -15,9 +15,9 @@ using ZkSync.Sync;
 namespace ZkSync.FaultCampaign.Core
 {
     /// <summary>
-    /// For each fault kind, M times: a seeded face-profile source syncs to a fresh destination (holding a few users of its
-    /// own) that injects the fault, next to a healthy second destination; then the state is checked, the fault cleared,
-    /// the sync rerun, and a final run must find everything Unchanged and the devices equal.
+    /// For each fault kind, M times: a seeded face-profile source syncs to a fresh destination (holding a few users of
+    /// its own) that injects the fault, next to a healthy second destination; then the state is checked, the fault
+    /// cleared, the sync rerun, and a final run must find everything Unchanged and the devices equal.
     /// </summary>
     public sealed class CampaignRunner
     {
@@ -35,9 +35,15 @@ namespace ZkSync.FaultCampaign.Core
         {
             using var source = await StartSourceAsync(null, ct);
             int baseline = await BaselineRequestsAsync(source);
-            _log?.WriteLine($"source: {_o.Users} users (face profile, seed {_o.Seed}); a fault-free sync takes {baseline} destination requests");
+            _log?.WriteLine(
+                $"source: {_o.Users} users (face profile, seed {_o.Seed}); a fault-free sync takes {baseline} "
+                    + "destination requests"
+            );
             var rows = new List<CampaignRow>();
-            var kinds = FaultKind.All(_o).Where(k => _o.Only == null || k.Name.Contains(_o.Only, StringComparison.OrdinalIgnoreCase)).ToList();
+            var kinds = FaultKind
+                .All(_o)
+                .Where(k => _o.Only == null || k.Name.Contains(_o.Only, StringComparison.OrdinalIgnoreCase))
+                .ToList();
             for (int k = 0; k < kinds.Count; k++)
             {
                 var row = new CampaignRow { Fault = kinds[k].Name, Users = _o.Users };
@@ -50,7 +56,11 @@ namespace ZkSync.FaultCampaign.Core
                     await RunOnceAsync(own ?? source, kinds[k], kinds[k].Arm(rng, baseline), row).ConfigureAwait(false);
                     row.Runs++;
                 }
-                _log?.WriteLine($"{row.Fault}: {(row.Ok ? "ok" : "BROKEN")}{string.Concat(row.Problems.Take(5).Select(p => Environment.NewLine + "  " + p))}");
+                _log?.WriteLine(
+                    $"{row.Fault}: "
+                        + (row.Ok ? "ok" : "BROKEN")
+                        + string.Concat(row.Problems.Take(5).Select(p => Environment.NewLine + "  " + p))
+                );
                 rows.Add(row);
             }
             return rows;
@@ -58,7 +68,13 @@ namespace ZkSync.FaultCampaign.Core
 
         private Task<DeviceEmulator> StartSourceAsync(Action<EmulatorOptions>? configure, CancellationToken ct)
         {
-            var options = new EmulatorOptions { Profile = "face", Users = _o.Users, Seed = _o.Seed, AttendanceRecords = 0 };
+            var options = new EmulatorOptions
+            {
+                Profile = "face",
+                Users = _o.Users,
+                Seed = _o.Seed,
+                AttendanceRecords = 0,
+            };
             configure?.Invoke(options);
             return DeviceEmulator.StartAsync(options, ct);
         }
@@ -87,49 +103,84 @@ namespace ZkSync.FaultCampaign.Core
             long sourceIdleCloses = source.Counters.IdleCloses;
             var peerEndpoint = ZkClientSyncDevice.Endpoint(Options(peer, ZkTransportKind.Tcp, _o.DestinationTimeout));
             var faultyEndpoint = Endpoint(destination, kind.Transport);
-            // One at a time (-ThrottleLimit 1) with sessions opened beforehand, as an admin's Connect-ZkDevice sessions are:
-            // the faulty destination, written second, waits idle while the peer is written.
-            var preOpened = kind.OneAtATime ? await Task.WhenAll(PreOpenAsync(peerEndpoint), PreOpenAsync(faultyEndpoint)) : null;
+            // One at a time (-ThrottleLimit 1) with sessions opened beforehand, as an admin's Connect-ZkDevice sessions
+            // are: the faulty destination, written second, waits idle while the peer is written.
+            var preOpened = kind.OneAtATime
+                ? await Task.WhenAll(PreOpenAsync(peerEndpoint), PreOpenAsync(faultyEndpoint))
+                : null;
             // An admin's sessions sit idle before the run: let the devices close them, so the sync meets closed
             // connections on every machine, however fast it would otherwise write past the idle timeout.
-            if (preOpened != null) await Task.Delay(FaultKind.IdleClose + FaultKind.IdleClose + FaultKind.IdleClose).ConfigureAwait(false);
+            if (preOpened != null)
+                await Task.Delay(FaultKind.IdleClose + FaultKind.IdleClose + FaultKind.IdleClose).ConfigureAwait(false);
             SyncReport faulty;
             try
             {
-                faulty = preOpened != null
-                    ? await SyncAsync(source, 1, preOpened[0].Endpoint, preOpened[1].Endpoint)
-                    : await SyncAsync(source, null, faultyEndpoint, peerEndpoint);
+                faulty =
+                    preOpened != null
+                        ? await SyncAsync(source, 1, preOpened[0].Endpoint, preOpened[1].Endpoint)
+                        : await SyncAsync(source, null, faultyEndpoint, peerEndpoint);
             }
             finally
             {
                 occupied?.Dispose(); // the other client leaves (CMD_EXIT): the slot is free again
-                if (preOpened != null) foreach (var d in preOpened) await d.Device.CloseAsync(CancellationToken.None);
+                if (preOpened != null)
+                    foreach (var d in preOpened)
+                        await d.Device.CloseAsync(CancellationToken.None);
             }
             destination.SetFaults(null);
             int faultyIndex = preOpened != null ? 1 : 0; // summaries come in the order the destinations were given
             // Every user reported Succeeded, on either destination, must be stored as the source stores it.
-            foreach (var (device, item) in faulty.Items.Where(i => i.Status == SyncItemStatus.Succeeded && i.Action != SyncAction.Kept)
-                .Select(i => (i.Destination == faulty.Summaries[faultyIndex].Destination ? destination : peer, i)))
+            foreach (
+                var (device, item) in faulty
+                    .Items.Where(i => i.Status == SyncItemStatus.Succeeded && i.Action != SyncAction.Kept)
+                    .Select(i => (i.Destination == faulty.Summaries[faultyIndex].Destination ? destination : peer, i))
+            )
             {
                 var differences = StoredStateDifferences.Of(source, device, item.UserId);
-                if (differences.Count == 0) continue;
+                if (differences.Count == 0)
+                    continue;
                 row.SucceededButDifferent++;
-                row.Problems.Add($"after '{faults}': user {item.UserId} reported Succeeded but stored differently: {string.Join(", ", differences)}");
+                row.Problems.Add(
+                    $"after '{faults}': user {item.UserId} reported Succeeded but stored differently: "
+                        + $"{string.Join(", ", differences)}"
+                );
             }
             var hit = faulty.Summaries[faultyIndex];
-            if (hit.Error != null) _log?.WriteLine($"  {kind.Name} ({faults}): destination failed as reported: {hit.Error}");
+            if (hit.Error != null)
+                _log?.WriteLine($"  {kind.Name} ({faults}): destination failed as reported: {hit.Error}");
             var c = destination.Counters;
-            bool idleHit = c.IdleCloses > 0 || (kind.OneAtATime && peer.Counters.IdleCloses > 0) || source.Counters.IdleCloses > sourceIdleCloses;
-            bool dropped = destination.Log.Contains("ACKed and dropped"); // a write dropped, then re-sent by the read-back
-            if (hit.Error != null || hit.Failed > 0 || c.Retransmits > 0 || c.Dropped > 0 || idleHit || dropped || Opened(destination) > opened + 1)
+            bool idleHit =
+                c.IdleCloses > 0
+                || (kind.OneAtATime && peer.Counters.IdleCloses > 0)
+                || source.Counters.IdleCloses > sourceIdleCloses;
+            // a write dropped, then re-sent by the read-back
+            bool dropped = destination.Log.Contains("ACKed and dropped");
+            if (
+                hit.Error != null
+                || hit.Failed > 0
+                || c.Retransmits > 0
+                || c.Dropped > 0
+                || idleHit
+                || dropped
+                || Opened(destination) > opened + 1
+            )
                 row.FaultsHit++;
-            row.Unreported += faulty.Items.Count(i => i.Status == SyncItemStatus.Failed && string.IsNullOrWhiteSpace(i.Notes));
-            if (hit.Failed > 0 && hit.Error == null && !faulty.Items.Any(i => i.Status == SyncItemStatus.Failed)) row.Unreported++;
+            row.Unreported += faulty.Items.Count(i =>
+                i.Status == SyncItemStatus.Failed && string.IsNullOrWhiteSpace(i.Notes)
+            );
+            if (hit.Failed > 0 && hit.Error == null && !faulty.Items.Any(i => i.Status == SyncItemStatus.Failed))
+                row.Unreported++;
             var peerSummary = faulty.Summaries[1 - faultyIndex];
-            if (peerSummary.Error == null && !faulty.Items.Any(i => i.Destination == peerSummary.Destination && i.Status == SyncItemStatus.Failed)) row.PeerCompleted++;
-            else row.Problems.Add($"healthy destination failed: {peerSummary.Error}");
+            if (
+                peerSummary.Error == null
+                && !faulty.Items.Any(i => i.Destination == peerSummary.Destination && i.Status == SyncItemStatus.Failed)
+            )
+                row.PeerCompleted++;
+            else
+                row.Problems.Add($"healthy destination failed: {peerSummary.Error}");
 
-            // Sessions of the faulty run end when its connections do; firmware enables the device when the last one goes.
+            // Sessions of the faulty run end when its connections do; firmware enables the device when the last one
+            // goes.
             if (!await DrainAsync(destination) || IsDisabled(destination) || IsDisabled(peer))
             {
                 row.LeftDisabled++;
@@ -144,14 +195,25 @@ namespace ZkSync.FaultCampaign.Core
             var rerun = await SyncAsync(source, null, Endpoint(destination, kind.Transport));
             var final = await SyncAsync(source, null, Endpoint(destination, kind.Transport));
             var after = await InspectAsync(source, destination, kept);
-            bool completed = rerun.Summaries[0].Error == null && rerun.Items.All(i => i.Status != SyncItemStatus.Failed)
-                && final.Summaries[0].Error == null && final.Items.All(i => i.Action == SyncAction.Unchanged || i.Action == SyncAction.Kept)
-                && after.HalfWritten + after.Lost + after.Staged == 0 && !IsDisabled(destination);
-            if (completed && await AllEqualAsync(source, destination)) row.RerunsCompleted++;
-            else row.Problems.Add($"rerun after '{faults}' did not complete: {rerun.Summaries[0].Error ?? string.Join("; ", rerun.Items.Where(i => i.Status == SyncItemStatus.Failed).Take(3))}");
+            bool completed =
+                rerun.Summaries[0].Error == null
+                && rerun.Items.All(i => i.Status != SyncItemStatus.Failed)
+                && final.Summaries[0].Error == null
+                && final.Items.All(i => i.Action == SyncAction.Unchanged || i.Action == SyncAction.Kept)
+                && after.HalfWritten + after.Lost + after.Staged == 0
+                && !IsDisabled(destination);
+            if (completed && await AllEqualAsync(source, destination))
+                row.RerunsCompleted++;
+            else
+                row.Problems.Add(
+                    $"rerun after '{faults}' did not complete: "
+                        + (rerun.Summaries[0].Error
+                            ?? string.Join("; ", rerun.Items.Where(i => i.Status == SyncItemStatus.Failed).Take(3)))
+                );
         }
 
-        /// <summary>A destination connected before the sync, handed to it without ownership (it stays open afterwards).</summary>
+        /// <summary>A destination connected before the sync, handed to it without ownership (it stays open
+        /// afterwards).</summary>
         private static async Task<(SyncEndpoint Endpoint, ISyncDevice Device)> PreOpenAsync(SyncEndpoint endpoint)
         {
             var device = await endpoint.OpenAsync(CancellationToken.None);
@@ -160,7 +222,14 @@ namespace ZkSync.FaultCampaign.Core
 
         private Task<DeviceEmulator> StartDestinationAsync(Action<EmulatorOptions>? configure = null)
         {
-            var options = new EmulatorOptions { Profile = "face", Users = 0, Seed = _o.Seed + 1, AttendanceRecords = 0, MaxSessions = 8 };
+            var options = new EmulatorOptions
+            {
+                Profile = "face",
+                Users = 0,
+                Seed = _o.Seed + 1,
+                AttendanceRecords = 0,
+                MaxSessions = 8,
+            };
             configure?.Invoke(options);
             return DeviceEmulator.StartAsync(options);
         }
@@ -168,17 +237,30 @@ namespace ZkSync.FaultCampaign.Core
         /// <summary>Users only the destination has: they must come through every fault untouched.</summary>
         private async Task<Dictionary<string, string>> KeepUsersAsync(DeviceEmulator destination)
         {
-            using var client = await ZkDeviceClient.ConnectAsync(Options(destination, ZkTransportKind.Tcp, _o.SourceTimeout));
-            var users = Enumerable.Range(1, CampaignOptions.KeptUsers).Select(i => new UserWithFingerprints(
-                new ZkUser { UserId = (990000 + i).ToString(CultureInfo.InvariantCulture), Name = "Kept " + i },
-                new List<ZkFingerprint> { new ZkFingerprint(0, 9, 1, Enumerable.Range(0, 500).Select(b => (byte)(b * i + 1)).ToArray()) })).ToList();
+            using var client = await ZkDeviceClient.ConnectAsync(
+                Options(destination, ZkTransportKind.Tcp, _o.SourceTimeout)
+            );
+            var users = Enumerable
+                .Range(1, CampaignOptions.KeptUsers)
+                .Select(i => new UserWithFingerprints(
+                    new ZkUser { UserId = (990000 + i).ToString(CultureInfo.InvariantCulture), Name = "Kept " + i },
+                    new List<ZkFingerprint>
+                    {
+                        new ZkFingerprint(0, 9, 1, Enumerable.Range(0, 500).Select(b => (byte)(b * i + 1)).ToArray()),
+                    }
+                ))
+                .ToList();
             await client.WriteUsersAsync(users);
             await client.CloseAsync();
             await DrainAsync(destination);
             return DestinationCheck.Fingerprint(destination, users.Select(u => u.User.UserId));
         }
 
-        private async Task<DestinationCheck.Result> InspectAsync(DeviceEmulator source, DeviceEmulator destination, IReadOnlyDictionary<string, string> kept)
+        private async Task<DestinationCheck.Result> InspectAsync(
+            DeviceEmulator source,
+            DeviceEmulator destination,
+            IReadOnlyDictionary<string, string> kept
+        )
         {
             var (src, dst) = await OpenBothAsync(source, destination);
             using (src)
@@ -191,33 +273,63 @@ namespace ZkSync.FaultCampaign.Core
             var (src, dst) = await OpenBothAsync(source, destination);
             using (src)
             using (dst)
-                return (await DeviceComparer.CompareAsync(src, dst, new SyncOptions())).All(c => c.Status == DeviceComparisonStatus.Equal || c.Status == DeviceComparisonStatus.DifferenceOnly);
+                return (await DeviceComparer.CompareAsync(src, dst, new SyncOptions())).All(c =>
+                    c.Status == DeviceComparisonStatus.Equal || c.Status == DeviceComparisonStatus.DifferenceOnly
+                );
         }
 
-        private async Task<(ZkClientSyncDevice, ZkClientSyncDevice)> OpenBothAsync(DeviceEmulator source, DeviceEmulator destination)
+        private async Task<(ZkClientSyncDevice, ZkClientSyncDevice)> OpenBothAsync(
+            DeviceEmulator source,
+            DeviceEmulator destination
+        )
         {
-            var src = new ZkClientSyncDevice(await ZkDeviceClient.ConnectAsync(Options(source, ZkTransportKind.Tcp, _o.SourceTimeout)), ownsClient: true);
-            var dst = new ZkClientSyncDevice(await ZkDeviceClient.ConnectAsync(Options(destination, ZkTransportKind.Tcp, _o.SourceTimeout)), ownsClient: true);
+            var src = new ZkClientSyncDevice(
+                await ZkDeviceClient.ConnectAsync(Options(source, ZkTransportKind.Tcp, _o.SourceTimeout)),
+                ownsClient: true
+            );
+            var dst = new ZkClientSyncDevice(
+                await ZkDeviceClient.ConnectAsync(Options(destination, ZkTransportKind.Tcp, _o.SourceTimeout)),
+                ownsClient: true
+            );
             return (src, dst);
         }
 
-        private Task<SyncReport> SyncAsync(DeviceEmulator source, int? throttleLimit, params SyncEndpoint[] destinations) =>
-            SyncEngine.RunAsync(ZkClientSyncDevice.Endpoint(Options(source, ZkTransportKind.Tcp, _o.SourceTimeout)), destinations,
-                new SyncOptions { MediaBatchUsers = 8, ThrottleLimit = throttleLimit ?? new SyncOptions().ThrottleLimit });
+        private Task<SyncReport> SyncAsync(
+            DeviceEmulator source,
+            int? throttleLimit,
+            params SyncEndpoint[] destinations
+        ) =>
+            SyncEngine.RunAsync(
+                ZkClientSyncDevice.Endpoint(Options(source, ZkTransportKind.Tcp, _o.SourceTimeout)),
+                destinations,
+                new SyncOptions
+                {
+                    MediaBatchUsers = 8,
+                    ThrottleLimit = throttleLimit ?? new SyncOptions().ThrottleLimit,
+                }
+            );
 
         private SyncEndpoint Endpoint(DeviceEmulator destination, ZkTransportKind transport) =>
             ZkClientSyncDevice.Endpoint(Options(destination, transport, _o.DestinationTimeout));
 
-        private static ZkConnectionOptions Options(DeviceEmulator e, ZkTransportKind transport, TimeSpan timeout) => new ZkConnectionOptions
-        {
-            Host = e.Host, Port = e.Port, Transport = transport, Timeout = timeout, Retries = 3, Reconnects = 2,
-        };
+        private static ZkConnectionOptions Options(DeviceEmulator e, ZkTransportKind transport, TimeSpan timeout) =>
+            new ZkConnectionOptions
+            {
+                Host = e.Host,
+                Port = e.Port,
+                Transport = transport,
+                Timeout = timeout,
+                Retries = 3,
+                Reconnects = 2,
+            };
 
-        private static int Opened(DeviceEmulator e) => e.Log.Entries.Count(l => l.EndsWith(" opened", StringComparison.Ordinal));
+        private static int Opened(DeviceEmulator e) =>
+            e.Log.Entries.Count(l => l.EndsWith(" opened", StringComparison.Ordinal));
 
         private static bool IsDisabled(DeviceEmulator e)
         {
-            lock (e.State.Sync) return e.State.Disabled;
+            lock (e.State.Sync)
+                return e.State.Disabled;
         }
 
         private static async Task<bool> DrainAsync(DeviceEmulator e)

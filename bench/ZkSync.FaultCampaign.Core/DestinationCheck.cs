@@ -28,14 +28,24 @@ namespace ZkSync.FaultCampaign.Core
         {
             var wanted = new HashSet<string>(userIds, StringComparer.Ordinal);
             lock (device.State.Sync)
-                return device.State.Users.Where(u => wanted.Contains(u.Pin2)).ToDictionary(u => u.Pin2, u => Describe(device, u), StringComparer.Ordinal);
+                return device
+                    .State.Users.Where(u => wanted.Contains(u.Pin2))
+                    .ToDictionary(u => u.Pin2, u => Describe(device, u), StringComparer.Ordinal);
         }
 
-        public static async Task<Result> InspectAsync(ISyncDevice source, ISyncDevice destination, DeviceEmulator device, IReadOnlyDictionary<string, string> kept)
+        public static async Task<Result> InspectAsync(
+            ISyncDevice source,
+            ISyncDevice destination,
+            DeviceEmulator device,
+            IReadOnlyDictionary<string, string> kept
+        )
         {
             var result = new Result();
             var comparisons = await DeviceComparer.CompareAsync(source, destination, new SyncOptions());
-            var destUsers = (await destination.GetUsersAsync(default)).ToDictionary(u => u.UserId, StringComparer.Ordinal);
+            var destUsers = (await destination.GetUsersAsync(default)).ToDictionary(
+                u => u.UserId,
+                StringComparer.Ordinal
+            );
             var sourceUsers = (await source.GetUsersAsync(default)).ToDictionary(u => u.UserId, StringComparer.Ordinal);
             foreach (var c in comparisons)
             {
@@ -45,7 +55,10 @@ namespace ZkSync.FaultCampaign.Core
                     case DeviceComparisonStatus.ReferenceOnly:
                     case DeviceComparisonStatus.DifferenceOnly when kept.ContainsKey(c.UserId):
                         break;
-                    case DeviceComparisonStatus.Different when !destUsers[c.UserId].Enabled && sourceUsers[c.UserId].Enabled && !c.DifferentKinds.Has(SyncDataKinds.Fingerprints):
+                    case DeviceComparisonStatus.Different
+                        when !destUsers[c.UserId].Enabled
+                            && sourceUsers[c.UserId].Enabled
+                            && !c.DifferentKinds.Has(SyncDataKinds.Fingerprints):
                         result.Staged++;
                         break;
                     default:
@@ -79,14 +92,32 @@ namespace ZkSync.FaultCampaign.Core
                 var s = device.State;
                 var uids = new HashSet<ushort>(s.Users.Select(u => u.Uid));
                 var pins = new HashSet<string>(s.Users.Select(u => u.Pin2), StringComparer.Ordinal);
-                return s.Templates.Where(t => !uids.Contains(t.Uid)).Select(t => $"template uid {t.Uid} finger {t.Finger} without its user")
-                    .Concat(s.AllFaces.Where(f => f.Value.Count > 0 && !uids.Contains(f.Key)).Select(f => $"faces of uid {f.Key} without their user"))
-                    .Concat(s.Photos.Keys.Where(n => n.EndsWith(".jpg", StringComparison.Ordinal) && !pins.Contains(n.Substring(0, n.Length - 4))).Select(n => $"photo {n} without its user"))
+                return s
+                    .Templates.Where(t => !uids.Contains(t.Uid))
+                    .Select(t => $"template uid {t.Uid} finger {t.Finger} without its user")
+                    .Concat(
+                        s.AllFaces.Where(f => f.Value.Count > 0 && !uids.Contains(f.Key))
+                            .Select(f => $"faces of uid {f.Key} without their user")
+                    )
+                    .Concat(
+                        s.Photos.Keys.Where(n =>
+                                n.EndsWith(".jpg", StringComparison.Ordinal)
+                                && !pins.Contains(n.Substring(0, n.Length - 4))
+                            )
+                            .Select(n => $"photo {n} without its user")
+                    )
                     .ToList();
             }
         }
 
         private static string Describe(DeviceEmulator device, Emulator.Core.Device.StoredUser u) =>
-            Convert.ToHexString(u.Record) + "/" + string.Join(",", device.State.Templates.Where(t => t.Uid == u.Uid).Select(t => t.Finger + ":" + BufferHash.Compute(t.Data)));
+            Convert.ToHexString(u.Record)
+            + "/"
+            + string.Join(
+                ",",
+                device
+                    .State.Templates.Where(t => t.Uid == u.Uid)
+                    .Select(t => t.Finger + ":" + BufferHash.Compute(t.Data))
+            );
     }
 }

@@ -19,16 +19,34 @@ namespace ZkSync.Demo
         public override string WindowTitle { get; set; } = "ZkSync demo";
 
         public override void FlushInputBuffer() { }
+
         public override BufferCell[,] GetBufferContents(Rectangle rectangle) => new BufferCell[0, 0];
-        public override KeyInfo ReadKey(ReadKeyOptions options) => throw new NotSupportedException("The demo host does not read keys.");
-        public override void ScrollBufferContents(Rectangle source, Coordinates destination, Rectangle clip, BufferCell fill) { }
+
+        public override KeyInfo ReadKey(ReadKeyOptions options) =>
+            throw new NotSupportedException("The demo host does not read keys.");
+
+        public override void ScrollBufferContents(
+            Rectangle source,
+            Coordinates destination,
+            Rectangle clip,
+            BufferCell fill
+        )
+        { }
+
         public override void SetBufferContents(Coordinates origin, BufferCell[,] contents) { }
+
         public override void SetBufferContents(Rectangle rectangle, BufferCell fill) { }
 
         private static int Width()
         {
-            try { return Console.IsOutputRedirected ? 160 : Math.Max(Console.WindowWidth, 120); }
-            catch (System.IO.IOException) { return 160; }
+            try
+            {
+                return Console.IsOutputRedirected ? 160 : Math.Max(Console.WindowWidth, 120);
+            }
+            catch (System.IO.IOException)
+            {
+                return 160;
+            }
         }
     }
 }

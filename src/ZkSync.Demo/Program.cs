@@ -7,12 +7,14 @@ using ZkSync.Demo;
 // Runs a PowerShell script (default demo/demo.ps1) in an in-process PowerShell 7 engine, so the demo works on a
 // machine with only the .NET SDK. pwsh users run the same script directly: pwsh demo/demo.ps1
 string root = RepoRoot.Find();
-string script = args.Length > 0 && !args[0].StartsWith('-') ? Path.GetFullPath(args[0]) : Path.Combine(root, "demo", "demo.ps1");
+string script =
+    args.Length > 0 && !args[0].StartsWith('-') ? Path.GetFullPath(args[0]) : Path.Combine(root, "demo", "demo.ps1");
 string[] scriptArgs = args.Length > 0 && !args[0].StartsWith('-') ? args[1..] : args;
 
 var host = new ConsoleHost();
 var state = InitialSessionState.CreateDefault2();
-if (OperatingSystem.IsWindows()) state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
+if (OperatingSystem.IsWindows())
+    state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
 using Runspace runspace = RunspaceFactory.CreateRunspace(host, state);
 runspace.Open();
 

@@ -3,7 +3,8 @@ using System.Management.Automation;
 
 namespace ZkSync.Demo
 {
-    /// <summary>Passes command-line words to the script as pwsh would: "-Name value" pairs, "-Switch" alone, other words positionally.</summary>
+    /// <summary>Passes command-line words to the script as pwsh would: "-Name value" pairs, "-Switch" alone, other
+    /// words positionally.</summary>
     internal static class ScriptArguments
     {
         public static void Apply(PowerShell ps, string[] words)
@@ -14,9 +15,13 @@ namespace ZkSync.Demo
                 if (word.Length > 1 && word[0] == '-' && !char.IsDigit(word[1]))
                 {
                     string name = word.Substring(1).TrimEnd(':');
-                    bool hasValue = i + 1 < words.Length && !(words[i + 1].StartsWith('-') && words[i + 1].Length > 1 && !char.IsDigit(words[i + 1][1]));
-                    if (hasValue) ps.AddParameter(name, words[++i]);
-                    else ps.AddParameter(name);
+                    bool hasValue =
+                        i + 1 < words.Length
+                        && !(words[i + 1].StartsWith('-') && words[i + 1].Length > 1 && !char.IsDigit(words[i + 1][1]));
+                    if (hasValue)
+                        ps.AddParameter(name, words[++i]);
+                    else
+                        ps.AddParameter(name);
                 }
                 else
                 {

@@ -34,37 +34,60 @@ namespace ZkSync.Emulator.Core
         {
             Options = options;
             State = state;
-            _sessions = new SessionTable(options.MaxSessions, options.UdpSessionIdleTimeout, options.OrphanSessionTimeout);
+            _sessions = new SessionTable(
+                options.MaxSessions,
+                options.UdpSessionIdleTimeout,
+                options.OrphanSessionTimeout
+            );
             _faults = new FaultInjector(state.Profile, Log);
-            if (options.Faults != null) _faults.Set(options.Faults);
+            if (options.Faults != null)
+                _faults.Set(options.Faults);
             Pipeline = new RequestPipeline(state, _sessions, options, Log, Counters, _faults);
-            _flow = new RequestFlow(Pipeline, Counters, new SerialLink(options.LinkTurnaroundMs, options.LinkBytesPerSecond, options.TimeScale), _faults, Log, options);
+            _flow = new RequestFlow(
+                Pipeline,
+                Counters,
+                new SerialLink(options.LinkTurnaroundMs, options.LinkBytesPerSecond, options.TimeScale),
+                _faults,
+                Log,
+                options
+            );
         }
 
-        /// <summary>Builds the device state (loaded from the state file when it exists, else seeded), binds 127.0.0.1 and starts serving.</summary>
-        public static Task<DeviceEmulator> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
+        /// <summary>Builds the device state (loaded from the state file when it exists, else seeded), binds 127.0.0.1
+        /// and starts serving.</summary>
+        public static Task<DeviceEmulator> StartAsync(
+            EmulatorOptions options,
+            CancellationToken cancellationToken = default
+        )
         {
-            if (options == null) throw new ArgumentNullException(nameof(options));
+            if (options == null)
+                throw new ArgumentNullException(nameof(options));
             options.Validate();
             cancellationToken.ThrowIfCancellationRequested();
             var profile = DeviceProfile.Resolve(options);
-            var state = options.StatePath != null && File.Exists(options.StatePath)
-                ? StateFile.Load(options.StatePath, profile)
-                : Seeder.Seed(profile, options);
+            var state =
+                options.StatePath != null && File.Exists(options.StatePath)
+                    ? StateFile.Load(options.StatePath, profile)
+                    : Seeder.Seed(profile, options);
             var emulator = new DeviceEmulator(options, state);
             emulator.Bind();
             return Task.FromResult(emulator);
         }
 
         /// <summary>
-        /// Starts a copy of a backed-up device: its users, fingerprints, faces, photos and attendance, and its profile and
-        /// identity as far as the backup records them (record format, algorithm versions, photo family, capacities, serial
-        /// number). <paramref name="options"/> gives the rest (port, transport, comm key); its profile, seeding and
-        /// state-file loading are not used.
+        /// Starts a copy of a backed-up device: its users, fingerprints, faces, photos and attendance, and its profile
+        /// and identity as far as the backup records them (record format, algorithm versions, photo family, capacities,
+        /// serial number). <paramref name="options"/> gives the rest (port, transport, comm key); its profile, seeding
+        /// and state-file loading are not used.
         /// </summary>
-        public static Task<DeviceEmulator> StartFromAsync(BackupContent backup, EmulatorOptions? options = null, CancellationToken cancellationToken = default)
+        public static Task<DeviceEmulator> StartFromAsync(
+            BackupContent backup,
+            EmulatorOptions? options = null,
+            CancellationToken cancellationToken = default
+        )
         {
-            if (backup == null) throw new ArgumentNullException(nameof(backup));
+            if (backup == null)
+                throw new ArgumentNullException(nameof(backup));
             var derived = BackupSeeder.OptionsFor(backup, options ?? new EmulatorOptions());
             derived.Validate();
             cancellationToken.ThrowIfCancellationRequested();
@@ -80,10 +103,15 @@ namespace ZkSync.Emulator.Core
         /// <summary>The bound port (TCP and UDP share it).</summary>
         public int Port { get; private set; }
 
-        [SuppressMessage("Performance", "CA1822", Justification = "Part of the emulator's address with Port; callers read it from the instance.")]
+        [SuppressMessage(
+            "Performance",
+            "CA1822",
+            Justification = "Part of the emulator's address with Port; callers read it from the instance."
+        )]
         public string Host => "127.0.0.1";
 
-        /// <summary>Everything the device stores. Lock <see cref="DeviceState.Sync"/> while clients are connected.</summary>
+        /// <summary>Everything the device stores. Lock <see cref="DeviceState.Sync"/> while clients are
+        /// connected.</summary>
         public DeviceState State { get; }
 
         public DeviceProfile Profile => State.Profile;
@@ -98,7 +126,8 @@ namespace ZkSync.Emulator.Core
             get { lock (State.Sync) return _sessions.Count; }
         }
 
-        /// <summary>Sessions whose client closed the connection without CMD_EXIT and that still hold a slot (<see cref="EmulatorOptions.OrphanSessionTimeout"/>).</summary>
+        /// <summary>Sessions whose client closed the connection without CMD_EXIT and that still hold a slot (<see
+        /// cref="EmulatorOptions.OrphanSessionTimeout"/>).</summary>
         public int OrphanedSessions
         {
             get { lock (State.Sync) return _sessions.Orphans; }
@@ -109,13 +138,15 @@ namespace ZkSync.Emulator.Core
         /// <summary>The faults in force (a copy; change them with <see cref="SetFaults"/>).</summary>
         public FaultOptions Faults => _faults.Current;
 
-        /// <summary>Injects <paramref name="faults"/> from now on (null = none); request triggers count from this call.</summary>
+        /// <summary>Injects <paramref name="faults"/> from now on (null = none); request triggers count from this
+        /// call.</summary>
         public void SetFaults(FaultOptions? faults)
         {
             lock (State.Sync) _faults.Set(faults);
         }
 
-        /// <summary>Restarts the device now: every session is lost (TCP connections closed), the data stays, the device is enabled.</summary>
+        /// <summary>Restarts the device now: every session is lost (TCP connections closed), the data stays, the device
+        /// is enabled.</summary>
         public void Restart() => Pipeline.Restart("on demand");
 
         /// <summary>Stops serving, closes every session and saves the state file when one was given.</summary>
@@ -138,11 +169,13 @@ namespace ZkSync.Emulator.Core
             _stop.Dispose();
         }
 
-        /// <summary>TCP first, then UDP on the same number; with port 0 a number whose UDP side is taken is given back and another tried.</summary>
+        /// <summary>TCP first, then UDP on the same number; with port 0 a number whose UDP side is taken is given back
+        /// and another tried.</summary>
         private void Bind()
         {
             var loopback = IPAddress.Loopback;
-            bool wantTcp = Options.Transport != EmulatorTransport.Udp, wantUdp = Options.Transport != EmulatorTransport.Tcp;
+            bool wantTcp = Options.Transport != EmulatorTransport.Udp,
+                wantUdp = Options.Transport != EmulatorTransport.Tcp;
             for (int attempt = 1; ; attempt++)
             {
                 TcpListener? listener = null;
@@ -157,8 +190,10 @@ namespace ZkSync.Emulator.Core
                     }
                     UdpClient? udp = wantUdp ? new UdpClient(new IPEndPoint(loopback, port)) : null;
                     Port = udp != null ? ((IPEndPoint)udp.Client.LocalEndPoint!).Port : port;
-                    if (listener != null) _tcp = new TcpTransport(listener, Pipeline, _flow, Counters, Log, Options.IdleTimeout);
-                    if (udp != null) _udp = new UdpTransport(udp, _flow, Counters);
+                    if (listener != null)
+                        _tcp = new TcpTransport(listener, Pipeline, _flow, Counters, Log, Options.IdleTimeout);
+                    if (udp != null)
+                        _udp = new UdpTransport(udp, _flow, Counters);
                     break;
                 }
                 catch (SocketException) when (Options.Port == 0 && attempt < BindAttempts)

@@ -40,7 +40,8 @@ usage: ZkSync.Emulator [options]
                         of refusing it (no value)
   --hide-options LIST   comma-separated options answered as unknown, as older firmware does (e.g. ~ZKFPVersion)
   --device-timing M     none | requests | records: device time per request of a real ZMM220_TFT (default none)
-  --time-scale X        divide every modelled time (link and device) by X >= 1 (default 1; 'stats' reports device time unscaled)
+  --time-scale X        divide every modelled time (link and device) by X >= 1 (default 1; 'stats' reports
+                        device time unscaled)
 faults (off by default; request counts start at 1 = the first request after start):
   --drop-rate X                  share 0-1 of UDP datagrams lost, both directions
   --fault-seed N                 seed of the drop sequence (default 1)
@@ -66,7 +67,8 @@ Prints 'listening on 127.0.0.1:<port>' when ready; serves until Ctrl+C, SIGTERM 
 Lines on standard input: 'stats' prints the traffic counters as one JSON line on standard output,
 'reset-stats' zeroes them, 'restart' restarts the device, 'clear-faults' stops injecting faults (these print nothing).";
 
-        /// <summary>Returns the options, or null with <paramref name="error"/> set; <paramref name="help"/> when --help was given.</summary>
+        /// <summary>Returns the options, or null with <paramref name="error"/> set; <paramref name="help"/> when --help
+        /// was given.</summary>
         public static EmulatorOptions? Parse(string[] args, out bool help, out string? error)
         {
             help = false;
@@ -76,66 +78,179 @@ Lines on standard input: 'stats' prints the traffic counters as one JSON line on
             for (int i = 0; i < args.Length; i++)
             {
                 string name = args[i];
-                if (name == "--help" || name == "-h" || name == "-?") { help = true; return null; }
-                if (!seen.Add(name)) { error = $"{name} is given twice"; return null; }
-                if (name == "--silent-drops") { o.SilentDrops = true; continue; }
-                if (i + 1 >= args.Length) { error = $"{name} needs a value"; return null; }
+                if (name == "--help" || name == "-h" || name == "-?")
+                {
+                    help = true;
+                    return null;
+                }
+                if (!seen.Add(name))
+                {
+                    error = $"{name} is given twice";
+                    return null;
+                }
+                if (name == "--silent-drops")
+                {
+                    o.SilentDrops = true;
+                    continue;
+                }
+                if (i + 1 >= args.Length)
+                {
+                    error = $"{name} needs a value";
+                    return null;
+                }
                 string value = args[++i];
                 switch (name)
                 {
-                    case "--port": if (!Int(name, value, 0, 65535, out int port, out error)) return null; o.Port = port; break;
+                    case "--port":
+                        if (!Int(name, value, 0, 65535, out int port, out error))
+                            return null;
+                        o.Port = port;
+                        break;
                     case "--transport":
                         if (!Enum.TryParse(value, true, out EmulatorTransport t) || !Enum.IsDefined(t))
-                        { error = $"--transport '{value}' must be tcp, udp or both"; return null; }
+                        {
+                            error = $"--transport '{value}' must be tcp, udp or both";
+                            return null;
+                        }
                         o.Transport = t;
                         break;
-                    case "--comm-key": if (!Int(name, value, 0, 999999, out int key, out error)) return null; o.CommKey = (uint)key; break;
-                    case "--profile": o.Profile = value; break;
-                    case "--users": if (!Int(name, value, 0, 65534, out int users, out error)) return null; o.Users = users; break;
-                    case "--seed": if (!Int(name, value, int.MinValue, int.MaxValue, out int seed, out error)) return null; o.Seed = seed; break;
-                    case "--state": o.StatePath = value; break;
-                    case "--fp-version": if (!Int(name, value, 9, 10, out int fp, out error)) return null; o.FingerprintVersion = fp; break;
-                    case "--face-version": if (!Int(name, value, 0, 255, out int face, out error)) return null; o.FaceVersion = face; break;
+                    case "--comm-key":
+                        if (!Int(name, value, 0, 999999, out int key, out error))
+                            return null;
+                        o.CommKey = (uint)key;
+                        break;
+                    case "--profile":
+                        o.Profile = value;
+                        break;
+                    case "--users":
+                        if (!Int(name, value, 0, 65534, out int users, out error))
+                            return null;
+                        o.Users = users;
+                        break;
+                    case "--seed":
+                        if (!Int(name, value, int.MinValue, int.MaxValue, out int seed, out error))
+                            return null;
+                        o.Seed = seed;
+                        break;
+                    case "--state":
+                        o.StatePath = value;
+                        break;
+                    case "--fp-version":
+                        if (!Int(name, value, 9, 10, out int fp, out error))
+                            return null;
+                        o.FingerprintVersion = fp;
+                        break;
+                    case "--face-version":
+                        if (!Int(name, value, 0, 255, out int face, out error))
+                            return null;
+                        o.FaceVersion = face;
+                        break;
                     case "--photo-family":
                         if (!Enum.TryParse(value, true, out PhotoCommandFamily family) || !Enum.IsDefined(family))
-                        { error = $"--photo-family '{value}' must be none, zmm or file"; return null; }
+                        {
+                            error = $"--photo-family '{value}' must be none, zmm or file";
+                            return null;
+                        }
                         o.PhotoFamily = family;
                         break;
-                    case "--max-face-count": if (!Int(name, value, 0, 655, out int faces, out error)) return null; o.MaxFaceCount = faces; break;
-                    case "--fp-capacity": if (!Int(name, value, 1, 1_000_000, out int fps, out error)) return null; o.FingerprintCapacity = fps; break;
+                    case "--max-face-count":
+                        if (!Int(name, value, 0, 655, out int faces, out error))
+                            return null;
+                        o.MaxFaceCount = faces;
+                        break;
+                    case "--fp-capacity":
+                        if (!Int(name, value, 1, 1_000_000, out int fps, out error))
+                            return null;
+                        o.FingerprintCapacity = fps;
+                        break;
                     case "--max-sessions":
-                        if (!Int(name, value, 0, 1024, out int max, out error)) return null;
+                        if (!Int(name, value, 0, 1024, out int max, out error))
+                            return null;
                         o.MaxSessions = max;
                         break;
-                    case "--hide-options": o.HiddenOptions = value.Split(',', StringSplitOptions.RemoveEmptyEntries); break;
-                    case "--unauth-on-connect": if (!Switch(name, value, out bool unauth, out error)) return null; o.UnauthOnConnect = unauth; break;
-                    case "--connect-6001": if (!Switch(name, value, out bool answer6001, out error)) return null; o.AnswerConnectWith6001 = answer6001; break;
-                    case "--idle-timeout-s": if (!Int(name, value, 0, 3600, out int idle, out error)) return null; o.IdleTimeout = TimeSpan.FromSeconds(idle); break;
-                    case "--orphan-slot-s": if (!Int(name, value, 0, 86400, out int orphan, out error)) return null; o.OrphanSessionTimeout = TimeSpan.FromSeconds(orphan); break;
-                    case "--chunk-gap-ms": if (!Int(name, value, 0, 10000, out int gap, out error)) return null; o.LargeDataPacketGap = TimeSpan.FromMilliseconds(gap); break;
-                    case "--latency-ms": if (!Real(name, value, 0, 60000, out double latency, out error)) return null; o.LinkTurnaroundMs = latency; break;
-                    case "--bytes-per-second": if (!Long(name, value, 0, long.MaxValue, out long bps, out error)) return null; o.LinkBytesPerSecond = bps; break;
+                    case "--hide-options":
+                        o.HiddenOptions = value.Split(',', StringSplitOptions.RemoveEmptyEntries);
+                        break;
+                    case "--unauth-on-connect":
+                        if (!Switch(name, value, out bool unauth, out error))
+                            return null;
+                        o.UnauthOnConnect = unauth;
+                        break;
+                    case "--connect-6001":
+                        if (!Switch(name, value, out bool answer6001, out error))
+                            return null;
+                        o.AnswerConnectWith6001 = answer6001;
+                        break;
+                    case "--idle-timeout-s":
+                        if (!Int(name, value, 0, 3600, out int idle, out error))
+                            return null;
+                        o.IdleTimeout = TimeSpan.FromSeconds(idle);
+                        break;
+                    case "--orphan-slot-s":
+                        if (!Int(name, value, 0, 86400, out int orphan, out error))
+                            return null;
+                        o.OrphanSessionTimeout = TimeSpan.FromSeconds(orphan);
+                        break;
+                    case "--chunk-gap-ms":
+                        if (!Int(name, value, 0, 10000, out int gap, out error))
+                            return null;
+                        o.LargeDataPacketGap = TimeSpan.FromMilliseconds(gap);
+                        break;
+                    case "--latency-ms":
+                        if (!Real(name, value, 0, 60000, out double latency, out error))
+                            return null;
+                        o.LinkTurnaroundMs = latency;
+                        break;
+                    case "--bytes-per-second":
+                        if (!Long(name, value, 0, long.MaxValue, out long bps, out error))
+                            return null;
+                        o.LinkBytesPerSecond = bps;
+                        break;
                     case "--device-timing":
                         if (!Enum.TryParse(value, true, out DeviceTimingMode timing) || !Enum.IsDefined(timing))
-                        { error = $"--device-timing '{value}' must be none, requests or records"; return null; }
+                        {
+                            error = $"--device-timing '{value}' must be none, requests or records";
+                            return null;
+                        }
                         o.DeviceTiming = timing;
                         break;
-                    case "--time-scale": if (!Real(name, value, 1, 10000, out double scale, out error)) return null; o.TimeScale = scale; break;
+                    case "--time-scale":
+                        if (!Real(name, value, 1, 10000, out double scale, out error))
+                            return null;
+                        o.TimeScale = scale;
+                        break;
                     default:
-                        if (!FaultArguments.TryParse(name, value, o, out bool known, out error)) return null;
-                        if (!known) { error = $"unknown argument {name} (see --help)"; return null; }
+                        if (!FaultArguments.TryParse(name, value, o, out bool known, out error))
+                            return null;
+                        if (!known)
+                        {
+                            error = $"unknown argument {name} (see --help)";
+                            return null;
+                        }
                         break;
                 }
             }
-            try { o.Validate(); }
-            catch (ArgumentException ex) { error = $"--{Kebab(ex.ParamName)}: {ex.Message.Split('(')[0].Trim()}"; return null; }
+            try
+            {
+                o.Validate();
+            }
+            catch (ArgumentException ex)
+            {
+                error = $"--{Kebab(ex.ParamName)}: {ex.Message.Split('(')[0].Trim()}";
+                return null;
+            }
             return o;
         }
 
         internal static bool Int(string name, string value, int min, int max, out int result, out string? error)
         {
             error = null;
-            if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out result) && result >= min && result <= max) return true;
+            if (
+                int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out result)
+                && result >= min
+                && result <= max
+            )
+                return true;
             error = $"{name} '{value}' must be a whole number from {min} to {max}";
             return false;
         }
@@ -144,15 +259,28 @@ Lines on standard input: 'stats' prints the traffic counters as one JSON line on
         {
             error = null;
             result = value == "on";
-            if (value == "on" || value == "off") return true;
+            if (value == "on" || value == "off")
+                return true;
             error = $"{name} '{value}' must be on or off";
             return false;
         }
 
-        internal static bool Real(string name, string value, double min, double max, out double result, out string? error)
+        internal static bool Real(
+            string name,
+            string value,
+            double min,
+            double max,
+            out double result,
+            out string? error
+        )
         {
             error = null;
-            if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out result) && result >= min && result <= max) return true;
+            if (
+                double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out result)
+                && result >= min
+                && result <= max
+            )
+                return true;
             error = $"{name} '{value}' must be a number from {min} to {max}";
             return false;
         }
@@ -160,7 +288,12 @@ Lines on standard input: 'stats' prints the traffic counters as one JSON line on
         private static bool Long(string name, string value, long min, long max, out long result, out string? error)
         {
             error = null;
-            if (long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out result) && result >= min && result <= max) return true;
+            if (
+                long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out result)
+                && result >= min
+                && result <= max
+            )
+                return true;
             error = $"{name} '{value}' must be a whole number from {min} to {max}";
             return false;
         }

@@ -25,7 +25,9 @@ namespace ZkSync.Emulator.Host
                     emulator.SetFaults(null);
                     return null;
                 default:
-                    Console.Error.WriteLine($"unknown control line '{line.Trim()}' (stats, reset-stats, restart, clear-faults)");
+                    Console.Error.WriteLine(
+                        $"unknown control line '{line.Trim()}' (stats, reset-stats, restart, clear-faults)"
+                    );
                     return null;
             }
         }

@@ -59,7 +59,10 @@ _ = Task.Run(() =>
     stop.TrySetResult("end of input");
 });
 
-Console.Error.WriteLine($"profile {emulator.Profile.Name}, transport {options.Transport.ToString().ToLowerInvariant()}, {emulator.State.UserCount} users");
+Console.Error.WriteLine(
+    $"profile {emulator.Profile.Name}, transport {options.Transport.ToString().ToLowerInvariant()}, "
+        + $"{emulator.State.UserCount} users"
+);
 Console.WriteLine($"listening on {emulator.Host}:{emulator.Port}");
 Console.Out.Flush();
 

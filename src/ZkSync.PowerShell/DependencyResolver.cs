@@ -15,16 +15,21 @@ namespace ZkSync.PowerShell
     /// </summary>
     internal static class DependencyResolver
     {
-        private static readonly string ModuleDirectory = Path.GetDirectoryName(typeof(DependencyResolver).Assembly.Location) ?? "";
+        private static readonly string ModuleDirectory = Path.GetDirectoryName(
+            typeof(DependencyResolver).Assembly.Location
+        ) ?? "";
 
-        public static bool Needed => RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
+        public static bool Needed =>
+            RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
 
         private static int Registered;
 
-        /// <summary>Once per process: the assembly stays loaded for every runspace that imports the module, so the handler stays too.</summary>
+        /// <summary>Once per process: the assembly stays loaded for every runspace that imports the module, so the
+        /// handler stays too.</summary>
         public static void Register()
         {
-            if (Needed && Interlocked.Exchange(ref Registered, 1) == 0) AppDomain.CurrentDomain.AssemblyResolve += Resolve;
+            if (Needed && Interlocked.Exchange(ref Registered, 1) == 0)
+                AppDomain.CurrentDomain.AssemblyResolve += Resolve;
         }
 
         private static Assembly? Resolve(object? sender, ResolveEventArgs args)

@@ -5,8 +5,8 @@ namespace ZkSync.PowerShell
 {
     /// <summary>
     /// Import wires dependency resolution for Windows PowerShell and a process-exit hook; Remove-Module closes the
-    /// runspace's sessions (freeing the devices' session slots) and stops its emulators; process exit closes the sessions
-    /// of every runspace.
+    /// runspace's sessions (freeing the devices' session slots) and stops its emulators; process exit closes the
+    /// sessions of every runspace.
     /// </summary>
     public sealed class ModuleLifecycle : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {

@@ -53,13 +53,18 @@ namespace ZkSync.Sync
                 Summary.Destination = device.Name;
                 start = device.Traffic;
                 _run.Sink.Progress(device.Name, "Reading destination", 0, 1);
-                var snapshot = await DeviceSnapshot.ReadAsync(device, options.Kinds.Has(SyncDataKinds.Fingerprints), ct).ConfigureAwait(false);
+                var snapshot = await DeviceSnapshot
+                    .ReadAsync(device, options.Kinds.Has(SyncDataKinds.Fingerprints), ct)
+                    .ConfigureAwait(false);
                 plan = SyncPlanner.Plan(_run.Source, snapshot, DestinationProfile.Of(device), options);
-                if (!options.WhatIf) plan = await ConfirmAsync(plan, ct).ConfigureAwait(false);
+                if (!options.WhatIf)
+                    plan = await ConfirmAsync(plan, ct).ConfigureAwait(false);
                 CapacityCheck.ThrowIfTooSmall(plan, _run.Source, snapshot);
-                // Joined now, so the source reads faces and photos ahead while this destination writes users and templates.
+                // Joined now, so the source reads faces and photos ahead while this destination writes users and
+                // templates.
                 var media = plan.PendingMedia != 0 ? _media.Activate(plan.PendingMedia) : null;
-                if (media == null) _media.Dispose();
+                if (media == null)
+                    _media.Dispose();
                 executor = new PlanExecutor(_run, device, plan, media, Report);
                 try
                 {
@@ -112,7 +117,9 @@ namespace ZkSync.Sync
 
         /// <summary>The destination-wide error, with the device left disabled added when both happened.</summary>
         private string WithNotReEnabled(string error) =>
-            Summary.NotReEnabled == null || error.Contains(Summary.NotReEnabled) ? error : error.TrimEnd('.') + ". " + Summary.NotReEnabled;
+            Summary.NotReEnabled == null || error.Contains(Summary.NotReEnabled)
+                ? error
+                : error.TrimEnd('.') + ". " + Summary.NotReEnabled;
 
         private void Report(UserOutcome outcome)
         {
@@ -131,20 +138,47 @@ namespace ZkSync.Sync
             var confirmRemoval = _run.Options.ConfirmAsync;
             if (confirmRemoval != null)
             {
-                var asked = plan.Removals.ToList().Select(p => (Plan: p, Answer: confirmRemoval(
-                    Confirmation(p, $"Remove user {p.UserId} ({p.Name}) and its fingerprints, faces and photo"),
-                    ct))).ToList();
+                var asked = plan
+                    .Removals.ToList()
+                    .Select(p =>
+                        (
+                            Plan: p,
+                            Answer: confirmRemoval(
+                                Confirmation(
+                                    p,
+                                    $"Remove user {p.UserId} ({p.Name}) and its fingerprints, faces and photo"
+                                ),
+                                ct
+                            )
+                        )
+                    )
+                    .ToList();
                 foreach (var (p, answer) in asked)
-                    if (!await answer.ConfigureAwait(false)) declinedRemovals.Add(p);
+                    if (!await answer.ConfigureAwait(false))
+                        declinedRemovals.Add(p);
             }
             var confirmWrite = _run.Options.ConfirmWriteAsync;
             if (confirmWrite != null)
             {
-                var asked = plan.SourceUsers.Where(SyncPlanner.MayWrite).ToList().Select(p => (Plan: p, Answer: confirmWrite(
-                    Confirmation(p, $"{(p.Action == SyncAction.Added ? "Add" : "Update")} user {p.UserId} ({p.Name})"),
-                    ct))).ToList();
+                var asked = plan
+                    .SourceUsers.Where(SyncPlanner.MayWrite)
+                    .ToList()
+                    .Select(p =>
+                        (
+                            Plan: p,
+                            Answer: confirmWrite(
+                                Confirmation(
+                                    p,
+                                    $"{(p.Action == SyncAction.Added ? "Add" : "Update")} user {p.UserId} ({p.Name})"
+                                ),
+                                ct
+                            )
+                        )
+                    )
+                    .ToList();
                 foreach (var (p, answer) in asked)
-                    if (!await answer.ConfigureAwait(false)) declinedWrites.Add(p);
+                    if (!await answer.ConfigureAwait(false))
+                        declinedWrites.Add(p);
             }
             return declinedRemovals.Count + declinedWrites.Count == 0
                 ? plan

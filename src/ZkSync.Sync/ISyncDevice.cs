@@ -28,7 +28,8 @@ namespace ZkSync.Sync
         Task<ZkDeviceCounts> GetCountsAsync(CancellationToken cancellationToken);
         Task<IReadOnlyList<ZkUser>> GetUsersAsync(CancellationToken cancellationToken);
 
-        /// <summary>All templates; <see cref="ZkFingerprint.UserId"/> may be empty, then the uid maps it through the user table.</summary>
+        /// <summary>All templates; <see cref="ZkFingerprint.UserId"/> may be empty, then the uid maps it through the
+        /// user table.</summary>
         Task<IReadOnlyList<ZkFingerprint>> GetFingerprintsAsync(CancellationToken cancellationToken);
 
         /// <summary>The user's face records; empty when the user has none.</summary>
@@ -44,12 +45,23 @@ namespace ZkSync.Sync
         /// Each listed template is added or overwritten (by finger); templates not listed are left alone, so an empty
         /// list writes only the user record.
         /// </summary>
-        Task<IReadOnlyList<UserWriteResult>> WriteUsersAsync(IReadOnlyList<UserWithFingerprints> users, ZkUploadCheck check, CancellationToken cancellationToken);
+        Task<IReadOnlyList<UserWriteResult>> WriteUsersAsync(
+            IReadOnlyList<UserWithFingerprints> users,
+            ZkUploadCheck check,
+            CancellationToken cancellationToken
+        );
 
         Task<bool> DeleteFingerprintAsync(string userId, int finger, CancellationToken cancellationToken);
 
-        /// <summary>Writes face records; <paramref name="exact"/> deletes the user's faces first, otherwise the device merges by FaceID.</summary>
-        Task WriteFacesAsync(string userId, IReadOnlyList<ZkFaceRecord> faces, bool exact, ZkUploadCheck check, CancellationToken cancellationToken);
+        /// <summary>Writes face records; <paramref name="exact"/> deletes the user's faces first, otherwise the device
+        /// merges by FaceID.</summary>
+        Task WriteFacesAsync(
+            string userId,
+            IReadOnlyList<ZkFaceRecord> faces,
+            bool exact,
+            ZkUploadCheck check,
+            CancellationToken cancellationToken
+        );
 
         Task DeleteFacesAsync(string userId, CancellationToken cancellationToken);
         Task SetPhotoAsync(string userId, byte[] jpeg, ZkUploadCheck check, CancellationToken cancellationToken);

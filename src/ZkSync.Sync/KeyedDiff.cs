@@ -22,16 +22,25 @@ namespace ZkSync.Sync
         public bool IsEqual => Missing.Count == 0 && Extra.Count == 0;
     }
 
-    /// <summary>Builds <see cref="KeyedDiff{T}"/> (a static on the generic type would need its type argument spelled out).</summary>
+    /// <summary>Builds <see cref="KeyedDiff{T}"/> (a static on the generic type would need its type argument spelled
+    /// out).</summary>
     public static class KeyedDiff
     {
         /// <param name="what">Names a record by key for messages, e.g. "finger 2".</param>
         /// <param name="part">Names what differs when keys match, e.g. "template of finger 2".</param>
-        public static KeyedDiff<T> Compare<T>(IEnumerable<T> source, IEnumerable<T> destination, Func<T, int> key, Func<T, T, bool> equal, Func<int, string> what, Func<int, string> part)
+        public static KeyedDiff<T> Compare<T>(
+            IEnumerable<T> source,
+            IEnumerable<T> destination,
+            Func<T, int> key,
+            Func<T, T, bool> equal,
+            Func<int, string> what,
+            Func<int, string> part
+        )
         {
             var diff = new KeyedDiff<T>();
             var dest = new Dictionary<int, T>();
-            foreach (var d in destination) dest[key(d)] = d;
+            foreach (var d in destination)
+                dest[key(d)] = d;
             var seen = new HashSet<int>();
             foreach (var s in source.OrderBy(key))
             {

@@ -31,11 +31,29 @@ namespace ZkSync.Sync
             var notes = new List<string>();
             try
             {
-                UserRecordCodec.ValidateUserId(source.UserId, destination.Format, destination.Capabilities.PinWidth > 0 ? destination.Capabilities.PinWidth : (int?)null);
+                UserRecordCodec.ValidateUserId(
+                    source.UserId,
+                    destination.Format,
+                    destination.Capabilities.PinWidth > 0 ? destination.Capabilities.PinWidth : (int?)null
+                );
                 var user = source.Clone();
                 user.Uid = 0;
-                user.Name = Fit("Name", source.Name, destination.NameWidth, destination.Encoding, allowTruncation, notes);
-                user.Password = Fit("Password", source.Password, destination.PasswordWidth, destination.Encoding, allowTruncation, notes);
+                user.Name = Fit(
+                    "Name",
+                    source.Name,
+                    destination.NameWidth,
+                    destination.Encoding,
+                    allowTruncation,
+                    notes
+                );
+                user.Password = Fit(
+                    "Password",
+                    source.Password,
+                    destination.PasswordWidth,
+                    destination.Encoding,
+                    allowTruncation,
+                    notes
+                );
                 user.TimeZones = FitTimeZones(source.TimeZones, destination.TimeZonesWidth, notes);
                 return new PreparedUser(user, null, notes);
             }
@@ -63,7 +81,14 @@ namespace ZkSync.Sync
         }
 
         /// <summary>The value as the destination would read it back; refuses (or notes) a cut.</summary>
-        private static string Fit(string field, string value, int width, Encoding encoding, bool allowTruncation, List<string> notes)
+        private static string Fit(
+            string field,
+            string value,
+            int width,
+            Encoding encoding,
+            bool allowTruncation,
+            List<string> notes
+        )
         {
             value ??= "";
             string stored;
@@ -73,12 +98,20 @@ namespace ZkSync.Sync
             }
             catch (EncoderFallbackException)
             {
-                throw new ZkInvalidDataException($"{field} '{value}' has characters that {encoding.WebName} cannot encode.", field);
+                throw new ZkInvalidDataException(
+                    $"{field} '{value}' has characters that {encoding.WebName} cannot encode.",
+                    field
+                );
             }
-            if (stored == value.TrimEnd(' ')) return stored;
+            if (stored == value.TrimEnd(' '))
+                return stored;
             int bytes = encoding.GetByteCount(value);
             if (!allowTruncation)
-                throw new ZkInvalidDataException($"{field} '{value}' is {bytes} bytes in {encoding.WebName}; the destination's field holds {width} (allow truncation to cut it).", field);
+                throw new ZkInvalidDataException(
+                    $"{field} '{value}' is {bytes} bytes in {encoding.WebName}; the destination's field holds {width} "
+                        + "(allow truncation to cut it).",
+                    field
+                );
             notes.Add($"{field} '{value}' stored as '{stored}' ({width}-byte field)");
             return stored;
         }

@@ -41,7 +41,12 @@ namespace ZkSync.Sync
         private MediaSpillFile? _spill;
         private SyncDataKinds _readAhead;
 
-        public SourceMediaCache(ISyncDevice source, IReadOnlyList<IReadOnlyList<string>> batches, int window, CancellationToken runToken)
+        public SourceMediaCache(
+            ISyncDevice source,
+            IReadOnlyList<IReadOnlyList<string>> batches,
+            int window,
+            CancellationToken runToken
+        )
         {
             _source = source;
             _batches = batches;
@@ -137,7 +142,12 @@ namespace ZkSync.Sync
                 return this;
             }
 
-            public Task<IReadOnlyDictionary<string, SourceMedia>> GetAsync(int index, SyncDataKinds kinds, CancellationToken ct) => _cache.GetAsync(this, index, kinds, ct);
+            public Task<IReadOnlyDictionary<string, SourceMedia>> GetAsync(
+                int index,
+                SyncDataKinds kinds,
+                CancellationToken ct
+            ) => _cache.GetAsync(this, index, kinds, ct);
+
             public void Release(int index) => _cache.Release(this, index);
 
             /// <summary>Leaves: this consumer needs nothing more (idempotent).</summary>
@@ -146,13 +156,18 @@ namespace ZkSync.Sync
 
         private sealed class Entry
         {
-            public readonly Dictionary<string, SourceMedia> Media = new Dictionary<string, SourceMedia>(StringComparer.Ordinal);
+            public readonly Dictionary<string, SourceMedia> Media = new Dictionary<string, SourceMedia>(
+                StringComparer.Ordinal
+            );
             public Task? Faces;
             public Task? Photos;
 
             public bool Loading => (Faces != null && !Faces.IsCompleted) || (Photos != null && !Photos.IsCompleted);
-            public bool Failed => (Faces?.IsFaulted ?? false) || (Photos?.IsFaulted ?? false)
-                || (Faces?.IsCanceled ?? false) || (Photos?.IsCanceled ?? false);
+            public bool Failed =>
+                (Faces?.IsFaulted ?? false)
+                || (Photos?.IsFaulted ?? false)
+                || (Faces?.IsCanceled ?? false)
+                || (Photos?.IsCanceled ?? false);
 
             public SyncDataKinds Loaded =>
                 (Faces != null && Faces.Status == TaskStatus.RanToCompletion ? SyncDataKinds.Faces : 0)
@@ -211,8 +226,10 @@ namespace ZkSync.Sync
         /// batch.</summary>
         private void Start(Entry entry, int index, SyncDataKinds kinds)
         {
-            if (kinds.Has(SyncDataKinds.Faces) && entry.Faces == null) entry.Faces = Track(LoadAsync(entry, index, SyncDataKinds.Faces));
-            if (kinds.Has(SyncDataKinds.Photos) && entry.Photos == null) entry.Photos = Track(LoadAsync(entry, index, SyncDataKinds.Photos));
+            if (kinds.Has(SyncDataKinds.Faces) && entry.Faces == null)
+                entry.Faces = Track(LoadAsync(entry, index, SyncDataKinds.Faces));
+            if (kinds.Has(SyncDataKinds.Photos) && entry.Photos == null)
+                entry.Photos = Track(LoadAsync(entry, index, SyncDataKinds.Photos));
         }
 
         /// <summary>
@@ -233,13 +250,19 @@ namespace ZkSync.Sync
             }
         }
 
-        /// <summary>Under the gate: remembers a load so <see cref="StopAsync"/> can wait for it; finished ones are forgotten.</summary>
+        /// <summary>Under the gate: remembers a load so <see cref="StopAsync"/> can wait for it; finished ones are
+        /// forgotten.</summary>
         private Task Track(Task load)
         {
             _loads.RemoveAll(t => t.IsCompleted);
             _loads.Add(load);
             // A read ahead that failed (connection lost) may never be awaited by a consumer: observe it here.
-            _ = load.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            _ = load.ContinueWith(
+                t => _ = t.Exception,
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted,
+                TaskScheduler.Default
+            );
             return load;
         }
 
@@ -254,14 +277,18 @@ namespace ZkSync.Sync
                     var media = entry.Media[id];
                     try
                     {
-                        if (kind == SyncDataKinds.Faces) media.Faces = await _source.GetFacesAsync(id, _runToken).ConfigureAwait(false);
-                        else media.Photo = await _source.GetPhotoAsync(id, _runToken).ConfigureAwait(false);
+                        if (kind == SyncDataKinds.Faces)
+                            media.Faces = await _source.GetFacesAsync(id, _runToken).ConfigureAwait(false);
+                        else
+                            media.Photo = await _source.GetPhotoAsync(id, _runToken).ConfigureAwait(false);
                     }
                     catch (Exception ex) when (SyncErrors.IsItemLevel(ex))
                     {
                         // One user's unreadable faces fail that user's kind, not the batch.
-                        if (kind == SyncDataKinds.Faces) media.FacesError = "source: " + ex.Message;
-                        else media.PhotoError = "source: " + ex.Message;
+                        if (kind == SyncDataKinds.Faces)
+                            media.FacesError = "source: " + ex.Message;
+                        else
+                            media.PhotoError = "source: " + ex.Message;
                     }
                 }
             }

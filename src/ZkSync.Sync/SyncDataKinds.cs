@@ -2,7 +2,8 @@ using System;
 
 namespace ZkSync.Sync
 {
-    /// <summary>What a sync, copy or compare covers. Users are the identity; the other kinds hang off a user id.</summary>
+    /// <summary>What a sync, copy or compare covers. Users are the identity; the other kinds hang off a user
+    /// id.</summary>
     [Flags]
     public enum SyncDataKinds
     {
@@ -17,8 +18,15 @@ namespace ZkSync.Sync
     /// <summary>The single kinds, in the order they are processed and reported.</summary>
     public static class SyncDataKind
     {
-        public static readonly SyncDataKinds[] Each = { SyncDataKinds.Users, SyncDataKinds.Fingerprints, SyncDataKinds.Faces, SyncDataKinds.Photos };
+        public static readonly SyncDataKinds[] Each =
+        {
+            SyncDataKinds.Users,
+            SyncDataKinds.Fingerprints,
+            SyncDataKinds.Faces,
+            SyncDataKinds.Photos,
+        };
 
-        public static bool Has(this SyncDataKinds set, SyncDataKinds kind) => (set & kind) == kind && kind != SyncDataKinds.None;
+        public static bool Has(this SyncDataKinds set, SyncDataKinds kind) =>
+            (set & kind) == kind && kind != SyncDataKinds.None;
     }
 }

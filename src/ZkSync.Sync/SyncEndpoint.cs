@@ -26,7 +26,8 @@ namespace ZkSync.Sync
         public bool OwnsDevice { get; }
 
         /// <summary>An already open device; the caller keeps ownership.</summary>
-        public static SyncEndpoint Of(ISyncDevice device) => new SyncEndpoint(device.Name, _ => Task.FromResult(device), ownsDevice: false);
+        public static SyncEndpoint Of(ISyncDevice device) =>
+            new SyncEndpoint(device.Name, _ => Task.FromResult(device), ownsDevice: false);
 
         public Task<ISyncDevice> OpenAsync(CancellationToken cancellationToken) => _open(cancellationToken);
     }

@@ -7,8 +7,8 @@ using ZkSync.Protocol.Model;
 namespace ZkSync.Sync
 {
     /// <summary>
-    /// The one definition of "equal" used by the planner, the verifier and <see cref="DeviceComparer"/>. Identity is the
-    /// user id; uids never take part.
+    /// The one definition of "equal" used by the planner, the verifier and <see cref="DeviceComparer"/>. Identity is
+    /// the user id; uids never take part.
     /// </summary>
     public static class SyncEquality
     {
@@ -36,22 +36,43 @@ namespace ZkSync.Sync
             a ??= Array.Empty<byte>();
             b ??= Array.Empty<byte>();
             for (int i = 0; i < Math.Max(a.Length, b.Length); i++)
-                if ((i < a.Length ? a[i] : 0) != (i < b.Length ? b[i] : 0)) return false;
+                if ((i < a.Length ? a[i] : 0) != (i < b.Length ? b[i] : 0))
+                    return false;
             return true;
         }
 
-        /// <summary>Fingerprints by finger index; equal when flag (as firmware stores it) and template bytes match.</summary>
-        public static KeyedDiff<ZkFingerprint> Fingerprints(IEnumerable<ZkFingerprint> source, IEnumerable<ZkFingerprint> destination) =>
-            KeyedDiff.Compare(source, destination, f => f.FingerIndex,
+        /// <summary>Fingerprints by finger index; equal when flag (as firmware stores it) and template bytes
+        /// match.</summary>
+        public static KeyedDiff<ZkFingerprint> Fingerprints(
+            IEnumerable<ZkFingerprint> source,
+            IEnumerable<ZkFingerprint> destination
+        ) =>
+            KeyedDiff.Compare(
+                source,
+                destination,
+                f => f.FingerIndex,
                 (a, b) => a.StoredFlag == b.StoredFlag && a.Template.AsSpan().SequenceEqual(b.Template),
-                k => $"finger {k}", k => $"template of finger {k}");
+                k => $"finger {k}",
+                k => $"template of finger {k}"
+            );
 
-        /// <summary>Faces by FaceID; equal when the records match except the uid field (bytes 2-3), which the device rewrites.</summary>
-        public static KeyedDiff<ZkFaceRecord> Faces(IEnumerable<ZkFaceRecord> source, IEnumerable<ZkFaceRecord> destination, bool includeLearned)
+        /// <summary>Faces by FaceID; equal when the records match except the uid field (bytes 2-3), which the device
+        /// rewrites.</summary>
+        public static KeyedDiff<ZkFaceRecord> Faces(
+            IEnumerable<ZkFaceRecord> source,
+            IEnumerable<ZkFaceRecord> destination,
+            bool includeLearned
+        )
         {
             bool Keep(ZkFaceRecord f) => includeLearned || !f.IsLearned;
-            return KeyedDiff.Compare(source.Where(Keep), destination.Where(Keep), f => f.FaceId, FaceEqual,
-                k => $"face {k}", k => $"face {k}");
+            return KeyedDiff.Compare(
+                source.Where(Keep),
+                destination.Where(Keep),
+                f => f.FaceId,
+                FaceEqual,
+                k => $"face {k}",
+                k => $"face {k}"
+            );
         }
 
         public static bool FaceEqual(ZkFaceRecord a, ZkFaceRecord b) =>

@@ -7,10 +7,13 @@ namespace ZkSync.Sync
     internal static class SyncErrors
     {
         /// <summary>
-        /// The device refused this one thing (error reply, invalid data, unsupported, full): record it on the item and go on.
-        /// Lost connections, timeouts, garbled replies and bugs end the destination's run.
+        /// The device refused this one thing (error reply, invalid data, unsupported, full): record it on the item and
+        /// go on. Lost connections, timeouts, garbled replies and bugs end the destination's run.
         /// </summary>
         public static bool IsItemLevel(Exception ex) =>
-            ex is ZkDeviceErrorException || ex is ZkInvalidDataException || ex is ZkNotSupportedException || ex is ZkCapacityException;
+            ex is ZkDeviceErrorException
+            || ex is ZkInvalidDataException
+            || ex is ZkNotSupportedException
+            || ex is ZkCapacityException;
     }
 }

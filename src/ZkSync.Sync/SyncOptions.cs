@@ -6,7 +6,8 @@ using Microsoft.Extensions.Logging;
 
 namespace ZkSync.Sync
 {
-    /// <summary>A destructive step the caller may refuse (a caller with a confirmation prompt maps it to one prompt each).</summary>
+    /// <summary>A destructive step the caller may refuse (a caller with a confirmation prompt maps it to one prompt
+    /// each).</summary>
     public sealed class SyncConfirmation
     {
         public SyncConfirmation(string destination, string userId, string name, string action)
@@ -32,7 +33,8 @@ namespace ZkSync.Sync
     /// <summary>How a sync (or a copy: a sync with <see cref="UserIds"/> and no <see cref="Mirror"/>) runs.</summary>
     public sealed class SyncOptions
     {
-        /// <summary>Default cap of one batch upload buffer (users + templates): 256 KB, well under what firmware buffers take.</summary>
+        /// <summary>Default cap of one batch upload buffer (users + templates): 256 KB, well under what firmware
+        /// buffers take.</summary>
         public const int DefaultMaxBatchBytes = 256 * 1024;
 
         /// <summary>Default cap of users per batch upload.</summary>
@@ -67,15 +69,19 @@ namespace ZkSync.Sync
         /// <summary>
         /// The read-back proves more than the 119 hash of each upload, so with Verify the hash request is left out.
         /// </summary>
-        internal Protocol.Client.ZkUploadCheck UploadCheck => Verify ? Protocol.Client.ZkUploadCheck.CallerReadsBack : Protocol.Client.ZkUploadCheck.Hash;
+        internal Protocol.Client.ZkUploadCheck UploadCheck =>
+            Verify ? Protocol.Client.ZkUploadCheck.CallerReadsBack : Protocol.Client.ZkUploadCheck.Hash;
 
-        /// <summary>Read and compare only; write nothing (no disable either). Results describe what would happen.</summary>
+        /// <summary>Read and compare only; write nothing (no disable either). Results describe what would
+        /// happen.</summary>
         public bool WhatIf { get; set; }
 
-        /// <summary>Cut names and passwords that do not fit the destination's fields (reported in Notes) instead of failing the user.</summary>
+        /// <summary>Cut names and passwords that do not fit the destination's fields (reported in Notes) instead of
+        /// failing the user.</summary>
         public bool AllowTruncation { get; set; }
 
-        /// <summary>Also compare and copy faces the device learned during verification (FaceID 31-33); they change by themselves.</summary>
+        /// <summary>Also compare and copy faces the device learned during verification (FaceID 31-33); they change by
+        /// themselves.</summary>
         public bool IncludeLearnedFaces { get; set; }
 
         public int MaxBatchBytes { get; set; } = DefaultMaxBatchBytes;
@@ -123,10 +129,14 @@ namespace ZkSync.Sync
 
         internal void Validate()
         {
-            if (MaxBatchBytes < 4096) throw new ArgumentOutOfRangeException(nameof(MaxBatchBytes), "MaxBatchBytes must be at least 4096.");
-            if (MaxBatchUsers < 1) throw new ArgumentOutOfRangeException(nameof(MaxBatchUsers), "MaxBatchUsers must be at least 1.");
-            if (MediaBatchUsers < 1) throw new ArgumentOutOfRangeException(nameof(MediaBatchUsers), "MediaBatchUsers must be at least 1.");
-            if (ThrottleLimit < 1) throw new ArgumentOutOfRangeException(nameof(ThrottleLimit), "ThrottleLimit must be at least 1.");
+            if (MaxBatchBytes < 4096)
+                throw new ArgumentOutOfRangeException(nameof(MaxBatchBytes), "MaxBatchBytes must be at least 4096.");
+            if (MaxBatchUsers < 1)
+                throw new ArgumentOutOfRangeException(nameof(MaxBatchUsers), "MaxBatchUsers must be at least 1.");
+            if (MediaBatchUsers < 1)
+                throw new ArgumentOutOfRangeException(nameof(MediaBatchUsers), "MediaBatchUsers must be at least 1.");
+            if (ThrottleLimit < 1)
+                throw new ArgumentOutOfRangeException(nameof(ThrottleLimit), "ThrottleLimit must be at least 1.");
         }
     }
 

@@ -6,7 +6,12 @@ namespace ZkSync.Sync
     /// <summary>Everything planned for one destination, before anything is written.</summary>
     public sealed class SyncPlan
     {
-        internal SyncPlan(KindSupport support, IReadOnlyList<UserPlan> sourceUsers, IReadOnlyList<UserPlan> destinationOnly, IReadOnlyList<UserPlan> notFound)
+        internal SyncPlan(
+            KindSupport support,
+            IReadOnlyList<UserPlan> sourceUsers,
+            IReadOnlyList<UserPlan> destinationOnly,
+            IReadOnlyList<UserPlan> notFound
+        )
         {
             Support = support;
             SourceUsers = sourceUsers;
@@ -31,7 +36,8 @@ namespace ZkSync.Sync
 
         /// <summary>The media kinds to compare for some user (what to read ahead from the source).</summary>
         internal SyncDataKinds PendingMedia =>
-            (SourceUsers.Any(p => p.ComparesFaces) ? SyncDataKinds.Faces : 0) | (SourceUsers.Any(p => p.ComparesPhotos) ? SyncDataKinds.Photos : 0);
+            (SourceUsers.Any(p => p.ComparesFaces) ? SyncDataKinds.Faces : 0)
+            | (SourceUsers.Any(p => p.ComparesPhotos) ? SyncDataKinds.Photos : 0);
 
         /// <summary>
         /// The same plan with the caller's refusals applied: declined writes skipped, declined removals kept.

@@ -34,7 +34,8 @@ namespace ZkSync.Sync
         /// <summary>Written (and verified when Verify is on).</summary>
         Written,
 
-        /// <summary>Not copied for a reason given in Notes (no support on the destination, algorithm mismatch).</summary>
+        /// <summary>Not copied for a reason given in Notes (no support on the destination, algorithm
+        /// mismatch).</summary>
         Skipped,
 
         /// <summary>Failed; the reason is in Notes.</summary>
@@ -80,16 +81,18 @@ namespace ZkSync.Sync
         /// <summary>Reasons, truncations and kept data, "; "-joined.</summary>
         public string Notes { get; internal set; } = "";
 
-        public KindOutcome Outcome(SyncDataKinds kind) => kind switch
-        {
-            SyncDataKinds.Users => Users,
-            SyncDataKinds.Fingerprints => Fingerprints,
-            SyncDataKinds.Faces => Faces,
-            SyncDataKinds.Photos => Photos,
-            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-        };
+        public KindOutcome Outcome(SyncDataKinds kind) =>
+            kind switch
+            {
+                SyncDataKinds.Users => Users,
+                SyncDataKinds.Fingerprints => Fingerprints,
+                SyncDataKinds.Faces => Faces,
+                SyncDataKinds.Photos => Photos,
+                _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+            };
 
-        public override string ToString() => $"{Destination} {UserId} {Action} {Status}{(Notes.Length > 0 ? ": " + Notes : "")}";
+        public override string ToString() =>
+            $"{Destination} {UserId} {Action} {Status}{(Notes.Length > 0 ? ": " + Notes : "")}";
     }
 
     /// <summary>
@@ -117,7 +120,8 @@ namespace ZkSync.Sync
         public TimeSpan Duration { get; internal set; }
         public bool WhatIf { get; internal set; }
 
-        /// <summary>Why the destination as a whole failed (unreachable, not enough room, cancelled); null on success.</summary>
+        /// <summary>Why the destination as a whole failed (unreachable, not enough room, cancelled); null on
+        /// success.</summary>
         public string? Error { get; internal set; }
 
         /// <summary>
@@ -136,22 +140,35 @@ namespace ZkSync.Sync
 
         internal void Count(SyncItemResult item)
         {
-            if (item.Status == SyncItemStatus.Failed) Failed++;
-            else if (item.Status == SyncItemStatus.Skipped) Skipped++;
-            else if (item.Action == SyncAction.Added) Added++;
-            else if (item.Action == SyncAction.Updated) Updated++;
-            else if (item.Action == SyncAction.Removed) Removed++;
-            else Unchanged++;
+            if (item.Status == SyncItemStatus.Failed)
+                Failed++;
+            else if (item.Status == SyncItemStatus.Skipped)
+                Skipped++;
+            else if (item.Action == SyncAction.Added)
+                Added++;
+            else if (item.Action == SyncAction.Updated)
+                Updated++;
+            else if (item.Action == SyncAction.Removed)
+                Removed++;
+            else
+                Unchanged++;
         }
 
         public override string ToString() =>
-            $"{Destination}: {Added} added, {Updated} updated, {Unchanged} unchanged, {Removed} removed, {Failed} failed, {Skipped} skipped" + (Error == null ? "" : $" - {Error}");
+            $"{Destination}: {Added} added, {Updated} updated, {Unchanged} unchanged, {Removed} removed, {Failed} "
+                + $"failed, {Skipped} skipped"
+            + (Error == null ? "" : $" - {Error}");
     }
 
     /// <summary>Everything one run produced.</summary>
     public sealed class SyncReport
     {
-        internal SyncReport(string source, IReadOnlyList<SyncSummary> summaries, IReadOnlyList<SyncItemResult> items, SyncTraffic sourceTraffic)
+        internal SyncReport(
+            string source,
+            IReadOnlyList<SyncSummary> summaries,
+            IReadOnlyList<SyncItemResult> items,
+            SyncTraffic sourceTraffic
+        )
         {
             Source = source;
             Summaries = summaries;
@@ -164,7 +181,8 @@ namespace ZkSync.Sync
         /// <summary>One per destination, in the order the destinations were given.</summary>
         public IReadOnlyList<SyncSummary> Summaries { get; }
 
-        /// <summary>Every item in the order produced (also delivered one by one through <see cref="SyncOptions.OnItem"/>).</summary>
+        /// <summary>Every item in the order produced (also delivered one by one through <see
+        /// cref="SyncOptions.OnItem"/>).</summary>
         public IReadOnlyList<SyncItemResult> Items { get; }
 
         /// <summary>What reading the source cost.</summary>

@@ -2,7 +2,8 @@ using System.Collections.Generic;
 
 namespace ZkSync.Sync
 {
-    /// <summary>What every destination of one run shares: the source snapshot, options, media batches and the result sink.</summary>
+    /// <summary>What every destination of one run shares: the source snapshot, options, media batches and the result
+    /// sink.</summary>
     internal sealed class SyncRunContext
     {
         public SyncRunContext(DeviceSnapshot source, SyncOptions options, SourceMediaCache media, ResultSink sink)

@@ -12,7 +12,12 @@ namespace ZkSync.Sync
     /// </summary>
     public static class UserBatcher
     {
-        public static List<List<UserPlan>> Split(IEnumerable<UserPlan> plans, UserRecordFormat format, int maxBytes, int maxUsers)
+        public static List<List<UserPlan>> Split(
+            IEnumerable<UserPlan> plans,
+            UserRecordFormat format,
+            int maxBytes,
+            int maxUsers
+        )
         {
             int recordSize = UserRecordCodec.SizeOf(format);
             var batches = new List<List<UserPlan>>();
@@ -20,7 +25,9 @@ namespace ZkSync.Sync
             int size = BatchUploadCodec.HeaderSize;
             foreach (var plan in plans.Where(p => p.NeedsBatch))
             {
-                int cost = BatchUploadCodec.SizeOf(recordSize, 1, plan.FingerprintsToWrite.Select(f => f.Template.Length)) - BatchUploadCodec.HeaderSize;
+                int cost =
+                    BatchUploadCodec.SizeOf(recordSize, 1, plan.FingerprintsToWrite.Select(f => f.Template.Length))
+                    - BatchUploadCodec.HeaderSize;
                 if (current.Count > 0 && (current.Count >= maxUsers || size + cost > maxBytes))
                 {
                     batches.Add(current);

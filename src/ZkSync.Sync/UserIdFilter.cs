@@ -21,9 +21,11 @@ namespace ZkSync.Sync
             _exclude = Clean(exclude);
         }
 
-        public static UserIdFilter From(SyncOptions options) => new UserIdFilter(options.UserIds, options.ExcludeUserIds);
+        public static UserIdFilter From(SyncOptions options) =>
+            new UserIdFilter(options.UserIds, options.ExcludeUserIds);
 
-        /// <summary>Include entries without wildcards: ids the caller named explicitly (reported when found nowhere).</summary>
+        /// <summary>Include entries without wildcards: ids the caller named explicitly (reported when found
+        /// nowhere).</summary>
         public IEnumerable<string> ExactIds => _include.Where(p => !IsPattern(p) && !_exclude.Any(x => Matches(x, p)));
 
         public bool Includes(string userId) =>
@@ -34,19 +36,41 @@ namespace ZkSync.Sync
         /// <summary>Wildcard match, iterative with backtracking to the last star (linear in practice).</summary>
         public static bool Matches(string pattern, string text)
         {
-            int p = 0, t = 0, star = -1, mark = 0;
+            int p = 0,
+                t = 0,
+                star = -1,
+                mark = 0;
             while (t < text.Length)
             {
-                if (p < pattern.Length && (pattern[p] == '?' || pattern[p] == text[t])) { p++; t++; }
-                else if (p < pattern.Length && pattern[p] == '*') { star = p++; mark = t; }
-                else if (star >= 0) { p = star + 1; t = ++mark; }
-                else return false;
+                if (p < pattern.Length && (pattern[p] == '?' || pattern[p] == text[t]))
+                {
+                    p++;
+                    t++;
+                }
+                else if (p < pattern.Length && pattern[p] == '*')
+                {
+                    star = p++;
+                    mark = t;
+                }
+                else if (star >= 0)
+                {
+                    p = star + 1;
+                    t = ++mark;
+                }
+                else
+                    return false;
             }
-            while (p < pattern.Length && pattern[p] == '*') p++;
+            while (p < pattern.Length && pattern[p] == '*')
+                p++;
             return p == pattern.Length;
         }
 
         private static string[] Clean(IEnumerable<string>? list) =>
-            list == null ? Array.Empty<string>() : list.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).Distinct(StringComparer.Ordinal).ToArray();
+            list == null
+                ? Array.Empty<string>()
+                : list.Where(s => !string.IsNullOrWhiteSpace(s))
+                    .Select(s => s.Trim())
+                    .Distinct(StringComparer.Ordinal)
+                    .ToArray();
     }
 }

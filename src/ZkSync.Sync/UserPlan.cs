@@ -168,7 +168,8 @@ namespace ZkSync.Sync
                 Refusal = reason;
                 ComparesFaces = ComparesPhotos = false;
                 foreach (var kind in SyncDataKind.Each)
-                    if (Outcome(kind) != KindOutcome.NotIncluded && Outcome(kind) != KindOutcome.Skipped) Set(kind, KindOutcome.Failed);
+                    if (Outcome(kind) != KindOutcome.NotIncluded && Outcome(kind) != KindOutcome.Skipped)
+                        Set(kind, KindOutcome.Failed);
                 Note(reason);
             }
 

@@ -12,15 +12,24 @@ using ZkSync.Sync.Backup;
 
 namespace ZkSync.Emulator.Tests
 {
-    /// <summary>An emulator started from a backup holds the backed-up device: same data, same profile, same identity.</summary>
+    /// <summary>An emulator started from a backup holds the backed-up device: same data, same profile, same
+    /// identity.</summary>
     public class BackupStartTests
     {
         [Theory]
         [InlineData("face", 10)]
         [InlineData("bw", 9)]
-        public async Task A_backup_starts_an_equal_device_with_the_same_profile_and_identity(string profile, int fingerprintVersion)
+        public async Task A_backup_starts_an_equal_device_with_the_same_profile_and_identity(
+            string profile,
+            int fingerprintVersion
+        )
         {
-            using var original = await Emu.Start(profile, 5, configure: o => { o.FingerprintVersion = fingerprintVersion; o.UserCapacity = 50; o.AttendanceRecords = 7; });
+            using var original = await Emu.Start(profile, 5, configure: o =>
+            {
+                o.FingerprintVersion = fingerprintVersion;
+                o.UserCapacity = 50;
+                o.AttendanceRecords = 7;
+            });
             string path = Path.Combine(Path.GetTempPath(), "zksync-emu-" + Guid.NewGuid().ToString("N") + ".zksync");
             try
             {
@@ -30,11 +39,17 @@ namespace ZkSync.Emulator.Tests
                     await device.CloseAsync(default);
                 }
 
-                using var copy = await DeviceEmulator.StartFromAsync(BackupFile.Load(path), new EmulatorOptions { Seed = 99 });
+                using var copy = await DeviceEmulator.StartFromAsync(
+                    BackupFile.Load(path),
+                    new EmulatorOptions { Seed = 99 }
+                );
 
                 Assert.Equal(original.Profile.Name, copy.Profile.Name);
                 Assert.Equal(original.Profile.SerialNumber, copy.Profile.SerialNumber);
-                Assert.Equal((fingerprintVersion, original.Profile.FaceVersion, original.Profile.PhotoFamily), (copy.Profile.FingerprintVersion, copy.Profile.FaceVersion, copy.Profile.PhotoFamily));
+                Assert.Equal(
+                    (fingerprintVersion, original.Profile.FaceVersion, original.Profile.PhotoFamily),
+                    (copy.Profile.FingerprintVersion, copy.Profile.FaceVersion, copy.Profile.PhotoFamily)
+                );
                 Assert.Equal(50, copy.Profile.UserCapacity);
                 Assert.Equal(7, copy.State.Attendance.Count);
                 Assert.Equal(original.State.Users.Select(u => u.Pin2), copy.State.Users.Select(u => u.Pin2));
@@ -55,9 +70,15 @@ namespace ZkSync.Emulator.Tests
             }
         }
 
-        private static Task<ZkDeviceClient> Connect(DeviceEmulator e) => ZkDeviceClient.ConnectAsync(new ZkConnectionOptions
-        {
-            Host = "127.0.0.1", Port = e.Port, Transport = ZkTransportKind.Tcp, Timeout = TimeSpan.FromSeconds(3),
-        });
+        private static Task<ZkDeviceClient> Connect(DeviceEmulator e) =>
+            ZkDeviceClient.ConnectAsync(
+                new ZkConnectionOptions
+                {
+                    Host = "127.0.0.1",
+                    Port = e.Port,
+                    Transport = ZkTransportKind.Tcp,
+                    Timeout = TimeSpan.FromSeconds(3),
+                }
+            );
     }
 }

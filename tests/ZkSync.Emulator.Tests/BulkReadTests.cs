@@ -16,21 +16,31 @@ namespace ZkSync.Emulator.Tests
     public class BulkReadTests
     {
         [Theory]
-        [InlineData("tft", 10, EmulatorTransport.Tcp)]   // 724 bytes: direct CMD_DATA
-        [InlineData("tft", 300, EmulatorTransport.Tcp)]  // announced, chunked
-        [InlineData("bw", 30, EmulatorTransport.Udp)]    // 844 bytes: direct
-        [InlineData("bw", 300, EmulatorTransport.Udp)]   // announced, 1,024-byte UDP chunks
+        [InlineData("tft", 10, EmulatorTransport.Tcp)] // 724 bytes: direct CMD_DATA
+        [InlineData("tft", 300, EmulatorTransport.Tcp)] // announced, chunked
+        [InlineData("bw", 30, EmulatorTransport.Udp)] // 844 bytes: direct
+        [InlineData("bw", 300, EmulatorTransport.Udp)] // announced, 1,024-byte UDP chunks
         [InlineData("face", 50, EmulatorTransport.Tcp)]
-        public async Task Users_read_in_bulk_equal_the_device_state(string profile, int users, EmulatorTransport transport)
+        public async Task Users_read_in_bulk_equal_the_device_state(
+            string profile,
+            int users,
+            EmulatorTransport transport
+        )
         {
             using var emu = await Emu.Start(profile, users);
             using var c = Emu.Client(emu, transport);
             var buffer = c.BulkRead(BulkReadTarget.Users, chunk: transport == EmulatorTransport.Udp ? 16384 : 65472);
             var records = WireReader.Records(buffer, (int)emu.Profile.UserFormat);
             Assert.Equal(users, records.Count);
-            Assert.Equal(emu.State.Users.Select(u => Convert.ToBase64String(u.Record)), records.Select(Convert.ToBase64String));
+            Assert.Equal(
+                emu.State.Users.Select(u => Convert.ToBase64String(u.Record)),
+                records.Select(Convert.ToBase64String)
+            );
             // uid @0 and privilege @2 in both layouts
-            Assert.Equal(emu.State.Users.Select(u => (u.Uid, u.Privilege)), records.Select(r => ((ushort)(r[0] | r[1] << 8), r[2])));
+            Assert.Equal(
+                emu.State.Users.Select(u => (u.Uid, u.Privilege)),
+                records.Select(r => ((ushort)(r[0] | r[1] << 8), r[2]))
+            );
         }
 
         [Fact]
@@ -52,13 +62,17 @@ namespace ZkSync.Emulator.Tests
             var table = big.State.UserTable();
             Assert.Equal(table.Length, size);
             Assert.Equal(size, (int)BinaryPrimitives.ReadUInt32LittleEndian(ann.Payload.AsSpan(5)));
-            Assert.Equal(ZkSync.Emulator.Core.Wire.DeviceHash.Hashpjw(table), hash); // the hash itself is pinned by vector V22
+            // the hash itself is pinned by vector V22
+            Assert.Equal(ZkSync.Emulator.Core.Wire.DeviceHash.Hashpjw(table), hash);
         }
 
         [Theory]
         [InlineData(EmulatorTransport.Tcp, ClientSession.TcpMaxChunk)]
         [InlineData(EmulatorTransport.Udp, ClientSession.UdpMaxChunk)]
-        public async Task Chunked_read_numbers_chunks_in_the_session_field_and_echoes_the_reply_id(EmulatorTransport transport, int maxChunk)
+        public async Task Chunked_read_numbers_chunks_in_the_session_field_and_echoes_the_reply_id(
+            EmulatorTransport transport,
+            int maxChunk
+        )
         {
             using var emu = await Emu.Start("tft", 1000); // 72,004 bytes
             using var c = Emu.Client(emu, transport);
@@ -70,7 +84,10 @@ namespace ZkSync.Emulator.Tests
             Assert.Equal(length, (int)BinaryPrimitives.ReadUInt32LittleEndian(first.Payload));
             Assert.Equal(maxChunk, (int)BinaryPrimitives.ReadUInt32LittleEndian(first.Payload.AsSpan(4)));
             var large = c.ReceiveLarge(first);
-            Assert.Equal(Enumerable.Range(0, (length + maxChunk - 1) / maxChunk).Select(i => (ushort)i), large.Chunks.Select(p => p.SessionId));
+            Assert.Equal(
+                Enumerable.Range(0, (length + maxChunk - 1) / maxChunk).Select(i => (ushort)i),
+                large.Chunks.Select(p => p.SessionId)
+            );
             Assert.All(large.Chunks.Concat(new[] { first, large.Final! }), p => Assert.Equal(c.ReplyId, p.ReplyId));
             Assert.Equal(ReplyCode.Ok, large.Final!.Command);
             Assert.Equal(emu.State.UserTable().Skip(100).Take(length), large.Data);
@@ -82,11 +99,21 @@ namespace ZkSync.Emulator.Tests
             using var emu = await Emu.Start("tft", 40);
             using var c = Emu.Client(emu);
             var templates = WireReader.Templates(c.BulkRead(BulkReadTarget.Fingerprints));
-            Assert.Equal(emu.State.Templates.Select(t => (t.Uid, t.Finger, t.Flag, Convert.ToBase64String(t.Data))),
-                         templates.Select(t => (t.Uid, t.Finger, t.Flag, Convert.ToBase64String(t.Template))));
-            var records = WireReader.Records(c.BulkRead(BulkReadTarget.Attendance), 40).Select(WireReader.Attendance40).ToList();
+            Assert.Equal(
+                emu.State.Templates.Select(t => (t.Uid, t.Finger, t.Flag, Convert.ToBase64String(t.Data))),
+                templates.Select(t => (t.Uid, t.Finger, t.Flag, Convert.ToBase64String(t.Template)))
+            );
+            var records = WireReader
+                .Records(c.BulkRead(BulkReadTarget.Attendance), 40)
+                .Select(WireReader.Attendance40)
+                .ToList();
             Assert.Equal(120, records.Count);
-            Assert.Equal(emu.State.Attendance.Select(a => (a.Uid, a.UserId, a.VerifyMethod, WireReader.PackedTime(a.Timestamp), a.State)), records);
+            Assert.Equal(
+                emu.State.Attendance.Select(a =>
+                    (a.Uid, a.UserId, a.VerifyMethod, WireReader.PackedTime(a.Timestamp), a.State)
+                ),
+                records
+            );
         }
 
         [Fact]
@@ -97,7 +124,10 @@ namespace ZkSync.Emulator.Tests
             var buffer = c.BulkRead(BulkReadTarget.Attendance, 16384);
             Assert.Equal(60 * 8, (int)BinaryPrimitives.ReadUInt32LittleEndian(buffer));
             var records = WireReader.Records(buffer, 8).Select(WireReader.Attendance8).ToList();
-            Assert.Equal(emu.State.Attendance.Select(a => (a.Uid, a.VerifyMethod, WireReader.PackedTime(a.Timestamp), a.State)), records);
+            Assert.Equal(
+                emu.State.Attendance.Select(a => (a.Uid, a.VerifyMethod, WireReader.PackedTime(a.Timestamp), a.State)),
+                records
+            );
         }
 
         [Fact]
@@ -115,14 +145,35 @@ namespace ZkSync.Emulator.Tests
         {
             using var emu = await Emu.Start("tft", 100);
             using var c = Emu.Client(emu);
-            Assert.Equal(ReplyCode.Error, c.Request(CommandCode.ReadBuffer, BulkPayloads.ReadChunkRequest(0, 10)).Command); // nothing prepared
+            Assert.Equal(
+                ReplyCode.Error,
+                c.Request(CommandCode.ReadBuffer, BulkPayloads.ReadChunkRequest(0, 10)).Command
+            ); // nothing prepared
             Assert.Equal(ReplyCode.Error, c.Request(CommandCode.PrepareBuffer, new byte[10]).Command); // not 11 bytes
-            Assert.Equal(ReplyCode.Error, c.Request(CommandCode.PrepareBuffer, BulkPayloads.PrepareRequest(new BulkReadTarget(CommandCode.DbRead, 9))).Command);
-            Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.PrepareBuffer, BulkPayloads.PrepareRequest(BulkReadTarget.Users)).Command);
-            Assert.Equal(ReplyCode.Error, c.Request(CommandCode.ReadBuffer, BulkPayloads.ReadChunkRequest(7000, 205)).Command); // past 7,204
-            Assert.Equal(CommandCode.Data, c.Request(CommandCode.ReadBuffer, BulkPayloads.ReadChunkRequest(7000, 204)).Command);
+            Assert.Equal(
+                ReplyCode.Error,
+                c.Request(
+                    CommandCode.PrepareBuffer,
+                    BulkPayloads.PrepareRequest(new BulkReadTarget(CommandCode.DbRead, 9))
+                ).Command
+            );
+            Assert.Equal(
+                ReplyCode.Ok,
+                c.Request(CommandCode.PrepareBuffer, BulkPayloads.PrepareRequest(BulkReadTarget.Users)).Command
+            );
+            Assert.Equal(
+                ReplyCode.Error,
+                c.Request(CommandCode.ReadBuffer, BulkPayloads.ReadChunkRequest(7000, 205)).Command
+            ); // past 7,204
+            Assert.Equal(
+                CommandCode.Data,
+                c.Request(CommandCode.ReadBuffer, BulkPayloads.ReadChunkRequest(7000, 204)).Command
+            );
             Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.FreeData).Command);
-            Assert.Equal(ReplyCode.Error, c.Request(CommandCode.ReadBuffer, BulkPayloads.ReadChunkRequest(0, 10)).Command); // freed
+            Assert.Equal(
+                ReplyCode.Error,
+                c.Request(CommandCode.ReadBuffer, BulkPayloads.ReadChunkRequest(0, 10)).Command
+            ); // freed
         }
     }
 }

@@ -41,7 +41,10 @@ namespace ZkSync.Emulator.Tests
             using var emu = await Emu.Start(commKey: 12345);
             using var c = RawClient.Tcp(emu.Port);
             c.Connect();
-            Assert.Equal(ReplyCode.Unauthorized, c.Request(CommandCode.Auth, CommKey.Derive(54321, c.SessionId)).Command);
+            Assert.Equal(
+                ReplyCode.Unauthorized,
+                c.Request(CommandCode.Auth, CommKey.Derive(54321, c.SessionId)).Command
+            );
             Assert.Equal(ReplyCode.Unauthorized, c.Request(CommandCode.GetTime).Command);
         }
 
@@ -121,11 +124,21 @@ namespace ZkSync.Emulator.Tests
         {
             using var emu = await Emu.Start(users: 100);
             using var c = Emu.Client(emu);
-            var first = c.Request(CommandCode.PrepareBuffer, ZkSync.Protocol.Bulk.BulkPayloads.PrepareRequest(ZkSync.Protocol.Bulk.BulkReadTarget.Users));
+            var first = c.Request(
+                CommandCode.PrepareBuffer,
+                ZkSync.Protocol.Bulk.BulkPayloads.PrepareRequest(ZkSync.Protocol.Bulk.BulkReadTarget.Users)
+            );
             Assert.Equal(ReplyCode.Ok, first.Command);
             var read = c.Request(CommandCode.ReadBuffer, ZkSync.Protocol.Bulk.BulkPayloads.ReadChunkRequest(0, 2000));
             c.ReceiveLarge(read);
-            c.SendPacket(new Packet(CommandCode.ReadBuffer, c.SessionId, c.ReplyId, ZkSync.Protocol.Bulk.BulkPayloads.ReadChunkRequest(0, 2000)));
+            c.SendPacket(
+                new Packet(
+                    CommandCode.ReadBuffer,
+                    c.SessionId,
+                    c.ReplyId,
+                    ZkSync.Protocol.Bulk.BulkPayloads.ReadChunkRequest(0, 2000)
+                )
+            );
             var again = c.Receive()!;
             Assert.Equal(ReplyCode.Ok, again.Command);
             Assert.Empty(again.Payload);

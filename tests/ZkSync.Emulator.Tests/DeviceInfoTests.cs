@@ -42,8 +42,16 @@ namespace ZkSync.Emulator.Tests
         {
             using var emu = await Emu.Start();
             using var c = Emu.Client(emu);
-            Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.OptionsWrite, Encoding.ASCII.GetBytes("SDKBuild=1")).Command);
-            Assert.Equal("SDKBuild=1\0", Encoding.ASCII.GetString(c.Request(CommandCode.OptionsRead, OptionCodec.EncodeRequest("SDKBuild")).Payload));
+            Assert.Equal(
+                ReplyCode.Ok,
+                c.Request(CommandCode.OptionsWrite, Encoding.ASCII.GetBytes("SDKBuild=1")).Command
+            );
+            Assert.Equal(
+                "SDKBuild=1\0",
+                Encoding.ASCII.GetString(
+                    c.Request(CommandCode.OptionsRead, OptionCodec.EncodeRequest("SDKBuild")).Payload
+                )
+            );
             var bad = c.Request(CommandCode.OptionsWrite, Encoding.ASCII.GetBytes("novalue"));
             Assert.Equal(ReplyCode.Error, bad.Command);
             Assert.Equal(1, bad.SessionId);

@@ -11,7 +11,12 @@ namespace ZkSync.Emulator.Tests
     public class FaceTests
     {
         private static byte[] Blob(ushort uid, int count, byte fill) =>
-            FaceRecordCodec.EncodeBlob(Enumerable.Range(0, count).Select(i => FaceRecordCodec.Build(uid, (byte)i, 1, Enumerable.Repeat(fill, 1200).ToArray())).ToList());
+            FaceRecordCodec.EncodeBlob(
+                Enumerable
+                    .Range(0, count)
+                    .Select(i => FaceRecordCodec.Build(uid, (byte)i, 1, Enumerable.Repeat(fill, 1200).ToArray()))
+                    .ToList()
+            );
 
         [Fact]
         public async Task Face_read_returns_every_record_of_the_user()
@@ -36,11 +41,17 @@ namespace ZkSync.Emulator.Tests
             var request = PinPayload.FaceRequest(emu.State.FindUser(1)!.Pin2);
             request[25] = 3;
             Assert.Equal(ReplyCode.Error, c.Request(CommandCode.UserFaceRead, request).Command);
-            Assert.Equal(ReplyCode.NoData, c.Request(CommandCode.UserFaceRead, PinPayload.FaceRequest("999999")).Command);
+            Assert.Equal(
+                ReplyCode.NoData,
+                c.Request(CommandCode.UserFaceRead, PinPayload.FaceRequest("999999")).Command
+            );
 
             using var tft = await Emu.Start("tft", 2);
             using var d = Emu.Client(tft);
-            Assert.Equal(ReplyCode.Error, d.Request(CommandCode.UserFaceRead, PinPayload.FaceRequest(tft.State.FindUser(1)!.Pin2)).Command);
+            Assert.Equal(
+                ReplyCode.Error,
+                d.Request(CommandCode.UserFaceRead, PinPayload.FaceRequest(tft.State.FindUser(1)!.Pin2)).Command
+            );
         }
 
         [Fact]
@@ -52,13 +63,19 @@ namespace ZkSync.Emulator.Tests
             var blob = Blob(uid: 7, count: 15, fill: 0x11); // read on another device where the uid was 7
             c.Upload(blob, 60000);
             Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.HashData).Command);
-            Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.UserFaceWrite, PinPayload.FaceRequest("4200", blob.Length)).Command);
+            Assert.Equal(
+                ReplyCode.Ok,
+                c.Request(CommandCode.UserFaceWrite, PinPayload.FaceRequest("4200", blob.Length)).Command
+            );
             Assert.Equal(15, emu.State.FacesOf(42).Count);
             Assert.All(emu.State.FacesOf(42), r => Assert.Equal(42, r[2] | r[3] << 8));
 
             var two = Blob(uid: 42, count: 2, fill: 0x22); // FaceIDs 0 and 1 replaced, 2..14 kept
             c.Upload(two, 60000);
-            Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.UserFaceWrite, PinPayload.FaceRequest("4200", two.Length)).Command);
+            Assert.Equal(
+                ReplyCode.Ok,
+                c.Request(CommandCode.UserFaceWrite, PinPayload.FaceRequest("4200", two.Length)).Command
+            );
             var faces = emu.State.FacesOf(42);
             Assert.Equal(15, faces.Count);
             Assert.Equal(0x22, faces[0][16]); // template @16
@@ -73,8 +90,14 @@ namespace ZkSync.Emulator.Tests
             c.Request(CommandCode.UserWrite, Records.User(1, "100"));
             var blob = Blob(1, 1, 0x33);
             c.Upload(blob);
-            Assert.Equal(ReplyCode.Error, c.Request(CommandCode.UserFaceWrite, PinPayload.FaceRequest("555", blob.Length)).Command);
-            Assert.Equal(ReplyCode.Error, c.Request(CommandCode.UserFaceWrite, PinPayload.FaceRequest("100", blob.Length)).Command); // capacity 0
+            Assert.Equal(
+                ReplyCode.Error,
+                c.Request(CommandCode.UserFaceWrite, PinPayload.FaceRequest("555", blob.Length)).Command
+            );
+            Assert.Equal(
+                ReplyCode.Error,
+                c.Request(CommandCode.UserFaceWrite, PinPayload.FaceRequest("100", blob.Length)).Command
+            ); // capacity 0
             Assert.True(emu.Log.Contains("face capacity"));
             Assert.Empty(emu.State.FacesOf(1));
         }

@@ -55,9 +55,19 @@ namespace ZkSync.Emulator.Tests
             Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.DisableDevice).Command);
             c.Send(CommandCode.UserWrite, Records.User(3, "30"));
             Assert.True(c.IsClosedByPeer());
-            lock (emu.State.Sync) Assert.Equal("30", Assert.Single(emu.State.Users).Pin2);
+            lock (emu.State.Sync)
+                Assert.Equal("30", Assert.Single(emu.State.Users).Pin2);
             // The disabling session died with its connection: firmware enables the device again.
-            Assert.True(SpinWait.SpinUntil(() => { lock (emu.State.Sync) return !emu.State.Disabled && emu.OpenSessions == 0; }, 5000));
+            Assert.True(
+                SpinWait.SpinUntil(
+                    () =>
+                    {
+                        lock (emu.State.Sync)
+                            return !emu.State.Disabled && emu.OpenSessions == 0;
+                    },
+                    5000
+                )
+            );
             using var again = Emu.Client(emu); // one-shot: the next connection is served
             Assert.Equal(ReplyCode.Ok, again.Request(CommandCode.GetVersion).Command);
         }
@@ -73,7 +83,11 @@ namespace ZkSync.Emulator.Tests
             c.Send(CommandCode.ReadBuffer, BulkPayloads.ReadChunkRequest(0, size));
             // The reset may overtake unread data (the OS discards it), so read until the connection dies.
             int packets = 0;
-            var reset = Assert.ThrowsAny<System.Net.Sockets.SocketException>(() => { while (c.Receive(TimeSpan.FromSeconds(2)) != null) packets++; });
+            var reset = Assert.ThrowsAny<System.Net.Sockets.SocketException>(() =>
+            {
+                while (c.Receive(TimeSpan.FromSeconds(2)) != null)
+                    packets++;
+            });
             Assert.InRange(packets, 0, 2); // never the third data packet nor the closing OK
             Assert.Equal(1 + 1 + 2, emu.Counters.PacketsOut); // CONNECT, announcement, PREPARE_DATA + one data packet
         }
@@ -95,7 +109,9 @@ namespace ZkSync.Emulator.Tests
         {
             using var emu = await Emu.Start();
             using var c = Emu.Client(emu, EmulatorTransport.Udp);
-            emu.SetFaults(new FaultOptions { DelayReplyAfterRequests = 1, ReplyDelay = TimeSpan.FromMilliseconds(600) });
+            emu.SetFaults(
+                new FaultOptions { DelayReplyAfterRequests = 1, ReplyDelay = TimeSpan.FromMilliseconds(600) }
+            );
             c.Send(CommandCode.GetVersion);
             Assert.Null(c.Receive(TimeSpan.FromMilliseconds(200)));
             Assert.Equal(ReplyCode.Ok, c.Receive()!.Command);
@@ -181,7 +197,9 @@ namespace ZkSync.Emulator.Tests
         {
             Assert.Throws<ArgumentException>(() => new FaultOptions { UdpDropRate = 1.5 }.Validate());
             Assert.Throws<ArgumentException>(() => new FaultOptions { ResetAfterRequests = 0 }.Validate());
-            Assert.Throws<ArgumentException>(() => new EmulatorOptions { Faults = new FaultOptions { FullAtUsers = -1 } }.Validate());
+            Assert.Throws<ArgumentException>(() =>
+                new EmulatorOptions { Faults = new FaultOptions { FullAtUsers = -1 } }.Validate()
+            );
         }
     }
 }

@@ -6,7 +6,8 @@ using ZkSync.Protocol.Framing;
 
 namespace ZkSync.Emulator.Tests
 {
-    /// <summary>The console host's firmware-quirk flags: --silent-drops (no value), --hide-options, --damage-upload-of.</summary>
+    /// <summary>The console host's firmware-quirk flags: --silent-drops (no value), --hide-options,
+    /// --damage-upload-of.</summary>
     public class HostQuirkFlagTests
     {
         private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
@@ -14,13 +15,25 @@ namespace ZkSync.Emulator.Tests
         [Fact]
         public async Task Quirk_flags_hide_options_and_ack_and_drop_a_damaged_batch()
         {
-            using var host = await HostProcess.StartAsync("--port 0 --transport tcp --silent-drops "
-                + $"--hide-options ~ZKFPVersion,FaceFunOn --damage-upload-of {CommandCode.ApplyUploadBuffer}", Timeout);
+            using var host = await HostProcess.StartAsync(
+                "--port 0 --transport tcp --silent-drops "
+                    + $"--hide-options ~ZKFPVersion,FaceFunOn --damage-upload-of {CommandCode.ApplyUploadBuffer}",
+                Timeout
+            );
             using var c = RawClient.Tcp(host.Port);
             Assert.Equal(ReplyCode.Ok, c.Connect().Command);
-            Assert.Equal(ReplyCode.Error, c.Request(CommandCode.OptionsRead, OptionCodec.EncodeRequest("~ZKFPVersion")).Command);
-            Assert.Equal(ReplyCode.Error, c.Request(CommandCode.OptionsRead, OptionCodec.EncodeRequest("FaceFunOn")).Command);
-            Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.OptionsRead, OptionCodec.EncodeRequest("~PIN2Width")).Command);
+            Assert.Equal(
+                ReplyCode.Error,
+                c.Request(CommandCode.OptionsRead, OptionCodec.EncodeRequest("~ZKFPVersion")).Command
+            );
+            Assert.Equal(
+                ReplyCode.Error,
+                c.Request(CommandCode.OptionsRead, OptionCodec.EncodeRequest("FaceFunOn")).Command
+            );
+            Assert.Equal(
+                ReplyCode.Ok,
+                c.Request(CommandCode.OptionsRead, OptionCodec.EncodeRequest("~PIN2Width")).Command
+            );
 
             var batch = new BatchUpload();
             batch.Users.Add(new BatchUserEntry(BatchOperation.AddOrOverwrite, Records.User(10, "1010")));
@@ -35,8 +48,11 @@ namespace ZkSync.Emulator.Tests
         public async Task Ack_drop_flags_drop_exactly_the_chosen_request_of_a_command()
         {
             // The second batch after the first CMD_GET_FREE_SIZES is ACKed and dropped; the first and third are stored.
-            using var host = await HostProcess.StartAsync($"--port 0 --transport tcp --ack-drop-command {CommandCode.ApplyUploadBuffer} " +
-                $"--ack-drop-occurrence 2 --ack-drop-after-command {CommandCode.GetFreeSizes}", Timeout);
+            using var host = await HostProcess.StartAsync(
+                $"--port 0 --transport tcp --ack-drop-command {CommandCode.ApplyUploadBuffer} "
+                    + $"--ack-drop-occurrence 2 --ack-drop-after-command {CommandCode.GetFreeSizes}",
+                Timeout
+            );
             using var c = RawClient.Tcp(host.Port);
             Assert.Equal(ReplyCode.Ok, c.Connect().Command);
             int Users() => FreeSizesCodec.Decode(c.Request(CommandCode.GetFreeSizes).Payload).Users;
@@ -45,7 +61,10 @@ namespace ZkSync.Emulator.Tests
                 var batch = new BatchUpload();
                 batch.Users.Add(new BatchUserEntry(BatchOperation.AddOrOverwrite, Records.User(uid, "10" + uid)));
                 c.Upload(BatchUploadCodec.Encode(batch));
-                Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.ApplyUploadBuffer, new byte[] { 0x0c, 0, 0, 0, 0, 0, 8, 0 }).Command);
+                Assert.Equal(
+                    ReplyCode.Ok,
+                    c.Request(CommandCode.ApplyUploadBuffer, new byte[] { 0x0c, 0, 0, 0, 0, 0, 8, 0 }).Command
+                );
             }
 
             Write(10); // before the first 50: not counted

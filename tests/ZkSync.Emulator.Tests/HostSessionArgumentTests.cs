@@ -14,10 +14,14 @@ namespace ZkSync.Emulator.Tests
         [Fact]
         public async Task Unauth_off_and_a_one_second_idle_timeout_take_effect()
         {
-            using var host = await HostProcess.StartAsync("--port 0 --transport tcp --profile face --unauth-on-connect off --idle-timeout-s 1 --max-sessions 1", Timeout);
+            using var host = await HostProcess.StartAsync(
+                "--port 0 --transport tcp --profile face --unauth-on-connect off --idle-timeout-s 1 --max-sessions 1",
+                Timeout
+            );
             using var c = RawClient.Tcp(host.Port);
             Assert.Equal(ReplyCode.Ok, c.Connect().Command);
-            using (var second = RawClient.Tcp(host.Port)) Assert.Equal(ReplyCode.Error, second.Connect().Command);
+            using (var second = RawClient.Tcp(host.Port))
+                Assert.Equal(ReplyCode.Error, second.Connect().Command);
             Assert.True(c.IsClosedByPeer(), "the host did not close the idle connection");
         }
 
@@ -28,7 +32,13 @@ namespace ZkSync.Emulator.Tests
         [InlineData("--max-sessions -1", "--max-sessions '-1' must be a whole number from 0 to 1024")]
         public void Bad_values_are_named(string arguments, string message)
         {
-            var result = ExternalProcess.Run(ExternalProcess.FindOnPath("dotnet") ?? "dotnet", $"\"{HostTests.HostDll()}\" {arguments}", System.IO.Path.GetTempPath(), Timeout, stdin: "");
+            var result = ExternalProcess.Run(
+                ExternalProcess.FindOnPath("dotnet") ?? "dotnet",
+                $"\"{HostTests.HostDll()}\" {arguments}",
+                System.IO.Path.GetTempPath(),
+                Timeout,
+                stdin: ""
+            );
             Assert.NotEqual(0, result.ExitCode);
             Assert.Contains(message, result.Stderr + result.Stdout);
         }

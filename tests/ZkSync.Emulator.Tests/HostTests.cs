@@ -25,7 +25,13 @@ namespace ZkSync.Emulator.Tests
         [Fact]
         public void Host_prints_the_listening_line_and_exits_0_at_end_of_input()
         {
-            var result = ExternalProcess.Run(Dotnet(), $"\"{HostDll()}\" --port 0 --transport both --profile tft --users 5 --seed 1", Path.GetTempPath(), Timeout, stdin: "");
+            var result = ExternalProcess.Run(
+                Dotnet(),
+                $"\"{HostDll()}\" --port 0 --transport both --profile tft --users 5 --seed 1",
+                Path.GetTempPath(),
+                Timeout,
+                stdin: ""
+            );
             Assert.Equal(0, result.ExitCode);
             var match = Regex.Match(result.Stdout, @"^listening on 127\.0\.0\.1:(\d+)$", RegexOptions.Multiline);
             Assert.True(match.Success, result.Stdout + result.Stderr);
@@ -36,7 +42,10 @@ namespace ZkSync.Emulator.Tests
         public async System.Threading.Tasks.Task Host_serves_while_stdin_is_open_and_saves_state_on_exit()
         {
             string state = Path.Combine(Path.GetTempPath(), "zksync-host-" + Guid.NewGuid().ToString("N") + ".json");
-            using var host = await HostProcess.StartAsync($"--port 0 --profile bw --users 3 --state \"{state}\"", Timeout);
+            using var host = await HostProcess.StartAsync(
+                $"--port 0 --profile bw --users 3 --state \"{state}\"",
+                Timeout
+            );
             var p = host.Process;
             int port = host.Port;
             try
@@ -60,7 +69,13 @@ namespace ZkSync.Emulator.Tests
         [Fact]
         public void Capacity_arguments_are_accepted()
         {
-            var result = ExternalProcess.Run(Dotnet(), $"\"{HostDll()}\" --port 0 --profile face --users 3 --max-face-count 1 --fp-capacity 50", Path.GetTempPath(), Timeout, stdin: "");
+            var result = ExternalProcess.Run(
+                Dotnet(),
+                $"\"{HostDll()}\" --port 0 --profile face --users 3 --max-face-count 1 --fp-capacity 50",
+                Path.GetTempPath(),
+                Timeout,
+                stdin: ""
+            );
             Assert.True(result.ExitCode == 0, result.Stderr);
             Assert.Matches(@"listening on 127\.0\.0\.1:\d+", result.Stdout);
         }
@@ -68,7 +83,10 @@ namespace ZkSync.Emulator.Tests
         [Fact]
         public async System.Threading.Tasks.Task Host_answers_stats_with_one_json_line_and_zeroes_them_on_reset_stats()
         {
-            using var host = await HostProcess.StartAsync($"--port 0 --transport udp --latency-ms 0.5 --bytes-per-second 1000000", Timeout);
+            using var host = await HostProcess.StartAsync(
+                $"--port 0 --transport udp --latency-ms 0.5 --bytes-per-second 1000000",
+                Timeout
+            );
             var p = host.Process;
             int port = host.Port;
             using (var c = RawClient.Udp(port))
@@ -97,7 +115,10 @@ namespace ZkSync.Emulator.Tests
         [Fact]
         public async System.Threading.Tasks.Task Host_injects_faults_from_its_arguments_and_clears_them_on_request()
         {
-            using var host = await HostProcess.StartAsync($"--port 0 --transport udp --error-command {CommandCode.GetVersion} --drop-rate 0 --fault-seed 3", Timeout);
+            using var host = await HostProcess.StartAsync(
+                $"--port 0 --transport udp --error-command {CommandCode.GetVersion} --drop-rate 0 --fault-seed 3",
+                Timeout
+            );
             var p = host.Process;
             int port = host.Port;
             using var c = RawClient.Udp(port);
@@ -114,7 +135,9 @@ namespace ZkSync.Emulator.Tests
             Assert.True(p.WaitForExit((int)Timeout.TotalMilliseconds), "host did not exit at end of input");
         }
 
-        private static async System.Threading.Tasks.Task<System.Text.Json.JsonElement> Stats(System.Diagnostics.Process p)
+        private static async System.Threading.Tasks.Task<System.Text.Json.JsonElement> Stats(
+            System.Diagnostics.Process p
+        )
         {
             await p.StandardInput.WriteLineAsync("stats");
             await p.StandardInput.FlushAsync();
@@ -136,7 +159,13 @@ namespace ZkSync.Emulator.Tests
         [InlineData("--fp-capacity 0", "--fp-capacity")]
         public void Bad_arguments_exit_2_naming_the_argument(string args, string named)
         {
-            var result = ExternalProcess.Run(Dotnet(), $"\"{HostDll()}\" {args}", Path.GetTempPath(), Timeout, stdin: "");
+            var result = ExternalProcess.Run(
+                Dotnet(),
+                $"\"{HostDll()}\" {args}",
+                Path.GetTempPath(),
+                Timeout,
+                stdin: ""
+            );
             Assert.Equal(2, result.ExitCode);
             Assert.Contains(named, result.Stderr);
         }
@@ -144,7 +173,13 @@ namespace ZkSync.Emulator.Tests
         [Fact]
         public void Help_prints_usage_and_exits_0()
         {
-            var result = ExternalProcess.Run(Dotnet(), $"\"{HostDll()}\" --help", Path.GetTempPath(), Timeout, stdin: "");
+            var result = ExternalProcess.Run(
+                Dotnet(),
+                $"\"{HostDll()}\" --help",
+                Path.GetTempPath(),
+                Timeout,
+                stdin: ""
+            );
             Assert.Equal(0, result.ExitCode);
             Assert.Contains("--comm-key", result.Stdout);
         }

@@ -3,7 +3,8 @@ using Xunit;
 
 namespace ZkSync.Emulator.Tests
 {
-    /// <summary>Walks JPEG marker segments: SOI, well-formed segments with lengths, SOF0 + DHT + DQT before SOS, EOI at the end.</summary>
+    /// <summary>Walks JPEG marker segments: SOI, well-formed segments with lengths, SOF0 + DHT + DQT before SOS, EOI at
+    /// the end.</summary>
     internal static class JpegStructure
     {
         public static void AssertBaseline(byte[] j)

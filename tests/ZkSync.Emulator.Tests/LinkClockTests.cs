@@ -17,9 +17,24 @@ namespace ZkSync.Emulator.Tests
         public async Task Waits_end_at_or_after_their_deadlines_in_deadline_order_even_when_a_nearer_one_comes_later()
         {
             var order = new List<int>();
-            long far = In(60), near = In(20);
-            var a = LinkClock.Shared.WaitUntilAsync(far, CancellationToken.None).ContinueWith(_ => { lock (order) order.Add(60); Assert.True(Stopwatch.GetTimestamp() >= far); });
-            var b = LinkClock.Shared.WaitUntilAsync(near, CancellationToken.None).ContinueWith(_ => { lock (order) order.Add(20); Assert.True(Stopwatch.GetTimestamp() >= near); });
+            long far = In(60),
+                near = In(20);
+            var a = LinkClock
+                .Shared.WaitUntilAsync(far, CancellationToken.None)
+                .ContinueWith(_ =>
+                {
+                    lock (order)
+                        order.Add(60);
+                    Assert.True(Stopwatch.GetTimestamp() >= far);
+                });
+            var b = LinkClock
+                .Shared.WaitUntilAsync(near, CancellationToken.None)
+                .ContinueWith(_ =>
+                {
+                    lock (order)
+                        order.Add(20);
+                    Assert.True(Stopwatch.GetTimestamp() >= near);
+                });
 
             await Task.WhenAll(a, b).WaitAsync(TimeSpan.FromSeconds(5));
 
@@ -29,7 +44,9 @@ namespace ZkSync.Emulator.Tests
         [Fact]
         public async Task A_past_deadline_is_done_at_once_and_a_cancelled_wait_ends_cancelled()
         {
-            Assert.True(LinkClock.Shared.WaitUntilAsync(Stopwatch.GetTimestamp() - 1, CancellationToken.None).IsCompleted);
+            Assert.True(
+                LinkClock.Shared.WaitUntilAsync(Stopwatch.GetTimestamp() - 1, CancellationToken.None).IsCompleted
+            );
             using var cts = new CancellationTokenSource();
             var wait = LinkClock.Shared.WaitUntilAsync(In(60_000), cts.Token);
             cts.Cancel();

@@ -10,7 +10,8 @@ using ZkSync.Protocol.Framing;
 
 namespace ZkSync.Emulator.Tests
 {
-    /// <summary>Counters are exact; the link model makes transfers take at least bytes/throughput (lower bounds only).</summary>
+    /// <summary>Counters are exact; the link model makes transfers take at least bytes/throughput (lower bounds
+    /// only).</summary>
     public class LinkModelTests
     {
         [Theory]
@@ -20,8 +21,18 @@ namespace ZkSync.Emulator.Tests
         {
             using var emu = await Emu.Start("tft", 3);
             using var c = RawClient.Open(transport, emu.Port);
-            var replies = new List<Packet> { c.Connect(), c.Request(CommandCode.GetVersion), c.Request(CommandCode.GetFreeSizes) };
-            var requests = new[] { new Packet(CommandCode.Connect, 0, 0), new Packet(CommandCode.GetVersion, c.SessionId, 1), new Packet(CommandCode.GetFreeSizes, c.SessionId, 2) };
+            var replies = new List<Packet>
+            {
+                c.Connect(),
+                c.Request(CommandCode.GetVersion),
+                c.Request(CommandCode.GetFreeSizes),
+            };
+            var requests = new[]
+            {
+                new Packet(CommandCode.Connect, 0, 0),
+                new Packet(CommandCode.GetVersion, c.SessionId, 1),
+                new Packet(CommandCode.GetFreeSizes, c.SessionId, 2),
+            };
 
             Assert.Equal(3, emu.Counters.Requests);
             Assert.Equal(3, emu.Counters.RoundTrips);
@@ -32,7 +43,11 @@ namespace ZkSync.Emulator.Tests
             Assert.Equal(0, emu.Counters.Retransmits);
 
             emu.Counters.Reset();
-            Assert.Equal("{\"requests\":0,\"roundTrips\":0,\"bytesIn\":0,\"bytesOut\":0,\"dropped\":0,\"retransmits\":0,\"packetsOut\":0,\"deviceMicroseconds\":0}", emu.Counters.ToJson());
+            Assert.Equal(
+                "{\"requests\":0,\"roundTrips\":0,\"bytesIn\":0,\"bytesOut\":0,\"dropped\":0,\"retransmits\":0,"
+                    + "\"packetsOut\":0,\"deviceMicroseconds\":0}",
+                emu.Counters.ToJson()
+            );
             var version = c.Request(CommandCode.GetVersion);
             Assert.Equal(1, emu.Counters.Requests);
             Assert.Equal(version.Encode().Length + envelope, emu.Counters.BytesOut);
@@ -69,7 +84,11 @@ namespace ZkSync.Emulator.Tests
             long bytes = emu.Counters.BytesIn + emu.Counters.BytesOut;
             Assert.True(bytes > table.Length, $"{bytes} bytes counted for a {table.Length}-byte table");
             var floor = TimeSpan.FromSeconds((double)bytes / bytesPerSecond);
-            Assert.True(clock.Elapsed >= floor, $"{bytes} bytes took {clock.Elapsed.TotalMilliseconds} ms; the link allows no less than {floor.TotalMilliseconds} ms");
+            Assert.True(
+                clock.Elapsed >= floor,
+                $"{bytes} bytes took {clock.Elapsed.TotalMilliseconds} ms; the link allows no less than "
+                    + $"{floor.TotalMilliseconds} ms"
+            );
         }
 
         [Fact]
@@ -78,8 +97,12 @@ namespace ZkSync.Emulator.Tests
             using var emu = await Emu.Start("tft", configure: o => o.LinkTurnaroundMs = 15);
             using var c = Emu.Client(emu);
             var clock = Stopwatch.StartNew();
-            for (int i = 0; i < 10; i++) RawClient.Require(c.Request(CommandCode.GetVersion), ReplyCode.Ok);
-            Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(10 * 15), $"10 requests took {clock.Elapsed.TotalMilliseconds} ms");
+            for (int i = 0; i < 10; i++)
+                RawClient.Require(c.Request(CommandCode.GetVersion), ReplyCode.Ok);
+            Assert.True(
+                clock.Elapsed >= TimeSpan.FromMilliseconds(10 * 15),
+                $"10 requests took {clock.Elapsed.TotalMilliseconds} ms"
+            );
         }
 
         [Theory]

@@ -12,7 +12,10 @@ namespace ZkSync.Emulator.Tests
     public class PhotoTests
     {
         private static byte[] Jpeg(int extra = 100) =>
-            JpegWriter.WithComment(JpegWriter.Encode(Enumerable.Range(0, 16 * 16).Select(i => (byte)i).ToArray(), 16, 16, 80), new byte[extra]);
+            JpegWriter.WithComment(
+                JpegWriter.Encode(Enumerable.Range(0, 16 * 16).Select(i => (byte)i).ToArray(), 16, 16, 80),
+                new byte[extra]
+            );
 
         [Fact]
         public async Task Zmm_photo_write_read_delete_and_absent()
@@ -26,8 +29,14 @@ namespace ZkSync.Emulator.Tests
             var read = c.ReceiveLarge(c.Request(CommandCode.UserPhotoRead, PinPayload.FileName("300.jpg")));
             Assert.Equal(jpeg, read.Data);
             Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.UserPhotoDelete, PinPayload.FileName("300.jpg")).Command);
-            Assert.Equal(ReplyCode.NoPicture, c.Request(CommandCode.UserPhotoRead, PinPayload.FileName("300.jpg")).Command);
-            Assert.Equal(ReplyCode.NoPicture, c.Request(CommandCode.UserPhotoDelete, PinPayload.FileName("300.jpg")).Command);
+            Assert.Equal(
+                ReplyCode.NoPicture,
+                c.Request(CommandCode.UserPhotoRead, PinPayload.FileName("300.jpg")).Command
+            );
+            Assert.Equal(
+                ReplyCode.NoPicture,
+                c.Request(CommandCode.UserPhotoDelete, PinPayload.FileName("300.jpg")).Command
+            );
         }
 
         [Theory]
@@ -54,10 +63,19 @@ namespace ZkSync.Emulator.Tests
             c.Upload(jpeg);
             byte[] fileWrite = PinPayload.FileWrite("300.jpg");
             Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.ApplyUploadBuffer, fileWrite).Command);
-            Assert.Equal(jpeg, c.ReceiveLarge(c.Request(CommandCode.ReadFile, PinPayload.FileName("photo/300.jpg"))).Data);
-            Assert.Equal(ReplyCode.Error, c.Request(CommandCode.ReadFile, PinPayload.FileName("photo/301.jpg")).Command);
+            Assert.Equal(
+                jpeg,
+                c.ReceiveLarge(c.Request(CommandCode.ReadFile, PinPayload.FileName("photo/300.jpg"))).Data
+            );
+            Assert.Equal(
+                ReplyCode.Error,
+                c.Request(CommandCode.ReadFile, PinPayload.FileName("photo/301.jpg")).Command
+            );
             // ZMM commands do not exist on this firmware.
-            Assert.Equal(ReplyCode.Unknown, c.Request(CommandCode.UserPhotoRead, PinPayload.FileName("300.jpg")).Command);
+            Assert.Equal(
+                ReplyCode.Unknown,
+                c.Request(CommandCode.UserPhotoRead, PinPayload.FileName("300.jpg")).Command
+            );
         }
 
         [Fact]

@@ -35,7 +35,11 @@ namespace ZkSync.Emulator.Tests
             var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             var ep = new IPEndPoint(IPAddress.Loopback, port);
             var connect = s.BeginConnect(ep, null, null);
-            if (!connect.AsyncWaitHandle.WaitOne(Timeout)) { s.Dispose(); throw new TimeoutException("TCP connect timed out"); }
+            if (!connect.AsyncWaitHandle.WaitOne(Timeout))
+            {
+                s.Dispose();
+                throw new TimeoutException("TCP connect timed out");
+            }
             s.EndConnect(connect);
             return new RawClient(s, true, ep);
         }
@@ -47,7 +51,8 @@ namespace ZkSync.Emulator.Tests
             return new RawClient(s, false, new IPEndPoint(IPAddress.Loopback, port));
         }
 
-        public static RawClient Open(EmulatorTransport transport, int port) => transport == EmulatorTransport.Udp ? Udp(port) : Tcp(port);
+        public static RawClient Open(EmulatorTransport transport, int port) =>
+            transport == EmulatorTransport.Udp ? Udp(port) : Tcp(port);
 
         public bool IsTcp => _tcp;
         public ushort SessionId { get; set; }
@@ -89,7 +94,8 @@ namespace ZkSync.Emulator.Tests
             else _socket.SendTo(bytes, _device);
         }
 
-        /// <summary>The next packet, or null when nothing arrives within <paramref name="timeout"/> (or the connection closed).</summary>
+        /// <summary>The next packet, or null when nothing arrives within <paramref name="timeout"/> (or the connection
+        /// closed).</summary>
         public Packet? Receive(TimeSpan? timeout = null)
         {
             var deadline = DateTime.UtcNow + (timeout ?? Timeout);
@@ -124,7 +130,8 @@ namespace ZkSync.Emulator.Tests
         /// <summary>True when the device sends nothing for <see cref="Silence"/>.</summary>
         public bool StaysSilent() => Receive(Silence) == null;
 
-        /// <summary>True when the TCP connection was closed by the device (read returns 0) within the timeout.</summary>
+        /// <summary>True when the TCP connection was closed by the device (read returns 0) within the
+        /// timeout.</summary>
         public bool IsClosedByPeer()
         {
             var deadline = DateTime.UtcNow + Timeout;
@@ -153,7 +160,8 @@ namespace ZkSync.Emulator.Tests
                 break;
             }
             result.Data = data.ToArray();
-            if (result.Data.Length != total) throw new InvalidOperationException($"announced {total} bytes, got {result.Data.Length}");
+            if (result.Data.Length != total)
+                throw new InvalidOperationException($"announced {total} bytes, got {result.Data.Length}");
             return result;
         }
 
@@ -161,13 +169,18 @@ namespace ZkSync.Emulator.Tests
         public byte[] BulkRead(BulkReadTarget target, int chunk = 65472)
         {
             var first = Request(CommandCode.PrepareBuffer, BulkPayloads.PrepareRequest(target));
-            if (first.Command == CommandCode.Data) return first.Payload;
-            if (first.Command != ReplyCode.Ok) throw new InvalidOperationException($"1503 answered {first.Command}");
+            if (first.Command == CommandCode.Data)
+                return first.Payload;
+            if (first.Command != ReplyCode.Ok)
+                throw new InvalidOperationException($"1503 answered {first.Command}");
             BulkPayloads.DecodeAnnouncement(first.Payload, out int size, out _);
             var buffer = new List<byte>();
             for (int offset = 0; offset < size; offset += chunk)
             {
-                var reply = Request(CommandCode.ReadBuffer, BulkPayloads.ReadChunkRequest(offset, Math.Min(chunk, size - offset)));
+                var reply = Request(
+                    CommandCode.ReadBuffer,
+                    BulkPayloads.ReadChunkRequest(offset, Math.Min(chunk, size - offset))
+                );
                 buffer.AddRange(reply.Command == CommandCode.Data ? reply.Payload : ReceiveLarge(reply).Data);
             }
             Require(Request(CommandCode.FreeData), ReplyCode.Ok);
@@ -181,12 +194,16 @@ namespace ZkSync.Emulator.Tests
             BinaryPrimitives.WriteUInt32LittleEndian(size, (uint)data.Length);
             Require(Request(CommandCode.PrepareData, size), ReplyCode.Ok);
             for (int o = 0; o < data.Length; o += slice)
-                Require(Request(CommandCode.Data, data.AsSpan(o, Math.Min(slice, data.Length - o)).ToArray()), ReplyCode.Ok);
+                Require(
+                    Request(CommandCode.Data, data.AsSpan(o, Math.Min(slice, data.Length - o)).ToArray()),
+                    ReplyCode.Ok
+                );
         }
 
         public static Packet Require(Packet p, ushort code)
         {
-            if (p.Command != code) throw new InvalidOperationException($"expected reply {code}, got {p}");
+            if (p.Command != code)
+                throw new InvalidOperationException($"expected reply {code}, got {p}");
             return p;
         }
 
@@ -204,8 +221,10 @@ namespace ZkSync.Emulator.Tests
 
         private static Packet Decode(byte[] b, int o, int n)
         {
-            if (!Packet.TryDecode(b, o, n, out var p, out bool valid)) throw new InvalidOperationException($"undecodable {n}-byte packet");
-            if (!valid) throw new InvalidOperationException($"device sent a bad checksum: {p}");
+            if (!Packet.TryDecode(b, o, n, out var p, out bool valid))
+                throw new InvalidOperationException($"undecodable {n}-byte packet");
+            if (!valid)
+                throw new InvalidOperationException($"device sent a bad checksum: {p}");
             return p;
         }
     }

@@ -15,14 +15,32 @@ namespace ZkSync.Emulator.Tests
     {
         private static DeviceState Seed(string profile, int users, int seed)
         {
-            var o = new EmulatorOptions { Profile = profile, Users = users, Seed = seed };
+            var o = new EmulatorOptions
+            {
+                Profile = profile,
+                Users = users,
+                Seed = seed,
+            };
             return Seeder.Seed(DeviceProfile.Resolve(o), o);
         }
 
-        private static string Fingerprint(DeviceState s) => string.Join("|",
-            Convert.ToBase64String(s.UserTable()), Convert.ToBase64String(s.TemplateTable()), Convert.ToBase64String(s.AttendanceTable()),
-            string.Join(",", s.AllFaces.Select(kv => kv.Key + ":" + Convert.ToBase64String(kv.Value.SelectMany(r => r).ToArray()))),
-            string.Join(",", s.Photos.OrderBy(kv => kv.Key).Select(kv => kv.Key + ":" + Convert.ToBase64String(kv.Value))));
+        private static string Fingerprint(DeviceState s) =>
+            string.Join(
+                "|",
+                Convert.ToBase64String(s.UserTable()),
+                Convert.ToBase64String(s.TemplateTable()),
+                Convert.ToBase64String(s.AttendanceTable()),
+                string.Join(
+                    ",",
+                    s.AllFaces.Select(kv =>
+                        kv.Key + ":" + Convert.ToBase64String(kv.Value.SelectMany(r => r).ToArray())
+                    )
+                ),
+                string.Join(
+                    ",",
+                    s.Photos.OrderBy(kv => kv.Key).Select(kv => kv.Key + ":" + Convert.ToBase64String(kv.Value))
+                )
+            );
 
         [Theory]
         [InlineData("tft")]
@@ -82,12 +100,18 @@ namespace ZkSync.Emulator.Tests
                 Assert.True(File.Exists(path));
 
                 // Different seed and user count: the file wins when it exists.
-                using var again = await Emu.Start("face", 99, configure: o => { o.StatePath = path; o.Seed = 1234; });
+                using var again = await Emu.Start("face", 99, configure: o =>
+                {
+                    o.StatePath = path;
+                    o.Seed = 1234;
+                });
                 Assert.Equal(before, Fingerprint(again.State));
                 Assert.Equal("Saved User", again.State.FindUserByPin("50000")!.ToUser(System.Text.Encoding.ASCII).Name);
                 Assert.Equal("1", again.State.WrittenOptions["SDKBuild"]);
 
-                await Assert.ThrowsAsync<InvalidDataException>(() => Emu.Start("bw", 0, configure: o => o.StatePath = path));
+                await Assert.ThrowsAsync<InvalidDataException>(() =>
+                    Emu.Start("bw", 0, configure: o => o.StatePath = path)
+                );
             }
             finally
             {

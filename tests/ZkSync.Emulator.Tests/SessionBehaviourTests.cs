@@ -16,13 +16,15 @@ namespace ZkSync.Emulator.Tests
     /// </summary>
     public class SessionBehaviourTests
     {
-        /// <summary>pyzk's first packet over TCP, as its test.py records it: CMD_CONNECT, session 0, reply id 0.</summary>
+        /// <summary>pyzk's first packet over TCP, as its test.py records it: CMD_CONNECT, session 0, reply id
+        /// 0.</summary>
         private static readonly byte[] PyzkConnectFrame = Hex("5050827d08000000e80317fc00000000");
 
         [Fact]
         public async Task Face_profile_answers_unauth_and_serves_fpmachine_commands_sent_without_auth()
         {
-            // fpmachine's ZMM220_TFT.connect(0): CONNECT must be answered 2005, then no CMD_AUTH at all; reply ids count from 0.
+            // fpmachine's ZMM220_TFT.connect(0): CONNECT must be answered 2005, then no CMD_AUTH at all; reply ids
+            // count from 0.
             using var emu = await Emu.Start("face", users: 3);
             using var c = RawClient.Tcp(emu.Port);
             Assert.Equal(ReplyCode.Unauthorized, c.Connect().Command);
@@ -41,7 +43,8 @@ namespace ZkSync.Emulator.Tests
             var connect = c.Receive() ?? throw new TimeoutException("no reply to pyzk's CONNECT");
             Assert.Equal(ReplyCode.Unauthorized, connect.Command);
             c.SessionId = connect.SessionId;
-            // pyzk: make_commkey(0, session, ticks=50) with reply id 1, then read_sizes (CMD_GET_FREE_SIZES) with reply id 2.
+            // pyzk: make_commkey(0, session, ticks=50) with reply id 1, then read_sizes (CMD_GET_FREE_SIZES) with reply
+            // id 2.
             Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.Auth, CommKey.Derive(0, c.SessionId, 50)).Command);
             Assert.Equal(1, c.ReplyId);
             Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.GetFreeSizes).Command);
@@ -53,7 +56,11 @@ namespace ZkSync.Emulator.Tests
         [InlineData("face", null, ReplyCode.Unauthorized)]
         [InlineData("face", false, ReplyCode.Ok)]
         [InlineData("tft", true, ReplyCode.Unauthorized)]
-        public async Task Unauth_on_connect_follows_the_profile_unless_set(string profile, bool? unauth, ushort expected)
+        public async Task Unauth_on_connect_follows_the_profile_unless_set(
+            string profile,
+            bool? unauth,
+            ushort expected
+        )
         {
             using var emu = await Emu.Start(profile, configure: o => o.UnauthOnConnect = unauth);
             using var c = RawClient.Tcp(emu.Port);
@@ -101,7 +108,9 @@ namespace ZkSync.Emulator.Tests
         public void Idle_close_is_a_fault_off_by_default_and_a_negative_timeout_is_refused()
         {
             Assert.Equal(TimeSpan.Zero, new EmulatorOptions().IdleTimeout);
-            Assert.Throws<ArgumentException>(() => new EmulatorOptions { IdleTimeout = TimeSpan.FromSeconds(-1) }.Validate());
+            Assert.Throws<ArgumentException>(() =>
+                new EmulatorOptions { IdleTimeout = TimeSpan.FromSeconds(-1) }.Validate()
+            );
         }
 
         [Fact]
@@ -120,11 +129,16 @@ namespace ZkSync.Emulator.Tests
         [Fact]
         public async Task A_client_that_leaves_without_exit_keeps_its_slot_until_the_orphan_timeout()
         {
-            using var emu = await Emu.Start(configure: o => { o.MaxSessions = 1; o.OrphanSessionTimeout = TimeSpan.FromMilliseconds(800); });
+            using var emu = await Emu.Start(configure: o =>
+            {
+                o.MaxSessions = 1;
+                o.OrphanSessionTimeout = TimeSpan.FromMilliseconds(800);
+            });
             using (Emu.Client(emu)) { } // closed without CMD_EXIT
             await Until(() => emu.OrphanedSessions == 1);
             Assert.Equal(1, emu.OpenSessions);
-            using (var refused = RawClient.Tcp(emu.Port)) Assert.Equal(ReplyCode.Error, refused.Connect().Command);
+            using (var refused = RawClient.Tcp(emu.Port))
+                Assert.Equal(ReplyCode.Error, refused.Connect().Command);
 
             await Task.Delay(900);
             using var later = RawClient.Tcp(emu.Port);
@@ -135,8 +149,13 @@ namespace ZkSync.Emulator.Tests
         [Fact]
         public async Task A_client_that_says_exit_frees_its_slot_at_once_even_with_an_orphan_timeout()
         {
-            using var emu = await Emu.Start(configure: o => { o.MaxSessions = 1; o.OrphanSessionTimeout = TimeSpan.FromMinutes(5); });
-            using (var polite = Emu.Client(emu)) Assert.Equal(ReplyCode.Ok, polite.Request(CommandCode.Exit).Command);
+            using var emu = await Emu.Start(configure: o =>
+            {
+                o.MaxSessions = 1;
+                o.OrphanSessionTimeout = TimeSpan.FromMinutes(5);
+            });
+            using (var polite = Emu.Client(emu))
+                Assert.Equal(ReplyCode.Ok, polite.Request(CommandCode.Exit).Command);
             await Until(() => emu.OpenSessions == 0);
             using var next = RawClient.Tcp(emu.Port);
             Assert.Equal(ReplyCode.Ok, next.Connect().Command);

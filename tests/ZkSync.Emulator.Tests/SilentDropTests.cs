@@ -18,8 +18,15 @@ namespace ZkSync.Emulator.Tests
     {
         private static readonly byte[] BatchCommand = { 0x0c, 0, 0, 0, 0, 0, 8, 0 };
 
-        private static Task<DeviceEmulator> Start(bool silent, string profile = "tft", System.Action<EmulatorOptions>? more = null) =>
-            Emu.Start(profile, 0, configure: o => { o.SilentDrops = silent; more?.Invoke(o); });
+        private static Task<DeviceEmulator> Start(
+            bool silent,
+            string profile = "tft",
+            System.Action<EmulatorOptions>? more = null
+        ) => Emu.Start(profile, 0, configure: o =>
+            {
+                o.SilentDrops = silent;
+                more?.Invoke(o);
+            });
 
         private static byte[] OneUserBatch(byte[] template)
         {
@@ -49,7 +56,13 @@ namespace ZkSync.Emulator.Tests
             c.Upload(data);
             Assert.Equal(expected, c.Request(CommandCode.ApplyUploadBuffer, BatchCommand).Command);
             Assert.Equal(0, emu.State.UserCount);
-            Assert.True(emu.Log.Contains(silent ? "ACKed and dropped (silent drops): malformed batch upload" : "refused: malformed batch upload"));
+            Assert.True(
+                emu.Log.Contains(
+                    silent
+                        ? "ACKed and dropped (silent drops): malformed batch upload"
+                        : "refused: malformed batch upload"
+                )
+            );
         }
 
         [Theory]
@@ -89,7 +102,8 @@ namespace ZkSync.Emulator.Tests
             {
                 using var emu = await Start(silent, more: o => o.FingerprintVersion = 9);
                 using var c = Emu.Client(emu);
-                c.Upload(OneUserBatch(ZkFinger10Template(520))); // fits ZKFinger 9's 602 bytes by size, not by algorithm
+                // fits ZKFinger 9's 602 bytes by size, not by algorithm
+                c.Upload(OneUserBatch(ZkFinger10Template(520)));
                 Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.ApplyUploadBuffer, BatchCommand).Command);
                 Assert.NotNull(emu.State.FindUser(10));
                 Assert.Null(emu.State.FindTemplate(10, 2));
@@ -111,7 +125,9 @@ namespace ZkSync.Emulator.Tests
         [Theory]
         [InlineData(false)]
         [InlineData(true)]
-        public async Task Template_write_87_of_the_other_algorithm_is_refused_with_fdb_error_data_or_acked_with_fdb_ok(bool silent)
+        public async Task Template_write_87_of_the_other_algorithm_is_refused_with_fdb_error_data_or_acked_with_fdb_ok(
+            bool silent
+        )
         {
             using var emu = await Start(silent, more: o => o.FingerprintVersion = 9);
             using var c = Emu.Client(emu);
@@ -137,19 +153,28 @@ namespace ZkSync.Emulator.Tests
             using var emu = await Start(silent, "face", o => o.MaxFaceCount = 0);
             using var c = Emu.Client(emu);
             c.Request(CommandCode.UserWrite, Records.User(1, "100"));
-            var blob = FaceRecordCodec.EncodeBlob(new[] { FaceRecordCodec.Build(1, 0, 1, Enumerable.Repeat((byte)0x33, 1200).ToArray()) }.ToList());
+            var blob = FaceRecordCodec.EncodeBlob(
+                new[] { FaceRecordCodec.Build(1, 0, 1, Enumerable.Repeat((byte)0x33, 1200).ToArray()) }.ToList()
+            );
             c.Upload(blob);
-            Assert.Equal(expected, c.Request(CommandCode.UserFaceWrite, PinPayload.FaceRequest("100", blob.Length)).Command);
+            Assert.Equal(
+                expected,
+                c.Request(CommandCode.UserFaceWrite, PinPayload.FaceRequest("100", blob.Length)).Command
+            );
             Assert.Empty(emu.State.FacesOf(1));
         }
 
         [Theory]
         [InlineData(false, ReplyCode.Error)]
         [InlineData(true, ReplyCode.Ok)]
-        public async Task Damaged_upload_fault_loses_the_buffer_tail_before_the_chosen_command_runs(bool silent, ushort expected)
+        public async Task Damaged_upload_fault_loses_the_buffer_tail_before_the_chosen_command_runs(
+            bool silent,
+            ushort expected
+        )
         {
-            using var emu = await Start(silent,
-                more: o => o.Faults = new FaultOptions { DamageUploadOf = CommandCode.ApplyUploadBuffer });
+            using var emu = await Start(silent, more: o =>
+                o.Faults = new FaultOptions { DamageUploadOf = CommandCode.ApplyUploadBuffer }
+            );
             using var c = Emu.Client(emu);
             c.Upload(OneUserBatch(new byte[500]));
             Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.HashData).Command); // the transfer itself was whole
@@ -161,12 +186,21 @@ namespace ZkSync.Emulator.Tests
         [Theory]
         [InlineData("tft", ReplyCode.Error)]
         [InlineData("face", ReplyCode.OptionNotFound)]
-        public async Task Hidden_option_is_answered_as_unknown_while_others_still_answer(string profile, ushort expected)
+        public async Task Hidden_option_is_answered_as_unknown_while_others_still_answer(
+            string profile,
+            ushort expected
+        )
         {
             using var emu = await Emu.Start(profile, 0, configure: o => o.HiddenOptions = new[] { "~ZKFPVersion" });
             using var c = Emu.Client(emu);
-            Assert.Equal(expected, c.Request(CommandCode.OptionsRead, OptionCodec.EncodeRequest("~ZKFPVersion")).Command);
-            Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.OptionsRead, OptionCodec.EncodeRequest("~PIN2Width")).Command);
+            Assert.Equal(
+                expected,
+                c.Request(CommandCode.OptionsRead, OptionCodec.EncodeRequest("~ZKFPVersion")).Command
+            );
+            Assert.Equal(
+                ReplyCode.Ok,
+                c.Request(CommandCode.OptionsRead, OptionCodec.EncodeRequest("~PIN2Width")).Command
+            );
         }
     }
 }

@@ -69,7 +69,10 @@ namespace ZkSync.Emulator.Tests
             Assert.Equal(template, stored.Data); // overwritten, duress kept
 
             c.Upload(template);
-            Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.UserTemplateExWrite, Write87(1, 9, 0, size: template.Length)).Command);
+            Assert.Equal(
+                ReplyCode.Ok,
+                c.Request(CommandCode.UserTemplateExWrite, Write87(1, 9, 0, size: template.Length)).Command
+            );
             Assert.Equal(1, emu.State.FindTemplate(1, 9)!.Flag); // 0 is stored as 1 (valid)
 
             var noUser = c.Request(CommandCode.UserTemplateExWrite, Write87(999, 0, 1, size: template.Length));
@@ -90,7 +93,10 @@ namespace ZkSync.Emulator.Tests
             Assert.Equal(t.Data, emu.State.FindTemplate(1, t.Finger)!.Data);
 
             Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.DeleteUserTemplate, Key(1, t.Finger)).Command);
-            Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.UserTemplateExWrite, Write87(1, t.Finger, 3, template)).Command);
+            Assert.Equal(
+                ReplyCode.Ok,
+                c.Request(CommandCode.UserTemplateExWrite, Write87(1, t.Finger, 3, template)).Command
+            );
             var stored = emu.State.FindTemplate(1, t.Finger)!;
             Assert.Equal(3, stored.Flag);
             Assert.Equal(template, stored.Data);

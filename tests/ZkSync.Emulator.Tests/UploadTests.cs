@@ -20,8 +20,12 @@ namespace ZkSync.Emulator.Tests
             var batch = new BatchUpload();
             batch.Users.Add(new BatchUserEntry(BatchOperation.AddOrOverwrite, Records.User(10, "1010", "Batch One")));
             batch.Users.Add(new BatchUserEntry(BatchOperation.AddOrOverwrite, Records.User(11, "1011", "Batch Two")));
-            batch.Templates.Add(new BatchTemplateEntry(BatchOperation.AddOrOverwrite, 10, 0x10 + 3, Template(900, 0xA1)));
-            batch.Templates.Add(new BatchTemplateEntry(BatchOperation.AddOrOverwrite, 11, 0x10 + 0, Template(1200, 0xB2)));
+            batch.Templates.Add(
+                new BatchTemplateEntry(BatchOperation.AddOrOverwrite, 10, 0x10 + 3, Template(900, 0xA1))
+            );
+            batch.Templates.Add(
+                new BatchTemplateEntry(BatchOperation.AddOrOverwrite, 11, 0x10 + 0, Template(1200, 0xB2))
+            );
             return BatchUploadCodec.Encode(batch);
         }
 

@@ -43,11 +43,15 @@ namespace ZkSync.Emulator.Tests
             Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.UserWrite, Records.User(1, "1")).Command);
             Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.UserWrite, Records.User(2, "2")).Command);
             Assert.Equal(ReplyCode.Error, c.Request(CommandCode.UserWrite, Records.User(3, "3")).Command);
-            Assert.Equal(ReplyCode.Error, c.Request(CommandCode.UserWrite, Records.User(1, "1234567890")).Command); // 10 > ~PIN2Width 9
+            // 10 > ~PIN2Width 9
+            Assert.Equal(ReplyCode.Error, c.Request(CommandCode.UserWrite, Records.User(1, "1234567890")).Command);
             var noPin = Records.User(1, "1");
             noPin[48] = 0;
             Assert.Equal(ReplyCode.Error, c.Request(CommandCode.UserWrite, noPin).Command);
-            Assert.Equal(ReplyCode.Error, c.Request(CommandCode.UserWrite, Records.User(1, "1", format: UserRecordFormat.Compact28)).Command);
+            Assert.Equal(
+                ReplyCode.Error,
+                c.Request(CommandCode.UserWrite, Records.User(1, "1", format: UserRecordFormat.Compact28)).Command
+            );
             Assert.Equal(2, emu.State.UserCount);
         }
 
@@ -69,8 +73,28 @@ namespace ZkSync.Emulator.Tests
             using var c = Emu.Client(emu);
             var gbk = TextField.GetEncoding("gbk");
             var arabic = TextField.GetEncoding("windows-1256");
-            var chinese = UserRecordCodec.Encode(new ZkUser { Uid = 1, UserId = "1", Name = "张伟" }, UserRecordFormat.Extended72, gbk, TruncationMode.Error);
-            var arab = UserRecordCodec.Encode(new ZkUser { Uid = 2, UserId = "2", Name = "محمد" }, UserRecordFormat.Extended72, arabic, TruncationMode.Error);
+            var chinese = UserRecordCodec.Encode(
+                new ZkUser
+                {
+                    Uid = 1,
+                    UserId = "1",
+                    Name = "张伟",
+                },
+                UserRecordFormat.Extended72,
+                gbk,
+                TruncationMode.Error
+            );
+            var arab = UserRecordCodec.Encode(
+                new ZkUser
+                {
+                    Uid = 2,
+                    UserId = "2",
+                    Name = "محمد",
+                },
+                UserRecordFormat.Extended72,
+                arabic,
+                TruncationMode.Error
+            );
             c.Request(CommandCode.UserWrite, chinese);
             c.Request(CommandCode.UserWrite, arab);
             var table = c.BulkRead(ZkSync.Protocol.Bulk.BulkReadTarget.Users);
@@ -96,7 +120,10 @@ namespace ZkSync.Emulator.Tests
             Assert.Equal(ReplyCode.Error, c.Request(CommandCode.DeleteUser, new byte[] { 2, 0 }).Command);
 
             var pin3 = emu.State.FindUser(3)!.Pin2;
-            Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.SsrDeleteUser, PinPayload.FaceRequest(pin3).Take(24).ToArray()).Command);
+            Assert.Equal(
+                ReplyCode.Ok,
+                c.Request(CommandCode.SsrDeleteUser, PinPayload.FaceRequest(pin3).Take(24).ToArray()).Command
+            );
             Assert.Null(emu.State.FindUser(3));
         }
     }

@@ -7,13 +7,15 @@ using Xunit;
 namespace ZkSync.Emulator.Tests
 {
     /// <summary>
-    /// Reads emulator replies with the offsets of the public layouts written out here (docs/protocol.md §13), so emulator
-    /// tests check the wire with neither the engine's codecs nor the emulator's own.
+    /// Reads emulator replies with the offsets of the public layouts written out here (docs/protocol.md §13), so
+    /// emulator tests check the wire with neither the engine's codecs nor the emulator's own.
     /// </summary>
     internal static class WireReader
     {
-        /// <summary>i32 number <paramref name="index"/> of a CMD_GET_FREE_SIZES reply (4 users, 6 templates, 8 records, 20 users with faces, 22 face capacity).</summary>
-        public static int FreeSize(byte[] reply, int index) => BinaryPrimitives.ReadInt32LittleEndian(reply.AsSpan(index * 4));
+        /// <summary>i32 number <paramref name="index"/> of a CMD_GET_FREE_SIZES reply (4 users, 6 templates, 8 records,
+        /// 20 users with faces, 22 face capacity).</summary>
+        public static int FreeSize(byte[] reply, int index) =>
+            BinaryPrimitives.ReadInt32LittleEndian(reply.AsSpan(index * 4));
 
         /// <summary>Records of a bulk-read table: u32 byte count, then fixed-size records.</summary>
         public static List<byte[]> Records(byte[] table, int size)
@@ -25,7 +27,8 @@ namespace ZkSync.Emulator.Tests
             return list;
         }
 
-        /// <summary>Template table: per entry u16 size (6 + n) @0, u16 uid @2, u8 finger @4, u8 flag @5, template @6.</summary>
+        /// <summary>Template table: per entry u16 size (6 + n) @0, u16 uid @2, u8 finger @4, u8 flag @5, template
+        /// @6.</summary>
         public static List<(ushort Uid, byte Finger, byte Flag, byte[] Template)> Templates(byte[] table)
         {
             int end = 4 + (int)BinaryPrimitives.ReadUInt32LittleEndian(table);
@@ -33,24 +36,48 @@ namespace ZkSync.Emulator.Tests
             for (int o = 4; o < end;)
             {
                 int size = BinaryPrimitives.ReadUInt16LittleEndian(table.AsSpan(o));
-                list.Add((BinaryPrimitives.ReadUInt16LittleEndian(table.AsSpan(o + 2)), table[o + 4], table[o + 5], table.AsSpan(o + 6, size - 6).ToArray()));
+                list.Add(
+                    (
+                        BinaryPrimitives.ReadUInt16LittleEndian(table.AsSpan(o + 2)),
+                        table[o + 4],
+                        table[o + 5],
+                        table.AsSpan(o + 6, size - 6).ToArray()
+                    )
+                );
                 o += size;
             }
             return list;
         }
 
-        /// <summary>40-byte attendance: u16 uid @0, char[24] user id @2, u8 verify @26, u32 time @27, u8 state @31, u32 work code @32.</summary>
+        /// <summary>40-byte attendance: u16 uid @0, char[24] user id @2, u8 verify @26, u32 time @27, u8 state @31, u32
+        /// work code @32.</summary>
         public static (ushort Uid, string UserId, byte Verify, uint Time, byte State) Attendance40(byte[] r) =>
-            (BinaryPrimitives.ReadUInt16LittleEndian(r), Encoding.ASCII.GetString(r, 2, 24).TrimEnd('\0'), r[26],
-             BinaryPrimitives.ReadUInt32LittleEndian(r.AsSpan(27)), r[31]);
+            (
+                BinaryPrimitives.ReadUInt16LittleEndian(r),
+                Encoding.ASCII.GetString(r, 2, 24).TrimEnd('\0'),
+                r[26],
+                BinaryPrimitives.ReadUInt32LittleEndian(r.AsSpan(27)),
+                r[31]
+            );
 
         /// <summary>8-byte attendance: u16 uid @0, u8 verify @2, u32 time @3, u8 state @7.</summary>
         public static (ushort Uid, byte Verify, uint Time, byte State) Attendance8(byte[] r) =>
-            (BinaryPrimitives.ReadUInt16LittleEndian(r), r[2], BinaryPrimitives.ReadUInt32LittleEndian(r.AsSpan(3)), r[7]);
+            (
+                BinaryPrimitives.ReadUInt16LittleEndian(r),
+                r[2],
+                BinaryPrimitives.ReadUInt32LittleEndian(r.AsSpan(3)),
+                r[7]
+            );
 
-        /// <summary>Packed time as the public formula states it: ((yy·12 + month−1)·31 + day−1)·86400 + seconds of the day.</summary>
+        /// <summary>Packed time as the public formula states it: ((yy·12 + month−1)·31 + day−1)·86400 + seconds of the
+        /// day.</summary>
         public static uint PackedTime(DateTime t) =>
-            (uint)((((t.Year - 2000) * 12 + t.Month - 1) * 31 + t.Day - 1) * 86400 + t.Hour * 3600 + t.Minute * 60 + t.Second);
+            (uint)(
+                (((t.Year - 2000) * 12 + t.Month - 1) * 31 + t.Day - 1) * 86400
+                + t.Hour * 3600
+                + t.Minute * 60
+                + t.Second
+            );
 
         /// <summary>Face blobs are whole 2,576-byte records; FaceID @4, template @16.</summary>
         public static List<byte[]> Faces(byte[] blob)

@@ -14,7 +14,8 @@ namespace ZkSync.PowerShell.Tests
 
         public AdminDocsTests(ModuleFixture fixture) => _ps = fixture.Host;
 
-        private static string Read(params string[] parts) => File.ReadAllText(Path.Combine(new[] { RepoPaths.Root }.Concat(parts).ToArray()));
+        private static string Read(params string[] parts) =>
+            File.ReadAllText(Path.Combine(new[] { RepoPaths.Root }.Concat(parts).ToArray()));
 
         [Fact]
         public void The_license_the_manifest_names_is_in_the_repository()
@@ -27,7 +28,9 @@ namespace ZkSync.PowerShell.Tests
         public void Help_links_are_absolute_or_absent_so_Online_never_fails_on_a_file_name()
         {
             XNamespace maml = "http://schemas.microsoft.com/maml/2004/10";
-            string helpFile = Directory.GetFiles(RepoPaths.ModuleDirectory, "*-Help.xml", SearchOption.AllDirectories).Single();
+            string helpFile = Directory
+                .GetFiles(RepoPaths.ModuleDirectory, "*-Help.xml", SearchOption.AllDirectories)
+                .Single();
             string[] uris = XDocument.Load(helpFile).Descendants(maml + "uri").Select(u => u.Value).ToArray();
             Assert.NotEmpty(uris);
             Assert.All(uris, u => Assert.True(u.Length == 0 || Uri.IsWellFormedUriString(u, UriKind.Absolute), u));
@@ -42,7 +45,10 @@ namespace ZkSync.PowerShell.Tests
             string readme = Read("README.md");
             int install = readme.IndexOf("dotnet tool install --global PowerShell", StringComparison.Ordinal);
             int firstSession = readme.IndexOf("Connect-ZkDevice", StringComparison.Ordinal);
-            Assert.True(install >= 0 && install < firstSession, "README must say how to get pwsh before its first Connect-ZkDevice");
+            Assert.True(
+                install >= 0 && install < firstSession,
+                "README must say how to get pwsh before its first Connect-ZkDevice"
+            );
         }
 
         [Fact]

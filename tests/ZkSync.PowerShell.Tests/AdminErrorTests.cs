@@ -12,12 +12,17 @@ using ZkSync.PowerShell.Tests.Hosting;
 
 namespace ZkSync.PowerShell.Tests
 {
-    /// <summary>The errors an admin meets: ids, categories and messages that name what to do (issue 13, Errors).</summary>
+    /// <summary>The errors an admin meets: ids, categories and messages that name what to do (issue 13,
+    /// Errors).</summary>
     public sealed class AdminErrorTests : DeviceTestBase, IDisposable
     {
-        private readonly string _folder = Path.Combine(Path.GetTempPath(), "zksync-errors-" + Guid.NewGuid().ToString("N"));
+        private readonly string _folder = Path.Combine(
+            Path.GetTempPath(),
+            "zksync-errors-" + Guid.NewGuid().ToString("N")
+        );
 
-        public AdminErrorTests(ModuleFixture fixture) : base(fixture) => Directory.CreateDirectory(_folder);
+        public AdminErrorTests(ModuleFixture fixture)
+            : base(fixture) => Directory.CreateDirectory(_folder);
 
         private string File(string name) => Path.Combine(_folder, name);
 
@@ -28,9 +33,14 @@ namespace ZkSync.PowerShell.Tests
         {
             Device("a", users: 1);
             Device("b");
-            Ok($"$pw = [System.Net.NetworkCredential]::new('', 'S3cret!').SecurePassword; $null = Export-ZkDevice -Session $a -Path '{File("s.zksync")}' -Password $pw");
+            Ok(
+                $"$pw = [System.Net.NetworkCredential]::new('', 'S3cret!').SecurePassword; $null = Export-ZkDevice "
+                    + $"-Session $a -Path '{File("s.zksync")}' -Password $pw"
+            );
 
-            ErrorRecord misplaced = Failure(Ps.Run($"Import-ZkDevice -Path '{File("s.zksync")}' -Destination $b -BackupPassword $pw"));
+            ErrorRecord misplaced = Failure(
+                Ps.Run($"Import-ZkDevice -Path '{File("s.zksync")}' -Destination $b -BackupPassword $pw")
+            );
             Assert.StartsWith("ZkSync.InvalidArgument,", misplaced.FullyQualifiedErrorId);
             Assert.Contains("-Password", misplaced.Exception.Message);
 
@@ -53,7 +63,12 @@ namespace ZkSync.PowerShell.Tests
         public void A_missing_photo_file_is_ObjectNotFound_not_a_write_error()
         {
             Device("a", "face", users: 1);
-            ErrorRecord error = Failure(Ps.Run($"Set-ZkUserPhoto -Session $a -UserId @(Get-ZkUser -Session $a)[0].UserId -Path '{File("none.jpg")}'"));
+            ErrorRecord error = Failure(
+                Ps.Run(
+                    $"Set-ZkUserPhoto -Session $a -UserId @(Get-ZkUser -Session $a)[0].UserId -Path "
+                        + $"'{File("none.jpg")}'"
+                )
+            );
             Assert.StartsWith("ZkSync.FileNotFound,", error.FullyQualifiedErrorId);
             Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
         }
@@ -62,10 +77,13 @@ namespace ZkSync.PowerShell.Tests
         public void A_closed_port_with_Protocol_Auto_reports_TCP_first_then_UDP()
         {
             int port = ClosedPort();
-            ErrorRecord error = Failure(Ps.Run($"Connect-ZkDevice -IPAddress 127.0.0.1 -Port {port} -Protocol Auto -Timeout 1"));
+            ErrorRecord error = Failure(
+                Ps.Run($"Connect-ZkDevice -IPAddress 127.0.0.1 -Port {port} -Protocol Auto -Timeout 1")
+            );
             Assert.StartsWith("ZkSync.ConnectFailed,", error.FullyQualifiedErrorId);
             string message = error.Exception.Message;
-            int tcp = message.IndexOf("TCP:", StringComparison.Ordinal), udp = message.IndexOf("UDP:", StringComparison.Ordinal);
+            int tcp = message.IndexOf("TCP:", StringComparison.Ordinal),
+                udp = message.IndexOf("UDP:", StringComparison.Ordinal);
             Assert.True(tcp >= 0 && udp > tcp, message);
             Assert.Contains("refused", message.Substring(tcp, udp - tcp));
         }
@@ -86,7 +104,9 @@ namespace ZkSync.PowerShell.Tests
                 await Task.Delay(500);
             });
 
-            ErrorRecord error = Failure(Ps.Run($"Connect-ZkDevice -IPAddress 127.0.0.1 -Port {port} -Protocol Tcp -Timeout 3"));
+            ErrorRecord error = Failure(
+                Ps.Run($"Connect-ZkDevice -IPAddress 127.0.0.1 -Port {port} -Protocol Tcp -Timeout 3")
+            );
             Assert.StartsWith("ZkSync.NotZkTerminal,", error.FullyQualifiedErrorId);
             Assert.Equal(ErrorCategory.ProtocolError, error.CategoryInfo.Category);
             Assert.Contains("not a ZKTeco terminal: an HTTP server answered", error.Exception.Message);
@@ -98,7 +118,10 @@ namespace ZkSync.PowerShell.Tests
         public void Errors_name_the_device_once_and_the_operation_not_the_command_number_which_Verbose_keeps()
         {
             Device("a", users: 2);
-            Ok("$emuDead = Start-ZkEmulator; $dead = $emuDead | Connect-ZkDevice -Timeout 1; $gone = $emuDead | Connect-ZkDevice -Timeout 1; $emuDead | Stop-ZkEmulator");
+            Ok(
+                "$emuDead = Start-ZkEmulator; $dead = $emuDead | Connect-ZkDevice -Timeout 1; $gone = $emuDead | "
+                    + "Connect-ZkDevice -Timeout 1; $emuDead | Stop-ZkEmulator"
+            );
             string device = Strings("$dead.Device").Single();
 
             PsResult synced = Ps.Run("Sync-ZkDevice -Source $a -Destination $gone");
@@ -108,20 +131,28 @@ namespace ZkSync.PowerShell.Tests
             ErrorRecord lost = Failure(Ps.Run("Get-ZkUser -Session $dead"));
             Assert.Equal(1, Regex.Count(lost.Exception.Message, Regex.Escape(device)));
 
-            PsResult connect = Ps.Run($"Connect-ZkDevice -IPAddress 127.0.0.1 -Port {ClosedPort()} -Protocol Udp -Timeout 1 -Verbose");
+            PsResult connect = Ps.Run(
+                $"Connect-ZkDevice -IPAddress 127.0.0.1 -Port {ClosedPort()} -Protocol Udp -Timeout 1 -Verbose"
+            );
             ErrorRecord error = Failure(connect);
             Assert.DoesNotContain("(command ", error.Exception.Message);
             Assert.Contains("(while connecting)", error.Exception.Message);
-            Assert.Contains(connect.Verbose, v => v.Message.Contains("connecting is command 1000; it failed with ZkSync."));
+            Assert.Contains(connect.Verbose, v =>
+                v.Message.Contains("connecting is command 1000; it failed with ZkSync.")
+            );
         }
 
         [Fact]
         public void Every_error_id_is_in_about_ZkSync_with_the_categories_it_is_raised_with()
         {
-            string[] ids = Strings("[ZkSync.PowerShell.ZkSession].Assembly.GetType('ZkSync.PowerShell.Infrastructure.ErrorIds').GetFields('Static,Public,NonPublic') | ForEach-Object { $_.GetValue($null) }");
+            string[] ids = Strings(
+                "[ZkSync.PowerShell.ZkSession].Assembly.GetType('ZkSync.PowerShell.Infrastructure.ErrorIds')"
+                    + ".GetFields('Static,Public,NonPublic') | ForEach-Object { $_.GetValue($null) }"
+            );
             string about = System.IO.File.ReadAllText(Path.Combine(RepoPaths.Docs, "about_ZkSync.md"));
             Assert.True(ids.Length > 20);
-            foreach (string id in ids) Assert.Contains($"| {id} |", about);
+            foreach (string id in ids)
+                Assert.Contains($"| {id} |", about);
             // Categories a review changed: a device's refusal, a missing file, no session yet.
             Assert.Contains("| ZkSync.DeviceError | DeviceError |", about);
             Assert.Contains("| ZkSync.FileNotFound | ObjectNotFound |", about);

@@ -35,13 +35,19 @@ namespace ZkSync.PowerShell.Tests
         {
             Device("a", users: 2);
             Device("b");
-            string file = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "zksync-out-" + System.Guid.NewGuid().ToString("N") + ".zksync");
+            string file = System.IO.Path.Combine(
+                System.IO.Path.GetTempPath(),
+                "zksync-out-" + System.Guid.NewGuid().ToString("N") + ".zksync"
+            );
             try
             {
                 Ok($"$null = Export-ZkDevice -Session $a -Path '{file}'");
                 PsResult result = Ok($"Import-ZkDevice -Path '{file}' -Destination $b -Summary");
                 PSObject summary = Assert.Single(result.Output);
-                Assert.Equal(("ZkSync.PowerShell.ZkSyncSummary", 2), (summary.TypeNames[0], (int)summary.Properties["Added"].Value));
+                Assert.Equal(
+                    ("ZkSync.PowerShell.ZkSyncSummary", 2),
+                    (summary.TypeNames[0], (int)summary.Properties["Added"].Value)
+                );
             }
             finally
             {

@@ -82,7 +82,9 @@ namespace ZkSync.PowerShell.Tests
             Ok("$null = New-ZkUser -Session $a -UserId 5 -Name 'Eve'");
             PsResult result = Ok("Set-ZkUser -Session $a -UserId 5 -Verbose");
             Assert.Contains("Nothing to change", Assert.Single(result.Warnings).Message);
-            Assert.DoesNotContain(result.Verbose, v => v.Message.Contains("UserWrite") || v.Message.Contains("command 8"));
+            Assert.DoesNotContain(result.Verbose, v =>
+                v.Message.Contains("UserWrite") || v.Message.Contains("command 8")
+            );
         }
     }
 }

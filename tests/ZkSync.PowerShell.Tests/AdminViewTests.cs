@@ -22,10 +22,15 @@ namespace ZkSync.PowerShell.Tests
             {
                 string name = view.Element("Name")!.Value;
                 var headers = view.Descendants("TableColumnHeader")
-                    .Select(h => (Label: h.Element("Label")!.Value, Width: (int?)h.Element("Width"))).ToList();
+                    .Select(h => (Label: h.Element("Label")!.Value, Width: (int?)h.Element("Width")))
+                    .ToList();
                 int fixedWidth = headers.Sum(h => h.Width ?? 0) + headers.Count - 1;
-                int free = headers.Any(h => h.Width == null) ? 12 : 0; // a column without width needs room to show something
-                Assert.True(fixedWidth + free < ConsoleWidth, $"{name}: {fixedWidth} fixed columns + {free} free > {ConsoleWidth - 1}");
+                // a column without width needs room to show something
+                int free = headers.Any(h => h.Width == null) ? 12 : 0;
+                Assert.True(
+                    fixedWidth + free < ConsoleWidth,
+                    $"{name}: {fixedWidth} fixed columns + {free} free > {ConsoleWidth - 1}"
+                );
                 foreach (var (label, width) in headers.Where(h => h.Width != null))
                     Assert.True(label.Length <= width, $"{name}: header {label} is cut to {width}");
             }

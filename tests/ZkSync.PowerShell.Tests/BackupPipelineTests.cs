@@ -7,14 +7,16 @@ using static ZkSync.PowerShell.Tests.SyncPipelineTests;
 
 namespace ZkSync.PowerShell.Tests
 {
-    /// <summary>Export-ZkDevice, Import-ZkDevice and Start-ZkEmulator -FromBackup between in-process emulators.</summary>
+    /// <summary>Export-ZkDevice, Import-ZkDevice and Start-ZkEmulator -FromBackup between in-process
+    /// emulators.</summary>
     public sealed class BackupPipelineTests : DeviceTestBase, IDisposable
     {
         private readonly string _folder = Path.Combine(Path.GetTempPath(), "zksync-ps-" + Guid.NewGuid().ToString("N"));
 
         public BackupPipelineTests(ModuleFixture fixture) : base(fixture) => Directory.CreateDirectory(_folder);
 
-        // ConvertTo-SecureString lives in a module the bare test host lacks; NetworkCredential makes the same SecureString.
+        // ConvertTo-SecureString lives in a module the bare test host lacks; NetworkCredential makes the same
+        // SecureString.
         private string File(string name) => Path.Combine(_folder, name);
 
         [Fact]
@@ -23,13 +25,21 @@ namespace ZkSync.PowerShell.Tests
             Device("a", users: 2);
             Device("b");
             Ok("$pw = [System.Net.NetworkCredential]::new('', 'door-secret').SecurePassword");
-            string[] refused = Strings("try { Sync-ZkDevice -Source $a -Destination $b -BackupPassword $pw; 'not stopped' } catch { $_.FullyQualifiedErrorId }");
+            string[] refused = Strings(
+                "try { Sync-ZkDevice -Source $a -Destination $b -BackupPassword $pw; 'not stopped' } catch { "
+                    + "$_.FullyQualifiedErrorId }"
+            );
             Assert.StartsWith("ZkSync.InvalidArgument,", Assert.Single(refused));
             Assert.Equal(0, Count("Get-ZkUser -Session $b")); // stopped before anything was written
 
-            PsResult result = Ok($"Sync-ZkDevice -Source $a -Destination $b -BackupPath '{File("syncs")}' -BackupPassword $pw");
+            PsResult result = Ok(
+                $"Sync-ZkDevice -Source $a -Destination $b -BackupPath '{File("syncs")}' -BackupPassword $pw"
+            );
             string backup = Text(Summaries(result).Single(), "BackupPath");
-            string[] locked = Strings($"try {{ Compare-ZkDevice -ReferencePath '{backup}' -Difference $b; 'not stopped' }} catch {{ $_.FullyQualifiedErrorId }}");
+            string[] locked = Strings(
+                $"try {{ Compare-ZkDevice -ReferencePath '{backup}' -Difference $b; 'not stopped' }} catch {{ "
+                    + "$_.FullyQualifiedErrorId }}"
+            );
             Assert.StartsWith("ZkSync.BackupPasswordInvalid,", Assert.Single(locked));
             // With the password it opens, and holds the destination as it was before the sync: empty.
             var compared = Ok($"Compare-ZkDevice -ReferencePath '{backup}' -Password $pw -Difference $b").Output;
@@ -42,17 +52,34 @@ namespace ZkSync.PowerShell.Tests
         {
             Device("a", "face", users: 4);
             PsResult plain = Ok($"Export-ZkDevice -Session $a -Path '{File("plain.zksync")}'");
-            PsResult secret = Ok($"$pw = [System.Net.NetworkCredential]::new('', 'S3cret!').SecurePassword; $a | Export-ZkDevice -Path '{File("secret.zksync")}' -Password $pw");
+            PsResult secret = Ok(
+                $"$pw = [System.Net.NetworkCredential]::new('', 'S3cret!').SecurePassword; $a | Export-ZkDevice -Path "
+                    + $"'{File("secret.zksync")}' -Password $pw"
+            );
 
-            Assert.Equal(("False", "4", "60"), (Text(plain.Output.Single(), "Encrypted"), Text(plain.Output.Single(), "Users"), Text(plain.Output.Single(), "FaceRecords")));
+            Assert.Equal(
+                ("False", "4", "60"),
+                (
+                    Text(plain.Output.Single(), "Encrypted"),
+                    Text(plain.Output.Single(), "Users"),
+                    Text(plain.Output.Single(), "FaceRecords")
+                )
+            );
             Assert.Equal("True", Text(secret.Output.Single(), "Encrypted"));
-            Assert.Equal(new FileInfo(File("secret.zksync")).Length, (long)secret.Output.Single().Properties["Length"].Value);
+            Assert.Equal(
+                new FileInfo(File("secret.zksync")).Length,
+                (long)secret.Output.Single().Properties["Length"].Value
+            );
             Assert.False(System.IO.File.ReadAllBytes(File("secret.zksync")).AsSpan().IndexOf("PK"u8) == 0);
 
             Device("b", "face");
             Device("c", "face");
             PsResult restored = Ok($"Import-ZkDevice -Path '{File("plain.zksync")}' -Destination $b");
-            Assert.Equal(4, OfType(restored, "ZkSyncResult").Count(i => Text(i, "Action") == "Added" && Text(i, "Status") == "Succeeded"));
+            Assert.Equal(
+                4,
+                OfType(restored, "ZkSyncResult")
+                    .Count(i => Text(i, "Action") == "Added" && Text(i, "Status") == "Succeeded")
+            );
             Assert.StartsWith("backup:", Text(Summaries(restored).Single(), "Source"));
             Ok($"$null = Import-ZkDevice '{File("secret.zksync")}' $c -Password $pw");
 
@@ -62,7 +89,11 @@ namespace ZkSync.PowerShell.Tests
                 Assert.Equal(4, compared.Count); // Assert.All over none would pass
                 Assert.All(compared, r => Assert.Equal("Equal", Text(r, "Status")));
             }
-            Assert.Equal(4, Ok($"Compare-ZkDevice -ReferencePath '{File("secret.zksync")}' -Password $pw -Difference $c").Output.Count(r => Text(r, "Status") == "Equal"));
+            Assert.Equal(
+                4,
+                Ok($"Compare-ZkDevice -ReferencePath '{File("secret.zksync")}' -Password $pw -Difference $c")
+                    .Output.Count(r => Text(r, "Status") == "Equal")
+            );
         }
 
         [Fact]
@@ -70,20 +101,35 @@ namespace ZkSync.PowerShell.Tests
         {
             Device("a", users: 2);
             Device("b");
-            Ok($"$pw = [System.Net.NetworkCredential]::new('', 'right').SecurePassword; $null = Export-ZkDevice -Session $a -Path '{File("x.zksync")}' -Password $pw");
+            Ok(
+                $"$pw = [System.Net.NetworkCredential]::new('', 'right').SecurePassword; $null = Export-ZkDevice "
+                    + $"-Session $a -Path '{File("x.zksync")}' -Password $pw"
+            );
             Ok($"$null = Export-ZkDevice -Session $a -Path '{File("plain.zksync")}'");
 
             // Only a terminating error reaches catch; "not stopped" would mean the command went on.
-            string[] wrong = Strings($"try {{ Import-ZkDevice '{File("x.zksync")}' $b -Password ([System.Net.NetworkCredential]::new('', 'wrong').SecurePassword); 'not stopped' }} catch {{ $_.FullyQualifiedErrorId }}");
+            string[] wrong = Strings(
+                $"try {{ Import-ZkDevice '{File("x.zksync")}' $b -Password ([System.Net.NetworkCredential]::new('', "
+                    + $"'wrong').SecurePassword); 'not stopped' }} catch {{ $_.FullyQualifiedErrorId }}"
+            );
             Assert.StartsWith("ZkSync.BackupPasswordInvalid,", Assert.Single(wrong));
-            Assert.Equal("ZkSync.BackupPasswordInvalid", Ps.Run($"Start-ZkEmulator -FromBackup '{File("x.zksync")}'").ErrorIds.Single());
+            Assert.Equal(
+                "ZkSync.BackupPasswordInvalid",
+                Ps.Run($"Start-ZkEmulator -FromBackup '{File("x.zksync")}'").ErrorIds.Single()
+            );
 
             byte[] bytes = System.IO.File.ReadAllBytes(File("plain.zksync"));
             bytes[bytes.Length / 2] ^= 0x5A;
             System.IO.File.WriteAllBytes(File("plain.zksync"), bytes);
-            string[] damaged = Strings($"try {{ Compare-ZkDevice -ReferencePath '{File("plain.zksync")}' -Difference $b; 'not stopped' }} catch {{ $_.FullyQualifiedErrorId }}");
+            string[] damaged = Strings(
+                $"try {{ Compare-ZkDevice -ReferencePath '{File("plain.zksync")}' -Difference $b; 'not stopped' }} "
+                    + $"catch {{ $_.FullyQualifiedErrorId }}"
+            );
             Assert.StartsWith("ZkSync.BackupInvalid,", Assert.Single(damaged));
-            string[] imported = Strings($"try {{ Import-ZkDevice '{File("plain.zksync")}' $b; 'not stopped' }} catch {{ $_.FullyQualifiedErrorId }}");
+            string[] imported = Strings(
+                $"try {{ Import-ZkDevice '{File("plain.zksync")}' $b; 'not stopped' }} catch {{ "
+                    + "$_.FullyQualifiedErrorId }}"
+            );
             Assert.StartsWith("ZkSync.BackupInvalid,", Assert.Single(imported));
             Assert.Equal(0, Count("Get-ZkUser -Session $b"));
         }
@@ -95,7 +141,13 @@ namespace ZkSync.PowerShell.Tests
             Ok($"$null = Export-ZkDevice -Session $a -Path '{File("b.zksync")}' -NoAttendance");
             PsResult again = Ps.Run($"Export-ZkDevice -Session $a -Path '{File("b.zksync")}'");
             Assert.Equal("ZkSync.FileError", Assert.Single(again.ErrorIds));
-            Assert.Equal("0", Text(Ok($"Export-ZkDevice -Session $a -Path '{File("b.zksync")}' -Force -NoAttendance").Output.Single(), "Attendance"));
+            Assert.Equal(
+                "0",
+                Text(
+                    Ok($"Export-ZkDevice -Session $a -Path '{File("b.zksync")}' -Force -NoAttendance").Output.Single(),
+                    "Attendance"
+                )
+            );
         }
 
         [Fact]
@@ -106,7 +158,9 @@ namespace ZkSync.PowerShell.Tests
 
             Ok($"$copy = Start-ZkEmulator -FromBackup '{File("a.zksync")}' | Connect-ZkDevice -Timeout 3");
 
-            Assert.All(Ok("Compare-ZkDevice -Reference $a -Difference $copy").Output, r => Assert.Equal("Equal", Text(r, "Status")));
+            Assert.All(Ok("Compare-ZkDevice -Reference $a -Difference $copy").Output, r =>
+                Assert.Equal("Equal", Text(r, "Status"))
+            );
             Assert.Equal(5, Count("Compare-ZkDevice $a $copy"));
             Assert.Equal(Strings("$a.SerialNumber"), Strings("$copy.SerialNumber"));
             Assert.Equal(new[] { "9" }, Strings("(Get-ZkDeviceInfo -Session $copy).FingerprintAlgorithm"));

@@ -71,7 +71,9 @@ namespace ZkSync.PowerShell.Tests
             try
             {
                 File.WriteAllText(file, "not a picture");
-                PsResult result = Ps.Run($"$id = (Get-ZkUser -Session $a)[0].UserId; Set-ZkUserPhoto -Session $a -UserId $id -Path '{file}'");
+                PsResult result = Ps.Run(
+                    $"$id = (Get-ZkUser -Session $a)[0].UserId; Set-ZkUserPhoto -Session $a -UserId $id -Path '{file}'"
+                );
                 Assert.Equal("ZkSync.InvalidData", Assert.Single(result.ErrorIds));
             }
             finally
@@ -106,7 +108,9 @@ namespace ZkSync.PowerShell.Tests
             Device("a", "face", users: 3);
             PsResult result = Ok("Get-ZkFaceTemplate -Session $a");
             Assert.NotEmpty(result.Output);
-            Assert.Contains(result.Progress, p => p.RecordType == System.Management.Automation.ProgressRecordType.Processing);
+            Assert.Contains(result.Progress, p =>
+                p.RecordType == System.Management.Automation.ProgressRecordType.Processing
+            );
             Assert.Equal(System.Management.Automation.ProgressRecordType.Completed, result.Progress.Last().RecordType);
         }
     }

@@ -35,7 +35,10 @@ namespace ZkSync.PowerShell.Tests
         [Fact]
         public void Stopping_a_sync_while_it_writes_leaves_the_destination_enabled()
         {
-            Ok("$a = Start-ZkEmulator -Profile face -Users 80 | Connect-ZkDevice -Timeout 3; $emuOfB = Start-ZkEmulator -Profile face; $b = $emuOfB | Connect-ZkDevice -Timeout 3");
+            Ok(
+                "$a = Start-ZkEmulator -Profile face -Users 80 | Connect-ZkDevice -Timeout 3; $emuOfB = "
+                    + "Start-ZkEmulator -Profile face; $b = $emuOfB | Connect-ZkDevice -Timeout 3"
+            );
             PSObject emulator = Ok("$emuOfB").Output.Single();
             bool Disabled() => (bool)emulator.Properties["DeviceDisabled"].Value;
             using var ps = System.Management.Automation.PowerShell.Create(Ps.Runspace);

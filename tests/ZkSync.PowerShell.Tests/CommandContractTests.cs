@@ -8,33 +8,71 @@ using ZkSync.PowerShell.Tests.Hosting;
 
 namespace ZkSync.PowerShell.Tests
 {
-    /// <summary>Names, verbs, ShouldProcess and parameter binding contracts of every cmdlet, read from the loaded module.</summary>
+    /// <summary>Names, verbs, ShouldProcess and parameter binding contracts of every cmdlet, read from the loaded
+    /// module.</summary>
     public sealed class CommandContractTests : IClassFixture<ModuleFixture>
     {
-        private static readonly string[] Mutating = { "New", "Set", "Remove", "Clear", "Copy", "Sync", "Import", "Restart", "Disable", "Enable", "Stop" };
+        private static readonly string[] Mutating =
+        {
+            "New",
+            "Set",
+            "Remove",
+            "Clear",
+            "Copy",
+            "Sync",
+            "Import",
+            "Restart",
+            "Disable",
+            "Enable",
+            "Stop",
+        };
         private static readonly string[] HighImpact = { "Remove", "Clear", "Restart" };
+
         // Import-ZkDevice reads a file and writes to -Destination sessions; it has no session of its own to bind.
         private static readonly string[] SessionFree =
         {
-            "Connect-ZkDevice", "Disconnect-ZkDevice", "Get-ZkSession", "Start-ZkEmulator", "Stop-ZkEmulator",
-            "Import-ZkDevice", "Get-ZkSyncHistory", "Write-ZkSyncHistory", "Export-ZkSyncReport",
+            "Connect-ZkDevice",
+            "Disconnect-ZkDevice",
+            "Get-ZkSession",
+            "Start-ZkEmulator",
+            "Stop-ZkEmulator",
+            "Import-ZkDevice",
+            "Get-ZkSyncHistory",
+            "Write-ZkSyncHistory",
+            "Export-ZkSyncReport",
         };
         private readonly PsHost _ps;
 
         public CommandContractTests(ModuleFixture fixture) => _ps = fixture.Host;
 
-        private CmdletInfo Command(string name) => (CmdletInfo)_ps.Run($"Get-Command {name}").Output.Single().BaseObject;
+        private CmdletInfo Command(string name) =>
+            (CmdletInfo)_ps.Run($"Get-Command {name}").Output.Single().BaseObject;
 
         private ParameterMetadata Parameter(string command, string parameter) => Command(command).Parameters[parameter];
 
-        private static bool ByPropertyName(ParameterMetadata p) => p.ParameterSets.Values.Any(s => s.ValueFromPipelineByPropertyName);
+        private static bool ByPropertyName(ParameterMetadata p) =>
+            p.ParameterSets.Values.Any(s => s.ValueFromPipelineByPropertyName);
 
-        private static bool FromPipeline(ParameterMetadata p) => p.ParameterSets.Values.Any(s => s.ValueFromPipeline || s.ValueFromPipelineByPropertyName);
+        private static bool FromPipeline(ParameterMetadata p) =>
+            p.ParameterSets.Values.Any(s => s.ValueFromPipeline || s.ValueFromPipelineByPropertyName);
 
-        /// <summary>The verbs Get-Verb lists come from these classes; a bare host has no Get-Verb, so read them directly.</summary>
-        private static HashSet<string> ApprovedVerbs() => new HashSet<string>(
-            new[] { typeof(VerbsCommon), typeof(VerbsCommunications), typeof(VerbsData), typeof(VerbsDiagnostic), typeof(VerbsLifecycle), typeof(VerbsOther), typeof(VerbsSecurity) }
-                .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static)).Select(f => (string)f.GetValue(null)!));
+        /// <summary>The verbs Get-Verb lists come from these classes; a bare host has no Get-Verb, so read them
+        /// directly.</summary>
+        private static HashSet<string> ApprovedVerbs() =>
+            new HashSet<string>(
+                new[]
+                {
+                    typeof(VerbsCommon),
+                    typeof(VerbsCommunications),
+                    typeof(VerbsData),
+                    typeof(VerbsDiagnostic),
+                    typeof(VerbsLifecycle),
+                    typeof(VerbsOther),
+                    typeof(VerbsSecurity),
+                }
+                    .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
+                    .Select(f => (string)f.GetValue(null)!)
+            );
 
         [Theory]
         [MemberData(nameof(ExportedCommands.All), MemberType = typeof(ExportedCommands))]
@@ -65,10 +103,15 @@ namespace ZkSync.PowerShell.Tests
         [MemberData(nameof(ExportedCommands.All), MemberType = typeof(ExportedCommands))]
         public void Device_commands_take_a_session_bound_by_property_name(string name)
         {
-            if (SessionFree.Contains(name)) return;
-            ParameterMetadata session = Command(name).Parameters.Values.Single(p => p.Name == "Session" || p.Aliases.Contains("Session"));
+            if (SessionFree.Contains(name))
+                return;
+            ParameterMetadata session = Command(name)
+                .Parameters.Values.Single(p => p.Name == "Session" || p.Aliases.Contains("Session"));
             Assert.Equal("ZkSession", session.ParameterType.Name);
-            Assert.True(ByPropertyName(session), $"{name} -{session.Name} must bind from piped objects' Session property");
+            Assert.True(
+                ByPropertyName(session),
+                $"{name} -{session.Name} must bind from piped objects' Session property"
+            );
         }
 
         [Fact]
@@ -82,7 +125,10 @@ namespace ZkSync.PowerShell.Tests
             Assert.False(FromPipeline(Parameter("Connect-ZkDevice", "CommKey")));
             Assert.Equal(typeof(int), Parameter("Connect-ZkDevice", "CommKey").ParameterType);
             Assert.Equal(typeof(SwitchParameter), Parameter("Connect-ZkDevice", "AllowTruncation").ParameterType);
-            Assert.Equal(new[] { "Auto", "Tcp", "Udp" }, Enum.GetNames(Parameter("Connect-ZkDevice", "Protocol").ParameterType));
+            Assert.Equal(
+                new[] { "Auto", "Tcp", "Udp" },
+                Enum.GetNames(Parameter("Connect-ZkDevice", "Protocol").ParameterType)
+            );
         }
 
         [Fact]
@@ -94,7 +140,10 @@ namespace ZkSync.PowerShell.Tests
             Assert.Contains("Port", properties);
             Assert.Contains("Protocol", properties);
             Assert.DoesNotContain(properties, p => p.Contains("Key", StringComparison.OrdinalIgnoreCase));
-            Assert.Equal(Parameter("Connect-ZkDevice", "Protocol").ParameterType, info.GetProperty("Protocol")!.PropertyType);
+            Assert.Equal(
+                Parameter("Connect-ZkDevice", "Protocol").ParameterType,
+                info.GetProperty("Protocol")!.PropertyType
+            );
             Assert.True(FromPipeline(Parameter("Stop-ZkEmulator", "InputObject")));
         }
 
@@ -138,14 +187,18 @@ namespace ZkSync.PowerShell.Tests
         [InlineData("Copy-ZkFingerprint")]
         [InlineData("Copy-ZkFaceTemplate")]
         [InlineData("Copy-ZkUserPhoto")]
-        public void User_commands_bind_UserId_by_property_name(string name) => Assert.True(ByPropertyName(Parameter(name, "UserId")));
+        public void User_commands_bind_UserId_by_property_name(string name) =>
+            Assert.True(ByPropertyName(Parameter(name, "UserId")));
 
         [Fact]
         public void Fingerprint_removal_binds_the_finger_of_piped_templates()
         {
             ParameterMetadata finger = Parameter("Remove-ZkFingerprint", "FingerIndex");
             Assert.True(ByPropertyName(finger));
-            Assert.Equal(typeof(int), Command("Get-ZkFingerprint").OutputType.Single().Type.GetProperty("FingerIndex")!.PropertyType);
+            Assert.Equal(
+                typeof(int),
+                Command("Get-ZkFingerprint").OutputType.Single().Type.GetProperty("FingerIndex")!.PropertyType
+            );
         }
 
         [Theory]
@@ -178,7 +231,10 @@ namespace ZkSync.PowerShell.Tests
             Type result = Command("Copy-ZkUser").OutputType.Single().Type;
             foreach (string property in new[] { "UserId", "Name", "Source", "Destination", "Status", "Notes" })
                 Assert.NotNull(result.GetProperty(property));
-            Assert.Equal(new[] { "Copied", "Updated", "Skipped", "Failed" }, Enum.GetNames(result.GetProperty("Status")!.PropertyType));
+            Assert.Equal(
+                new[] { "Copied", "Updated", "Skipped", "Failed" },
+                Enum.GetNames(result.GetProperty("Status")!.PropertyType)
+            );
         }
 
         [Fact]
@@ -192,11 +248,16 @@ namespace ZkSync.PowerShell.Tests
         public void Without_a_session_commands_stop_with_NoSession()
         {
             using var fresh = new PsHost();
-            // Only a terminating error reaches catch; a non-terminating one would let Get-ZkUser "succeed" with nothing.
-            PsResult result = fresh.Run("try { Get-ZkUser; 'not stopped' } catch { $_.FullyQualifiedErrorId; $_.CategoryInfo.Category.ToString() }");
+            // Only a terminating error reaches catch; a non-terminating one would let Get-ZkUser "succeed" with
+            // nothing.
+            PsResult result = fresh.Run(
+                "try { Get-ZkUser; 'not stopped' } catch { $_.FullyQualifiedErrorId; "
+                    + "$_.CategoryInfo.Category.ToString() }"
+            );
             result.ShouldSucceed();
             Assert.StartsWith("ZkSync.NoSession,", (string)result.Output[0].BaseObject);
-            // InvalidOperation, not ConnectionError: nothing failed on the network; the command was run before Connect-ZkDevice.
+            // InvalidOperation, not ConnectionError: nothing failed on the network; the command was run before
+            // Connect-ZkDevice.
             Assert.Equal(nameof(ErrorCategory.InvalidOperation), result.Output[1].BaseObject);
         }
 

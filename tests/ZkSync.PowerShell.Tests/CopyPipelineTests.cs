@@ -11,12 +11,19 @@ namespace ZkSync.PowerShell.Tests
     /// <summary>Copy-Zk* between emulators (needs the engine and the emulator).</summary>
     public sealed class CopyPipelineTests : DeviceTestBase
     {
-        private static readonly CompositeFormat Prints = CompositeFormat.Parse("Get-ZkFingerprint -Session {0} | ForEach-Object {{ $_.UserId + '/' + $_.FingerIndex + '/' + [Convert]::ToBase64String($_.Template) }}");
-        private static readonly CompositeFormat Faces = CompositeFormat.Parse("Get-ZkFaceTemplate -Session {0} | ForEach-Object {{ $_.UserId + '/' + $_.FaceId + '/' + $_.Size }}");
+        private static readonly CompositeFormat Prints = CompositeFormat.Parse(
+            "Get-ZkFingerprint -Session {0} | ForEach-Object {{ $_.UserId + '/' + $_.FingerIndex + '/' + "
+                + "[Convert]::ToBase64String($_.Template) }}"
+        );
+        private static readonly CompositeFormat Faces = CompositeFormat.Parse(
+            "Get-ZkFaceTemplate -Session {0} | ForEach-Object {{ $_.UserId + '/' + $_.FaceId + '/' + $_.Size }}"
+        );
 
-        public CopyPipelineTests(ModuleFixture fixture) : base(fixture) { }
+        public CopyPipelineTests(ModuleFixture fixture)
+            : base(fixture) { }
 
-        private string[] Sorted(string script) => Strings(script).OrderBy(s => s, System.StringComparer.Ordinal).ToArray();
+        private string[] Sorted(string script) =>
+            Strings(script).OrderBy(s => s, System.StringComparer.Ordinal).ToArray();
 
         [Fact]
         public void Filtered_users_copy_with_fingerprints_faces_and_photos()
@@ -24,19 +31,48 @@ namespace ZkSync.PowerShell.Tests
             Device("a", "face", users: 8);
             Device("b", "face");
             string letter = Strings("(Get-ZkUser -Session $a)[0].Name.Substring(0, 1)").Single();
-            string[] chosen = Sorted($"Get-ZkUser -Session $a | Where-Object Name -like '{letter}*' | ForEach-Object UserId");
+            string[] chosen = Sorted(
+                $"Get-ZkUser -Session $a | Where-Object Name -like '{letter}*' | ForEach-Object UserId"
+            );
 
-            PsResult results = Ok($"Get-ZkUser -Session $a | Where-Object Name -like '{letter}*' | Copy-ZkUser -Destination $b");
-            Assert.Equal(chosen, results.Values("UserId").Cast<string>().OrderBy(s => s, System.StringComparer.Ordinal));
+            PsResult results = Ok(
+                $"Get-ZkUser -Session $a | Where-Object Name -like '{letter}*' | Copy-ZkUser -Destination $b"
+            );
+            Assert.Equal(
+                chosen,
+                results.Values("UserId").Cast<string>().OrderBy(s => s, System.StringComparer.Ordinal)
+            );
             Assert.All(results.Output, r => Assert.Equal("Copied", r.Properties["Status"].Value.ToString()));
-            Assert.All(results.Output, r => Assert.Equal(Strings("$b.Device").Single(), r.Properties["Destination"].Value));
+            Assert.All(results.Output, r =>
+                Assert.Equal(Strings("$b.Device").Single(), r.Properties["Destination"].Value)
+            );
 
             Assert.Equal(chosen, Sorted("Get-ZkUser -Session $b | ForEach-Object UserId"));
             string filter = string.Join(",", chosen.Select(c => $"'{c}'"));
-            Assert.Equal(Sorted($"Get-ZkFingerprint -Session $a -UserId {filter} | ForEach-Object {{ $_.UserId + '/' + $_.FingerIndex + '/' + [Convert]::ToBase64String($_.Template) }}"), Sorted(string.Format(CultureInfo.InvariantCulture, Prints, "$b")));
-            Assert.Equal(Sorted($"Get-ZkFaceTemplate -Session $a -UserId {filter} | ForEach-Object {{ $_.UserId + '/' + $_.FaceId + '/' + $_.Size }}"), Sorted(string.Format(CultureInfo.InvariantCulture, Faces, "$b")));
-            Assert.Equal(Sorted($"Get-ZkUserPhoto -Session $a -UserId {filter} | ForEach-Object {{ $_.UserId + ':' + [Convert]::ToBase64String($_.Content) }}"),
-                Sorted("Get-ZkUserPhoto -Session $b | ForEach-Object { $_.UserId + ':' + [Convert]::ToBase64String($_.Content) }"));
+            Assert.Equal(
+                Sorted(
+                    $"Get-ZkFingerprint -Session $a -UserId {filter} | ForEach-Object {{ $_.UserId + '/' + "
+                        + "$_.FingerIndex + '/' + [Convert]::ToBase64String($_.Template) }}"
+                ),
+                Sorted(string.Format(CultureInfo.InvariantCulture, Prints, "$b"))
+            );
+            Assert.Equal(
+                Sorted(
+                    $"Get-ZkFaceTemplate -Session $a -UserId {filter} | ForEach-Object {{ $_.UserId + '/' + $_.FaceId "
+                        + "+ '/' + $_.Size }}"
+                ),
+                Sorted(string.Format(CultureInfo.InvariantCulture, Faces, "$b"))
+            );
+            Assert.Equal(
+                Sorted(
+                    $"Get-ZkUserPhoto -Session $a -UserId {filter} | ForEach-Object {{ $_.UserId + ':' + "
+                        + "[Convert]::ToBase64String($_.Content) }}"
+                ),
+                Sorted(
+                    "Get-ZkUserPhoto -Session $b | ForEach-Object { $_.UserId + ':' + "
+                        + "[Convert]::ToBase64String($_.Content) }"
+                )
+            );
         }
 
         [Fact]
@@ -45,13 +81,24 @@ namespace ZkSync.PowerShell.Tests
             Device("a", "face", users: 4);
             Device("b", "face");
             Ok("$null = Copy-ZkUser -Source $a -Destination $b");
-            Assert.Equal(new[] { "Skipped" }, Strings("Copy-ZkUser -Source $a -Destination $b | ForEach-Object { $_.Status.ToString() }").Distinct());
+            Assert.Equal(
+                new[] { "Skipped" },
+                Strings("Copy-ZkUser -Source $a -Destination $b | ForEach-Object { $_.Status.ToString() }").Distinct()
+            );
 
             string id = Strings("(Get-ZkUser -Session $b)[0].UserId").Single();
             Ok($"Set-ZkUser -Session $b -UserId '{id}' -Name 'Someone Else'");
             PsResult again = Ok("Copy-ZkUser -Source $a -Destination $b");
-            Assert.Equal("Updated", again.Output.Single(r => (string)r.Properties["UserId"].Value == id).Properties["Status"].Value.ToString());
-            Assert.All(again.Output.Where(r => (string)r.Properties["UserId"].Value != id), r => Assert.Equal("Skipped", r.Properties["Status"].Value.ToString()));
+            Assert.Equal(
+                "Updated",
+                again
+                    .Output.Single(r => (string)r.Properties["UserId"].Value == id)
+                    .Properties["Status"]
+                    .Value.ToString()
+            );
+            Assert.All(again.Output.Where(r => (string)r.Properties["UserId"].Value != id), r =>
+                Assert.Equal("Skipped", r.Properties["Status"].Value.ToString())
+            );
             Assert.NotEqual("Someone Else", Strings($"(Get-ZkUser -Session $b -UserId '{id}').Name").Single());
         }
 
@@ -86,7 +133,9 @@ namespace ZkSync.PowerShell.Tests
         {
             Device("a", users: 3);
             Device("b");
-            Assert.Empty(Ok("Get-ZkUser -Session $a | Where-Object UserId -eq 'none' | Copy-ZkUser -Destination $b").Output);
+            Assert.Empty(
+                Ok("Get-ZkUser -Session $a | Where-Object UserId -eq 'none' | Copy-ZkUser -Destination $b").Output
+            );
             Assert.Equal(0, Count("Get-ZkUser -Session $b"));
         }
 
@@ -98,7 +147,9 @@ namespace ZkSync.PowerShell.Tests
             PsResult users = Ok("Copy-ZkUser -Source $a -Destination $b");
             Assert.Equal(2, users.Output.Count); // Assert.All over none would pass
             Assert.All(users.Output, r => Assert.Equal("Copied", r.Properties["Status"].Value.ToString()));
-            Assert.All(users.Output, r => Assert.Contains("face", (string)r.Properties["Notes"].Value, System.StringComparison.OrdinalIgnoreCase));
+            Assert.All(users.Output, r =>
+                Assert.Contains("face", (string)r.Properties["Notes"].Value, System.StringComparison.OrdinalIgnoreCase)
+            );
             Assert.NotEmpty(users.Warnings);
 
             PsResult faces = Ok("Copy-ZkFaceTemplate -Source $a -Destination $b -WarningAction SilentlyContinue");
@@ -140,10 +191,14 @@ namespace ZkSync.PowerShell.Tests
             string id = Strings("(Get-ZkUser -Session $b)[0].UserId").Single();
             Ok($"Set-ZkUser -Session $b -UserId '{id}' -Name 'Kept Name'");
             PsResult result = Ok($"Copy-ZkFingerprint -Source $a -UserId '{id}' -Destination $b");
-            // Status is per user (the engine's Action): the user was already there, so its fingerprints make it Updated.
+            // Status is per user (the engine's Action): the user was already there, so its fingerprints make it
+            // Updated.
             Assert.Equal("Updated", result.Output.Single().Properties["Status"].Value.ToString());
             Assert.Equal("Kept Name", Strings($"(Get-ZkUser -Session $b -UserId '{id}').Name").Single());
-            Assert.Equal(Count($"Get-ZkFingerprint -Session $a -UserId '{id}'"), Count($"Get-ZkFingerprint -Session $b -UserId '{id}'"));
+            Assert.Equal(
+                Count($"Get-ZkFingerprint -Session $a -UserId '{id}'"),
+                Count($"Get-ZkFingerprint -Session $b -UserId '{id}'")
+            );
         }
 
         [Fact]
@@ -152,7 +207,9 @@ namespace ZkSync.PowerShell.Tests
             Device("a", "face", users: 3);
             Device("b", "face");
             PsResult result = Ok("Copy-ZkUser -Source $a -Destination $b");
-            Assert.Contains(result.Progress, p => p.RecordType == ProgressRecordType.Processing && p.Activity.Contains(Strings("$b.Device").Single()));
+            Assert.Contains(result.Progress, p =>
+                p.RecordType == ProgressRecordType.Processing && p.Activity.Contains(Strings("$b.Device").Single())
+            );
             Assert.Equal(ProgressRecordType.Completed, result.Progress.Last().RecordType);
         }
 
@@ -161,13 +218,22 @@ namespace ZkSync.PowerShell.Tests
         {
             Device("a", "face", users: 3);
             Ok("$emuB = Start-ZkEmulator -Profile face; $b = $emuB | Connect-ZkDevice");
-            PsResult result = Ok("$DebugPreference = 'Continue'; try { Copy-ZkUser -Source $a -Destination $b } finally { $DebugPreference = 'SilentlyContinue' }");
+            PsResult result = Ok(
+                "$DebugPreference = 'Continue'; try { Copy-ZkUser -Source $a -Destination $b } finally { "
+                    + "$DebugPreference = 'SilentlyContinue' }"
+            );
             string device = Strings("$b.Device").Single() + "/";
-            var sent = result.Debug.Select(d => d.Message).Where(m => m.StartsWith(device, StringComparison.Ordinal) && m.Contains("sent command")).ToList();
+            var sent = result
+                .Debug.Select(d => d.Message)
+                .Where(m => m.StartsWith(device, StringComparison.Ordinal) && m.Contains("sent command"))
+                .ToList();
             int disable = sent.FindIndex(m => m.Contains("sent command 1003 "));
             int upload = sent.FindIndex(m => m.Contains("sent command 1500 ") || m.Contains("sent command 1501 "));
             int enable = sent.FindLastIndex(m => m.Contains("sent command 1002 "));
-            Assert.True(disable >= 0 && upload > disable && enable > upload, $"expected disable < upload < enable in: {string.Join(" | ", sent)}");
+            Assert.True(
+                disable >= 0 && upload > disable && enable > upload,
+                $"expected disable < upload < enable in: {string.Join(" | ", sent)}"
+            );
             Assert.Equal("False", Strings("$emuB.DeviceDisabled").Single());
         }
 

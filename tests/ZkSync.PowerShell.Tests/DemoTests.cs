@@ -13,11 +13,25 @@ namespace ZkSync.PowerShell.Tests
         [Fact]
         public async Task Demo_syncs_compares_equal_and_resyncs_unchanged()
         {
-            string demoDll = Path.Combine(RepoPaths.Root, "src", "ZkSync.Demo", "bin", BuildConfiguration(), "net10.0", "ZkSync.Demo.dll");
+            string demoDll = Path.Combine(
+                RepoPaths.Root,
+                "src",
+                "ZkSync.Demo",
+                "bin",
+                BuildConfiguration(),
+                "net10.0",
+                "ZkSync.Demo.dll"
+            );
             Assert.True(File.Exists(demoDll), $"demo host not built at {demoDll}");
 
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoPaths.Root };
-            foreach (string a in new[] { demoDll, "-Users", "12" }) start.ArgumentList.Add(a);
+            var start = new ProcessStartInfo("dotnet")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                WorkingDirectory = RepoPaths.Root,
+            };
+            foreach (string a in new[] { demoDll, "-Users", "12" })
+                start.ArgumentList.Add(a);
             using var process = Process.Start(start)!;
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
@@ -27,7 +41,8 @@ namespace ZkSync.PowerShell.Tests
                 Assert.Fail("demo did not finish within 120 s");
             }
 
-            // The process has exited, so its streams end; the timeout only keeps a stray child holding them from hanging the test.
+            // The process has exited, so its streams end; the timeout only keeps a stray child holding them from
+            // hanging the test.
             string output = await stdout.WaitAsync(TimeSpan.FromSeconds(30));
             string errors = await stderr.WaitAsync(TimeSpan.FromSeconds(30));
             Assert.True(process.ExitCode == 0, $"demo exited {process.ExitCode}: {errors}\n{output}");
@@ -40,6 +55,11 @@ namespace ZkSync.PowerShell.Tests
         }
 
         private static string BuildConfiguration() =>
-            AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+            AppContext.BaseDirectory.Contains(
+                $"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}",
+                StringComparison.Ordinal
+            )
+                ? "Release"
+                : "Debug";
     }
 }

@@ -6,7 +6,8 @@ using ZkSync.PowerShell.Tests.Hosting;
 
 namespace ZkSync.PowerShell.Tests
 {
-    /// <summary>Device info, clock, attendance and lifecycle commands against emulators (needs the engine and the emulator).</summary>
+    /// <summary>Device info, clock, attendance and lifecycle commands against emulators (needs the engine and the
+    /// emulator).</summary>
     public sealed class DeviceCommandDeviceTests : DeviceTestBase
     {
         public DeviceCommandDeviceTests(ModuleFixture fixture) : base(fixture) { }
@@ -32,9 +33,13 @@ namespace ZkSync.PowerShell.Tests
             Assert.Equal(new DateTime(2021, 6, 15), time.Date);
 
             Ok("Set-ZkDeviceTime -Session $a -Time '2001-01-01' -WhatIf");
-            Assert.Equal(2021, ((DateTime)Ok("(Get-ZkDeviceTime -Session $a).DeviceTime").Output.Single().BaseObject).Year);
+            Assert.Equal(
+                2021,
+                ((DateTime)Ok("(Get-ZkDeviceTime -Session $a).DeviceTime").Output.Single().BaseObject).Year
+            );
 
-            var synced = (DateTime)Ok("(Set-ZkDeviceTime -Session $a -Sync -PassThru).DeviceTime").Output.Single().BaseObject;
+            var synced = (DateTime)
+                Ok("(Set-ZkDeviceTime -Session $a -Sync -PassThru).DeviceTime").Output.Single().BaseObject;
             Assert.Equal(DateTime.Now.Year, synced.Year);
         }
 
@@ -44,11 +49,19 @@ namespace ZkSync.PowerShell.Tests
             Device("a", users: 5);
             int all = Count("Get-ZkAttendanceLog -Session $a");
             Assert.True(all > 1, "the emulator seeds attendance for seeded users");
-            string middle = Strings("$log = Get-ZkAttendanceLog -Session $a; $log[[int]($log.Count / 2)].Timestamp.ToString('o')").Single();
+            string middle = Strings(
+                    "$log = Get-ZkAttendanceLog -Session $a; $log[[int]($log.Count / 2)].Timestamp.ToString('o')"
+                )
+                .Single();
             int after = Count($"Get-ZkAttendanceLog -Session $a -After '{middle}'");
             int before = Count($"Get-ZkAttendanceLog -Session $a -Before '{middle}'");
             Assert.Equal(all, after + before);
-            Assert.Empty(Ok($"Get-ZkAttendanceLog -Session $a -After '{middle}' | Where-Object {{ $_.Timestamp -lt [datetime]'{middle}' }}").Output);
+            Assert.Empty(
+                Ok(
+                    $"Get-ZkAttendanceLog -Session $a -After '{middle}' | Where-Object {{ $_.Timestamp -lt "
+                        + $"[datetime]'{middle}' }}"
+                ).Output
+            );
 
             Ok("Clear-ZkAttendanceLog -Session $a -WhatIf");
             Assert.Equal(all, Count("Get-ZkAttendanceLog -Session $a"));

@@ -27,7 +27,10 @@ namespace ZkSync.PowerShell.Tests
         [MemberData(nameof(ExportedCommands.All), MemberType = typeof(ExportedCommands))]
         public void Get_Help_shows_synopsis_description_and_at_least_two_examples(string name)
         {
-            PsResult result = _ps.Run($"$h = Get-Help {name} -Full; $h.Synopsis; ($h.description | ForEach-Object Text) -join ' '; $h.examples.example.Count; ($h.examples.example | ForEach-Object code) -join ' '");
+            PsResult result = _ps.Run(
+                $"$h = Get-Help {name} -Full; $h.Synopsis; ($h.description | ForEach-Object Text) -join ' '; "
+                    + "$h.examples.example.Count; ($h.examples.example | ForEach-Object code) -join ' '"
+            );
             result.ShouldSucceed();
             string synopsis = (string)result.Output[0].BaseObject;
             Assert.False(string.IsNullOrWhiteSpace(synopsis));
@@ -40,7 +43,9 @@ namespace ZkSync.PowerShell.Tests
         [Fact]
         public void Get_Help_Examples_shows_the_copy_examples()
         {
-            PsResult result = _ps.Run("(Get-Help Copy-ZkUser -Examples).examples.example | ForEach-Object { $_.title + ' ' + $_.code }");
+            PsResult result = _ps.Run(
+                "(Get-Help Copy-ZkUser -Examples).examples.example | ForEach-Object { $_.title + ' ' + $_.code }"
+            );
             result.ShouldSucceed();
             Assert.True(result.Output.Count >= 2);
             Assert.Contains(result.Output, o => ((string)o.BaseObject).Contains("Copy-ZkUser -Destination $b"));
@@ -74,14 +79,30 @@ namespace ZkSync.PowerShell.Tests
                 Assert.True(documented.Description.Count > 0, $"{name} -{documented.Name}: no description");
                 foreach (ParameterMetadata_ set in Sets(parameter))
                 {
-                    ZkSync.HelpGen.ParameterMetadata block = documented.Metadata.FirstOrDefault(m => m.AppliesTo(set.Name))
-                        ?? throw new Xunit.Sdk.XunitException($"{name} -{documented.Name}: parameter set {set.Name} not documented");
+                    ZkSync.HelpGen.ParameterMetadata block = documented.Metadata.FirstOrDefault(m =>
+                        m.AppliesTo(set.Name)
+                    )
+                        ?? throw new Xunit.Sdk.XunitException(
+                            $"{name} -{documented.Name}: parameter set {set.Name} not documented"
+                        );
                     string where = $"{name} -{documented.Name} [{set.Name}]";
-                    Assert.True(TypeName(parameter.ParameterType) == block.Type, $"{where}: type {block.Type}, code says {TypeName(parameter.ParameterType)}");
+                    Assert.True(
+                        TypeName(parameter.ParameterType) == block.Type,
+                        $"{where}: type {block.Type}, code says {TypeName(parameter.ParameterType)}"
+                    );
                     Assert.True(set.Required == block.Required, $"{where}: Required");
-                    Assert.True(set.Position == block.Position, $"{where}: Position {block.Position}, code says {set.Position}");
-                    Assert.True(set.Pipeline == block.PipelineInput, $"{where}: pipeline input '{block.PipelineInput}', code says '{set.Pipeline}'");
-                    Assert.True(parameter.Aliases.OrderBy(a => a).SequenceEqual(block.Aliases.OrderBy(a => a)), $"{where}: aliases");
+                    Assert.True(
+                        set.Position == block.Position,
+                        $"{where}: Position {block.Position}, code says {set.Position}"
+                    );
+                    Assert.True(
+                        set.Pipeline == block.PipelineInput,
+                        $"{where}: pipeline input '{block.PipelineInput}', code says '{set.Pipeline}'"
+                    );
+                    Assert.True(
+                        parameter.Aliases.OrderBy(a => a).SequenceEqual(block.Aliases.OrderBy(a => a)),
+                        $"{where}: aliases"
+                    );
                 }
             }
         }
@@ -89,7 +110,11 @@ namespace ZkSync.PowerShell.Tests
         [Fact]
         public void Every_markdown_page_belongs_to_an_exported_cmdlet()
         {
-            string[] pages = Directory.GetFiles(RepoPaths.Docs, "*-*.md").Select(Path.GetFileNameWithoutExtension).OrderBy(n => n).ToArray()!;
+            string[] pages = Directory
+                .GetFiles(RepoPaths.Docs, "*-*.md")
+                .Select(Path.GetFileNameWithoutExtension)
+                .OrderBy(n => n)
+                .ToArray()!;
             Assert.Equal(ExportedCommands.Names.OrderBy(n => n), pages);
         }
 
@@ -100,8 +125,11 @@ namespace ZkSync.PowerShell.Tests
             parameter.ParameterSets.Select(pair => new ParameterMetadata_(
                 pair.Key == "__AllParameterSets" ? "(All)" : pair.Key,
                 pair.Value.IsMandatory,
-                pair.Value.Position == int.MinValue ? "Named" : pair.Value.Position.ToString(CultureInfo.InvariantCulture),
-                Pipeline(pair.Value)));
+                pair.Value.Position == int.MinValue
+                    ? "Named"
+                    : pair.Value.Position.ToString(CultureInfo.InvariantCulture),
+                Pipeline(pair.Value)
+            ));
 
         private static string Pipeline(ParameterSetMetadata set) =>
             set.ValueFromPipeline && set.ValueFromPipelineByPropertyName ? "True (ByPropertyName, ByValue)"

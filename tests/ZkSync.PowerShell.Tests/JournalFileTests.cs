@@ -28,7 +28,9 @@ namespace ZkSync.PowerShell.Tests
 
         private object? Call(string type, string method, params object?[] args)
         {
-            MethodInfo info = _module.GetType("ZkSync.PowerShell.Journal." + type, throwOnError: true)!.GetMethod(method, BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)!;
+            MethodInfo info = _module
+                .GetType("ZkSync.PowerShell.Journal." + type, throwOnError: true)!
+                .GetMethod(method, BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)!;
             try
             {
                 return info.Invoke(null, args);
@@ -40,24 +42,40 @@ namespace ZkSync.PowerShell.Tests
         }
 
         private void AppendLine(string path, string line) => Call("JournalFile", "AppendLine", path, line);
-        private IReadOnlyList<string> ReadLines(string path) => (IReadOnlyList<string>)Call("JournalFile", "ReadLines", path)!;
 
-        private readonly string _folder = Path.Combine(Path.GetTempPath(), "zksync-journalfile-" + Guid.NewGuid().ToString("N"));
+        private IReadOnlyList<string> ReadLines(string path) =>
+            (IReadOnlyList<string>)Call("JournalFile", "ReadLines", path)!;
+
+        private readonly string _folder = Path.Combine(
+            Path.GetTempPath(),
+            "zksync-journalfile-" + Guid.NewGuid().ToString("N")
+        );
 
         private string FilePath => Path.Combine(_folder, "zksync-journal-2026-12.jsonl");
 
         [Fact]
         public async Task Many_threads_appending_long_records_never_interleave_or_lose_one()
         {
-            const int Threads = 16, PerThread = 60;
+            const int Threads = 16,
+                PerThread = 60;
             // Records far larger than a FileStream buffer, so a non-atomic append would show as torn or mixed lines.
-            string Line(int thread, int n) => $"{{\"thread\":{thread},\"n\":{n},\"pad\":\"{new string((char)('a' + thread), 20000)}\"}}";
+            string Line(int thread, int n) =>
+                $"{{\"thread\":{thread},\"n\":{n},\"pad\":\"{new string((char)('a' + thread), 20000)}\"}}";
             using var start = new ManualResetEventSlim();
-            Task[] writers = Enumerable.Range(0, Threads).Select(t => Task.Factory.StartNew(() =>
-            {
-                start.Wait();
-                for (int n = 0; n < PerThread; n++) AppendLine(FilePath, Line(t, n));
-            }, TaskCreationOptions.LongRunning)).ToArray();
+            Task[] writers = Enumerable
+                .Range(0, Threads)
+                .Select(t =>
+                    Task.Factory.StartNew(
+                        () =>
+                        {
+                            start.Wait();
+                            for (int n = 0; n < PerThread; n++)
+                                AppendLine(FilePath, Line(t, n));
+                        },
+                        TaskCreationOptions.LongRunning
+                    )
+                )
+                .ToArray();
             start.Set();
             var all = Task.WhenAll(writers);
             Assert.True(all == await Task.WhenAny(all, Task.Delay(TimeSpan.FromMinutes(2))), "writers did not finish");
@@ -74,11 +92,21 @@ namespace ZkSync.PowerShell.Tests
         public void A_record_torn_by_a_killed_writer_costs_only_that_record()
         {
             Directory.CreateDirectory(_folder);
-            File.WriteAllText(FilePath, "{\"Command\":\"Sync-ZkDevice\",\"Destination\":\"10.0.0.1:4370\",\"Status\":\"Succeeded\"}\n{\"Command\":\"Sync-Zk");
-            AppendLine(FilePath, "{\"Command\":\"Copy-ZkUser\",\"Destination\":\"10.0.0.2:4370\",\"Status\":\"Failed\"}");
+            File.WriteAllText(
+                FilePath,
+                "{\"Command\":\"Sync-ZkDevice\",\"Destination\":\"10.0.0.1:4370\",\"Status\":\"Succeeded\"}\n"
+                    + "{\"Command\":\"Sync-Zk"
+            );
+            AppendLine(
+                FilePath,
+                "{\"Command\":\"Copy-ZkUser\",\"Destination\":\"10.0.0.2:4370\",\"Status\":\"Failed\"}"
+            );
 
             PsResult result = _ps.Run("Get-ZkSyncHistory -JournalPath $folder", "folder", _folder);
-            Assert.Equal(new[] { "Sync-ZkDevice", "Copy-ZkUser" }, result.Output.Select(o => o.Properties["Command"].Value));
+            Assert.Equal(
+                new[] { "Sync-ZkDevice", "Copy-ZkUser" },
+                result.Output.Select(o => o.Properties["Command"].Value)
+            );
             Assert.Equal("Failed", result.Output[1].Properties["Status"].Value.ToString());
             Assert.Contains("1 line(s) are not journal records", Assert.Single(result.Warnings).Message);
         }
@@ -87,15 +115,36 @@ namespace ZkSync.PowerShell.Tests
         public void The_default_folder_follows_XDG_data_home_or_LOCALAPPDATA_and_the_month_names_the_file()
         {
             string folder = (string)Call("JournalLocation", "DefaultFolder")!;
-            if (System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows))
-                Assert.Equal(Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "ZkSync", "Journal"), folder);
+            if (
+                System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(
+                    System.Runtime.InteropServices.OSPlatform.Windows
+                )
+            )
+                Assert.Equal(
+                    Path.Combine(
+                        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData),
+                        "ZkSync",
+                        "Journal"
+                    ),
+                    folder
+                );
             else
             {
                 string? xdg = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
-                string dataHome = !string.IsNullOrEmpty(xdg) && Path.IsPathRooted(xdg) ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
+                string dataHome =
+                    !string.IsNullOrEmpty(xdg) && Path.IsPathRooted(xdg)
+                        ? xdg
+                        : Path.Combine(
+                            Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
+                            ".local",
+                            "share"
+                        );
                 Assert.Equal(Path.Combine(dataHome, "zksync", "journal"), folder);
             }
-            Assert.Equal(Path.Combine("x", "zksync-journal-2027-01.jsonl"), Call("JournalLocation", "FileFor", "x", new DateTime(2027, 1, 31, 23, 0, 0, DateTimeKind.Utc)));
+            Assert.Equal(
+                Path.Combine("x", "zksync-journal-2027-01.jsonl"),
+                Call("JournalLocation", "FileFor", "x", new DateTime(2027, 1, 31, 23, 0, 0, DateTimeKind.Utc))
+            );
             Assert.Equal("cmd", Call("JournalLocation", "Folder", "cmd", "pref"));
             Assert.Equal("pref", Call("JournalLocation", "Folder", null, "pref"));
         }

@@ -11,10 +11,13 @@ namespace ZkSync.PowerShell.Tests
     /// <summary>The run journal as the changing commands write it and Get-ZkSyncHistory reads it.</summary>
     public sealed class JournalTests : JournalDeviceTestBase
     {
-        public JournalTests(ModuleFixture fixture) : base(fixture) { }
+        public JournalTests(ModuleFixture fixture)
+            : base(fixture) { }
 
         private string[] JournalLines() =>
-            Directory.Exists(JournalFolder) ? Directory.GetFiles(JournalFolder, "*.jsonl").SelectMany(File.ReadAllLines).ToArray() : Array.Empty<string>();
+            Directory.Exists(JournalFolder)
+                ? Directory.GetFiles(JournalFolder, "*.jsonl").SelectMany(File.ReadAllLines).ToArray()
+                : Array.Empty<string>();
 
         private static T Get<T>(PSObject record, string property) => (T)record.Properties[property].Value;
 
@@ -34,14 +37,26 @@ namespace ZkSync.PowerShell.Tests
             List<PSObject> records = Ok("Get-ZkSyncHistory").Output;
             Assert.Equal(2, records.Count);
             PSObject bw = records.Single(r => Get<string>(r, "Destination") == Strings("$bw.Device").Single());
-            Assert.Equal(("Sync-ZkDevice", "Failed", 2, 1), (Get<string>(bw, "Command"), Get<object>(bw, "Status").ToString(), Get<int>(bw, "Added"), Get<int>(bw, "Failed")));
+            Assert.Equal(
+                ("Sync-ZkDevice", "Failed", 2, 1),
+                (
+                    Get<string>(bw, "Command"),
+                    Get<object>(bw, "Status").ToString(),
+                    Get<int>(bw, "Added"),
+                    Get<int>(bw, "Failed")
+                )
+            );
             Assert.Equal(Strings("$a.Device").Single(), Get<string>(bw, "Source"));
             Assert.Equal(Strings("$bw.SerialNumber").Single(), Get<string>(bw, "SerialNumber"));
             Assert.True(Get<bool>(bw, "Verified"));
             Assert.False(Get<bool>(bw, "WhatIf"));
             Assert.True(Get<long>(bw, "BytesWritten") > 0);
             Assert.Equal(Environment.MachineName, Get<string>(bw, "ComputerName"));
-            string failed = Assert.Single(Strings("(Get-ZkSyncHistory -Status Failed).FailedUsers | ForEach-Object { $_.UserId + ': ' + $_.Reason }"));
+            string failed = Assert.Single(
+                Strings(
+                    "(Get-ZkSyncHistory -Status Failed).FailedUsers | ForEach-Object { $_.UserId + ': ' + $_.Reason }"
+                )
+            );
             Assert.StartsWith("A17: ", failed);
             Assert.Contains("numeric", failed);
             PSObject tft = records.Single(r => r != bw);
@@ -98,18 +113,23 @@ namespace ZkSync.PowerShell.Tests
         }
 
         [Fact]
-        public void A_destination_that_could_not_be_re_enabled_is_a_warning_a_journal_field_and_a_Test_ZkDevice_finding()
+        public void A_device_not_re_enabled_is_a_warning_a_journal_field_and_a_Test_ZkDevice_finding()
         {
             Device("a", users: 2);
             Ok("$emu = Start-ZkEmulator; $b = $emu | Connect-ZkDevice -Timeout 1");
             // The emulator object behind Start-ZkEmulator answers CMD_ENABLEDEVICE with ACK_ERROR from now on.
-            Ok("$device = $emu.GetType().GetProperty('Emulator', [Reflection.BindingFlags]'NonPublic,Instance').GetValue($emu)\n" +
-               "$device.SetFaults([ZkSync.Emulator.Core.FaultOptions]@{ ErrorCommand = 1002 })");
+            Ok(
+                "$device = $emu.GetType().GetProperty('Emulator', "
+                    + "[Reflection.BindingFlags]'NonPublic,Instance').GetValue($emu)\n"
+                    + "$device.SetFaults([ZkSync.Emulator.Core.FaultOptions]@{ ErrorCommand = 1002 })"
+            );
 
             PsResult run = Ps.Run("Sync-ZkDevice -Source $a -Destination $b");
 
             Assert.Contains(run.Warnings, w => w.Message.Contains("Could not re-enable", StringComparison.Ordinal));
-            Assert.Contains(run.Errors, e => e.Exception.Message.Contains("Could not re-enable", StringComparison.Ordinal));
+            Assert.Contains(run.Errors, e =>
+                e.Exception.Message.Contains("Could not re-enable", StringComparison.Ordinal)
+            );
             PsResult record = Ok("Get-ZkSyncHistory");
             Assert.Contains("Could not re-enable", record.SingleProperty<string>("NotReEnabled"));
             Assert.False(record.SingleProperty<bool>("Verified"));
@@ -133,12 +153,23 @@ namespace ZkSync.PowerShell.Tests
             Assert.Equal(2, Count("Get-ZkSyncHistory -Device $b.Device"));
             Assert.Equal(2, Count("$b | Get-ZkSyncHistory"));
             Assert.Equal(1, Count("Get-ZkSyncHistory -Device $bw.SerialNumber"));
-            Assert.Equal(new[] { Strings("$bw.Device").Single() }, Strings("Get-ZkSyncHistory -Status Failed | ForEach-Object Destination"));
+            Assert.Equal(
+                new[] { Strings("$bw.Device").Single() },
+                Strings("Get-ZkSyncHistory -Status Failed | ForEach-Object Destination")
+            );
             Assert.Equal(2, Count("Get-ZkSyncHistory -Status Succeeded"));
-            Assert.Equal(new[] { Strings("$b.Device").Single() }, Strings("Get-ZkSyncHistory -Last 1 | ForEach-Object Destination"));
+            Assert.Equal(
+                new[] { Strings("$b.Device").Single() },
+                Strings("Get-ZkSyncHistory -Last 1 | ForEach-Object Destination")
+            );
             Assert.Equal(0, Count("Get-ZkSyncHistory -After ([DateTime]::Now.AddMinutes(1))"));
             Assert.Equal(0, Count("Get-ZkSyncHistory -Before ([DateTime]::Now.AddMinutes(-10))"));
-            Assert.Equal(3, Count("Get-ZkSyncHistory -After ([DateTime]::Now.AddMinutes(-10)) -Before ([DateTime]::Now.AddMinutes(1))"));
+            Assert.Equal(
+                3,
+                Count(
+                    "Get-ZkSyncHistory -After ([DateTime]::Now.AddMinutes(-10)) -Before ([DateTime]::Now.AddMinutes(1))"
+                )
+            );
         }
 
         [Fact]
@@ -149,10 +180,20 @@ namespace ZkSync.PowerShell.Tests
             string other = JournalFolder + "-other";
             try
             {
-                Ps.Run("$null = Copy-ZkUser -Source $a -Destination $b -JournalPath $other", "other", other).ShouldSucceed();
+                Ps.Run("$null = Copy-ZkUser -Source $a -Destination $b -JournalPath $other", "other", other)
+                    .ShouldSucceed();
                 Ok("Get-ZkUser -Session $b | Remove-ZkUser -Confirm:$false");
-                Ps.Run("Remove-ZkFingerprint -Session $a -UserId (Get-ZkUser -Session $a)[0].UserId -Confirm:$false -JournalPath $other", "other", other).ShouldSucceed();
-                Assert.Equal("Remove-ZkUser", Assert.Single(Ok("Get-ZkSyncHistory").Output).Properties["Command"].Value);
+                Ps.Run(
+                        "Remove-ZkFingerprint -Session $a -UserId (Get-ZkUser -Session $a)[0].UserId -Confirm:$false "
+                            + "-JournalPath $other",
+                        "other",
+                        other
+                    )
+                    .ShouldSucceed();
+                Assert.Equal(
+                    "Remove-ZkUser",
+                    Assert.Single(Ok("Get-ZkSyncHistory").Output).Properties["Command"].Value
+                );
                 Assert.Equal(2, Ok("Get-ZkSyncHistory").SingleProperty<int>("Removed"));
                 PsResult copy = Ps.Run("Get-ZkSyncHistory -JournalPath $other", "other", other);
                 Assert.Equal(new[] { "Copy-ZkUser", "Remove-ZkFingerprint" }, copy.Values("Command"));
@@ -167,12 +208,25 @@ namespace ZkSync.PowerShell.Tests
         [Fact]
         public void Write_ZkSyncHistory_records_a_destination_a_script_could_not_reach_and_Test_ZkDevice_sees_it()
         {
-            Ok("Write-ZkSyncHistory -Destination '127.0.0.1:9' -Error 'unreachable: refused' -Source 'src:4370' -Command 'nightly-sync.ps1'");
+            Ok(
+                "Write-ZkSyncHistory -Destination '127.0.0.1:9' -Error 'unreachable: refused' -Source 'src:4370' "
+                    + "-Command 'nightly-sync.ps1'"
+            );
             PsResult record = Ok("Get-ZkSyncHistory -Device 127.0.0.1:9");
-            Assert.Equal(("Failed", "nightly-sync.ps1", "unreachable: refused", "src:4370"),
-                (record.SingleProperty<object>("Status").ToString()!, record.SingleProperty<string>("Command"), record.SingleProperty<string>("Error"), record.SingleProperty<string>("Source")));
+            Assert.Equal(
+                ("Failed", "nightly-sync.ps1", "unreachable: refused", "src:4370"),
+                (
+                    record.SingleProperty<object>("Status").ToString()!,
+                    record.SingleProperty<string>("Command"),
+                    record.SingleProperty<string>("Error"),
+                    record.SingleProperty<string>("Source")
+                )
+            );
             Ok("Write-ZkSyncHistory -Destination '127.0.0.1:10'");
-            Assert.Equal("Succeeded", Ok("Get-ZkSyncHistory -Device 127.0.0.1:10").SingleProperty<object>("Status").ToString());
+            Assert.Equal(
+                "Succeeded",
+                Ok("Get-ZkSyncHistory -Device 127.0.0.1:10").SingleProperty<object>("Status").ToString()
+            );
         }
 
         [Fact]
@@ -184,7 +238,11 @@ namespace ZkSync.PowerShell.Tests
             File.WriteAllText(blocked, "a file where the journal folder should be");
             try
             {
-                PsResult result = Ps.Run("Sync-ZkDevice -Source $a -Destination $b -JournalPath $blocked", "blocked", blocked);
+                PsResult result = Ps.Run(
+                    "Sync-ZkDevice -Source $a -Destination $b -JournalPath $blocked",
+                    "blocked",
+                    blocked
+                );
                 result.ShouldSucceed();
                 WarningRecord warning = Assert.Single(result.Warnings);
                 Assert.Contains("journal could not be written", warning.Message);
@@ -211,7 +269,13 @@ namespace ZkSync.PowerShell.Tests
                         $d = Start-ZkEmulator | Connect-ZkDevice -Timeout 3
                         $null = Sync-ZkDevice -Source $s -Destination $d
                         Get-ZkSession | Disconnect-ZkDevice; Stop-ZkEmulator -All }",
-                new Dictionary<string, object?> { ["manifest"] = RepoPaths.StagedManifest, ["folder"] = JournalFolder }).ShouldSucceed();
+                    new Dictionary<string, object?>
+                    {
+                        ["manifest"] = RepoPaths.StagedManifest,
+                        ["folder"] = JournalFolder,
+                    }
+                )
+                .ShouldSucceed();
 
             string[] lines = JournalLines();
             Assert.Equal(12, lines.Length);

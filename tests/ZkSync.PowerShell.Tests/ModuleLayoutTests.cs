@@ -6,11 +6,15 @@ using ZkSync.PowerShell.Tests.Hosting;
 
 namespace ZkSync.PowerShell.Tests
 {
-    /// <summary>The staged folder is the module users get: everything it needs, and nothing PowerShell provides itself.</summary>
+    /// <summary>The staged folder is the module users get: everything it needs, and nothing PowerShell provides
+    /// itself.</summary>
     public sealed class ModuleLayoutTests
     {
-        private static string[] StagedFiles() => Directory.GetFiles(RepoPaths.ModuleDirectory, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(RepoPaths.ModuleDirectory, f).Replace('\\', '/')).ToArray();
+        private static string[] StagedFiles() =>
+            Directory
+                .GetFiles(RepoPaths.ModuleDirectory, "*", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(RepoPaths.ModuleDirectory, f).Replace('\\', '/'))
+                .ToArray();
 
         [Theory]
         [InlineData("ZkSync.psd1")]
@@ -35,7 +39,10 @@ namespace ZkSync.PowerShell.Tests
         [Fact]
         public void PowerShell_itself_is_never_shipped()
         {
-            Assert.DoesNotContain(StagedFiles(), f => f.StartsWith("System.Management.Automation", StringComparison.Ordinal) || f.StartsWith("Microsoft.PowerShell", StringComparison.Ordinal));
+            Assert.DoesNotContain(StagedFiles(), f =>
+                f.StartsWith("System.Management.Automation", StringComparison.Ordinal)
+                || f.StartsWith("Microsoft.PowerShell", StringComparison.Ordinal)
+            );
         }
 
         [Fact]

@@ -10,7 +10,8 @@ using ZkSync.PowerShell.Tests.Hosting;
 
 namespace ZkSync.PowerShell.Tests
 {
-    /// <summary>The manifest as shipped: valid, versioned from Directory.Build.props, exact exports, gallery metadata.</summary>
+    /// <summary>The manifest as shipped: valid, versioned from Directory.Build.props, exact exports, gallery
+    /// metadata.</summary>
     public sealed class ModuleManifestTests : IClassFixture<ModuleFixture>
     {
         private readonly PsHost _ps;
@@ -28,7 +29,11 @@ namespace ZkSync.PowerShell.Tests
         [Fact]
         public void Module_version_is_the_one_in_Directory_Build_props()
         {
-            string expected = XDocument.Load(Path.Combine(RepoPaths.Root, "Directory.Build.props")).Descendants("Version").Single().Value;
+            string expected = XDocument
+                .Load(Path.Combine(RepoPaths.Root, "Directory.Build.props"))
+                .Descendants("Version")
+                .Single()
+                .Value;
             PsResult result = _ps.Run("(Get-Module ZkSync).Version.ToString()");
             Assert.Equal(expected, result.Output.Single().BaseObject);
         }
@@ -40,12 +45,23 @@ namespace ZkSync.PowerShell.Tests
             string[] listed = ((object[])manifest["CmdletsToExport"]!).Cast<string>().OrderBy(n => n).ToArray();
             Assert.DoesNotContain(listed, n => n.Contains('*'));
 
-            string[] exported = _ps.Run("Get-Command -Module ZkSync | ForEach-Object Name").Output.Select(o => (string)o.BaseObject).OrderBy(n => n).ToArray();
+            string[] exported = _ps.Run("Get-Command -Module ZkSync | ForEach-Object Name")
+                .Output.Select(o => (string)o.BaseObject)
+                .OrderBy(n => n)
+                .ToArray();
             Assert.Equal(listed, exported);
 
             // Every cmdlet class in the assembly is listed (a forgotten export would silently hide a command).
-            string[] defined = _ps.Run("(Get-Module ZkSync).ImplementingAssembly.GetTypes() | Where-Object { $_.IsPublic -and -not $_.IsAbstract -and $_.IsSubclassOf([System.Management.Automation.Cmdlet]) } | ForEach-Object { $a = $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]; '{0}-{1}' -f $a.VerbName, $a.NounName }")
-                .Output.Select(o => (string)o.BaseObject).OrderBy(n => n).ToArray();
+            string[] defined = _ps.Run(
+                    "(Get-Module ZkSync).ImplementingAssembly.GetTypes() | Where-Object { $_.IsPublic -and -not "
+                        + "$_.IsAbstract -and $_.IsSubclassOf([System.Management.Automation.Cmdlet]) } | "
+                            + "ForEach-Object { $a = "
+                                + "$_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]; "
+                                    + "'{0}-{1}' -f $a.VerbName, $a.NounName }"
+                )
+                .Output.Select(o => (string)o.BaseObject)
+                .OrderBy(n => n)
+                .ToArray();
             Assert.Equal(listed, defined);
         }
 
@@ -79,15 +95,23 @@ namespace ZkSync.PowerShell.Tests
         [Fact]
         public void Staged_manifest_is_the_repository_manifest()
         {
-            Assert.Equal(File.ReadAllText(Path.Combine(RepoPaths.Root, "ZkSync.psd1")), File.ReadAllText(RepoPaths.StagedManifest));
+            Assert.Equal(
+                File.ReadAllText(Path.Combine(RepoPaths.Root, "ZkSync.psd1")),
+                File.ReadAllText(RepoPaths.StagedManifest)
+            );
         }
 
         private Hashtable ReadManifest()
         {
             PsResult result = _ps.Run($"Import-PowerShellDataFile -Path '{RepoPaths.StagedManifest}'");
-            if (result.Terminating == null && result.Errors.Count == 0) return (Hashtable)result.Output.Single().BaseObject;
-            // Import-PowerShellDataFile lives in Microsoft.PowerShell.Utility, absent in a bare host: parse the data file directly.
-            ScriptBlockAst ast = Parser.ParseFile(RepoPaths.StagedManifest, out _, out ParseError[] errors).Find(a => a is ScriptBlockAst, false) as ScriptBlockAst
+            if (result.Terminating == null && result.Errors.Count == 0)
+                return (Hashtable)result.Output.Single().BaseObject;
+            // Import-PowerShellDataFile lives in Microsoft.PowerShell.Utility, absent in a bare host: parse the data
+            // file directly.
+            ScriptBlockAst ast =
+                Parser
+                    .ParseFile(RepoPaths.StagedManifest, out _, out ParseError[] errors)
+                    .Find(a => a is ScriptBlockAst, false) as ScriptBlockAst
                 ?? throw new InvalidOperationException("manifest has no script block");
             Assert.Empty(errors);
             var hashtable = (HashtableAst)ast.Find(a => a is HashtableAst, false)!;

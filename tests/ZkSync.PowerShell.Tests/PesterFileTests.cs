@@ -6,13 +6,18 @@ using ZkSync.PowerShell.Tests.Hosting;
 
 namespace ZkSync.PowerShell.Tests
 {
-    /// <summary>The Pester suite cannot run without pwsh, but it must at least parse: a syntax error would only show on CI.</summary>
+    /// <summary>The Pester suite cannot run without pwsh, but it must at least parse: a syntax error would only show on
+    /// CI.</summary>
     public sealed class PesterFileTests
     {
         public static TheoryData<string> Files()
         {
             var data = new TheoryData<string>();
-            foreach (string file in Directory.GetFiles(RepoPaths.PesterTests, "*.ps1", SearchOption.AllDirectories).OrderBy(f => f))
+            foreach (
+                string file in Directory
+                    .GetFiles(RepoPaths.PesterTests, "*.ps1", SearchOption.AllDirectories)
+                    .OrderBy(f => f)
+            )
                 data.Add(Path.GetRelativePath(RepoPaths.PesterTests, file));
             return data;
         }
@@ -22,7 +27,13 @@ namespace ZkSync.PowerShell.Tests
         public void Pester_file_parses_without_errors(string relativePath)
         {
             Parser.ParseFile(Path.Combine(RepoPaths.PesterTests, relativePath), out _, out ParseError[] errors);
-            Assert.True(errors.Length == 0, string.Join("\n", errors.Select(e => $"{e.Extent.StartLineNumber}:{e.Extent.StartColumnNumber} {e.Message}")));
+            Assert.True(
+                errors.Length == 0,
+                string.Join(
+                    "\n",
+                    errors.Select(e => $"{e.Extent.StartLineNumber}:{e.Extent.StartColumnNumber} {e.Message}")
+                )
+            );
         }
 
         [Fact]
@@ -33,7 +44,10 @@ namespace ZkSync.PowerShell.Tests
             foreach (string file in tests)
             {
                 ScriptBlockAst ast = Parser.ParseFile(file, out _, out _);
-                var commands = ast.FindAll(a => a is CommandAst, true).Cast<CommandAst>().Select(c => c.GetCommandName()).ToList();
+                var commands = ast.FindAll(a => a is CommandAst, true)
+                    .Cast<CommandAst>()
+                    .Select(c => c.GetCommandName())
+                    .ToList();
                 Assert.Contains("Describe", commands);
                 Assert.Contains("BeforeAll", commands);
             }

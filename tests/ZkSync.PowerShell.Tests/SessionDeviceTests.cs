@@ -9,12 +9,16 @@ namespace ZkSync.PowerShell.Tests
     /// <summary>Connect/Get/Disconnect against emulators (needs the engine and the emulator).</summary>
     public sealed class SessionDeviceTests : DeviceTestBase
     {
-        public SessionDeviceTests(ModuleFixture fixture) : base(fixture) { }
+        public SessionDeviceTests(ModuleFixture fixture)
+            : base(fixture) { }
 
         [Fact]
         public void Emulator_output_pipes_into_Connect_and_the_session_becomes_current()
         {
-            PsResult result = Ok("$emu = Start-ZkEmulator -Users 2; $s = $emu | Connect-ZkDevice; $s.State; $s.Device -eq $emu.Device; (Get-ZkSession -Current).Id -eq $s.Id; $s.SerialNumber");
+            PsResult result = Ok(
+                "$emu = Start-ZkEmulator -Users 2; $s = $emu | Connect-ZkDevice; $s.State; $s.Device -eq $emu.Device; "
+                    + "(Get-ZkSession -Current).Id -eq $s.Id; $s.SerialNumber"
+            );
             Assert.Equal("Open", result.Output[0].ToString());
             Assert.True((bool)result.Output[1].BaseObject);
             Assert.True((bool)result.Output[2].BaseObject);
@@ -55,7 +59,10 @@ namespace ZkSync.PowerShell.Tests
         [Fact]
         public void The_comm_key_appears_in_no_output_property_or_verbose_message()
         {
-            PsResult result = Ok("$s = Start-ZkEmulator -CommKey 424242 | Connect-ZkDevice -CommKey 424242 -Verbose; $s.PSObject.Properties | ForEach-Object { \"$($_.Name)=$($_.Value)\" }");
+            PsResult result = Ok(
+                "$s = Start-ZkEmulator -CommKey 424242 | Connect-ZkDevice -CommKey 424242 -Verbose; "
+                    + "$s.PSObject.Properties | ForEach-Object { \"$($_.Name)=$($_.Value)\" }"
+            );
             Assert.NotEmpty(result.Verbose);
             Assert.DoesNotContain(result.Verbose, v => v.Message.Contains("424242"));
             Assert.DoesNotContain(result.Output, o => o.ToString()!.Contains("424242"));
@@ -73,7 +80,10 @@ namespace ZkSync.PowerShell.Tests
         [Fact]
         public void Udp_only_devices_connect_over_udp()
         {
-            Assert.Equal("Udp", Strings("(Start-ZkEmulator -Transport Udp | Connect-ZkDevice -Timeout 2).Transport").Single());
+            Assert.Equal(
+                "Udp",
+                Strings("(Start-ZkEmulator -Transport Udp | Connect-ZkDevice -Timeout 2).Transport").Single()
+            );
         }
 
         [Fact]
@@ -102,9 +112,14 @@ namespace ZkSync.PowerShell.Tests
         public void Removing_the_module_closes_sessions_and_stops_emulators()
         {
             using var host = new PsHost();
-            host.Run("$emu = Start-ZkEmulator; $s = $emu | Connect-ZkDevice; $other = Start-ZkEmulator; $t = $other | Connect-ZkDevice").ShouldSucceed();
+            host.Run(
+                    "$emu = Start-ZkEmulator; $s = $emu | Connect-ZkDevice; $other = Start-ZkEmulator; $t = $other | "
+                        + "Connect-ZkDevice"
+                )
+                .ShouldSucceed();
             host.Run("Disconnect-ZkDevice -Session $t").ShouldSucceed();
-            Assert.Equal("0", host.Run("$other.OpenSessions").Output.Single().ToString()); // disconnecting frees the device's slot
+            // disconnecting frees the device's slot
+            Assert.Equal("0", host.Run("$other.OpenSessions").Output.Single().ToString());
             Assert.Equal("1", host.Run("$emu.OpenSessions").Output.Single().ToString());
             host.Run("Remove-Module ZkSync").ShouldSucceed();
             Assert.Equal("Closed", host.Run("$s.State").Output.Single().ToString());

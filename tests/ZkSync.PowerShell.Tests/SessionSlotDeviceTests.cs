@@ -12,9 +12,9 @@ using ZkSync.PowerShell.Tests.Hosting;
 namespace ZkSync.PowerShell.Tests
 {
     /// <summary>
-    /// A terminal has a few session slots; one left by a client without CMD_EXIT stays taken until the terminal drops it.
-    /// ZkSync names a full device clearly, and every way a session ends says CMD_EXIT: Disconnect-ZkDevice, Remove-Module,
-    /// runspace close, Ctrl+C mid-sync, process exit.
+    /// A terminal has a few session slots; one left by a client without CMD_EXIT stays taken until the terminal drops
+    /// it. ZkSync names a full device clearly, and every way a session ends says CMD_EXIT: Disconnect-ZkDevice,
+    /// Remove-Module, runspace close, Ctrl+C mid-sync, process exit.
     /// </summary>
     public sealed class SessionSlotDeviceTests : DeviceTestBase
     {
@@ -55,7 +55,11 @@ namespace ZkSync.PowerShell.Tests
         public void Remove_Module_says_exit_for_every_open_session()
         {
             using var ps = new PsHost();
-            PSObject emu = Single(ps, "$emu = Start-ZkEmulator; $null = $emu | Connect-ZkDevice -Timeout 3; $null = $emu | Connect-ZkDevice -Timeout 3; $emu");
+            PSObject emu = Single(
+                ps,
+                "$emu = Start-ZkEmulator; $null = $emu | Connect-ZkDevice -Timeout 3; $null = $emu | Connect-ZkDevice "
+                    + "-Timeout 3; $emu"
+            );
             Succeed(ps, "Remove-Module ZkSync");
             Assert.Equal(2L, ExitsReaching(emu, 2));
         }
@@ -74,16 +78,23 @@ namespace ZkSync.PowerShell.Tests
         [Fact]
         public void Stopping_a_sync_midway_leaves_no_session_without_exit_and_the_sessions_still_work()
         {
-            Ok("$emuOfA = Start-ZkEmulator -Profile face -Users 80; $a = $emuOfA | Connect-ZkDevice -Timeout 3; $emuOfB = Start-ZkEmulator -Profile face; $b = $emuOfB | Connect-ZkDevice -Timeout 3");
+            Ok(
+                "$emuOfA = Start-ZkEmulator -Profile face -Users 80; $a = $emuOfA | Connect-ZkDevice -Timeout 3; "
+                    + "$emuOfB = Start-ZkEmulator -Profile face; $b = $emuOfB | Connect-ZkDevice -Timeout 3"
+            );
             PSObject emulatorB = Ok("$emuOfB").Output.Single();
             using var ps = System.Management.Automation.PowerShell.Create(Ps.Runspace);
             ps.AddScript("Sync-ZkDevice -Source $a -Destination $b");
             IAsyncResult running = ps.BeginInvoke();
-            Until(() => (bool)emulatorB.Properties["DeviceDisabled"].Value || running.IsCompleted, "the sync never started writing");
+            Until(
+                () => (bool)emulatorB.Properties["DeviceDisabled"].Value || running.IsCompleted,
+                "the sync never started writing"
+            );
             ps.Stop();
             Assert.Throws<PipelineStoppedException>(() => ps.EndInvoke(running));
 
-            // Whatever the stop cut, no session was left behind without CMD_EXIT, and both sessions carry on afterwards.
+            // Whatever the stop cut, no session was left behind without CMD_EXIT, and both sessions carry on
+            // afterwards.
             Assert.False((bool)emulatorB.Properties["DeviceDisabled"].Value);
             Assert.Equal(80, Count("Get-ZkUser -Session $a"));
             Assert.True(Count("Get-ZkUser -Session $b") >= 0);
@@ -91,8 +102,14 @@ namespace ZkSync.PowerShell.Tests
             foreach (string name in new[] { "emuOfA", "emuOfB" })
             {
                 PSObject emulator = Ok("$" + name).Output.Single();
-                Until(() => Convert.ToInt32(emulator.Properties["OpenSessions"].Value, CultureInfo.InvariantCulture) == 0, $"{name} still has a session");
-                Assert.Equal(0L, Convert.ToInt64(emulator.Properties["SessionsLeftWithoutExit"].Value, CultureInfo.InvariantCulture));
+                Until(
+                    () => Convert.ToInt32(emulator.Properties["OpenSessions"].Value, CultureInfo.InvariantCulture) == 0,
+                    $"{name} still has a session"
+                );
+                Assert.Equal(
+                    0L,
+                    Convert.ToInt64(emulator.Properties["SessionsLeftWithoutExit"].Value, CultureInfo.InvariantCulture)
+                );
                 Assert.True(Exits(emulator) >= 1);
             }
         }
@@ -103,15 +120,30 @@ namespace ZkSync.PowerShell.Tests
             PSObject emu = Ok("$emu = Start-ZkEmulator; $emu").Output.Single();
             int port = Convert.ToInt32(emu.Properties["Port"].Value, CultureInfo.InvariantCulture);
             string script = Path.Combine(Path.GetTempPath(), $"zksync-exit-{Guid.NewGuid():N}.ps1");
-            File.WriteAllText(script,
-                $"Import-Module '{RepoPaths.StagedManifest}'\n" +
-                $"$null = Connect-ZkDevice 127.0.0.1 -Port {port} -Timeout 3\n" +
-                "[Environment]::Exit(0)\n");
+            File.WriteAllText(
+                script,
+                $"Import-Module '{RepoPaths.StagedManifest}'\n"
+                    + $"$null = Connect-ZkDevice 127.0.0.1 -Port {port} -Timeout 3\n"
+                    + "[Environment]::Exit(0)\n"
+            );
             try
             {
-                string demoDll = Path.Combine(RepoPaths.Root, "src", "ZkSync.Demo", "bin", BuildConfiguration(), "net10.0", "ZkSync.Demo.dll");
+                string demoDll = Path.Combine(
+                    RepoPaths.Root,
+                    "src",
+                    "ZkSync.Demo",
+                    "bin",
+                    BuildConfiguration(),
+                    "net10.0",
+                    "ZkSync.Demo.dll"
+                );
                 Assert.True(File.Exists(demoDll), $"script host not built at {demoDll}");
-                var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepoPaths.Root };
+                var start = new ProcessStartInfo("dotnet")
+                {
+                    RedirectStandardOutput = true,
+                    RedirectStandardError = true,
+                    WorkingDirectory = RepoPaths.Root,
+                };
                 start.ArgumentList.Add(demoDll);
                 start.ArgumentList.Add(script);
                 using var process = Process.Start(start)!;
@@ -122,7 +154,10 @@ namespace ZkSync.PowerShell.Tests
                     process.Kill(entireProcessTree: true);
                     Assert.Fail("the script host did not exit within 60 s");
                 }
-                Assert.True(process.ExitCode == 0, $"script host exited {process.ExitCode}: {await stderr.WaitAsync(TimeSpan.FromSeconds(30))}");
+                Assert.True(
+                    process.ExitCode == 0,
+                    $"script host exited {process.ExitCode}: {await stderr.WaitAsync(TimeSpan.FromSeconds(30))}"
+                );
                 Until(() => Exits(emu) == 1, "the process exited without CMD_EXIT");
             }
             finally
@@ -141,6 +176,11 @@ namespace ZkSync.PowerShell.Tests
         private static void Succeed(PsHost ps, string script) => ps.Run(script).ShouldSucceed();
 
         private static string BuildConfiguration() =>
-            AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+            AppContext.BaseDirectory.Contains(
+                $"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}",
+                StringComparison.Ordinal
+            )
+                ? "Release"
+                : "Debug";
     }
 }

@@ -6,7 +6,8 @@ using ZkSync.PowerShell.Tests.Hosting;
 
 namespace ZkSync.PowerShell.Tests
 {
-    /// <summary>Sync-ZkDevice against a destination that ACKs writes it drops, as firmware does (Start-ZkEmulator -SilentDrops).</summary>
+    /// <summary>Sync-ZkDevice against a destination that ACKs writes it drops, as firmware does (Start-ZkEmulator
+    /// -SilentDrops).</summary>
     public sealed class SilentDropPipelineTests : DeviceTestBase
     {
         public SilentDropPipelineTests(ModuleFixture fixture) : base(fixture) { }
@@ -26,12 +27,15 @@ namespace ZkSync.PowerShell.Tests
             {
                 bool hasFingers = fingered.Contains(SyncPipelineTests.Text(item, "UserId"));
                 Assert.Equal(hasFingers ? "Failed" : "Succeeded", SyncPipelineTests.Text(item, "Status"));
-                if (hasFingers) Assert.Contains("did not keep it", SyncPipelineTests.Text(item, "Notes"));
+                if (hasFingers)
+                    Assert.Contains("did not keep it", SyncPipelineTests.Text(item, "Notes"));
             }
             Assert.Equal(0, Count("Get-ZkFingerprint -Session $b"));
 
             PsResult unverified = Ok("Sync-ZkDevice -Source $a -Destination $b -NoVerify");
-            Assert.All(SyncPipelineTests.OfType(unverified, "ZkSyncResult"), i => Assert.Equal("Succeeded", SyncPipelineTests.Text(i, "Status")));
+            Assert.All(SyncPipelineTests.OfType(unverified, "ZkSyncResult"), i =>
+                Assert.Equal("Succeeded", SyncPipelineTests.Text(i, "Status"))
+            );
             Assert.Equal(0, Count("Get-ZkFingerprint -Session $b"));
         }
     }

@@ -14,19 +14,28 @@ namespace ZkSync.PowerShell.Tests
     public sealed class SyncPipelineTests : DeviceTestBase
     {
         /// <summary>Everything a device stores, as text, to prove that a command changed nothing.</summary>
-        private static readonly CompositeFormat StateOf = CompositeFormat.Parse("(Get-ZkUser -Session {0} | ForEach-Object {{ $_.UserId + '/' + $_.Name + '/' + $_.Card }}) + " +
-            "(Get-ZkFingerprint -Session {0} | ForEach-Object {{ $_.UserId + '/' + $_.FingerIndex + '/' + $_.Size }}) + " +
-            "(Get-ZkFaceTemplate -Session {0} | ForEach-Object {{ $_.UserId + '/' + $_.FaceId + '/' + $_.Size }}) + " +
-            "(Get-ZkUserPhoto -Session {0} | ForEach-Object {{ $_.UserId + '/' + $_.Size }})");
+        private static readonly CompositeFormat StateOf = CompositeFormat.Parse(
+            "(Get-ZkUser -Session {0} | ForEach-Object {{ $_.UserId + '/' + $_.Name + '/' + $_.Card }}) + "
+                + "(Get-ZkFingerprint -Session {0} | ForEach-Object {{ $_.UserId + '/' + $_.FingerIndex + '/' + "
+                    + "$_.Size }}) + "
+                + "(Get-ZkFaceTemplate -Session {0} | ForEach-Object {{ $_.UserId + '/' + $_.FaceId + '/' + $_.Size "
+                    + "}}) + "
+                + "(Get-ZkUserPhoto -Session {0} | ForEach-Object {{ $_.UserId + '/' + $_.Size }})"
+        );
 
-        public SyncPipelineTests(ModuleFixture fixture) : base(fixture) { }
+        public SyncPipelineTests(ModuleFixture fixture)
+            : base(fixture) { }
 
         internal static List<PSObject> OfType(PsResult result, string type) =>
             result.Output.Where(o => o.TypeNames[0] == "ZkSync.PowerShell." + type).ToList();
 
-        /// <summary>The per-destination summaries, which go to the information stream unless -Summary is given.</summary>
+        /// <summary>The per-destination summaries, which go to the information stream unless -Summary is
+        /// given.</summary>
         internal static List<PSObject> Summaries(PsResult result) =>
-            result.Information.Where(r => r.Tags.Contains("ZkSync.Summary")).Select(r => PSObject.AsPSObject(r.MessageData)).ToList();
+            result
+                .Information.Where(r => r.Tags.Contains("ZkSync.Summary"))
+                .Select(r => PSObject.AsPSObject(r.MessageData))
+                .ToList();
 
         internal static string Text(PSObject o, string property) => o.Properties[property].Value?.ToString() ?? "";
 
@@ -39,10 +48,22 @@ namespace ZkSync.PowerShell.Tests
             PsResult first = Ok("Sync-ZkDevice -Source $a -Destination $b");
             List<PSObject> items = OfType(first, "ZkSyncResult");
             Assert.Equal(30, items.Count);
-            Assert.All(items, i => Assert.Equal(("Added", "Succeeded", "Written", "Written"), (Text(i, "Action"), Text(i, "Status"), Text(i, "Faces"), Text(i, "Photos"))));
+            Assert.All(items, i =>
+                Assert.Equal(
+                    ("Added", "Succeeded", "Written", "Written"),
+                    (Text(i, "Action"), Text(i, "Status"), Text(i, "Faces"), Text(i, "Photos"))
+                )
+            );
             Assert.All(items, i => Assert.Equal(Strings("$b.Device").Single(), Text(i, "Destination")));
             PSObject summary = Assert.Single(Summaries(first));
-            Assert.Equal((30, 0, ""), ((int)summary.Properties["Added"].Value, (int)summary.Properties["Failed"].Value, Text(summary, "Error")));
+            Assert.Equal(
+                (30, 0, ""),
+                (
+                    (int)summary.Properties["Added"].Value,
+                    (int)summary.Properties["Failed"].Value,
+                    Text(summary, "Error")
+                )
+            );
             Assert.True((long)summary.Properties["BytesUploaded"].Value > 0);
             // Output is one type: the summary is on the information stream, so filters on results never see it.
             Assert.Equal(30, first.Output.Count);
@@ -56,7 +77,10 @@ namespace ZkSync.PowerShell.Tests
             Assert.Equal(30, unchanged.Count); // Assert.All over none would pass
             Assert.All(unchanged, i => Assert.Equal("Unchanged", Text(i, "Action")));
             PSObject again = Assert.Single(Summaries(second));
-            Assert.Equal((0L, 30), ((long)again.Properties["BytesUploaded"].Value, (int)again.Properties["Unchanged"].Value));
+            Assert.Equal(
+                (0L, 30),
+                ((long)again.Properties["BytesUploaded"].Value, (int)again.Properties["Unchanged"].Value)
+            );
         }
 
         [Fact]
@@ -66,7 +90,10 @@ namespace ZkSync.PowerShell.Tests
             Device("b");
             Ok("$null = Sync-ZkDevice -Source $a -Destination $b");
             string[] ids = Strings("Get-ZkUser -Session $a | ForEach-Object UserId");
-            Ok($"Set-ZkUser -Session $b -UserId '{ids[0]}' -Name 'Changed'; $null = New-ZkUser -Session $b -UserId 999 -Name 'Only B'; Remove-ZkUser -Session $b -UserId '{ids[1]}' -Confirm:$false");
+            Ok(
+                $"Set-ZkUser -Session $b -UserId '{ids[0]}' -Name 'Changed'; $null = New-ZkUser -Session $b -UserId "
+                    + $"999 -Name 'Only B'; Remove-ZkUser -Session $b -UserId '{ids[1]}' -Confirm:$false"
+            );
 
             var byId = Ok("Compare-ZkDevice $a $b").Output.ToDictionary(o => Text(o, "UserId"));
             Assert.Equal(("Different", "Users"), (Text(byId[ids[0]], "Status"), Text(byId[ids[0]], "DifferentKinds")));
@@ -81,7 +108,10 @@ namespace ZkSync.PowerShell.Tests
         {
             Device("a", users: 3);
             Device("b");
-            Ok("$null = Sync-ZkDevice -Source $a -Destination $b; $null = New-ZkUser -Session $b -UserId 777 -Name 'Extra'");
+            Ok(
+                "$null = Sync-ZkDevice -Source $a -Destination $b; $null = New-ZkUser -Session $b -UserId 777 -Name "
+                    + "'Extra'"
+            );
 
             PsResult preview = Ok("Sync-ZkDevice -Source $a -Destination $b -Mirror -WhatIf");
             PSObject planned = OfType(preview, "ZkSyncResult").Single(i => Text(i, "UserId") == "777");
@@ -105,7 +135,11 @@ namespace ZkSync.PowerShell.Tests
             using var ps = new PsHost(host: host);
             try
             {
-                Run(ps, "$a = Start-ZkEmulator -Users 2 | Connect-ZkDevice -Timeout 3; $b = Start-ZkEmulator | Connect-ZkDevice -Timeout 3");
+                Run(
+                    ps,
+                    "$a = Start-ZkEmulator -Users 2 | Connect-ZkDevice -Timeout 3; $b = Start-ZkEmulator | "
+                        + "Connect-ZkDevice -Timeout 3"
+                );
                 Run(ps, "$null = New-ZkUser -Session $b -UserId 777 -Name 'Extra'");
 
                 PsResult result = Run(ps, "Sync-ZkDevice -Source $a -Destination $b -Mirror");
@@ -129,17 +163,30 @@ namespace ZkSync.PowerShell.Tests
             Device("a", "face", users: 4);
             Device("b", "face", users: 2, extra: "-Seed 9");
             Device("c", "face");
-            string before = string.Join("|", Strings(string.Format(CultureInfo.InvariantCulture, StateOf, "$b")).Concat(Strings(string.Format(CultureInfo.InvariantCulture, StateOf, "$c"))));
+            string before = string.Join(
+                "|",
+                Strings(string.Format(CultureInfo.InvariantCulture, StateOf, "$b"))
+                    .Concat(Strings(string.Format(CultureInfo.InvariantCulture, StateOf, "$c")))
+            );
 
             PsResult plan = Ok("Sync-ZkDevice -Source $a -Destination $b, $c -Mirror -WhatIf");
 
-            Assert.Equal(before, string.Join("|", Strings(string.Format(CultureInfo.InvariantCulture, StateOf, "$b")).Concat(Strings(string.Format(CultureInfo.InvariantCulture, StateOf, "$c")))));
+            Assert.Equal(
+                before,
+                string.Join(
+                    "|",
+                    Strings(string.Format(CultureInfo.InvariantCulture, StateOf, "$b"))
+                        .Concat(Strings(string.Format(CultureInfo.InvariantCulture, StateOf, "$c")))
+                )
+            );
             List<PSObject> items = OfType(plan, "ZkSyncResult");
             Assert.All(items, i => Assert.Equal("True", Text(i, "WhatIf")));
             Assert.Equal(8, items.Count(i => Text(i, "Action") == "Added"));
             Assert.Equal(2, items.Count(i => Text(i, "Action") == "Removed"));
             Assert.Equal(2, Summaries(plan).Count);
-            Assert.All(Summaries(plan), s => Assert.Equal((0L, "True"), ((long)s.Properties["BytesUploaded"].Value, Text(s, "WhatIf"))));
+            Assert.All(Summaries(plan), s =>
+                Assert.Equal((0L, "True"), ((long)s.Properties["BytesUploaded"].Value, Text(s, "WhatIf")))
+            );
         }
 
         [Fact]
@@ -194,7 +241,10 @@ namespace ZkSync.PowerShell.Tests
             Device("a", "face", users: 3);
             Device("b");
             Device("c", "face");
-            Ok("$emuDead = Start-ZkEmulator; $dead = $emuDead | Connect-ZkDevice -Timeout 3; $emuDead | Stop-ZkEmulator");
+            Ok(
+                "$emuDead = Start-ZkEmulator; $dead = $emuDead | Connect-ZkDevice -Timeout 3; $emuDead | "
+                    + "Stop-ZkEmulator"
+            );
 
             PsResult result = Ps.Run("Sync-ZkDevice -Source $a -Destination $b, $dead, $c -ThrottleLimit 3");
 
@@ -217,14 +267,20 @@ namespace ZkSync.PowerShell.Tests
         {
             Device("a", users: 8);
             Device("b");
-            string[] chosen = Strings("Get-ZkUser -Session $a | Where-Object UserId -like '100*' | ForEach-Object UserId");
+            string[] chosen = Strings(
+                "Get-ZkUser -Session $a | Where-Object UserId -like '100*' | ForEach-Object UserId"
+            );
             Assert.NotEmpty(chosen);
 
-            PsResult result = Ok("Get-ZkUser -Session $a | Where-Object UserId -like '100*' | Sync-ZkDevice -Source $a -Destination $b");
+            PsResult result = Ok(
+                "Get-ZkUser -Session $a | Where-Object UserId -like '100*' | Sync-ZkDevice -Source $a -Destination $b"
+            );
 
             Assert.Equal(chosen, OfType(result, "ZkSyncResult").Select(i => Text(i, "UserId")));
             Assert.Equal(chosen, Strings("Get-ZkUser -Session $b | ForEach-Object UserId"));
-            Assert.Empty(Ok("Get-ZkUser -Session $a | Where-Object UserId -eq 'none' | Sync-ZkDevice -Destination $b").Output);
+            Assert.Empty(
+                Ok("Get-ZkUser -Session $a | Where-Object UserId -eq 'none' | Sync-ZkDevice -Destination $b").Output
+            );
         }
 
         [Fact]
@@ -236,7 +292,9 @@ namespace ZkSync.PowerShell.Tests
             PsResult result = Ok("Sync-ZkDevice -Source $a -Destination $b, $c");
             var children = result.Progress.Where(p => p.ParentActivityId > 0).ToList();
             Assert.Equal(2, children.Select(p => p.ActivityId).Distinct().Count());
-            Assert.All(children, p => Assert.Equal(result.Progress.First(q => q.ParentActivityId < 0).ActivityId, p.ParentActivityId));
+            Assert.All(children, p =>
+                Assert.Equal(result.Progress.First(q => q.ParentActivityId < 0).ActivityId, p.ParentActivityId)
+            );
             foreach (int id in result.Progress.Select(p => p.ActivityId).Distinct())
                 Assert.Equal(ProgressRecordType.Completed, result.Progress.Last(p => p.ActivityId == id).RecordType);
         }
@@ -255,7 +313,8 @@ namespace ZkSync.PowerShell.Tests
                 Assert.True(File.Exists(backup));
                 Assert.StartsWith(Strings("$b.SerialNumber").Single() + "_", Path.GetFileName(backup));
                 // The backup holds the destination as it was: user 5 only, not the two synced ones.
-                var compared = Ok($"Compare-ZkDevice -ReferencePath '{backup}' -Difference $b").Output.ToDictionary(c => Text(c, "UserId"), c => Text(c, "Status"));
+                var compared = Ok($"Compare-ZkDevice -ReferencePath '{backup}' -Difference $b")
+                    .Output.ToDictionary(c => Text(c, "UserId"), c => Text(c, "Status"));
                 Assert.Equal(3, compared.Count);
                 Assert.Equal("Equal", compared["5"]);
                 Assert.Equal(2, compared.Values.Count(v => v == "DifferenceOnly"));

@@ -39,13 +39,20 @@ namespace ZkSync.PowerShell.Tests
         public void WhatIf_changes_nothing()
         {
             Device("a", users: 4);
-            string[] before = Strings("Get-ZkUser -Session $a | ForEach-Object { $_.UserId + '|' + $_.Name + '|' + $_.Enabled }");
-            PsResult result = Ok(@"
+            string[] before = Strings(
+                "Get-ZkUser -Session $a | ForEach-Object { $_.UserId + '|' + $_.Name + '|' + $_.Enabled }"
+            );
+            PsResult result = Ok(
+                @"
                 Get-ZkUser -Session $a | Remove-ZkUser -WhatIf
                 Get-ZkUser -Session $a | Set-ZkUser -Name 'Changed' -Enabled $false -WhatIf
-                New-ZkUser -Session $a -UserId 777 -Name 'New' -WhatIf");
+                New-ZkUser -Session $a -UserId 777 -Name 'New' -WhatIf"
+            );
             Assert.Empty(result.Output);
-            Assert.Equal(before, Strings("Get-ZkUser -Session $a | ForEach-Object { $_.UserId + '|' + $_.Name + '|' + $_.Enabled }"));
+            Assert.Equal(
+                before,
+                Strings("Get-ZkUser -Session $a | ForEach-Object { $_.UserId + '|' + $_.Name + '|' + $_.Enabled }")
+            );
         }
 
         [Fact]
@@ -62,7 +69,10 @@ namespace ZkSync.PowerShell.Tests
             Assert.Equal("111", Strings("(Get-ZkUser -Session $a -UserId 9001).Card").Single());
 
             Ok("Get-ZkUser -Session $a -UserId 9001 | Set-ZkUser -Name 'Alice Smith' -Enabled $false");
-            Assert.Equal(new[] { "Alice Smith", "False", "111" }, Strings("$u = Get-ZkUser -Session $a -UserId 9001; $u.Name; $u.Enabled; $u.Card"));
+            Assert.Equal(
+                new[] { "Alice Smith", "False", "111" },
+                Strings("$u = Get-ZkUser -Session $a -UserId 9001; $u.Name; $u.Enabled; $u.Card")
+            );
         }
 
         [Fact]
@@ -77,8 +87,14 @@ namespace ZkSync.PowerShell.Tests
             Assert.Equal("nobody", error.TargetObject);
             Assert.Equal(known, Assert.Single(result.Output).Properties["UserId"].Value);
 
-            Assert.Equal("ZkSync.UserNotFound", Assert.Single(Ps.Run("Remove-ZkUser -Session $a -UserId 'nobody' -Confirm:$false").ErrorIds));
-            Assert.Equal("ZkSync.UserNotFound", Assert.Single(Ps.Run("Set-ZkUser -Session $a -UserId 'nobody' -Name x").ErrorIds));
+            Assert.Equal(
+                "ZkSync.UserNotFound",
+                Assert.Single(Ps.Run("Remove-ZkUser -Session $a -UserId 'nobody' -Confirm:$false").ErrorIds)
+            );
+            Assert.Equal(
+                "ZkSync.UserNotFound",
+                Assert.Single(Ps.Run("Set-ZkUser -Session $a -UserId 'nobody' -Name x").ErrorIds)
+            );
         }
 
         [Fact]

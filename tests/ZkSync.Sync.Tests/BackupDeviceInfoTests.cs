@@ -22,7 +22,9 @@ namespace ZkSync.Sync.Tests
         [Fact]
         public void A_device_entry_writes_the_transport_as_its_name()
         {
-            string json = Encoding.UTF8.GetString(BackupJson.Serialize(new ZkDeviceInfo { Transport = ZkTransportKind.Udp }));
+            string json = Encoding.UTF8.GetString(
+                BackupJson.Serialize(new ZkDeviceInfo { Transport = ZkTransportKind.Udp })
+            );
             Assert.Contains("\"transport\":\"Udp\"", json);
         }
     }

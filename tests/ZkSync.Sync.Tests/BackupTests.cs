@@ -24,8 +24,27 @@ namespace ZkSync.Sync.Tests
         {
             var d = SeededFaceDevice("src", 4);
             d.Seed(User("A/B.%", "Ünïcode 名前"), Fingers(50, 3), Faces(50, 2), null);
-            d.Attendance.Add(new ZkAttendanceRecord { Uid = 501, UserId = "1", Timestamp = new DateTime(2024, 5, 6, 7, 8, 9), VerifyMethod = 1, State = 0, WorkCode = 3 });
-            d.Attendance.Add(new ZkAttendanceRecord { Uid = 502, UserId = "2", Timestamp = new DateTime(2024, 5, 6, 17, 0, 0), VerifyMethod = 15, State = 1 });
+            d.Attendance.Add(
+                new ZkAttendanceRecord
+                {
+                    Uid = 501,
+                    UserId = "1",
+                    Timestamp = new DateTime(2024, 5, 6, 7, 8, 9),
+                    VerifyMethod = 1,
+                    State = 0,
+                    WorkCode = 3,
+                }
+            );
+            d.Attendance.Add(
+                new ZkAttendanceRecord
+                {
+                    Uid = 502,
+                    UserId = "2",
+                    Timestamp = new DateTime(2024, 5, 6, 17, 0, 0),
+                    VerifyMethod = 15,
+                    State = 1,
+                }
+            );
             return d;
         }
 
@@ -38,13 +57,19 @@ namespace ZkSync.Sync.Tests
                 Assert.Empty(SyncEquality.UserDifferences(s, u));
                 Assert.Equal(s.Uid, u.Uid);
                 Assert.Equal(s.TimeZones, u.TimeZones);
-                Assert.True(SyncEquality.Fingerprints(src.FingersOf(u.UserId), content.Fingerprints.Where(f => f.UserId == u.UserId)).IsEqual);
+                Assert.True(
+                    SyncEquality
+                        .Fingerprints(src.FingersOf(u.UserId), content.Fingerprints.Where(f => f.UserId == u.UserId))
+                        .IsEqual
+                );
                 var faces = content.Faces.TryGetValue(u.UserId, out var f) ? f : Array.Empty<ZkFaceRecord>();
                 Assert.Equal(src.FacesOf(u.UserId).Select(r => r.Raw), faces.Select(r => r.Raw));
                 Assert.Equal(src.PhotoOf(u.UserId), content.Photos.TryGetValue(u.UserId, out var p) ? p : null);
             }
-            Assert.Equal(src.Attendance.Select(a => (a.UserId, a.Timestamp, a.VerifyMethod, a.State, a.WorkCode)),
-                content.Attendance.Select(a => (a.UserId, a.Timestamp, a.VerifyMethod, a.State, a.WorkCode)));
+            Assert.Equal(
+                src.Attendance.Select(a => (a.UserId, a.Timestamp, a.VerifyMethod, a.State, a.WorkCode)),
+                content.Attendance.Select(a => (a.UserId, a.Timestamp, a.VerifyMethod, a.State, a.WorkCode))
+            );
             Assert.Equal("FAKE-src", content.Device.SerialNumber);
             Assert.Equal(7, content.Device.Capabilities.FaceAlgorithm);
             Assert.Equal(5, content.Manifest.Counts.Users);
@@ -157,7 +182,10 @@ namespace ZkSync.Sync.Tests
         {
             var path = PathOf("notes.txt");
             File.WriteAllText(path, "hello, not a backup");
-            Assert.Contains("Not a ZkSync backup", Assert.Throws<ZkBackupException>(() => BackupFile.Open(path)).Message);
+            Assert.Contains(
+                "Not a ZkSync backup",
+                Assert.Throws<ZkBackupException>(() => BackupFile.Open(path)).Message
+            );
         }
 
         [Fact]
@@ -165,7 +193,9 @@ namespace ZkSync.Sync.Tests
         {
             var path = PathOf("b.zksync");
             await BackupWriter.CreateAsync(Source(), path, new BackupOptions());
-            await Assert.ThrowsAsync<ZkBackupException>(() => BackupWriter.CreateAsync(new FakeSyncDevice("empty"), path, new BackupOptions()));
+            await Assert.ThrowsAsync<ZkBackupException>(() =>
+                BackupWriter.CreateAsync(new FakeSyncDevice("empty"), path, new BackupOptions())
+            );
             Assert.Equal(5, BackupFile.Load(path).Users.Count);
 
             await BackupWriter.CreateAsync(new FakeSyncDevice("empty"), path, new BackupOptions { Overwrite = true });
@@ -189,8 +219,16 @@ namespace ZkSync.Sync.Tests
             await BackupWriter.CreateAsync(src, path, new BackupOptions { Password = "pw" });
             var dst = new FakeSyncDevice("dst");
 
-            var first = await SyncEngine.RunAsync(BackupFile.Endpoint(path, "pw"), new[] { SyncEndpoint.Of(dst) }, new SyncOptions());
-            var second = await SyncEngine.RunAsync(BackupFile.Endpoint(path, "pw"), new[] { SyncEndpoint.Of(dst) }, new SyncOptions());
+            var first = await SyncEngine.RunAsync(
+                BackupFile.Endpoint(path, "pw"),
+                new[] { SyncEndpoint.Of(dst) },
+                new SyncOptions()
+            );
+            var second = await SyncEngine.RunAsync(
+                BackupFile.Endpoint(path, "pw"),
+                new[] { SyncEndpoint.Of(dst) },
+                new SyncOptions()
+            );
 
             Assert.Equal(5, first.Summaries[0].Added);
             Assert.Equal("backup:import.zksync", first.Source);
@@ -211,9 +249,26 @@ namespace ZkSync.Sync.Tests
         }
 
         [Theory]
-        [InlineData("passwd", "salt", 1, "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc49ca9cccf179b645991664b39d77ef317c71b845b1e30bd509112041d3a19783")]
-        [InlineData("Password", "NaCl", 80000, "4ddcd8f60b98be21830cee5ef22701f9641a4418d04c0414aeff08876b34ab56a1d425a1225833549adb841b51c9b3176a272bdebba1d078478f62b397f33c8d")]
-        public void Pbkdf2_sha256_matches_rfc7914_vectors_in_both_implementations(string password, string salt, int iterations, string hex)
+        [InlineData(
+            "passwd",
+            "salt",
+            1,
+            "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc49ca9cccf179b645991664b39d77ef31"
+                + "7c71b845b1e30bd509112041d3a19783"
+        )]
+        [InlineData(
+            "Password",
+            "NaCl",
+            80000,
+            "4ddcd8f60b98be21830cee5ef22701f9641a4418d04c0414aeff08876b34ab56a1d425a1225833549adb841b51c9b317"
+                + "6a272bdebba1d078478f62b397f33c8d"
+        )]
+        public void Pbkdf2_sha256_matches_rfc7914_vectors_in_both_implementations(
+            string password,
+            string salt,
+            int iterations,
+            string hex
+        )
         {
             var p = System.Text.Encoding.UTF8.GetBytes(password);
             var s = System.Text.Encoding.UTF8.GetBytes(salt);

@@ -62,7 +62,9 @@ namespace ZkSync.Sync.Tests
         {
             var t = Bytes(3, 600);
             var a = new[] { new ZkFingerprint(1, 2, 0, t) };
-            Assert.True(SyncEquality.Fingerprints(a, new[] { new ZkFingerprint(900, 2, 1, (byte[])t.Clone()) }).IsEqual);
+            Assert.True(
+                SyncEquality.Fingerprints(a, new[] { new ZkFingerprint(900, 2, 1, (byte[])t.Clone()) }).IsEqual
+            );
             Assert.False(SyncEquality.Fingerprints(a, new[] { new ZkFingerprint(1, 2, 3, t) }).IsEqual);
 
             var changed = (byte[])t.Clone();
@@ -86,11 +88,14 @@ namespace ZkSync.Sync.Tests
             b.Group = 7;
             b.Name = "Bob";
             b.TimeZones = new byte[] { 0, 0, 1, 0 }; // an access schedule: losing it is a difference
-            Assert.Equal(new[] { "Name", "Password", "Privilege", "Enabled", "Card", "Group", "TimeZones" }, SyncEquality.UserDifferences(a, b));
+            Assert.Equal(
+                new[] { "Name", "Password", "Privilege", "Enabled", "Card", "Group", "TimeZones" },
+                SyncEquality.UserDifferences(a, b)
+            );
         }
 
         [Fact]
-        public async System.Threading.Tasks.Task A_lost_access_schedule_is_planned_as_an_update_and_compared_as_different()
+        public async System.Threading.Tasks.Task A_lost_access_schedule_is_planned_as_an_update_and_compared_differ()
         {
             var src = new FakeSyncDevice("src");
             var dst = new FakeSyncDevice("dst");
@@ -99,8 +104,12 @@ namespace ZkSync.Sync.Tests
             src.Seed(scheduled);
             dst.Seed(User("1"));
 
-            var plan = SyncPlanner.Plan(await DeviceSnapshot.ReadAsync(src, true, default), await DeviceSnapshot.ReadAsync(dst, true, default),
-                DestinationProfile.Of(dst), new SyncOptions());
+            var plan = SyncPlanner.Plan(
+                await DeviceSnapshot.ReadAsync(src, true, default),
+                await DeviceSnapshot.ReadAsync(dst, true, default),
+                DestinationProfile.Of(dst),
+                new SyncOptions()
+            );
             var comparison = (await DeviceComparer.CompareAsync(src, dst, new SyncOptions())).Single();
 
             Assert.Equal(new[] { "TimeZones" }, plan.SourceUsers.Single().ChangedFields);

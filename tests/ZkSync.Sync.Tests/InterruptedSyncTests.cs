@@ -19,7 +19,14 @@ namespace ZkSync.Sync.Tests
         {
             var src = SeededFaceDevice("src", 6);
             bool broken = true;
-            var dst = new FakeSyncDevice("dst") { BeforeCall = op => { if (broken && op.StartsWith(failingStep, StringComparison.Ordinal)) throw new ZkConnectionException("reset by peer", "dst"); } };
+            var dst = new FakeSyncDevice("dst")
+            {
+                BeforeCall = op =>
+                {
+                    if (broken && op.StartsWith(failingStep, StringComparison.Ordinal))
+                        throw new ZkConnectionException("reset by peer", "dst");
+                },
+            };
 
             var cut = await SyncEngine.RunAsync(src, new[] { dst }, new SyncOptions());
 
@@ -49,12 +56,20 @@ namespace ZkSync.Sync.Tests
             var src = SeededFaceDevice("src", 3);
             var dst = new FakeSyncDevice("dst")
             {
-                BeforeCall = op => { if (op == "write-faces 2") throw new ZkConnectionException("reset by peer", "dst"); },
+                BeforeCall = op =>
+                {
+                    if (op == "write-faces 2")
+                        throw new ZkConnectionException("reset by peer", "dst");
+                },
             };
             await SyncEngine.RunAsync(src, new[] { dst }, new SyncOptions());
             Assert.False(dst.Users["2"].Enabled); // the placeholder of the cut run: it comes back Updated
 
-            dst.BeforeCall = op => { if (op == "write-faces 2") throw new ZkDeviceErrorException("refused", 2001, 0, "dst"); };
+            dst.BeforeCall = op =>
+            {
+                if (op == "write-faces 2")
+                    throw new ZkDeviceErrorException("refused", 2001, 0, "dst");
+            };
             var rerun = await SyncEngine.RunAsync(src, new[] { dst }, new SyncOptions());
 
             var two = rerun.Items.Single(i => i.UserId == "2");
@@ -67,12 +82,22 @@ namespace ZkSync.Sync.Tests
         public async Task A_new_user_whose_faces_the_device_refuses_stays_disabled_and_says_so()
         {
             var src = SeededFaceDevice("src", 3);
-            var dst = new FakeSyncDevice("dst") { BeforeCall = op => { if (op == "write-faces 2") throw new ZkDeviceErrorException("refused", 2001, 0, "dst"); } };
+            var dst = new FakeSyncDevice("dst")
+            {
+                BeforeCall = op =>
+                {
+                    if (op == "write-faces 2")
+                        throw new ZkDeviceErrorException("refused", 2001, 0, "dst");
+                },
+            };
 
             var report = await SyncEngine.RunAsync(src, new[] { dst }, new SyncOptions());
 
             var two = report.Items.Single(i => i.UserId == "2");
-            Assert.Equal((KindOutcome.Failed, KindOutcome.Failed, SyncItemStatus.Failed), (two.Users, two.Faces, two.Status));
+            Assert.Equal(
+                (KindOutcome.Failed, KindOutcome.Failed, SyncItemStatus.Failed),
+                (two.Users, two.Faces, two.Status)
+            );
             Assert.Contains("left disabled", two.Notes);
             Assert.False(dst.Users["2"].Enabled);
             Assert.True(dst.Users["1"].Enabled && dst.Users["3"].Enabled);

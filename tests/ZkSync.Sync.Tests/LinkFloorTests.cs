@@ -4,7 +4,8 @@ using ZkSync.Bench.LinkFloor;
 
 namespace ZkSync.Sync.Tests
 {
-    /// <summary>The benchmark's floor (bench/README.md, "Link model, floor and round trips") computed by hand.</summary>
+    /// <summary>The benchmark's floor (bench/README.md, "Link model, floor and round trips") computed by
+    /// hand.</summary>
     public class LinkFloorTests
     {
         [Fact]
@@ -16,7 +17,8 @@ namespace ZkSync.Sync.Tests
                 .ReadItems(10)                // 10 face or photo reads
                 .Upload(3, 200_000);          // 3 × (1500 + consume) + max(3, ⌈200,000 ÷ 65,528⌉ = 4) slices
             Assert.Equal(1 + 3 + 10 + 6 + 4, work.UnavoidableRoundTrips);
-            Assert.Equal(1 + 2 * 5 + 5, new LinkWork().Upload(5, 5 * 1000).UnavoidableRoundTrips); // small uploads: still a slice each
+            // small uploads: still a slice each
+            Assert.Equal(1 + 2 * 5 + 5, new LinkWork().Upload(5, 5 * 1000).UnavoidableRoundTrips);
         }
 
         [Fact]

@@ -11,10 +11,16 @@ namespace ZkSync.Sync.Tests
 {
     public class PlannerTests
     {
-        private static DeviceSnapshot Snap(FakeSyncDevice d) => DeviceSnapshot.ReadAsync(d, true, CancellationToken.None).GetAwaiter().GetResult();
+        private static DeviceSnapshot Snap(FakeSyncDevice d) =>
+            DeviceSnapshot.ReadAsync(d, true, CancellationToken.None).GetAwaiter().GetResult();
 
         private static SyncPlan Plan(FakeSyncDevice source, FakeSyncDevice destination, SyncOptions? options = null) =>
-            SyncPlanner.Plan(Snap(source), Snap(destination), DestinationProfile.Of(destination), options ?? new SyncOptions());
+            SyncPlanner.Plan(
+                Snap(source),
+                Snap(destination),
+                DestinationProfile.Of(destination),
+                options ?? new SyncOptions()
+            );
 
         private static UserPlan For(SyncPlan plan, string id) => plan.All.Single(p => p.UserId == id);
 
@@ -76,7 +82,10 @@ namespace ZkSync.Sync.Tests
             Assert.NotNull(refused.Refusal);
             Assert.Contains("holds 8", refused.Notes.Single());
 
-            var cut = For(Plan(src, dst, new SyncOptions { Kinds = SyncDataKinds.Users, AllowTruncation = true }), "12");
+            var cut = For(
+                Plan(src, dst, new SyncOptions { Kinds = SyncDataKinds.Users, AllowTruncation = true }),
+                "12"
+            );
             Assert.Null(cut.Refusal);
             Assert.Equal("Alexandr", cut.Prepared!.ToWrite!.Name);
             Assert.Contains("stored as 'Alexandr'", cut.Notes.Single());
@@ -90,7 +99,10 @@ namespace ZkSync.Sync.Tests
             src.Seed(User("12", "Alexandria Smith"));
             dst.Seed(User("12", "Alexandr"));
 
-            var plan = For(Plan(src, dst, new SyncOptions { AllowTruncation = true, Kinds = SyncDataKinds.Users }), "12");
+            var plan = For(
+                Plan(src, dst, new SyncOptions { AllowTruncation = true, Kinds = SyncDataKinds.Users }),
+                "12"
+            );
 
             Assert.False(plan.WriteUserRecord);
             Assert.Equal(KindOutcome.Unchanged, plan.Outcome(SyncDataKinds.Users));
@@ -128,7 +140,9 @@ namespace ZkSync.Sync.Tests
                 Assert.Equal(KindOutcome.Skipped, p.Outcome(SyncDataKinds.Photos));
                 Assert.Empty(p.FingerprintsToWrite);
                 Assert.False(p.ComparesFaces);
-                Assert.Contains(p.Notes, n => n.Contains("fingerprint algorithm differs (source ZKFinger 10, destination ZKFinger 9)"));
+                Assert.Contains(p.Notes, n =>
+                    n.Contains("fingerprint algorithm differs (source ZKFinger 10, destination ZKFinger 9)")
+                );
                 Assert.Contains(p.Notes, n => n.Contains("no face function"));
             });
         }
@@ -153,7 +167,9 @@ namespace ZkSync.Sync.Tests
             dst.Seed(User("102"));
             var plan = Plan(src, dst);
 
-            var ex = Assert.Throws<ZkCapacityException>(() => CapacityCheck.ThrowIfTooSmall(plan, Snap(src), Snap(dst)));
+            var ex = Assert.Throws<ZkCapacityException>(() =>
+                CapacityCheck.ThrowIfTooSmall(plan, Snap(src), Snap(dst))
+            );
 
             Assert.Contains("adds 10 users but only 2 fit (capacity 5)", ex.Message);
             Assert.Contains("adds 20 fingerprint templates but only 8 fit", ex.Message);
@@ -171,7 +187,9 @@ namespace ZkSync.Sync.Tests
             dst.Seed(User("9"));
 
             Assert.NotEmpty(CapacityCheck.Problems(Plan(src, dst), Snap(src), Snap(dst)));
-            Assert.Empty(CapacityCheck.Problems(Plan(src, dst, new SyncOptions { Mirror = true }), Snap(src), Snap(dst)));
+            Assert.Empty(
+                CapacityCheck.Problems(Plan(src, dst, new SyncOptions { Mirror = true }), Snap(src), Snap(dst))
+            );
         }
 
         [Fact]
@@ -187,12 +205,17 @@ namespace ZkSync.Sync.Tests
         public void Filters_by_pattern_and_exclusion_and_reports_named_ids_found_nowhere()
         {
             var src = new FakeSyncDevice("src");
-            foreach (var id in new[] { "1", "10", "11", "12", "2", "20" }) src.Seed(User(id));
+            foreach (var id in new[] { "1", "10", "11", "12", "2", "20" })
+                src.Seed(User(id));
             var dst = new FakeSyncDevice("dst");
             dst.Seed(User("13"));
             dst.Seed(User("3"));
 
-            var plan = Plan(src, dst, new SyncOptions { UserIds = new[] { "1*", "77" }, ExcludeUserIds = new[] { "12" } });
+            var plan = Plan(
+                src,
+                dst,
+                new SyncOptions { UserIds = new[] { "1*", "77" }, ExcludeUserIds = new[] { "12" } }
+            );
 
             Assert.Equal(new[] { "1", "10", "11" }, plan.SourceUsers.Select(p => p.UserId));
             Assert.Equal(new[] { "13" }, plan.DestinationOnly.Select(p => p.UserId));
@@ -215,7 +238,8 @@ namespace ZkSync.Sync.Tests
             Assert.NotNull(For(plan, "1").SkipReason);
             var two = For(plan, "2");
             Assert.False(two.WriteUserRecord);
-            Assert.Equal("Other name", UserBatcher.Entry(two, staged: false).User.Name); // the destination's record is sent back unchanged
+            // the destination's record is sent back unchanged
+            Assert.Equal("Other name", UserBatcher.Entry(two, staged: false).User.Name);
             Assert.Equal(new byte[] { 1 }, two.FingerprintsToWrite.Select(f => f.FingerIndex));
         }
     }

@@ -12,7 +12,12 @@ namespace ZkSync.Sync.Tests
     public class SourceMediaCacheTests
     {
         private static SourceMediaCache Cache(FakeSyncDevice src, int window) =>
-            new SourceMediaCache(src, new List<IReadOnlyList<string>> { new[] { "1", "2" }, new[] { "3", "4" }, new[] { "5" } }, window, CancellationToken.None);
+            new SourceMediaCache(
+                src,
+                new List<IReadOnlyList<string>> { new[] { "1", "2" }, new[] { "3", "4" }, new[] { "5" } },
+                window,
+                CancellationToken.None
+            );
 
         [Fact]
         public async Task Destinations_in_step_share_one_source_read_per_batch_and_drop_it_after()
@@ -225,7 +230,11 @@ namespace ZkSync.Sync.Tests
         public async Task One_users_unreadable_faces_are_an_error_on_that_user_only()
         {
             var src = TestData.SeededFaceDevice("src", 5);
-            src.BeforeCall = op => { if (op == "faces 2") throw new Protocol.Errors.ZkDeviceErrorException("bad record", 2001, 0, "src", 150); };
+            src.BeforeCall = op =>
+            {
+                if (op == "faces 2")
+                    throw new Protocol.Errors.ZkDeviceErrorException("bad record", 2001, 0, "src", 150);
+            };
             using var cache = Cache(src, 2);
             using var c = cache.Join();
 

@@ -15,8 +15,11 @@ namespace ZkSync.Sync.Tests
 {
     public class SyncEngineTests
     {
-        private static Task<SyncReport> Sync(ISyncDevice src, SyncOptions? options = null, params ISyncDevice[] destinations) =>
-            SyncEngine.RunAsync(src, destinations, options ?? new SyncOptions());
+        private static Task<SyncReport> Sync(
+            ISyncDevice src,
+            SyncOptions? options = null,
+            params ISyncDevice[] destinations
+        ) => SyncEngine.RunAsync(src, destinations, options ?? new SyncOptions());
 
         [Fact]
         public async Task Full_sync_copies_users_fingerprints_faces_and_photos_rekeyed_to_destination_uids()
@@ -67,7 +70,11 @@ namespace ZkSync.Sync.Tests
             Assert.Equal(12, summary.Unchanged);
             Assert.All(report.Items, i => Assert.Equal(SyncAction.Unchanged, i.Action));
             var secondRun = dst.Calls.Skip(calls).ToList();
-            Assert.DoesNotContain(secondRun, c => c.StartsWith("write", StringComparison.Ordinal) || c.StartsWith("set", StringComparison.Ordinal) || c.StartsWith("delete", StringComparison.Ordinal));
+            Assert.DoesNotContain(secondRun, c =>
+                c.StartsWith("write", StringComparison.Ordinal)
+                || c.StartsWith("set", StringComparison.Ordinal)
+                || c.StartsWith("delete", StringComparison.Ordinal)
+            );
             Assert.DoesNotContain("disable", secondRun);
         }
 
@@ -87,7 +94,10 @@ namespace ZkSync.Sync.Tests
 
             Assert.Equal(2, report.Summaries[0].Updated);
             var item3 = report.Items.Single(i => i.UserId == "3");
-            Assert.Equal((KindOutcome.Written, KindOutcome.Unchanged, KindOutcome.Unchanged), (item3.Users, item3.Fingerprints, item3.Faces));
+            Assert.Equal(
+                (KindOutcome.Written, KindOutcome.Unchanged, KindOutcome.Unchanged),
+                (item3.Users, item3.Fingerprints, item3.Faces)
+            );
             Assert.Contains("changed: Card", item3.Notes);
             var item4 = report.Items.Single(i => i.UserId == "4");
             Assert.Equal((KindOutcome.Unchanged, KindOutcome.Written), (item4.Users, item4.Faces));
@@ -102,10 +112,16 @@ namespace ZkSync.Sync.Tests
         [InlineData(100, 20_000, 500, 13)] // 2,493 bytes per user: 8 per 20,000-byte batch
         [InlineData(100, 1_000_000, 10, 10)]
         [InlineData(7, 1_000_000, 500, 1)]
-        public async Task Users_and_fingerprints_go_in_batches_capped_by_bytes_and_users(int users, int maxBytes, int maxUsers, int expectedBatches)
+        public async Task Users_and_fingerprints_go_in_batches_capped_by_bytes_and_users(
+            int users,
+            int maxBytes,
+            int maxUsers,
+            int expectedBatches
+        )
         {
             var src = new FakeSyncDevice("src");
-            for (int i = 1; i <= users; i++) src.Seed(User(i.ToString(CultureInfo.InvariantCulture)), Fingers(i, 0, 1));
+            for (int i = 1; i <= users; i++)
+                src.Seed(User(i.ToString(CultureInfo.InvariantCulture)), Fingers(i, 0, 1));
             var dst = new FakeSyncDevice("dst");
 
             await Sync(src, new SyncOptions { MaxBatchBytes = maxBytes, MaxBatchUsers = maxUsers }, dst);
@@ -119,7 +135,14 @@ namespace ZkSync.Sync.Tests
         public async Task A_lost_connection_fails_the_destination_and_still_re_enables_it()
         {
             var src = SeededFaceDevice("src", 4);
-            var dst = new FakeSyncDevice("dst") { BeforeCall = op => { if (op == "write-users") throw new ZkConnectionException("reset by peer", "dst"); } };
+            var dst = new FakeSyncDevice("dst")
+            {
+                BeforeCall = op =>
+                {
+                    if (op == "write-users")
+                        throw new ZkConnectionException("reset by peer", "dst");
+                },
+            };
 
             var report = await Sync(src, null, dst);
 
@@ -137,7 +160,14 @@ namespace ZkSync.Sync.Tests
         public async Task A_destination_that_cannot_be_re_enabled_is_reported()
         {
             var src = SeededFaceDevice("src", 2);
-            var dst = new FakeSyncDevice("dst") { BeforeCall = op => { if (op == "enable") throw new ZkTimeoutException("no reply", "dst"); } };
+            var dst = new FakeSyncDevice("dst")
+            {
+                BeforeCall = op =>
+                {
+                    if (op == "enable")
+                        throw new ZkTimeoutException("no reply", "dst");
+                },
+            };
 
             var report = await Sync(src, null, dst);
 
@@ -187,9 +217,20 @@ namespace ZkSync.Sync.Tests
         public async Task Engine_owned_destinations_are_closed_even_when_they_fail()
         {
             var src = SeededFaceDevice("src", 2);
-            var dst = new FakeSyncDevice("dst") { BeforeCall = op => { if (op == "users") throw new ZkTimeoutException("no reply", "dst"); } };
+            var dst = new FakeSyncDevice("dst")
+            {
+                BeforeCall = op =>
+                {
+                    if (op == "users")
+                        throw new ZkTimeoutException("no reply", "dst");
+                },
+            };
 
-            var report = await SyncEngine.RunAsync(SyncEndpoint.Of(src), new[] { new SyncEndpoint("dst", _ => Task.FromResult<ISyncDevice>(dst), ownsDevice: true) }, new SyncOptions());
+            var report = await SyncEngine.RunAsync(
+                SyncEndpoint.Of(src),
+                new[] { new SyncEndpoint("dst", _ => Task.FromResult<ISyncDevice>(dst), ownsDevice: true) },
+                new SyncOptions()
+            );
 
             Assert.Contains("no reply", report.Summaries[0].Error);
             Assert.Equal(1, dst.CloseCount);
@@ -200,14 +241,25 @@ namespace ZkSync.Sync.Tests
         public async Task A_device_error_on_one_batch_fails_those_users_only()
         {
             var src = new FakeSyncDevice("src");
-            for (int i = 1; i <= 6; i++) src.Seed(User(i.ToString(CultureInfo.InvariantCulture)));
+            for (int i = 1; i <= 6; i++)
+                src.Seed(User(i.ToString(CultureInfo.InvariantCulture)));
             int batch = 0;
-            var dst = new FakeSyncDevice("dst") { BeforeCall = op => { if (op == "write-users" && ++batch == 2) throw new ZkDeviceErrorException("refused", 2001, 0, "dst", 110); } };
+            var dst = new FakeSyncDevice("dst")
+            {
+                BeforeCall = op =>
+                {
+                    if (op == "write-users" && ++batch == 2)
+                        throw new ZkDeviceErrorException("refused", 2001, 0, "dst", 110);
+                },
+            };
 
             var report = await Sync(src, new SyncOptions { MaxBatchUsers = 2 }, dst);
 
             Assert.Null(report.Summaries[0].Error);
-            Assert.Equal(new[] { "3", "4" }, report.Items.Where(i => i.Status == SyncItemStatus.Failed).Select(i => i.UserId));
+            Assert.Equal(
+                new[] { "3", "4" },
+                report.Items.Where(i => i.Status == SyncItemStatus.Failed).Select(i => i.UserId)
+            );
             Assert.Equal(4, report.Summaries[0].Added);
             Assert.Equal(1, dst.EnableCount);
         }
@@ -217,11 +269,22 @@ namespace ZkSync.Sync.Tests
         {
             using var cts = new CancellationTokenSource();
             var src = SeededFaceDevice("src", 5);
-            var dst = new FakeSyncDevice("dst") { BeforeCall = op => { if (op.StartsWith("write-faces", StringComparison.Ordinal)) { cts.Cancel(); cts.Token.ThrowIfCancellationRequested(); } } };
+            var dst = new FakeSyncDevice("dst")
+            {
+                BeforeCall = op =>
+                {
+                    if (op.StartsWith("write-faces", StringComparison.Ordinal))
+                    {
+                        cts.Cancel();
+                        cts.Token.ThrowIfCancellationRequested();
+                    }
+                },
+            };
             var summaries = new List<SyncSummary>();
 
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-                SyncEngine.RunAsync(src, new[] { dst }, new SyncOptions { OnSummary = summaries.Add }, cts.Token));
+                SyncEngine.RunAsync(src, new[] { dst }, new SyncOptions { OnSummary = summaries.Add }, cts.Token)
+            );
 
             Assert.Equal(1, dst.DisableCount);
             Assert.Equal(1, dst.EnableCount);
@@ -235,11 +298,23 @@ namespace ZkSync.Sync.Tests
             var src = SeededFaceDevice("src", 8);
             var a = new FakeSyncDevice("a") { Asynchronous = true };
             var b = new FakeSyncDevice("b") { Asynchronous = true };
-            var down = new SyncEndpoint("down:4370", _ => throw new ZkConnectionException("connection refused", "down:4370"), ownsDevice: true);
+            var down = new SyncEndpoint(
+                "down:4370",
+                _ => throw new ZkConnectionException("connection refused", "down:4370"),
+                ownsDevice: true
+            );
             var streamed = new List<SyncItemResult>();
 
-            var report = await SyncEngine.RunAsync(SyncEndpoint.Of(src), new[] { SyncEndpoint.Of(a), down, SyncEndpoint.Of(b) },
-                new SyncOptions { ThrottleLimit = 2, OnItem = streamed.Add, MediaBatchUsers = 3 });
+            var report = await SyncEngine.RunAsync(
+                SyncEndpoint.Of(src),
+                new[] { SyncEndpoint.Of(a), down, SyncEndpoint.Of(b) },
+                new SyncOptions
+                {
+                    ThrottleLimit = 2,
+                    OnItem = streamed.Add,
+                    MediaBatchUsers = 3,
+                }
+            );
 
             Assert.Equal(new[] { "a", "down:4370", "b" }, report.Summaries.Select(s => s.Destination));
             Assert.Contains("connection refused", report.Summaries[1].Error);
@@ -277,12 +352,20 @@ namespace ZkSync.Sync.Tests
             await Sync(src, null, dst);
             dst.Seed(User("8"), Fingers(8, 0));
             dst.Seed(User("9"));
-            dst.Seed(dst.Users["1"], Fingers(1, 7), Faces(1, 3).Concat(new[] { Protocol.Codecs.FaceRecordCodec.Build(1, 14, 1, Bytes(4, 50)) }));
+            dst.Seed(
+                dst.Users["1"],
+                Fingers(1, 7),
+                Faces(1, 3).Concat(new[] { Protocol.Codecs.FaceRecordCodec.Build(1, 14, 1, Bytes(4, 50)) })
+            );
             var asked = new List<string>();
             var options = new SyncOptions
             {
                 Mirror = true,
-                ConfirmAsync = (c, _) => { asked.Add(c.UserId); return Task.FromResult(c.UserId == "9"); },
+                ConfirmAsync = (c, _) =>
+                {
+                    asked.Add(c.UserId);
+                    return Task.FromResult(c.UserId == "9");
+                },
             };
 
             var report = await Sync(src, options, dst);
@@ -305,14 +388,24 @@ namespace ZkSync.Sync.Tests
             var asked = new List<string>();
             var options = new SyncOptions
             {
-                ConfirmWriteAsync = (c, _) => { asked.Add(c.UserId + " " + c.Action); return Task.FromResult(c.UserId != "2"); },
+                ConfirmWriteAsync = (c, _) =>
+                {
+                    asked.Add(c.UserId + " " + c.Action);
+                    return Task.FromResult(c.UserId != "2");
+                },
             };
 
             var report = await Sync(src, options, dst);
 
-            Assert.Equal(new[] { "1 Add user 1", "2 Add user 2", "3 Add user 3" }, asked.Select(a => a.Substring(0, a.IndexOf('(') - 1)));
+            Assert.Equal(
+                new[] { "1 Add user 1", "2 Add user 2", "3 Add user 3" },
+                asked.Select(a => a.Substring(0, a.IndexOf('(') - 1))
+            );
             var declined = report.Items.Single(i => i.UserId == "2");
-            Assert.Equal((SyncItemStatus.Skipped, KindOutcome.Skipped, KindOutcome.Skipped), (declined.Status, declined.Users, declined.Faces));
+            Assert.Equal(
+                (SyncItemStatus.Skipped, KindOutcome.Skipped, KindOutcome.Skipped),
+                (declined.Status, declined.Users, declined.Faces)
+            );
             Assert.Contains("not confirmed", declined.Notes);
             Assert.Equal(new[] { "1", "3" }, dst.Users.Keys.OrderBy(k => k));
             Assert.Empty(dst.FacesOf("2"));
@@ -334,7 +427,11 @@ namespace ZkSync.Sync.Tests
             var src = SeededFaceDevice("src", 1);
             var dst = new FakeSyncDevice("dst");
             await Sync(src, null, dst);
-            dst.Seed(dst.Users["1"], Fingers(1, 7), Faces(1, 3).Concat(new[] { Protocol.Codecs.FaceRecordCodec.Build(1, 14, 1, Bytes(4, 50)) }));
+            dst.Seed(
+                dst.Users["1"],
+                Fingers(1, 7),
+                Faces(1, 3).Concat(new[] { Protocol.Codecs.FaceRecordCodec.Build(1, 14, 1, Bytes(4, 50)) })
+            );
 
             var item = (await Sync(src, null, dst)).Items.Single();
 
@@ -441,7 +538,10 @@ namespace ZkSync.Sync.Tests
             Assert.Contains("not a number", bad.Notes);
             var good = report.Items.Single(i => i.UserId == "1");
             Assert.Equal(SyncItemStatus.Succeeded, good.Status);
-            Assert.Equal((KindOutcome.Written, KindOutcome.Skipped, KindOutcome.Skipped, KindOutcome.Skipped), (good.Users, good.Fingerprints, good.Faces, good.Photos));
+            Assert.Equal(
+                (KindOutcome.Written, KindOutcome.Skipped, KindOutcome.Skipped, KindOutcome.Skipped),
+                (good.Users, good.Fingerprints, good.Faces, good.Photos)
+            );
             Assert.Equal(new[] { "1", "2" }, dst.Users.Keys);
         }
 
@@ -456,7 +556,8 @@ namespace ZkSync.Sync.Tests
             var report = await Sync(src, options, dst);
 
             Assert.Equal(7, seenWhileRunning.Count);
-            Assert.True(seenWhileRunning.First() < dst.Calls.Count); // the first result came before the last device call
+            // the first result came before the last device call
+            Assert.True(seenWhileRunning.First() < dst.Calls.Count);
             Assert.Equal(new[] { "1", "2", "3", "4", "5", "6", "7" }, report.Items.Select(i => i.UserId));
         }
 
@@ -479,9 +580,19 @@ namespace ZkSync.Sync.Tests
         {
             var src = SeededFaceDevice("src", 200, faces: 2);
             var dst = new FakeSyncDevice("dst");
-            int read = 0, written = 0, maxLead = 0;
-            src.BeforeCall = op => { if (op.StartsWith("faces ", StringComparison.Ordinal)) maxLead = Math.Max(maxLead, ++read - written); };
-            dst.BeforeCall = op => { if (op.StartsWith("write-faces ", StringComparison.Ordinal)) written++; };
+            int read = 0,
+                written = 0,
+                maxLead = 0;
+            src.BeforeCall = op =>
+            {
+                if (op.StartsWith("faces ", StringComparison.Ordinal))
+                    maxLead = Math.Max(maxLead, ++read - written);
+            };
+            dst.BeforeCall = op =>
+            {
+                if (op.StartsWith("write-faces ", StringComparison.Ordinal))
+                    written++;
+            };
 
             // ThrottleLimit 1: a window of two batches, the one being written and the one read ahead.
             await Sync(src, new SyncOptions { MediaBatchUsers = 10, ThrottleLimit = 1 }, dst);

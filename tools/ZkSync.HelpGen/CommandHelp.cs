@@ -26,7 +26,8 @@ namespace ZkSync.HelpGen
         public List<string> Remarks { get; } = new List<string>();
     }
 
-    /// <summary>A parameter: its prose plus one metadata block per group of parameter sets (platyPS yaml blocks).</summary>
+    /// <summary>A parameter: its prose plus one metadata block per group of parameter sets (platyPS yaml
+    /// blocks).</summary>
     public sealed class ParameterHelp
     {
         public string Name { get; set; } = "";

@@ -5,7 +5,8 @@ using System.Xml.Linq;
 
 namespace ZkSync.HelpGen
 {
-    /// <summary>Writes cmdlet help as MAML (the XML Get-Help reads from en-US/&lt;Assembly&gt;.dll-Help.xml), as platyPS does.</summary>
+    /// <summary>Writes cmdlet help as MAML (the XML Get-Help reads from en-US/&lt;Assembly&gt;.dll-Help.xml), as
+    /// platyPS does.</summary>
     public static class MamlWriter
     {
         private static readonly XNamespace Msh = "http://msh";
@@ -47,58 +48,98 @@ namespace ZkSync.HelpGen
         /// repository, so only absolute http(s) links are kept; with none, -Online says there is no online help.
         /// </summary>
         private static string OnlineUri(string uri) =>
-            Uri.TryCreate(uri, UriKind.Absolute, out Uri? absolute) && (absolute.Scheme == Uri.UriSchemeHttps || absolute.Scheme == Uri.UriSchemeHttp) ? uri : "";
+            Uri.TryCreate(uri, UriKind.Absolute, out Uri? absolute)
+            && (absolute.Scheme == Uri.UriSchemeHttps || absolute.Scheme == Uri.UriSchemeHttp)
+                ? uri
+                : "";
 
         /// <summary>One syntax line per parameter set, built from which sets each parameter's metadata names.</summary>
         private static IEnumerable<XElement> SyntaxItems(CommandHelp help)
         {
-            var sets = help.Parameters.SelectMany(p => p.Metadata).SelectMany(m => m.ParameterSets)
-                .Where(s => s != ParameterMetadata.AllSets).Distinct().ToList();
-            if (sets.Count == 0) sets.Add(ParameterMetadata.AllSets);
+            var sets = help
+                .Parameters.SelectMany(p => p.Metadata)
+                .SelectMany(m => m.ParameterSets)
+                .Where(s => s != ParameterMetadata.AllSets)
+                .Distinct()
+                .ToList();
+            if (sets.Count == 0)
+                sets.Add(ParameterMetadata.AllSets);
 
             foreach (string set in sets)
             {
-                var members = help.Parameters
-                    .Select(p => (Parameter: p, Metadata: p.Metadata.FirstOrDefault(m => m.AppliesTo(set))))
+                var members = help
+                    .Parameters.Select(p => (Parameter: p, Metadata: p.Metadata.FirstOrDefault(m => m.AppliesTo(set))))
                     .Where(x => x.Metadata != null)
                     .OrderBy(x => int.TryParse(x.Metadata!.Position, out int position) ? position : int.MaxValue)
                     .ThenByDescending(x => x.Metadata!.Required);
-                yield return new XElement(Command + "syntaxItem",
+                yield return new XElement(
+                    Command + "syntaxItem",
                     new XElement(Maml + "name", help.Name),
-                    members.Select(x => Parameter(x.Parameter, x.Metadata!)));
+                    members.Select(x => Parameter(x.Parameter, x.Metadata!))
+                );
             }
         }
 
         private static XElement Parameter(ParameterHelp parameter, ParameterMetadata metadata)
         {
             bool isSwitch = metadata.Type == "SwitchParameter";
-            return new XElement(Command + "parameter",
+            return new XElement(
+                Command + "parameter",
                 new XAttribute("required", metadata.Required ? "true" : "false"),
-                new XAttribute("variableLength", metadata.Type.EndsWith("[]", StringComparison.Ordinal) ? "true" : "false"),
+                new XAttribute(
+                    "variableLength",
+                    metadata.Type.EndsWith("[]", StringComparison.Ordinal) ? "true" : "false"
+                ),
                 new XAttribute("globbing", metadata.Wildcards ? "true" : "false"),
                 new XAttribute("pipelineInput", metadata.PipelineInput),
-                new XAttribute("position", string.Equals(metadata.Position, "named", StringComparison.OrdinalIgnoreCase) ? "named" : metadata.Position),
+                new XAttribute(
+                    "position",
+                    string.Equals(metadata.Position, "named", StringComparison.OrdinalIgnoreCase)
+                        ? "named"
+                        : metadata.Position
+                ),
                 new XAttribute("aliases", metadata.Aliases.Count == 0 ? "none" : string.Join(", ", metadata.Aliases)),
                 new XElement(Maml + "name", parameter.Name),
                 Description(parameter.Description),
-                metadata.AcceptedValues.Select(v => new XElement(Command + "parameterValueGroup",
-                    new XElement(Command + "parameterValue", new XAttribute("required", "false"), new XAttribute("variableLength", "false"), v))),
-                isSwitch ? null : new XElement(Command + "parameterValue",
-                    new XAttribute("required", "true"), new XAttribute("variableLength", "false"), metadata.Type),
+                metadata.AcceptedValues.Select(v => new XElement(
+                    Command + "parameterValueGroup",
+                    new XElement(
+                        Command + "parameterValue",
+                        new XAttribute("required", "false"),
+                        new XAttribute("variableLength", "false"),
+                        v
+                    )
+                )),
+                isSwitch
+                    ? null
+                    : new XElement(
+                        Command + "parameterValue",
+                        new XAttribute("required", "true"),
+                        new XAttribute("variableLength", "false"),
+                        metadata.Type
+                    ),
                 new XElement(Dev + "type", new XElement(Maml + "name", metadata.Type), new XElement(Maml + "uri")),
-                new XElement(Dev + "defaultValue", metadata.DefaultValue));
+                new XElement(Dev + "defaultValue", metadata.DefaultValue)
+            );
         }
 
-        private static XElement TypeEntry(XName name, TypeHelp type) => new XElement(name,
-            new XElement(Dev + "type", new XElement(Maml + "name", type.Name)),
-            Description(type.Description));
+        private static XElement TypeEntry(XName name, TypeHelp type) =>
+            new XElement(
+                name,
+                new XElement(Dev + "type", new XElement(Maml + "name", type.Name)),
+                Description(type.Description)
+            );
 
-        private static XElement Example(ExampleHelp example, int index) => new XElement(Command + "example",
-            new XElement(Maml + "title", $"-------------------------- {example.Title} --------------------------"),
-            new XElement(Dev + "code", example.Code),
-            new XElement(Dev + "remarks", Paras(example.Remarks)));
+        private static XElement Example(ExampleHelp example, int index) =>
+            new XElement(
+                Command + "example",
+                new XElement(Maml + "title", $"-------------------------- {example.Title} --------------------------"),
+                new XElement(Dev + "code", example.Code),
+                new XElement(Dev + "remarks", Paras(example.Remarks))
+            );
 
-        private static XElement Description(IEnumerable<string> paragraphs) => new XElement(Maml + "description", Paras(paragraphs));
+        private static XElement Description(IEnumerable<string> paragraphs) =>
+            new XElement(Maml + "description", Paras(paragraphs));
 
         private static IEnumerable<XElement> Paras(IEnumerable<string> paragraphs) =>
             paragraphs.Where(p => p.Length > 0).Select(p => new XElement(Maml + "para", p));

@@ -82,7 +82,10 @@ namespace ZkSync.HelpGen
                     foreach (string line in body)
                     {
                         Match match = Link.Match(line.Trim());
-                        if (match.Success) help.RelatedLinks.Add(new LinkHelp { Text = match.Groups["text"].Value, Uri = match.Groups["uri"].Value });
+                        if (match.Success)
+                            help.RelatedLinks.Add(
+                                new LinkHelp { Text = match.Groups["text"].Value, Uri = match.Groups["uri"].Value }
+                            );
                     }
 
                     break;
@@ -96,9 +99,11 @@ namespace ZkSync.HelpGen
             var example = new ExampleHelp { Title = block[0].Trim() };
             var rest = block.Skip(1).ToList();
             int open = rest.FindIndex(l => l.TrimStart().StartsWith("```", StringComparison.Ordinal));
-            if (open < 0) throw new FormatException($"{source}: example '{example.Title}' has no code block.");
+            if (open < 0)
+                throw new FormatException($"{source}: example '{example.Title}' has no code block.");
             int close = rest.FindIndex(open + 1, l => l.TrimStart().StartsWith("```", StringComparison.Ordinal));
-            if (close < 0) throw new FormatException($"{source}: example '{example.Title}' has an unclosed code block.");
+            if (close < 0)
+                throw new FormatException($"{source}: example '{example.Title}' has an unclosed code block.");
             example.Code = string.Join("\n", rest.GetRange(open + 1, close - open - 1)).Trim('\n');
             example.Remarks.AddRange(Paragraphs(rest.Skip(close + 1)));
             return example;
@@ -107,7 +112,8 @@ namespace ZkSync.HelpGen
         private static ParameterHelp ReadParameter(List<string> block, string source)
         {
             string heading = block[0].Trim();
-            if (!heading.StartsWith('-')) throw new FormatException($"{source}: parameter heading '{heading}' must start with '-'.");
+            if (!heading.StartsWith('-'))
+                throw new FormatException($"{source}: parameter heading '{heading}' must start with '-'.");
             var parameter = new ParameterHelp { Name = heading.Substring(1) };
             var prose = new List<string>();
             for (int i = 1; i < block.Count; i++)
@@ -115,14 +121,17 @@ namespace ZkSync.HelpGen
                 if (block[i].Trim().StartsWith("```yaml", StringComparison.Ordinal))
                 {
                     int close = block.FindIndex(i + 1, l => l.Trim().StartsWith("```", StringComparison.Ordinal));
-                    if (close < 0) throw new FormatException($"{source}: -{parameter.Name} has an unclosed yaml block.");
+                    if (close < 0)
+                        throw new FormatException($"{source}: -{parameter.Name} has an unclosed yaml block.");
                     parameter.Metadata.Add(ReadMetadata(block.GetRange(i + 1, close - i - 1)));
                     i = close;
                 }
-                else prose.Add(block[i]);
+                else
+                    prose.Add(block[i]);
             }
 
-            if (parameter.Metadata.Count == 0) throw new FormatException($"{source}: -{parameter.Name} has no yaml metadata block.");
+            if (parameter.Metadata.Count == 0)
+                throw new FormatException($"{source}: -{parameter.Name} has no yaml metadata block.");
             parameter.Description.AddRange(Paragraphs(prose));
             return parameter;
         }
@@ -133,24 +142,44 @@ namespace ZkSync.HelpGen
             foreach (string line in yaml)
             {
                 int colon = line.IndexOf(':');
-                if (colon < 0) continue;
+                if (colon < 0)
+                    continue;
                 string key = line.Substring(0, colon).Trim();
                 string value = line.Substring(colon + 1).Trim();
                 switch (key)
                 {
-                    case "Type": metadata.Type = value; break;
-                    case "Parameter Sets": metadata.ParameterSets.AddRange(List(value)); break;
-                    case "Aliases": metadata.Aliases.AddRange(List(value)); break;
-                    case "Accepted values": metadata.AcceptedValues.AddRange(List(value)); break;
-                    case "Required": metadata.Required = value.Equals("True", StringComparison.OrdinalIgnoreCase); break;
-                    case "Position": metadata.Position = value.Length == 0 ? "Named" : value; break;
-                    case "Default value": metadata.DefaultValue = value.Length == 0 ? "None" : value; break;
-                    case "Accept pipeline input": metadata.PipelineInput = value; break;
-                    case "Accept wildcard characters": metadata.Wildcards = value.Equals("True", StringComparison.OrdinalIgnoreCase); break;
+                    case "Type":
+                        metadata.Type = value;
+                        break;
+                    case "Parameter Sets":
+                        metadata.ParameterSets.AddRange(List(value));
+                        break;
+                    case "Aliases":
+                        metadata.Aliases.AddRange(List(value));
+                        break;
+                    case "Accepted values":
+                        metadata.AcceptedValues.AddRange(List(value));
+                        break;
+                    case "Required":
+                        metadata.Required = value.Equals("True", StringComparison.OrdinalIgnoreCase);
+                        break;
+                    case "Position":
+                        metadata.Position = value.Length == 0 ? "Named" : value;
+                        break;
+                    case "Default value":
+                        metadata.DefaultValue = value.Length == 0 ? "None" : value;
+                        break;
+                    case "Accept pipeline input":
+                        metadata.PipelineInput = value;
+                        break;
+                    case "Accept wildcard characters":
+                        metadata.Wildcards = value.Equals("True", StringComparison.OrdinalIgnoreCase);
+                        break;
                 }
             }
 
-            if (metadata.ParameterSets.Count == 0) metadata.ParameterSets.Add(ParameterMetadata.AllSets);
+            if (metadata.ParameterSets.Count == 0)
+                metadata.ParameterSets.Add(ParameterMetadata.AllSets);
             return metadata;
         }
 
@@ -185,7 +214,8 @@ namespace ZkSync.HelpGen
             return blocks;
         }
 
-        /// <summary>Blank-line separated paragraphs, with lines of one paragraph joined by spaces; code fences kept as one paragraph.</summary>
+        /// <summary>Blank-line separated paragraphs, with lines of one paragraph joined by spaces; code fences kept as
+        /// one paragraph.</summary>
         internal static List<string> Paragraphs(IEnumerable<string> lines)
         {
             var paragraphs = new List<string>();

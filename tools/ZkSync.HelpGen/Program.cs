@@ -7,9 +7,9 @@ using System.Text;
 namespace ZkSync.HelpGen
 {
     /// <summary>
-    /// zkhelpgen &lt;docs/en-US&gt; &lt;out/ZkSync/en-US&gt; &lt;Assembly.dll&gt;: writes &lt;Assembly.dll&gt;-Help.xml from every
-    /// Verb-Noun.md, and about_*.help.txt from every about_*.md. Runs at build time so the shipped help always
-    /// matches the markdown.
+    /// zkhelpgen &lt;docs/en-US&gt; &lt;out/ZkSync/en-US&gt; &lt;Assembly.dll&gt;: writes &lt;Assembly.dll&gt;-Help.xml
+    /// from every Verb-Noun.md, and about_*.help.txt from every about_*.md. Runs at build time so the shipped help
+    /// always matches the markdown.
     /// </summary>
     public static class Program
     {
@@ -17,7 +17,9 @@ namespace ZkSync.HelpGen
         {
             if (args.Length != 3)
             {
-                Console.Error.WriteLine("usage: ZkSync.HelpGen <markdown dir> <output dir> <module assembly file name>");
+                Console.Error.WriteLine(
+                    "usage: ZkSync.HelpGen <markdown dir> <output dir> <module assembly file name>"
+                );
                 return 2;
             }
 
@@ -44,7 +46,11 @@ namespace ZkSync.HelpGen
             foreach (string about in Directory.GetFiles(docs, "about_*.md"))
             {
                 string topic = Path.GetFileNameWithoutExtension(about);
-                File.WriteAllText(Path.Combine(output, topic + ".help.txt"), AboutText.FromMarkdown(File.ReadAllText(about)), new UTF8Encoding(false));
+                File.WriteAllText(
+                    Path.Combine(output, topic + ".help.txt"),
+                    AboutText.FromMarkdown(File.ReadAllText(about)),
+                    new UTF8Encoding(false)
+                );
             }
         }
     }

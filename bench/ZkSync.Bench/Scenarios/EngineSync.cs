@@ -12,19 +12,34 @@ namespace ZkSync.Bench.Scenarios
     /// </summary>
     internal static class EngineSync
     {
-        public static async Task<ScenarioResult> RunAsync(string scenario, Rig rig, DeviceCensus census, EmulatorProcess source, EmulatorProcess destination, bool verify, bool destinationFilled, bool media = true)
+        public static async Task<ScenarioResult> RunAsync(
+            string scenario,
+            Rig rig,
+            DeviceCensus census,
+            EmulatorProcess source,
+            EmulatorProcess destination,
+            bool verify,
+            bool destinationFilled,
+            bool media = true
+        )
         {
             var options = new SyncOptions { Verify = verify };
-            if (!media) options.Kinds = SyncDataKinds.Users | SyncDataKinds.Fingerprints;
+            if (!media)
+                options.Kinds = SyncDataKinds.Users | SyncDataKinds.Fingerprints;
             int mediaReads = media ? 2 * census.Users : 0;
             SyncReport? report = null;
-            var measured = await Measurement.RunAsync(new[] { source, destination }, async () =>
-            {
-                report = await SyncEngine.RunAsync(
-                    ZkClientSyncDevice.Endpoint(Rig.Connection(source)),
-                    new[] { ZkClientSyncDevice.Endpoint(Rig.Connection(destination)) },
-                    options).ConfigureAwait(false);
-            }).ConfigureAwait(false);
+            var measured = await Measurement
+                .RunAsync(new[] { source, destination }, async () =>
+                {
+                    report = await SyncEngine
+                        .RunAsync(
+                            ZkClientSyncDevice.Endpoint(Rig.Connection(source)),
+                            new[] { ZkClientSyncDevice.Endpoint(Rig.Connection(destination)) },
+                            options
+                        )
+                        .ConfigureAwait(false);
+                })
+                .ConfigureAwait(false);
 
             var summary = report!.Summaries[0];
             int faces = report.Items.Count(i => i.Faces == KindOutcome.Written);
@@ -37,21 +52,35 @@ namespace ZkSync.Bench.Scenarios
                 census.ReadTables(destinationWork).ReadItems(mediaReads);
             if (wrote)
             {
-                destinationWork.Upload(census.MinUserUploads + faces + photos, summary.BytesUploaded).Stores(census.Templates, faces + photos, census.Users);
-                if (verify) census.ReadTables(destinationWork).ReadItems(faces + photos);
+                destinationWork
+                    .Upload(census.MinUserUploads + faces + photos, summary.BytesUploaded)
+                    .Stores(census.Templates, faces + photos, census.Users);
+                if (verify)
+                    census.ReadTables(destinationWork).ReadItems(faces + photos);
             }
 
-            string outcome = $"{summary.Added} added, {summary.Updated} updated, {summary.Unchanged} unchanged, {summary.Failed} failed; {faces} face sets, {photos} photos written"
+            string outcome =
+                $"{summary.Added} added, {summary.Updated} updated, {summary.Unchanged} unchanged, {summary.Failed} "
+                    + $"failed; {faces} face sets, {photos} photos written"
                 + (summary.Error == null ? "" : "; error: " + summary.Error);
-            return new ScenarioResult(scenario, rig.Users, wrote ? (verify ? "on" : "off") : (verify ? "on (nothing written)" : "off"),
-                measured, new[] { sourceWork, destinationWork }, rig.Model, summary.BytesUploaded, outcome, summary.Succeeded,
-                RunShape.Parallel(SerialPrefix(rig, census, measured, media)));
+            return new ScenarioResult(
+                scenario,
+                rig.Users,
+                wrote ? (verify ? "on" : "off") : (verify ? "on (nothing written)" : "off"),
+                measured,
+                new[] { sourceWork, destinationWork },
+                rig.Model,
+                summary.BytesUploaded,
+                outcome,
+                summary.Succeeded,
+                RunShape.Parallel(SerialPrefix(rig, census, measured, media))
+            );
         }
 
         /// <summary>
-        /// What the destination must wait for before it can be busy: the source's tables (the plan needs them), and with faces
-        /// and photos the first media batch the source reads (SyncOptions.DefaultMediaBatchUsers users, at the average
-        /// bytes per user the source sent).
+        /// What the destination must wait for before it can be busy: the source's tables (the plan needs them), and
+        /// with faces and photos the first media batch the source reads (SyncOptions.DefaultMediaBatchUsers users, at
+        /// the average bytes per user the source sent).
         /// </summary>
         internal static TimeSpan SerialPrefix(Rig rig, DeviceCensus census, Measurement measured, bool media)
         {

@@ -19,7 +19,8 @@ namespace ZkSync.Emulator.Core.Commands
             try { batch = DeviceBatchBuffer.Parse(data, c.Profile.UserRecordSize); }
             catch (FormatException ex)
             {
-                // Firmware drops a malformed batch without a word; strict mode answers CMD_ACK_ERROR so the client learns it.
+                // Firmware drops a malformed batch without a word; strict mode answers CMD_ACK_ERROR so the client
+                // learns it.
                 return c.RefuseOrDrop("malformed batch upload: " + ex.Message);
             }
             foreach (var entry in batch.Users) ApplyUser(c, entry);
@@ -48,7 +49,9 @@ namespace ZkSync.Emulator.Core.Commands
             }
             if (existing == null && state.UserCount >= c.Profile.UserCapacity)
             {
-                c.Log.Add($"{c.Session}: batch user uid {user.Uid} skipped: user capacity {c.Profile.UserCapacity} reached");
+                c.Log.Add(
+                    $"{c.Session}: batch user uid {user.Uid} skipped: user capacity {c.Profile.UserCapacity} reached"
+                );
                 return;
             }
             Put(c, user);
@@ -58,7 +61,10 @@ namespace ZkSync.Emulator.Core.Commands
         {
             var owner = c.State.FindUserByPin(user.Pin2);
             if (owner != null && owner.Uid != user.Uid)
-                c.Log.Add($"{c.Session}: batch user uid {user.Uid} shares PIN2 '{user.Pin2}' with uid {owner.Uid} (firmware matches by uid only)");
+                c.Log.Add(
+                    $"{c.Session}: batch user uid {user.Uid} shares PIN2 '{user.Pin2}' with uid {owner.Uid} (firmware "
+                        + "matches by uid only)"
+                );
             c.State.PutUser(user);
         }
 
@@ -82,18 +88,26 @@ namespace ZkSync.Emulator.Core.Commands
             }
             if (entry.Template.Length > c.Profile.MaxTemplateSize)
             {
-                c.Log.Add($"{c.Session}: batch template uid {entry.Uid} finger {entry.Finger} skipped: {entry.Template.Length} bytes exceed {c.Profile.MaxTemplateSize}");
+                c.Log.Add(
+                    $"{c.Session}: batch template uid {entry.Uid} finger {entry.Finger} skipped: "
+                        + $"{entry.Template.Length} bytes exceed {c.Profile.MaxTemplateSize}"
+                );
                 return;
             }
             var wrongAlgorithm = TemplateAlgorithm.Mismatch(c.Profile, entry.Template);
             if (wrongAlgorithm != null)
             {
-                c.Log.Add($"{c.Session}: batch template uid {entry.Uid} finger {entry.Finger} skipped: {wrongAlgorithm}");
+                c.Log.Add(
+                    $"{c.Session}: batch template uid {entry.Uid} finger {entry.Finger} skipped: {wrongAlgorithm}"
+                );
                 return;
             }
             if (existing == null && state.TemplateCount >= c.Profile.FingerprintCapacity)
             {
-                c.Log.Add($"{c.Session}: batch template uid {entry.Uid} finger {entry.Finger} skipped: template capacity reached");
+                c.Log.Add(
+                    $"{c.Session}: batch template uid {entry.Uid} finger {entry.Finger} skipped: template capacity "
+                        + "reached"
+                );
                 return;
             }
             state.PutTemplate(new StoredTemplate(entry.Uid, entry.Finger, 1, entry.Template));

@@ -10,7 +10,13 @@ namespace ZkSync.Emulator.Core.Commands
     /// <summary>One request being executed, with reply builders that echo its reply id as firmware does.</summary>
     internal sealed class CommandContext
     {
-        internal CommandContext(ClientSession session, Packet request, DeviceState state, EmulatorOptions options, EmulatorLog log)
+        internal CommandContext(
+            ClientSession session,
+            Packet request,
+            DeviceState state,
+            EmulatorOptions options,
+            EmulatorLog log
+        )
         {
             Session = session;
             Request = request;
@@ -27,7 +33,8 @@ namespace ZkSync.Emulator.Core.Commands
         public EmulatorOptions Options { get; }
         public EmulatorLog Log { get; }
 
-        /// <summary>For the device timing model: the table a bulk read prepared and its records, the records a write stored.</summary>
+        /// <summary>For the device timing model: the table a bulk read prepared and its records, the records a write
+        /// stored.</summary>
         public BulkTable TableRead { get; set; }
 
         public int TableRecords { get; set; }
@@ -37,8 +44,10 @@ namespace ZkSync.Emulator.Core.Commands
         public Packet Packet(ushort code, byte[]? payload = null, ushort? sessionField = null) =>
             new Packet(code, sessionField ?? Session.Id, Request.ReplyId, payload);
 
-        /// <summary>CMD_ACK_OK; header-only unless a payload is given (pyzk reads exactly 8 bytes for plain acks).</summary>
-        public Reply Ok(byte[]? payload = null, ushort? sessionField = null) => Reply.One(Packet(ReplyCode.Ok, payload, sessionField));
+        /// <summary>CMD_ACK_OK; header-only unless a payload is given (pyzk reads exactly 8 bytes for plain
+        /// acks).</summary>
+        public Reply Ok(byte[]? payload = null, ushort? sessionField = null) =>
+            Reply.One(Packet(ReplyCode.Ok, payload, sessionField));
 
         /// <summary>CMD_ACK_ERROR; firmware puts a sub-code in the session field for some commands.</summary>
         public Reply Error(ushort? subCode = null) => Reply.One(Packet(ReplyCode.Error, null, subCode));
@@ -53,8 +62,9 @@ namespace ZkSync.Emulator.Core.Commands
         }
 
         /// <summary>
-        /// An upload firmware ACKs without storing: with <see cref="EmulatorOptions.SilentDrops"/> it is ACKed and dropped
-        /// (logged), otherwise refused (the strict deviation). The ACK of command 87 carries FDB_OK (0) as firmware's does.
+        /// An upload firmware ACKs without storing: with <see cref="EmulatorOptions.SilentDrops"/> it is ACKed and
+        /// dropped (logged), otherwise refused (the strict deviation). The ACK of command 87 carries FDB_OK (0) as
+        /// firmware's does.
         /// </summary>
         public Reply RefuseOrDrop(string why, ushort? subCode = null)
         {
@@ -69,9 +79,9 @@ namespace ZkSync.Emulator.Core.Commands
         public Reply DirectData(byte[] data) => Reply.One(Packet(CommandCode.Data, data));
 
         /// <summary>
-        /// Firmware SendLargeData: CMD_PREPARE_DATA [length][max chunk], CMD_DATA chunks with the chunk index in the session
-        /// field, then a header-only CMD_ACK_OK. Its session field: TCP keeps the session id, UDP the last chunk index (S2
-        /// reuses its header buffer there).
+        /// Firmware SendLargeData: CMD_PREPARE_DATA [length][max chunk], CMD_DATA chunks with the chunk index in the
+        /// session field, then a header-only CMD_ACK_OK. Its session field: TCP keeps the session id, UDP the last
+        /// chunk index (S2 reuses its header buffer there).
         /// </summary>
         public Reply LargeData(byte[] data, int offset, int length)
         {

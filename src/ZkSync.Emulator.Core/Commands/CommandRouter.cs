@@ -2,29 +2,44 @@ using ZkSync.Protocol.Framing;
 
 namespace ZkSync.Emulator.Core.Commands
 {
-    /// <summary>Maps a command number to its handler. Anything unknown (including reply codes sent as commands) gets CMD_ACK_UNKNOWN.</summary>
+    /// <summary>Maps a command number to its handler. Anything unknown (including reply codes sent as commands) gets
+    /// CMD_ACK_UNKNOWN.</summary>
     internal static class CommandRouter
     {
         public static Reply Execute(CommandContext c)
         {
             switch (c.Request.Command)
             {
-                case CommandCode.Auth: return ConnectionCommands.Auth(c);
-                case CommandCode.Exit: return ConnectionCommands.Exit(c);
+                case CommandCode.Auth:
+                    return ConnectionCommands.Auth(c);
+                case CommandCode.Exit:
+                    return ConnectionCommands.Exit(c);
 
-                case CommandCode.OptionsRead: return DeviceInfoCommands.ReadOption(c);
-                case CommandCode.OptionsWrite: return DeviceInfoCommands.WriteOption(c);
-                case CommandCode.GetVersion: return DeviceInfoCommands.Version(c);
-                case CommandCode.GetPinWidth: return DeviceInfoCommands.PinWidth(c);
-                case CommandCode.GetFreeSizes: return DeviceInfoCommands.FreeSizes(c);
-                case CommandCode.GetTime: return DeviceInfoCommands.GetTime(c);
-                case CommandCode.SetTime: return DeviceInfoCommands.SetTime(c);
-                case CommandCode.DisableDevice: return DeviceInfoCommands.SetDisabled(c, true);
-                case CommandCode.EnableDevice: return DeviceInfoCommands.SetDisabled(c, false);
+                case CommandCode.OptionsRead:
+                    return DeviceInfoCommands.ReadOption(c);
+                case CommandCode.OptionsWrite:
+                    return DeviceInfoCommands.WriteOption(c);
+                case CommandCode.GetVersion:
+                    return DeviceInfoCommands.Version(c);
+                case CommandCode.GetPinWidth:
+                    return DeviceInfoCommands.PinWidth(c);
+                case CommandCode.GetFreeSizes:
+                    return DeviceInfoCommands.FreeSizes(c);
+                case CommandCode.GetTime:
+                    return DeviceInfoCommands.GetTime(c);
+                case CommandCode.SetTime:
+                    return DeviceInfoCommands.SetTime(c);
+                case CommandCode.DisableDevice:
+                    return DeviceInfoCommands.SetDisabled(c, true);
+                case CommandCode.EnableDevice:
+                    return DeviceInfoCommands.SetDisabled(c, false);
                 case CommandCode.Restart:
-                case CommandCode.PowerOff: return Reply.One(c.Packet(ReplyCode.Ok), AfterReply.Restart);
-                case CommandCode.StateRead: return c.Ok(sessionField: 0); // state 0 = waiting, carried in the session field
-                case CommandCode.DoorStateRead: return c.Ok(new byte[] { 0 });
+                case CommandCode.PowerOff:
+                    return Reply.One(c.Packet(ReplyCode.Ok), AfterReply.Restart);
+                case CommandCode.StateRead:
+                    return c.Ok(sessionField: 0); // state 0 = waiting, carried in the session field
+                case CommandCode.DoorStateRead:
+                    return c.Ok(new byte[] { 0 });
                 case CommandCode.RefreshData:
                 case CommandCode.RefreshOption:
                 case CommandCode.CancelCapture:

@@ -6,7 +6,8 @@ namespace ZkSync.Emulator.Core.Commands
     /// <summary>CMD_AUTH and CMD_EXIT (CMD_CONNECT lives in the pipeline: it creates the session).</summary>
     internal static class ConnectionCommands
     {
-        /// <summary>Firmware CheckCommKey: byte 2 carries the client's ticks, bytes 0, 1, 3 must match the key mixed with the session id.</summary>
+        /// <summary>Firmware CheckCommKey: byte 2 carries the client's ticks, bytes 0, 1, 3 must match the key mixed
+        /// with the session id.</summary>
         public static Reply Auth(CommandContext c)
         {
             if (c.Options.AnswerConnectWith6001)

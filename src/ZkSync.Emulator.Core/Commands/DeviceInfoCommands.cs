@@ -5,17 +5,23 @@ using ZkSync.Protocol.Framing;
 
 namespace ZkSync.Emulator.Core.Commands
 {
-    /// <summary>Options, version, PIN width, free sizes, clock and the enable/disable flag (docs/protocol.md §5, §9).</summary>
+    /// <summary>Options, version, PIN width, free sizes, clock and the enable/disable flag (docs/protocol.md §5,
+    /// §9).</summary>
     internal static class DeviceInfoCommands
     {
         public static Reply ReadOption(CommandContext c)
         {
             string name = DeviceText.OptionText(c.Payload);
-            if (!c.State.WrittenOptions.TryGetValue(name, out var value) && !c.Profile.Options.TryGetValue(name, out value))
+            if (
+                !c.State.WrittenOptions.TryGetValue(name, out var value)
+                && !c.Profile.Options.TryGetValue(name, out value)
+            )
                 value = "";
-            if (Array.IndexOf(c.Options.HiddenOptions, name) >= 0) value = "";
+            if (Array.IndexOf(c.Options.HiddenOptions, name) >= 0)
+                value = "";
             // Unknown or empty option: 2001 on older firmware, 4999 on ZMM.
-            if (value.Length == 0) return c.Code(c.Profile.Zmm ? ReplyCode.OptionNotFound : ReplyCode.Error);
+            if (value.Length == 0)
+                return c.Code(c.Profile.Zmm ? ReplyCode.OptionNotFound : ReplyCode.Error);
             return c.Ok(Encoding.ASCII.GetBytes(name + "=" + value + "\0"));
         }
 
@@ -37,7 +43,8 @@ namespace ZkSync.Emulator.Core.Commands
 
         public static Reply PinWidth(CommandContext c) => c.Ok(new[] { (byte)c.Profile.PinWidth });
 
-        /// <summary>80 bytes (92 with the face fields on face firmware); a 1-byte payload k returns only i32 number k.</summary>
+        /// <summary>80 bytes (92 with the face fields on face firmware); a 1-byte payload k returns only i32 number
+        /// k.</summary>
         public static Reply FreeSizes(CommandContext c)
         {
             var all = DeviceFreeSizes.Write(c.State.Counts());

@@ -5,10 +5,12 @@ using ZkSync.Protocol.Framing;
 
 namespace ZkSync.Emulator.Core.Commands
 {
-    /// <summary>Faces of ZKFace 7: 150 read all of a user's records, 151 write after an upload, 152 delete all (docs/protocol.md §11).</summary>
+    /// <summary>Faces of ZKFace 7: 150 read all of a user's records, 151 write after an upload, 152 delete all
+    /// (docs/protocol.md §11).</summary>
     internal static class FaceCommands
     {
-        /// <summary>Index ≥ 15 means "all" (SDK sends 50); a smaller index is refused: there is no single-face read.</summary>
+        /// <summary>Index ≥ 15 means "all" (SDK sends 50); a smaller index is refused: there is no single-face
+        /// read.</summary>
         private const int FirstAllIndex = 15;
 
         /// <summary>The by-PIN2 request: char[24] PIN2, a zero byte, index 50, u16 blob length.</summary>
@@ -33,32 +35,45 @@ namespace ZkSync.Emulator.Core.Commands
             else
             {
                 // S2 quirk: other payload sizes get a bare OK without data.
-                c.Log.Add($"{c.Session}: face read payload of {c.Payload.Length} bytes answered with a bare OK (firmware quirk)");
+                c.Log.Add(
+                    $"{c.Session}: face read payload of {c.Payload.Length} bytes answered with a bare OK (firmware "
+                        + "quirk)"
+                );
                 return c.Ok();
             }
-            if (index < FirstAllIndex) return c.Refuse($"face index {index} < {FirstAllIndex} (no single-face read)");
+            if (index < FirstAllIndex)
+                return c.Refuse($"face index {index} < {FirstAllIndex} (no single-face read)");
             var faces = user == null ? Array.Empty<byte[]>() : c.State.FacesOf(user.Uid);
-            if (faces.Count == 0) return c.Refuse(user == null ? "no such user" : $"user '{user.Pin2}' has no faces", NoFaces(c), null);
+            if (faces.Count == 0)
+                return c.Refuse(user == null ? "no such user" : $"user '{user.Pin2}' has no faces", NoFaces(c), null);
             var blob = new byte[faces.Count * DeviceFaceRecord.Size];
-            for (int i = 0; i < faces.Count; i++) Buffer.BlockCopy(faces[i], 0, blob, i * DeviceFaceRecord.Size, DeviceFaceRecord.Size);
+            for (int i = 0; i < faces.Count; i++)
+                Buffer.BlockCopy(faces[i], 0, blob, i * DeviceFaceRecord.Size, DeviceFaceRecord.Size);
             return c.LargeData(blob);
         }
 
         /// <summary>
-        /// Every record of the upload (declared length / 2576) gets the target user's uid written into it and replaces the
-        /// record with the same FaceID, or is appended. A user without faces is refused when the face capacity is used up.
+        /// Every record of the upload (declared length / 2576) gets the target user's uid written into it and replaces
+        /// the record with the same FaceID, or is appended. A user without faces is refused when the face capacity is
+        /// used up.
         /// </summary>
         public static Reply Write(CommandContext c)
         {
-            if (!c.Profile.FacesOn) return c.Refuse("FaceFunOn=0");
-            if (c.Payload.Length < DeviceUserRecord.Pin2Width) return c.Refuse($"face write payload of {c.Payload.Length} bytes");
+            if (!c.Profile.FacesOn)
+                return c.Refuse("FaceFunOn=0");
+            if (c.Payload.Length < DeviceUserRecord.Pin2Width)
+                return c.Refuse($"face write payload of {c.Payload.Length} bytes");
             string pin = DeviceText.RequestPin(c.Payload);
             var user = c.State.FindUserByPin(pin);
-            if (user == null) return c.Refuse($"no user with PIN2 '{pin}'");
+            if (user == null)
+                return c.Refuse($"no user with PIN2 '{pin}'");
             var data = UploadCommands.CompleteUpload(c, out var refusal);
-            if (data == null) return refusal!;
+            if (data == null)
+                return refusal!;
             if (c.Payload.Length >= FaceRequestSize && LittleEndian.U16(c.Payload, 26) != (ushort)data.Length)
-                return c.Refuse($"face write declares {LittleEndian.U16(c.Payload, 26)} bytes but {data.Length} were uploaded");
+                return c.Refuse(
+                    $"face write declares {LittleEndian.U16(c.Payload, 26)} bytes but {data.Length} were uploaded"
+                );
             int records = data.Length / DeviceFaceRecord.Size;
             if (records == 0)
             {

@@ -5,8 +5,9 @@ namespace ZkSync.Emulator.Core.Commands
 {
     /// <summary>
     /// Firmware's stores change at once on a write, but its matchers reload only on CMD_REFRESHDATA (1013) or a restart
-    /// (docs/protocol.md §9: "reloads databases and fingerprint engine"). This keeps <see cref="DeviceState.RefreshPending"/> so a test
-    /// or a rehearsal can see that a client left written data unrefreshed.
+    /// (docs/protocol.md §9: "reloads databases and fingerprint engine"). This keeps <see
+    /// cref="DeviceState.RefreshPending"/> so a test or a rehearsal can see that a client left written data
+    /// unrefreshed.
     /// </summary>
     internal static class RefreshTracker
     {
@@ -40,6 +41,7 @@ namespace ZkSync.Emulator.Core.Commands
             }
         }
 
-        private static bool Succeeded(Reply reply) => reply.Packets.Count > 0 && reply.Packets[reply.Packets.Count - 1].Command == ReplyCode.Ok;
+        private static bool Succeeded(Reply reply) =>
+            reply.Packets.Count > 0 && reply.Packets[reply.Packets.Count - 1].Command == ReplyCode.Ok;
     }
 }

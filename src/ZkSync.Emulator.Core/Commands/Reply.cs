@@ -19,7 +19,8 @@ namespace ZkSync.Emulator.Core.Commands
         CloseTransport,
     }
 
-    /// <summary>The packets answering one request, in order. The last one is the "final" reply firmware caches.</summary>
+    /// <summary>The packets answering one request, in order. The last one is the "final" reply firmware
+    /// caches.</summary>
     internal sealed class Reply
     {
         public Reply(IReadOnlyList<Packet> packets, bool isLargeData = false, AfterReply after = AfterReply.None)

@@ -9,8 +9,9 @@ namespace ZkSync.Emulator.Core.Commands
 {
     /// <summary>
     /// The single place every incoming packet goes through, for both transports: checksum, session, reply-id and
-    /// authentication rules of firmware RunCommand, then one command executed under the device lock, then the reply cached.
-    /// (Hook point for the link model and fault injection: requests in here, replies out through the transports' senders.)
+    /// authentication rules of firmware RunCommand, then one command executed under the device lock, then the reply
+    /// cached. (Hook point for the link model and fault injection: requests in here, replies out through the
+    /// transports' senders.)
     /// </summary>
     internal sealed class RequestPipeline
     {
@@ -21,7 +22,14 @@ namespace ZkSync.Emulator.Core.Commands
         private readonly DeviceCounters _counters;
         private readonly FaultInjector _faults;
 
-        internal RequestPipeline(DeviceState state, SessionTable sessions, EmulatorOptions options, EmulatorLog log, DeviceCounters counters, FaultInjector faults)
+        internal RequestPipeline(
+            DeviceState state,
+            SessionTable sessions,
+            EmulatorOptions options,
+            EmulatorLog log,
+            DeviceCounters counters,
+            FaultInjector faults
+        )
         {
             _faults = faults;
             _state = state;
@@ -32,10 +40,18 @@ namespace ZkSync.Emulator.Core.Commands
         }
 
         /// <summary>
-        /// Handles one packet. <paramref name="bound"/> is the TCP connection's session (null on UDP or before CONNECT);
-        /// <paramref name="session"/> returns the session the reply belongs to (the new one after a CONNECT).
+        /// Handles one packet. <paramref name="bound"/> is the TCP connection's session (null on UDP or before
+        /// CONNECT); <paramref name="session"/> returns the session the reply belongs to (the new one after a CONNECT).
         /// </summary>
-        public Reply Handle(EmulatorTransport transport, byte[] raw, int offset, int count, ClientSession? bound, EndPoint? udpPeer, out ClientSession? session)
+        public Reply Handle(
+            EmulatorTransport transport,
+            byte[] raw,
+            int offset,
+            int count,
+            ClientSession? bound,
+            EndPoint? udpPeer,
+            out ClientSession? session
+        )
         {
             session = bound;
             if (!Packet.TryDecode(raw, offset, count, out var request, out bool checksumValid))
@@ -49,13 +65,20 @@ namespace ZkSync.Emulator.Core.Commands
                     return Connect(transport, request, bound, udpPeer, out session);
 
                 session = transport == EmulatorTransport.Tcp ? bound : _sessions.Find(request.SessionId);
-                if (session == null || session.Id != request.SessionId || session.Transport != transport || _sessions.Find(session.Id) != session)
+                if (
+                    session == null
+                    || session.Id != request.SessionId
+                    || session.Transport != transport
+                    || _sessions.Find(session.Id) != session
+                )
                     return Drop($"{transport}: {request} dropped: unknown session");
                 session.LastActivity = DateTime.UtcNow;
-                if (udpPeer != null) session.UdpPeer = udpPeer;
+                if (udpPeer != null)
+                    session.UdpPeer = udpPeer;
 
                 // A client's acknowledgement of an event: firmware sends nothing back.
-                if (request.Command == ReplyCode.Ok) return Reply.Silent;
+                if (request.Command == ReplyCode.Ok)
+                    return Reply.Silent;
 
                 if (request.ReplyId == session.LastReplyId && session.CachedFinal != null)
                 {
@@ -81,15 +104,33 @@ namespace ZkSync.Emulator.Core.Commands
             }
         }
 
-        /// <summary>Device time of the request just executed under the timing model, owed before its reply is sent.</summary>
+        /// <summary>Device time of the request just executed under the timing model, owed before its reply is
+        /// sent.</summary>
         private void ChargeDeviceTime(CommandContext context, Reply reply, int usersHeld, int templatesHeld)
         {
-            if (_options.DeviceTiming == DeviceTimingMode.None) return;
+            if (_options.DeviceTiming == DeviceTimingMode.None)
+                return;
             ushort command = context.Request.Command;
             bool stored = reply.Packets.Count > 0 && reply.Packets[0].Command == ReplyCode.Ok;
-            int records = context.RecordsStored > 0 ? context.RecordsStored
-                : stored && (command == CommandCode.UserFaceWrite || command == CommandCode.UserPhotoWrite || command == CommandCode.UserTemplateExWrite) ? 1 : 0;
-            var work = new DeviceWork(command, context.Payload.Length, context.TableRead, context.TableRecords, records, usersHeld, templatesHeld);
+            int records =
+                context.RecordsStored > 0 ? context.RecordsStored
+                : stored
+                && (
+                    command == CommandCode.UserFaceWrite
+                    || command == CommandCode.UserPhotoWrite
+                    || command == CommandCode.UserTemplateExWrite
+                )
+                    ? 1
+                : 0;
+            var work = new DeviceWork(
+                command,
+                context.Payload.Length,
+                context.TableRead,
+                context.TableRecords,
+                records,
+                usersHeld,
+                templatesHeld
+            );
             double seconds = DeviceTimingModel.CostSeconds(_options.DeviceTiming, work);
             _counters.DeviceTime(seconds);
             context.Session.OwedDeviceSeconds += seconds;
@@ -112,7 +153,8 @@ namespace ZkSync.Emulator.Core.Commands
             }
         }
 
-        /// <summary>The device restarts: every session is dropped (TCP connections closed), data kept, device enabled.</summary>
+        /// <summary>The device restarts: every session is dropped (TCP connections closed), data kept, device
+        /// enabled.</summary>
         public void Restart(string why)
         {
             lock (_state.Sync)
@@ -125,7 +167,8 @@ namespace ZkSync.Emulator.Core.Commands
             }
         }
 
-        /// <summary>Frees a session (EXIT, TCP connection closed). Firmware re-enables the device when the last session goes.</summary>
+        /// <summary>Frees a session (EXIT, TCP connection closed). Firmware re-enables the device when the last session
+        /// goes.</summary>
         public void CloseSession(ClientSession session, string why)
         {
             lock (_state.Sync)
@@ -142,8 +185,8 @@ namespace ZkSync.Emulator.Core.Commands
         }
 
         /// <summary>
-        /// The client closed or broke its TCP connection. Without an orphan timeout the session ends now; with one it keeps
-        /// its slot (and a device it disabled stays disabled) until a CONNECT needs the slot after the timeout.
+        /// The client closed or broke its TCP connection. Without an orphan timeout the session ends now; with one it
+        /// keeps its slot (and a device it disabled stays disabled) until a CONNECT needs the slot after the timeout.
         /// </summary>
         public void ConnectionLost(ClientSession session)
         {
@@ -158,11 +201,20 @@ namespace ZkSync.Emulator.Core.Commands
                 session.Orphaned = true;
                 session.CloseTransport = null;
                 session.LastActivity = DateTime.UtcNow;
-                _log.Add($"{session}: connection closed without CMD_EXIT; the slot stays taken for {_options.OrphanSessionTimeout.TotalSeconds:0.###} s");
+                _log.Add(
+                    $"{session}: connection closed without CMD_EXIT; the slot stays taken for "
+                        + $"{_options.OrphanSessionTimeout.TotalSeconds:0.###} s"
+                );
             }
         }
 
-        private Reply Connect(EmulatorTransport transport, Packet request, ClientSession? bound, EndPoint? udpPeer, out ClientSession? session)
+        private Reply Connect(
+            EmulatorTransport transport,
+            Packet request,
+            ClientSession? bound,
+            EndPoint? udpPeer,
+            out ClientSession? session
+        )
         {
             session = bound ?? SessionOfUdpSender(transport, udpPeer);
             if (session == null)
@@ -214,12 +266,15 @@ namespace ZkSync.Emulator.Core.Commands
         }
 
         private bool NeedsAuth(ClientSession session, ushort command) =>
-            !session.Authenticated && command != CommandCode.Auth && (_options.CommKey != 0 || _options.AnswerConnectWith6001);
+            !session.Authenticated
+            && command != CommandCode.Auth
+            && (_options.CommKey != 0 || _options.AnswerConnectWith6001);
 
         private static void Remember(ClientSession session, Packet request, Reply reply)
         {
             session.LastReplyId = request.ReplyId;
-            if (reply.Packets.Count > 0) session.CachedFinal = reply.Packets[reply.Packets.Count - 1];
+            if (reply.Packets.Count > 0)
+                session.CachedFinal = reply.Packets[reply.Packets.Count - 1];
         }
 
         private Reply Drop(string why)

@@ -12,9 +12,15 @@ namespace ZkSync.Emulator.Core.Commands
     {
         /// <summary>Why the template does not fit this device's algorithm, or null when it may.</summary>
         public static string? Mismatch(DeviceProfile profile, byte[] template) =>
-            profile.FingerprintVersion == 9 && IsZkFinger10(template) ? "a ZKFinger 10 template (\"SS21\") on a ZKFinger 9 device" : null;
+            profile.FingerprintVersion == 9 && IsZkFinger10(template)
+                ? "a ZKFinger 10 template (\"SS21\") on a ZKFinger 9 device"
+                : null;
 
         public static bool IsZkFinger10(byte[] template) =>
-            template.Length >= 6 && template[2] == (byte)'S' && template[3] == (byte)'S' && template[4] == (byte)'2' && template[5] == (byte)'1';
+            template.Length >= 6
+            && template[2] == (byte)'S'
+            && template[3] == (byte)'S'
+            && template[4] == (byte)'2'
+            && template[5] == (byte)'1';
     }
 }

@@ -5,12 +5,14 @@ using ZkSync.Protocol.Framing;
 
 namespace ZkSync.Emulator.Core.Commands
 {
-    /// <summary>Single-template reads (88, 9), write with flag (87) and deletes (19, 134) (docs/protocol.md §7).</summary>
+    /// <summary>Single-template reads (88, 9), write with flag (87) and deletes (19, 134) (docs/protocol.md
+    /// §7).</summary>
     internal static class TemplateCommands
     {
         /// <summary>
-        /// Command 88: template + 1 flag byte. ZKFinger 10 sends it as a large-data reply (even when small: captures show a
-        /// 1,011-byte one going that way); ZKFinger 9 inline in CMD_ACK_OK with the length + 1 in the session field.
+        /// Command 88: template + 1 flag byte. ZKFinger 10 sends it as a large-data reply (even when small: captures
+        /// show a 1,011-byte one going that way); ZKFinger 9 inline in CMD_ACK_OK with the length + 1 in the session
+        /// field.
         /// </summary>
         public static Reply ReadWithFlag(CommandContext c)
         {
@@ -22,7 +24,8 @@ namespace ZkSync.Emulator.Core.Commands
             return c.Profile.FingerprintVersion == 9 ? c.Ok(data, (ushort)data.Length) : c.LargeData(data);
         }
 
-        /// <summary>Command 9 with [u16 uid][u8 finger]: the template only; with no payload, the whole user table.</summary>
+        /// <summary>Command 9 with [u16 uid][u8 finger]: the template only; with no payload, the whole user
+        /// table.</summary>
         public static Reply Read(CommandContext c)
         {
             if (c.Payload.Length == 0) return c.LargeData(c.State.UserTable());
@@ -32,11 +35,12 @@ namespace ZkSync.Emulator.Core.Commands
         }
 
         /// <summary>
-        /// Command 87 [u16 uid][u8 finger][u8 flag][u16 size]: one template with its flag (0 stored as 1 valid, otherwise
-        /// flag &amp; 3: 3 duress). ZKFinger 10 takes the template from the upload buffer and overwrites the finger; ZKFinger 9
-        /// takes it inline from offset 6 and refuses a finger that is taken. The result is in the session field: 0 (FDB_OK)
-        /// with OK; with CMD_ACK_ERROR 0xFFFC (FDB_ERROR_NODATA, no such user), 1 (FDB_OVER_FLIMIT, template capacity
-        /// reached), 4 (FDB_FID_EXISTS) or 0xFFFA (FDB_ERROR_DATA, a template firmware would not store).
+        /// Command 87 [u16 uid][u8 finger][u8 flag][u16 size]: one template with its flag (0 stored as 1 valid,
+        /// otherwise flag &amp; 3: 3 duress). ZKFinger 10 takes the template from the upload buffer and overwrites the
+        /// finger; ZKFinger 9 takes it inline from offset 6 and refuses a finger that is taken. The result is in the
+        /// session field: 0 (FDB_OK) with OK; with CMD_ACK_ERROR 0xFFFC (FDB_ERROR_NODATA, no such user), 1
+        /// (FDB_OVER_FLIMIT, template capacity reached), 4 (FDB_FID_EXISTS) or 0xFFFA (FDB_ERROR_DATA, a template
+        /// firmware would not store).
         /// </summary>
         public static Reply WriteWithFlag(CommandContext c)
         {
@@ -49,28 +53,46 @@ namespace ZkSync.Emulator.Core.Commands
             if (c.Profile.FingerprintVersion == 9)
             {
                 int length = c.Payload.Length >= 6 ? LittleEndian.U16(c.Payload, 4) : -1;
-                if (length <= 0 || c.Payload.Length < 6 + length) return c.Refuse($"command 87 inline template of {length} bytes in a {c.Payload.Length}-byte payload", BadData);
+                if (length <= 0 || c.Payload.Length < 6 + length)
+                    return c.Refuse(
+                        $"command 87 inline template of {length} bytes in a {c.Payload.Length}-byte payload",
+                        BadData
+                    );
                 template = new byte[length];
                 Buffer.BlockCopy(c.Payload, 6, template, 0, length);
             }
             else
             {
                 template = UploadCommands.CompleteUpload(c, out var refusal, BadData);
-                if (template == null) return refusal!;
+                if (template == null)
+                    return refusal!;
             }
-            if (finger > 9) return c.Refuse($"command 87 finger {finger}", BadData);
-            if (template.Length > c.Profile.MaxTemplateSize) return c.Refuse($"command 87 template of {template.Length} bytes exceeds {c.Profile.MaxTemplateSize}", BadData);
+            if (finger > 9)
+                return c.Refuse($"command 87 finger {finger}", BadData);
+            if (template.Length > c.Profile.MaxTemplateSize)
+                return c.Refuse(
+                    $"command 87 template of {template.Length} bytes exceeds {c.Profile.MaxTemplateSize}",
+                    BadData
+                );
             var wrongAlgorithm = TemplateAlgorithm.Mismatch(c.Profile, template);
-            if (wrongAlgorithm != null) return c.RefuseOrDrop("command 87: " + wrongAlgorithm, BadData);
-            if (c.State.FindUser(uid) == null) return c.Refuse($"command 87 for uid {uid}: no such user", NoData);
+            if (wrongAlgorithm != null)
+                return c.RefuseOrDrop("command 87: " + wrongAlgorithm, BadData);
+            if (c.State.FindUser(uid) == null)
+                return c.Refuse($"command 87 for uid {uid}: no such user", NoData);
             bool taken = c.State.FindTemplate(uid, finger) != null;
-            if (taken && c.Profile.FingerprintVersion == 9) return c.Refuse($"command 87: uid {uid} finger {finger} is taken (ZKFinger 9 does not overwrite)", FingerTaken);
-            if (!taken && c.State.TemplateCount >= c.Profile.FingerprintCapacity) return c.Refuse("command 87: template capacity reached", OverLimit);
+            if (taken && c.Profile.FingerprintVersion == 9)
+                return c.Refuse(
+                    $"command 87: uid {uid} finger {finger} is taken (ZKFinger 9 does not overwrite)",
+                    FingerTaken
+                );
+            if (!taken && c.State.TemplateCount >= c.Profile.FingerprintCapacity)
+                return c.Refuse("command 87: template capacity reached", OverLimit);
             c.State.PutTemplate(new StoredTemplate(uid, (byte)finger, flag, template));
             return c.Ok(sessionField: 0);
         }
 
-        /// <summary>Command 19 [u16 uid][u8 finger]: deletes one template; error with session field 2 when user or template is missing.</summary>
+        /// <summary>Command 19 [u16 uid][u8 finger]: deletes one template; error with session field 2 when user or
+        /// template is missing.</summary>
         public static Reply DeleteOne(CommandContext c)
         {
             if (c.Payload.Length < 3) return c.Refuse($"command 19 payload of {c.Payload.Length} bytes");
@@ -81,14 +103,17 @@ namespace ZkSync.Emulator.Core.Commands
             return c.Ok();
         }
 
-        /// <summary>Command 134 [char[24] PIN2][u8 finger]: finger 13 = all; missing template → OK with session field 2; missing user → error 2.</summary>
+        /// <summary>Command 134 [char[24] PIN2][u8 finger]: finger 13 = all; missing template → OK with session field
+        /// 2; missing user → error 2.</summary>
         public static Reply DeleteByPin(CommandContext c)
         {
-            if (c.Payload.Length < DeviceUserRecord.Pin2Width + 1) return c.Refuse($"command 134 payload of {c.Payload.Length} bytes");
+            if (c.Payload.Length < DeviceUserRecord.Pin2Width + 1)
+                return c.Refuse($"command 134 payload of {c.Payload.Length} bytes");
             string pin = DeviceText.RequestPin(c.Payload);
             int finger = c.Payload[DeviceUserRecord.Pin2Width];
             var user = c.State.FindUserByPin(pin);
-            if (user == null) return c.Refuse($"no user with PIN2 '{pin}'", 2);
+            if (user == null)
+                return c.Refuse($"no user with PIN2 '{pin}'", 2);
             if (finger == 13)
             {
                 c.State.DeleteTemplates(user.Uid);

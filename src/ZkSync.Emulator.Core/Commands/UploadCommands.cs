@@ -12,10 +12,13 @@ namespace ZkSync.Emulator.Core.Commands
     {
         public static Reply Prepare(CommandContext c)
         {
-            if (c.Payload.Length < 4) return c.Refuse($"CMD_PREPARE_DATA payload of {c.Payload.Length} bytes");
+            if (c.Payload.Length < 4)
+                return c.Refuse($"CMD_PREPARE_DATA payload of {c.Payload.Length} bytes");
             uint size = LittleEndian.U32(c.Payload, 0);
             if (size == 0 || size > c.Options.MaxUploadBytes)
-                return c.Refuse($"CMD_PREPARE_DATA of {size} bytes (the device allocates 1..{c.Options.MaxUploadBytes})");
+                return c.Refuse(
+                    $"CMD_PREPARE_DATA of {size} bytes (the device allocates 1..{c.Options.MaxUploadBytes})"
+                );
             c.Session.Upload = new UploadBuffer((int)size, c.Request.ReplyId);
             return c.Ok();
         }
@@ -28,7 +31,8 @@ namespace ZkSync.Emulator.Core.Commands
             return c.Ok();
         }
 
-        /// <summary>Hash of the whole declared buffer: empty payload → OK + u32 hash; u32 payload → OK if equal, else error.</summary>
+        /// <summary>Hash of the whole declared buffer: empty payload → OK + u32 hash; u32 payload → OK if equal, else
+        /// error.</summary>
         public static Reply Hash(CommandContext c)
         {
             var upload = c.Session.Upload;
@@ -55,17 +59,25 @@ namespace ZkSync.Emulator.Core.Commands
 
         /// <summary>
         /// The upload a consuming command acts on. Firmware consumes the declared size even if fewer bytes arrived; the
-        /// emulator refuses an incomplete buffer instead (strict deviation) so a client's short upload shows up, or, with
-        /// silent drops, ACKs it and stores nothing (firmware would store a garbage tail; either way the data is lost).
+        /// emulator refuses an incomplete buffer instead (strict deviation) so a client's short upload shows up, or,
+        /// with silent drops, ACKs it and stores nothing (firmware would store a garbage tail; either way the data is
+        /// lost).
         /// </summary>
         public static byte[]? CompleteUpload(CommandContext c, out Reply? refusal, ushort? subCode = null)
         {
             refusal = null;
             var upload = c.Session.Upload;
-            if (upload == null) { refusal = c.Refuse("no upload buffer (CMD_PREPARE_DATA was not sent)", subCode); return null; }
+            if (upload == null)
+            {
+                refusal = c.Refuse("no upload buffer (CMD_PREPARE_DATA was not sent)", subCode);
+                return null;
+            }
             if (!upload.IsComplete)
             {
-                refusal = c.RefuseOrDrop($"upload buffer not completely filled ({upload.Filled} of {upload.Data.Length} bytes)", subCode);
+                refusal = c.RefuseOrDrop(
+                    $"upload buffer not completely filled ({upload.Filled} of {upload.Data.Length} bytes)",
+                    subCode
+                );
                 return null;
             }
             return upload.Data;

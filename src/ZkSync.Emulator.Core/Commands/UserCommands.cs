@@ -8,29 +8,37 @@ namespace ZkSync.Emulator.Core.Commands
     internal static class UserCommands
     {
         /// <summary>
-        /// Firmware CMD_USER_WRQ rules: exact record size; PIN2 non-empty and not "0"; same PIN2 + same uid → overwrite;
-        /// PIN2 owned by another uid → error (session field 1); new PIN2 → add only if the uid is unused and capacity remains.
+        /// Firmware CMD_USER_WRQ rules: exact record size; PIN2 non-empty and not "0"; same PIN2 + same uid →
+        /// overwrite; PIN2 owned by another uid → error (session field 1); new PIN2 → add only if the uid is unused and
+        /// capacity remains.
         /// </summary>
         public static Reply Write(CommandContext c)
         {
             var profile = c.Profile;
             if (c.Payload.Length != profile.UserRecordSize)
-                return c.Refuse($"user record of {c.Payload.Length} bytes (this device takes {profile.UserRecordSize})");
+                return c.Refuse(
+                    $"user record of {c.Payload.Length} bytes (this device takes {profile.UserRecordSize})"
+                );
             var user = new StoredUser(c.Payload, profile.UserFormat);
-            if (user.Uid == 0) return c.Refuse("uid 0");
-            if (user.Pin2.Length == 0 || user.Pin2 == "0") return c.Refuse("PIN2 is empty or \"0\"");
-            if (user.Pin2.Length > profile.PinWidth) return c.Refuse($"PIN2 '{user.Pin2}' is wider than ~PIN2Width {profile.PinWidth}");
+            if (user.Uid == 0)
+                return c.Refuse("uid 0");
+            if (user.Pin2.Length == 0 || user.Pin2 == "0")
+                return c.Refuse("PIN2 is empty or \"0\"");
+            if (user.Pin2.Length > profile.PinWidth)
+                return c.Refuse($"PIN2 '{user.Pin2}' is wider than ~PIN2Width {profile.PinWidth}");
 
             var owner = c.State.FindUserByPin(user.Pin2);
             if (owner != null)
             {
-                if (owner.Uid != user.Uid) return c.Refuse($"PIN2 '{user.Pin2}' belongs to uid {owner.Uid}, not {user.Uid}", 1);
+                if (owner.Uid != user.Uid)
+                    return c.Refuse($"PIN2 '{user.Pin2}' belongs to uid {owner.Uid}, not {user.Uid}", 1);
                 c.State.PutUser(user);
                 return c.Ok();
             }
             if (c.State.FindUser(user.Uid) != null)
                 return c.Refuse($"uid {user.Uid} is taken by another PIN2 (firmware cannot change a user's PIN2)");
-            if (c.State.UserCount >= profile.UserCapacity) return c.Refuse($"user capacity {profile.UserCapacity} reached");
+            if (c.State.UserCount >= profile.UserCapacity)
+                return c.Refuse($"user capacity {profile.UserCapacity} reached");
             c.State.PutUser(user);
             return c.Ok();
         }

@@ -21,7 +21,8 @@ namespace ZkSync.Emulator.Core.Device
         public int UserRecordSize => (int)UserFormat;
         public bool NumericPins => UserFormat == UserRecordFormat.Compact28;
 
-        /// <summary>40 on TFT firmware; 8 on black-and-white firmware (the form pyzk decodes for old devices, docs/protocol.md §8).</summary>
+        /// <summary>40 on TFT firmware; 8 on black-and-white firmware (the form pyzk decodes for old devices,
+        /// docs/protocol.md §8).</summary>
         public int AttendanceRecordSize { get; private set; }
 
         public int FingerprintVersion { get; private set; }
@@ -34,10 +35,12 @@ namespace ZkSync.Emulator.Core.Device
         public PhotoCommandFamily PhotoFamily { get; private set; }
         public bool PhotosOn => PhotoFamily != PhotoCommandFamily.None;
 
-        /// <summary>ZMM firmware answers 4999 for an unknown option and 4993 for "no faces" where older firmware says 2001.</summary>
+        /// <summary>ZMM firmware answers 4999 for an unknown option and 4993 for "no faces" where older firmware says
+        /// 2001.</summary>
         public bool Zmm { get; private set; }
 
-        /// <summary>CONNECT answered CMD_ACK_UNAUTH whatever the key (ZMM220_TFT); see <see cref="EmulatorOptions.UnauthOnConnect"/>.</summary>
+        /// <summary>CONNECT answered CMD_ACK_UNAUTH whatever the key (ZMM220_TFT); see <see
+        /// cref="EmulatorOptions.UnauthOnConnect"/>.</summary>
         public bool UnauthOnConnect { get; private set; }
 
         public int PinWidth { get; private set; }
@@ -50,7 +53,8 @@ namespace ZkSync.Emulator.Core.Device
         private int _userCapacity;
         private int? _userCapacityLimit;
 
-        /// <summary>A "full" fault: the device acts as if its capacity were <paramref name="limit"/> users (null = its own).</summary>
+        /// <summary>A "full" fault: the device acts as if its capacity were <paramref name="limit"/> users (null = its
+        /// own).</summary>
         internal void LimitUserCapacity(int? limit) => _userCapacityLimit = limit;
         public int FingerprintCapacity { get; private set; }
         public int RecordCapacity { get; private set; }
@@ -70,7 +74,12 @@ namespace ZkSync.Emulator.Core.Device
 
         public static IReadOnlyList<string> Names { get; } = new[] { "tft", "bw", "face" };
 
-        [SuppressMessage("Usage", "CA2208", Justification = "ParamName names the option (Profile) that the command line turns into --profile in its error.")]
+        [SuppressMessage(
+            "Usage",
+            "CA2208",
+            Justification = "ParamName names the option (Profile) that the command line turns into --profile in its "
+                + "error."
+        )]
         public static DeviceProfile Resolve(EmulatorOptions o)
         {
             string name = (o.Profile ?? "").Trim().ToLowerInvariant();
@@ -78,24 +87,56 @@ namespace ZkSync.Emulator.Core.Device
             switch (name)
             {
                 case "tft":
-                    p.Set(UserRecordFormat.Extended72, 40, 0, PhotoCommandFamily.File, zmm: false, "ZEM600_TFT", "K40", "Ver 6.60 Jun 9 2017");
+                    p.Set(
+                        UserRecordFormat.Extended72,
+                        40,
+                        0,
+                        PhotoCommandFamily.File,
+                        zmm: false,
+                        "ZEM600_TFT",
+                        "K40",
+                        "Ver 6.60 Jun 9 2017"
+                    );
                     p.Capacities(10000, 20000, 200000, 0);
                     break;
                 case "bw":
-                    p.Set(UserRecordFormat.Compact28, 8, 0, PhotoCommandFamily.None, zmm: false, "ZEM510", "K14", "Ver 6.21 Nov 19 2008");
+                    p.Set(
+                        UserRecordFormat.Compact28,
+                        8,
+                        0,
+                        PhotoCommandFamily.None,
+                        zmm: false,
+                        "ZEM510",
+                        "K14",
+                        "Ver 6.21 Nov 19 2008"
+                    );
                     p.Capacities(3000, 6000, 100000, 0);
                     break;
                 case "face":
-                    p.Set(UserRecordFormat.Extended72, 40, 7, PhotoCommandFamily.Zmm, zmm: true, "ZMM220_TFT", "iFace702", "Ver 6.60 Apr 22 2016");
+                    p.Set(
+                        UserRecordFormat.Extended72,
+                        40,
+                        7,
+                        PhotoCommandFamily.Zmm,
+                        zmm: true,
+                        "ZMM220_TFT",
+                        "iFace702",
+                        "Ver 6.60 Apr 22 2016"
+                    );
                     p.Capacities(10000, 20000, 200000, 7);
                     break;
                 default:
-                    throw new ArgumentException($"Unknown profile '{o.Profile}'; use one of: {string.Join(", ", Names)}.", nameof(o.Profile));
+                    throw new ArgumentException(
+                        $"Unknown profile '{o.Profile}'; use one of: {string.Join(", ", Names)}.",
+                        nameof(o.Profile)
+                    );
             }
             p.UnauthOnConnect = o.UnauthOnConnect ?? name == "face";
             p.FingerprintVersion = o.FingerprintVersion ?? 10;
-            if (o.FaceVersion is int fv) p.FaceVersion = fv;
-            if (o.PhotoFamily is PhotoCommandFamily pf) p.PhotoFamily = pf;
+            if (o.FaceVersion is int fv)
+                p.FaceVersion = fv;
+            if (o.PhotoFamily is PhotoCommandFamily pf)
+                p.PhotoFamily = pf;
             p.UserCapacity = o.UserCapacity ?? p.UserCapacity;
             p.FingerprintCapacity = o.FingerprintCapacity ?? p.FingerprintCapacity;
             p.RecordCapacity = o.RecordCapacity ?? p.RecordCapacity;
@@ -106,8 +147,8 @@ namespace ZkSync.Emulator.Core.Device
         }
 
         /// <summary>
-        /// Takes the identity and PIN width of a real device (from a backup), so a rehearsal copy reports what the original
-        /// reported. Empty values keep the profile's.
+        /// Takes the identity and PIN width of a real device (from a backup), so a rehearsal copy reports what the
+        /// original reported. Empty values keep the profile's.
         /// </summary>
         internal void AdoptIdentity(ZkDeviceInfo device)
         {
@@ -115,17 +156,28 @@ namespace ZkSync.Emulator.Core.Device
             DeviceName = Or(device.DeviceName, DeviceName);
             Platform = Or(device.Platform, Platform);
             FirmwareVersion = Or(device.FirmwareVersion, FirmwareVersion);
-            if (device.Capabilities.PinWidth > 0) PinWidth = device.Capabilities.PinWidth;
+            if (device.Capabilities.PinWidth > 0)
+                PinWidth = device.Capabilities.PinWidth;
             _options["~SerialNumber"] = SerialNumber;
             _options["~DeviceName"] = DeviceName;
             _options["~Platform"] = Platform;
             _options["~PIN2Width"] = PinWidth.ToString(CultureInfo.InvariantCulture);
-            if (device.Mac.Length > 0) _options["MAC"] = device.Mac;
+            if (device.Mac.Length > 0)
+                _options["MAC"] = device.Mac;
         }
 
         private static string Or(string value, string fallback) => string.IsNullOrEmpty(value) ? fallback : value;
 
-        private void Set(UserRecordFormat format, int attSize, int faceVersion, PhotoCommandFamily photos, bool zmm, string platform, string deviceName, string firmware)
+        private void Set(
+            UserRecordFormat format,
+            int attSize,
+            int faceVersion,
+            PhotoCommandFamily photos,
+            bool zmm,
+            string platform,
+            string deviceName,
+            string firmware
+        )
         {
             UserFormat = format;
             AttendanceRecordSize = attSize;

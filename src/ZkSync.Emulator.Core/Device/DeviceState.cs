@@ -38,17 +38,20 @@ namespace ZkSync.Emulator.Core.Device
         /// <summary>Stored files by name: user photos are "&lt;PIN2&gt;.jpg".</summary>
         public Dictionary<string, byte[]> Photos { get; } = new Dictionary<string, byte[]>(StringComparer.Ordinal);
 
-        /// <summary>Set by CMD_DISABLEDEVICE, cleared by CMD_ENABLEDEVICE, a restart, or the last session closing.</summary>
+        /// <summary>Set by CMD_DISABLEDEVICE, cleared by CMD_ENABLEDEVICE, a restart, or the last session
+        /// closing.</summary>
         public bool Disabled { get; set; }
 
         /// <summary>
-        /// Data was written since the last CMD_REFRESHDATA (or restart): firmware's matchers still hold the old copy, so new
-        /// users and templates are not recognised yet. Set by <see cref="Commands.RefreshTracker"/>.
+        /// Data was written since the last CMD_REFRESHDATA (or restart): firmware's matchers still hold the old copy,
+        /// so new users and templates are not recognised yet. Set by <see cref="Commands.RefreshTracker"/>.
         /// </summary>
         public bool RefreshPending { get; set; }
 
-        /// <summary>Options written with CMD_OPTIONS_WRQ (read back by CMD_OPTIONS_RRQ before the profile's table).</summary>
-        public Dictionary<string, string> WrittenOptions { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+        /// <summary>Options written with CMD_OPTIONS_WRQ (read back by CMD_OPTIONS_RRQ before the profile's
+        /// table).</summary>
+        public Dictionary<string, string> WrittenOptions { get; } =
+            new Dictionary<string, string>(StringComparer.Ordinal);
 
         /// <summary>Device clock = host clock + this offset (CMD_SET_TIME moves it).</summary>
         public TimeSpan ClockOffset { get; set; }
@@ -61,7 +64,8 @@ namespace ZkSync.Emulator.Core.Device
 
         public StoredUser? FindUserByPin(string pin2) => _uidByPin.TryGetValue(pin2, out var uid) ? _users[uid] : null;
 
-        /// <summary>Adds or replaces the record stored under its uid (no rule checks: callers apply firmware rules).</summary>
+        /// <summary>Adds or replaces the record stored under its uid (no rule checks: callers apply firmware
+        /// rules).</summary>
         public void PutUser(StoredUser user)
         {
             if (_users.TryGetValue(user.Uid, out var old)) UnindexPin(old);
@@ -81,7 +85,8 @@ namespace ZkSync.Emulator.Core.Device
             return true;
         }
 
-        // Batch uploads match by uid only, so firmware can end up with two uids sharing a PIN2; the index keeps the latest.
+        // Batch uploads match by uid only, so firmware can end up with two uids sharing a PIN2; the index keeps the
+        // latest.
         private void UnindexPin(StoredUser user)
         {
             if (_uidByPin.TryGetValue(user.Pin2, out var uid) && uid == user.Uid) _uidByPin.Remove(user.Pin2);
@@ -101,7 +106,8 @@ namespace ZkSync.Emulator.Core.Device
 
         // Templates
 
-        public StoredTemplate? FindTemplate(ushort uid, int finger) => _templates.TryGetValue(uid * 16 + finger, out var t) ? t : null;
+        public StoredTemplate? FindTemplate(ushort uid, int finger) =>
+            _templates.TryGetValue(uid * 16 + finger, out var t) ? t : null;
 
         public void PutTemplate(StoredTemplate t) => _templates[t.Key] = t;
 
@@ -116,13 +122,15 @@ namespace ZkSync.Emulator.Core.Device
 
         // Faces
 
-        public IReadOnlyList<byte[]> FacesOf(ushort uid) => _faces.TryGetValue(uid, out var list) ? list : (IReadOnlyList<byte[]>)Array.Empty<byte[]>();
+        public IReadOnlyList<byte[]> FacesOf(ushort uid) =>
+            _faces.TryGetValue(uid, out var list) ? list : (IReadOnlyList<byte[]>)Array.Empty<byte[]>();
 
         public int UsersWithFaces => _faces.Count(kv => kv.Value.Count > 0);
 
         public IEnumerable<KeyValuePair<ushort, List<byte[]>>> AllFaces => _faces;
 
-        /// <summary>Stores a record under (uid, FaceID): replaces the same FaceID in place, else appends (firmware order).</summary>
+        /// <summary>Stores a record under (uid, FaceID): replaces the same FaceID in place, else appends (firmware
+        /// order).</summary>
         public void UpsertFace(ushort uid, byte[] record)
         {
             if (!_faces.TryGetValue(uid, out var list)) _faces[uid] = list = new List<byte[]>();
@@ -164,14 +172,24 @@ namespace ZkSync.Emulator.Core.Device
         }
 
         /// <summary>Counts and capacities as CMD_GET_FREE_SIZES reports them.</summary>
-        public ZkDeviceCounts Counts() => new ZkDeviceCounts
-        {
-            Users = UserCount, Fingerprints = TemplateCount, Records = Attendance.Count, OpLogs = 0,
-            Admins = AdminCount, Passwords = PasswordCount,
-            FingerprintCapacity = Profile.FingerprintCapacity, UserCapacity = Profile.UserCapacity, RecordCapacity = Profile.RecordCapacity,
-            FingerprintsFree = Profile.FingerprintCapacity - TemplateCount, UsersFree = Profile.UserCapacity - UserCount,
-            RecordsFree = Profile.RecordCapacity - Attendance.Count,
-            HasFaceFields = Profile.FacesOn, UsersWithFaces = UsersWithFaces, FaceCapacity = Profile.FaceCapacity,
-        };
+        public ZkDeviceCounts Counts() =>
+            new ZkDeviceCounts
+            {
+                Users = UserCount,
+                Fingerprints = TemplateCount,
+                Records = Attendance.Count,
+                OpLogs = 0,
+                Admins = AdminCount,
+                Passwords = PasswordCount,
+                FingerprintCapacity = Profile.FingerprintCapacity,
+                UserCapacity = Profile.UserCapacity,
+                RecordCapacity = Profile.RecordCapacity,
+                FingerprintsFree = Profile.FingerprintCapacity - TemplateCount,
+                UsersFree = Profile.UserCapacity - UserCount,
+                RecordsFree = Profile.RecordCapacity - Attendance.Count,
+                HasFaceFields = Profile.FacesOn,
+                UsersWithFaces = UsersWithFaces,
+                FaceCapacity = Profile.FaceCapacity,
+            };
     }
 }

@@ -6,8 +6,8 @@ using System.Linq;
 namespace ZkSync.Emulator.Core.Device
 {
     /// <summary>
-    /// What the emulator noticed: dropped packets and why, refused uploads, session changes. Firmware stays silent on most
-    /// of these; the log is how tests and people see the reason. Bounded (oldest entries fall off).
+    /// What the emulator noticed: dropped packets and why, refused uploads, session changes. Firmware stays silent on
+    /// most of these; the log is how tests and people see the reason. Bounded (oldest entries fall off).
     /// </summary>
     public sealed class EmulatorLog
     {
@@ -26,6 +26,7 @@ namespace ZkSync.Emulator.Core.Device
             Logged?.Invoke(message);
         }
 
-        public bool Contains(string fragment) => _entries.Any(e => e.IndexOf(fragment, StringComparison.OrdinalIgnoreCase) >= 0);
+        public bool Contains(string fragment) =>
+            _entries.Any(e => e.IndexOf(fragment, StringComparison.OrdinalIgnoreCase) >= 0);
     }
 }

@@ -20,35 +20,53 @@ namespace ZkSync.Emulator.Core.Device
         /// The differences ("record", "finger 3", "faces", "photo", "disabled"); empty when the user is held alike.
         /// <paramref name="faces"/> false leaves faces out (a destination without a face function).
         /// </summary>
-        public static IReadOnlyList<string> Of(DeviceEmulator source, DeviceEmulator destination, string pin2,
-            bool faces = true)
+        public static IReadOnlyList<string> Of(
+            DeviceEmulator source,
+            DeviceEmulator destination,
+            string pin2,
+            bool faces = true
+        )
         {
             var wanted = Snapshot(source, pin2);
             var held = Snapshot(destination, pin2);
             var differences = new List<string>();
-            if (wanted == null) return held == null ? differences : new List<string> { "only on the destination" };
-            if (held == null) return new List<string> { "not on the destination" };
-            if ((held.Record[2] & 1) != 0 && (wanted.Record[2] & 1) == 0) differences.Add("disabled");
-            if (!RecordEqual(wanted, held)) differences.Add("record");
+            if (wanted == null)
+                return held == null ? differences : new List<string> { "only on the destination" };
+            if (held == null)
+                return new List<string> { "not on the destination" };
+            if ((held.Record[2] & 1) != 0 && (wanted.Record[2] & 1) == 0)
+                differences.Add("disabled");
+            if (!RecordEqual(wanted, held))
+                differences.Add("record");
             foreach (var finger in wanted.Templates.Keys.Union(held.Templates.Keys).OrderBy(f => f))
             {
-                if (!wanted.Templates.TryGetValue(finger, out var a) || !held.Templates.TryGetValue(finger, out var b)
-                    || !a.SequenceEqual(b))
+                if (
+                    !wanted.Templates.TryGetValue(finger, out var a)
+                    || !held.Templates.TryGetValue(finger, out var b)
+                    || !a.SequenceEqual(b)
+                )
                     differences.Add($"finger {finger}");
             }
-            if (faces && !wanted.Faces.SetEquals(held.Faces)) differences.Add("faces");
-            if (!(wanted.Photo ?? Array.Empty<byte>()).SequenceEqual(held.Photo ?? Array.Empty<byte>())) differences.Add("photo");
+            if (faces && !wanted.Faces.SetEquals(held.Faces))
+                differences.Add("faces");
+            if (!(wanted.Photo ?? Array.Empty<byte>()).SequenceEqual(held.Photo ?? Array.Empty<byte>()))
+                differences.Add("photo");
             return differences;
         }
 
         private static bool RecordEqual(UserState a, UserState b)
         {
-            if (a.Format == b.Format) return a.Record.Skip(2).SequenceEqual(b.Record.Skip(2));
+            if (a.Format == b.Format)
+                return a.Record.Skip(2).SequenceEqual(b.Record.Skip(2));
             // Different layouts: compare the fields both hold, as each device reads its own record.
             var x = DeviceUserRecord.Read(a.Record, a.Format, Latin1);
             var y = DeviceUserRecord.Read(b.Record, b.Format, Latin1);
-            return x.UserId == y.UserId && x.Name == y.Name && x.Password == y.Password && x.PrivilegeByte == y.PrivilegeByte
-                && x.Card == y.Card && x.Group == y.Group;
+            return x.UserId == y.UserId
+                && x.Name == y.Name
+                && x.Password == y.Password
+                && x.PrivilegeByte == y.PrivilegeByte
+                && x.Card == y.Card
+                && x.Group == y.Group;
         }
 
         private static UserState? Snapshot(DeviceEmulator device, string pin2)

@@ -1,6 +1,7 @@
 namespace ZkSync.Emulator.Core.Device
 {
-    /// <summary>One fingerprint template: owner uid, finger 0-9, flag (1 valid, 3 duress) and the template bytes.</summary>
+    /// <summary>One fingerprint template: owner uid, finger 0-9, flag (1 valid, 3 duress) and the template
+    /// bytes.</summary>
     public sealed class StoredTemplate
     {
         public StoredTemplate(ushort uid, byte finger, byte flag, byte[] data)

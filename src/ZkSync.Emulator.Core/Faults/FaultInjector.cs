@@ -7,8 +7,9 @@ namespace ZkSync.Emulator.Core.Faults
 {
     /// <summary>
     /// Decides, for the two choke points only, what the armed <see cref="FaultOptions"/> do: requests on their way in
-    /// (<see cref="OnRequest"/>, <see cref="InjectedError"/>), replies on their way out (<see cref="DropReplyDatagram"/>,
-    /// <see cref="CutLargeReply"/>). Thread-safe: TCP connections and the UDP loop ask concurrently.
+    /// (<see cref="OnRequest"/>, <see cref="InjectedError"/>), replies on their way out (<see
+    /// cref="DropReplyDatagram"/>, <see cref="CutLargeReply"/>). Thread-safe: TCP connections and the UDP loop ask
+    /// concurrently.
     /// </summary>
     internal sealed class FaultInjector
     {
@@ -36,7 +37,8 @@ namespace ZkSync.Emulator.Core.Faults
             get { lock (_sync) return _faults.Clone(); }
         }
 
-        /// <summary>Arms <paramref name="faults"/> (null = none): counters restart at zero, one-shot faults are re-armed.</summary>
+        /// <summary>Arms <paramref name="faults"/> (null = none): counters restart at zero, one-shot faults are
+        /// re-armed.</summary>
         public void Set(FaultOptions? faults)
         {
             var copy = faults?.Clone() ?? new FaultOptions();
@@ -49,7 +51,9 @@ namespace ZkSync.Emulator.Core.Faults
                 _resetFired = _cutFired = _uploadFired = _delayFired = _restartFired = _loseFired = false;
                 _ackDropCounting = copy.AckAndDropAfterCommand == null;
                 _ackDropSeen = 0;
-                _profile.LimitUserCapacity(copy.FullAtUsers is int full ? Math.Min(full, _normalUserCapacity) : (int?)null);
+                _profile.LimitUserCapacity(
+                    copy.FullAtUsers is int full ? Math.Min(full, _normalUserCapacity) : (int?)null
+                );
             }
             _log.Add($"faults set: {copy}");
         }
@@ -61,27 +65,39 @@ namespace ZkSync.Emulator.Core.Faults
             {
                 long n = ++_requests;
                 var f = _faults;
-                if (f.HangAfterRequests is int hang && n >= hang) return Lost("the device hangs");
-                if (transport == EmulatorTransport.Udp && Chance(f.UdpDropRate)) return Lost("UDP request datagram lost");
+                if (f.HangAfterRequests is int hang && n >= hang)
+                    return Lost("the device hangs");
+                if (transport == EmulatorTransport.Udp && Chance(f.UdpDropRate))
+                    return Lost("UDP request datagram lost");
                 ushort? command = packet.Length >= 2 ? LittleEndian.U16(packet, 0) : (ushort?)null;
                 if (transport != EmulatorTransport.Tcp)
                 {
-                    if (_loseFired || f.DropReplyToCommand == null || command != f.DropReplyToCommand) return Timing(f, n);
+                    if (_loseFired || f.DropReplyToCommand == null || command != f.DropReplyToCommand)
+                        return Timing(f, n);
                     _loseFired = true;
                     return new RequestFault { LoseReply = true, Why = $"reply to command {command} lost" };
                 }
 
                 bool isData = command == CommandCode.Data;
-                if (isData) _uploadPackets++;
+                if (isData)
+                    _uploadPackets++;
                 if (!_uploadFired && isData && f.ResetAfterUploadDataPackets is int k && _uploadPackets >= k)
                 {
                     _uploadFired = true;
-                    return new RequestFault { ResetInsteadOfReply = true, Why = $"connection reset after upload data packet {_uploadPackets}" };
+                    return new RequestFault
+                    {
+                        ResetInsteadOfReply = true,
+                        Why = $"connection reset after upload data packet {_uploadPackets}",
+                    };
                 }
                 if (!_resetFired && f.ResetAfterRequests is int r && n >= r)
                 {
                     _resetFired = true;
-                    return new RequestFault { ResetInsteadOfReply = true, Why = $"connection reset instead of answering request {n}" };
+                    return new RequestFault
+                    {
+                        ResetInsteadOfReply = true,
+                        Why = $"connection reset instead of answering request {n}",
+                    };
                 }
                 return Timing(f, n);
             }
@@ -106,9 +122,12 @@ namespace ZkSync.Emulator.Core.Faults
             lock (_sync)
             {
                 var f = _faults;
-                if (f.AckAndDropCommand == null) return null;
-                if (!_ackDropCounting && command == f.AckAndDropAfterCommand) _ackDropCounting = true;
-                if (!_ackDropCounting || command != f.AckAndDropCommand || ++_ackDropSeen != f.AckAndDropOccurrence) return null;
+                if (f.AckAndDropCommand == null)
+                    return null;
+                if (!_ackDropCounting && command == f.AckAndDropAfterCommand)
+                    _ackDropCounting = true;
+                if (!_ackDropCounting || command != f.AckAndDropCommand || ++_ackDropSeen != f.AckAndDropOccurrence)
+                    return null;
                 seen = _ackDropSeen;
             }
             c.Log.Add($"{c.Session}: fault injection: request {seen} of command {command} ACKed and dropped");
@@ -132,7 +151,8 @@ namespace ZkSync.Emulator.Core.Faults
             lock (_sync) return Chance(_faults.UdpDropRate);
         }
 
-        /// <summary>How many data packets of this large reply go out before the TCP connection is reset; null = all.</summary>
+        /// <summary>How many data packets of this large reply go out before the TCP connection is reset; null =
+        /// all.</summary>
         public int? CutLargeReply(Reply reply, EmulatorTransport transport)
         {
             if (!reply.IsLargeData || transport != EmulatorTransport.Tcp) return null;
@@ -157,7 +177,9 @@ namespace ZkSync.Emulator.Core.Faults
             {
                 Delay = delay ? f.ReplyDelay : TimeSpan.Zero,
                 RestartAfterReply = restart,
-                Why = (delay ? $"reply to request {n} delayed {f.ReplyDelay.TotalMilliseconds:0} ms " : "") + (restart ? $"restart after request {n}" : ""),
+                Why =
+                    (delay ? $"reply to request {n} delayed {f.ReplyDelay.TotalMilliseconds:0} ms " : "")
+                    + (restart ? $"restart after request {n}" : ""),
             };
         }
 

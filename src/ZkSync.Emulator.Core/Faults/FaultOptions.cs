@@ -11,28 +11,33 @@ namespace ZkSync.Emulator.Core
     /// </summary>
     public sealed class FaultOptions
     {
-        /// <summary>Share (0-1) of UDP datagrams lost, requests and replies alike, drawn from <see cref="Seed"/>.</summary>
+        /// <summary>Share (0-1) of UDP datagrams lost, requests and replies alike, drawn from <see
+        /// cref="Seed"/>.</summary>
         public double UdpDropRate { get; set; }
 
         /// <summary>Seed of the drop sequence: the same seed and traffic lose the same datagrams.</summary>
         public int Seed { get; set; } = 1;
 
-        /// <summary>UDP, one-shot: the first request with this command is executed and its reply datagrams are lost.</summary>
+        /// <summary>UDP, one-shot: the first request with this command is executed and its reply datagrams are
+        /// lost.</summary>
         public ushort? DropReplyToCommand { get; set; }
 
-        /// <summary>TCP, one-shot: the N-th request is executed, then its connection is reset instead of answered.</summary>
+        /// <summary>TCP, one-shot: the N-th request is executed, then its connection is reset instead of
+        /// answered.</summary>
         public int? ResetAfterRequests { get; set; }
 
         /// <summary>
-        /// TCP, one-shot: the first large-data reply longer than K data packets is cut after K of them by a reset (0 = right
-        /// after its CMD_PREPARE_DATA announcement: engine reads come in one data packet per request on TCP).
+        /// TCP, one-shot: the first large-data reply longer than K data packets is cut after K of them by a reset (0 =
+        /// right after its CMD_PREPARE_DATA announcement: engine reads come in one data packet per request on TCP).
         /// </summary>
         public int? ResetAfterReplyDataPackets { get; set; }
 
-        /// <summary>TCP, one-shot: the K-th upload CMD_DATA is taken, then its connection is reset instead of answered.</summary>
+        /// <summary>TCP, one-shot: the K-th upload CMD_DATA is taken, then its connection is reset instead of
+        /// answered.</summary>
         public int? ResetAfterUploadDataPackets { get; set; }
 
-        /// <summary>One-shot: the reply to the N-th request is held back by <see cref="ReplyDelay"/> (beyond a client's timeout).</summary>
+        /// <summary>One-shot: the reply to the N-th request is held back by <see cref="ReplyDelay"/> (beyond a client's
+        /// timeout).</summary>
         public int? DelayReplyAfterRequests { get; set; }
 
         public TimeSpan ReplyDelay { get; set; } = TimeSpan.FromSeconds(10);
@@ -41,8 +46,9 @@ namespace ZkSync.Emulator.Core
         public ushort? ErrorCommand { get; set; }
 
         /// <summary>
-        /// Every request with this command (110, 151, 10009, 87) finds its complete upload buffer damaged (its tail lost) and
-        /// runs on it: the strict device refuses it, one with <see cref="EmulatorOptions.SilentDrops"/> ACKs and drops it.
+        /// Every request with this command (110, 151, 10009, 87) finds its complete upload buffer damaged (its tail
+        /// lost) and runs on it: the strict device refuses it, one with <see cref="EmulatorOptions.SilentDrops"/> ACKs
+        /// and drops it.
         /// </summary>
         public ushort? DamageUploadOf { get; set; }
 
@@ -68,25 +74,34 @@ namespace ZkSync.Emulator.Core
         /// <summary>The device reports itself full at this many users: it becomes its user capacity.</summary>
         public int? FullAtUsers { get; set; }
 
-        /// <summary>From the N-th request on the device answers nothing (connections are still accepted). 1 = hang now.</summary>
+        /// <summary>From the N-th request on the device answers nothing (connections are still accepted). 1 = hang
+        /// now.</summary>
         public int? HangAfterRequests { get; set; }
 
-        /// <summary>One-shot: after answering the N-th request the device restarts (every session lost, data kept).</summary>
+        /// <summary>One-shot: after answering the N-th request the device restarts (every session lost, data
+        /// kept).</summary>
         public int? RestartAfterRequests { get; set; }
 
         /// <summary>Checks the values; throws <see cref="ArgumentException"/> naming the bad one.</summary>
         public void Validate()
         {
-            if (double.IsNaN(UdpDropRate) || UdpDropRate < 0 || UdpDropRate > 1) throw new ArgumentException("UdpDropRate must be 0-1.", nameof(UdpDropRate));
+            if (double.IsNaN(UdpDropRate) || UdpDropRate < 0 || UdpDropRate > 1)
+                throw new ArgumentException("UdpDropRate must be 0-1.", nameof(UdpDropRate));
             Positive(ResetAfterRequests, nameof(ResetAfterRequests));
-            if (ResetAfterReplyDataPackets is int cut && cut < 0) throw new ArgumentException("ResetAfterReplyDataPackets must not be negative.", nameof(ResetAfterReplyDataPackets));
+            if (ResetAfterReplyDataPackets is int cut && cut < 0)
+                throw new ArgumentException(
+                    "ResetAfterReplyDataPackets must not be negative.",
+                    nameof(ResetAfterReplyDataPackets)
+                );
             Positive(ResetAfterUploadDataPackets, nameof(ResetAfterUploadDataPackets));
             Positive(DelayReplyAfterRequests, nameof(DelayReplyAfterRequests));
             Positive(HangAfterRequests, nameof(HangAfterRequests));
             Positive(RestartAfterRequests, nameof(RestartAfterRequests));
             Positive(AckAndDropOccurrence, nameof(AckAndDropOccurrence));
-            if (FullAtUsers is int full && full < 0) throw new ArgumentException("FullAtUsers must not be negative.", nameof(FullAtUsers));
-            if (ReplyDelay < TimeSpan.Zero) throw new ArgumentException("ReplyDelay must not be negative.", nameof(ReplyDelay));
+            if (FullAtUsers is int full && full < 0)
+                throw new ArgumentException("FullAtUsers must not be negative.", nameof(FullAtUsers));
+            if (ReplyDelay < TimeSpan.Zero)
+                throw new ArgumentException("ReplyDelay must not be negative.", nameof(ReplyDelay));
         }
 
         public FaultOptions Clone() => (FaultOptions)MemberwiseClone();
@@ -95,22 +110,42 @@ namespace ZkSync.Emulator.Core
         public override string ToString()
         {
             var parts = new List<string>();
-            if (UdpDropRate > 0) parts.Add(string.Format(CultureInfo.InvariantCulture, "drop {0:0.##}% of UDP datagrams (seed {1})", UdpDropRate * 100, Seed));
-            if (DropReplyToCommand is ushort lost) parts.Add($"lose the reply to command {lost}");
-            if (ResetAfterRequests is int r) parts.Add($"reset after request {r}");
-            if (ResetAfterReplyDataPackets is int rd) parts.Add($"reset after {rd} reply data packets");
-            if (ResetAfterUploadDataPackets is int ru) parts.Add($"reset after {ru} upload data packets");
-            if (DelayReplyAfterRequests is int d) parts.Add($"delay reply {d} by {ReplyDelay.TotalMilliseconds:0} ms");
-            if (ErrorCommand is ushort e) parts.Add($"ACK_ERROR to command {e}");
-            if (DamageUploadOf is ushort du) parts.Add($"damaged upload for command {du}");
+            if (UdpDropRate > 0)
+                parts.Add(
+                    string.Format(
+                        CultureInfo.InvariantCulture,
+                        "drop {0:0.##}% of UDP datagrams (seed {1})",
+                        UdpDropRate * 100,
+                        Seed
+                    )
+                );
+            if (DropReplyToCommand is ushort lost)
+                parts.Add($"lose the reply to command {lost}");
+            if (ResetAfterRequests is int r)
+                parts.Add($"reset after request {r}");
+            if (ResetAfterReplyDataPackets is int rd)
+                parts.Add($"reset after {rd} reply data packets");
+            if (ResetAfterUploadDataPackets is int ru)
+                parts.Add($"reset after {ru} upload data packets");
+            if (DelayReplyAfterRequests is int d)
+                parts.Add($"delay reply {d} by {ReplyDelay.TotalMilliseconds:0} ms");
+            if (ErrorCommand is ushort e)
+                parts.Add($"ACK_ERROR to command {e}");
+            if (DamageUploadOf is ushort du)
+                parts.Add($"damaged upload for command {du}");
             if (AckAndDropCommand is ushort ad)
             {
-                parts.Add($"ACK and drop request {AckAndDropOccurrence} of command {ad}"
-                    + (AckAndDropAfterCommand is ushort after ? $" after command {after}" : ""));
+                parts.Add(
+                    $"ACK and drop request {AckAndDropOccurrence} of command {ad}"
+                        + (AckAndDropAfterCommand is ushort after ? $" after command {after}" : "")
+                );
             }
-            if (FullAtUsers is int f) parts.Add($"full at {f} users");
-            if (HangAfterRequests is int h) parts.Add($"hang from request {h}");
-            if (RestartAfterRequests is int rs) parts.Add($"restart after request {rs}");
+            if (FullAtUsers is int f)
+                parts.Add($"full at {f} users");
+            if (HangAfterRequests is int h)
+                parts.Add($"hang from request {h}");
+            if (RestartAfterRequests is int rs)
+                parts.Add($"restart after request {rs}");
             return parts.Count == 0 ? "none" : string.Join(", ", parts);
         }
 

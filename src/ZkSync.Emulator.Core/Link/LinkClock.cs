@@ -13,7 +13,12 @@ namespace ZkSync.Emulator.Core.Link
     /// turnaround. One background thread sleeps in the kernel (about 0.15 ms late) to just under the earliest deadline
     /// and spins the last fraction of a millisecond.
     /// </summary>
-    [SuppressMessage("Design", "CA1001", Justification = "One instance (Shared) for the process lifetime; its thread and event live as long as the process.")]
+    [SuppressMessage(
+        "Design",
+        "CA1001",
+        Justification = "One instance (Shared) for the process lifetime; its thread and event live as long as the "
+            + "process."
+    )]
     internal sealed class LinkClock
     {
         public static readonly LinkClock Shared = new LinkClock();
@@ -30,13 +35,21 @@ namespace ZkSync.Emulator.Core.Link
         /// <summary>Completes at or after <paramref name="deadline"/> (Stopwatch ticks), or cancelled.</summary>
         public Task WaitUntilAsync(long deadline, CancellationToken ct)
         {
-            if (deadline <= Stopwatch.GetTimestamp()) return Task.CompletedTask;
+            if (deadline <= Stopwatch.GetTimestamp())
+                return Task.CompletedTask;
             var waiter = new Waiter(deadline);
-            lock (_gate) _waiters.Add(waiter);
+            lock (_gate)
+                _waiters.Add(waiter);
             _changed.Set();
-            if (!ct.CanBeCanceled) return waiter.Done.Task;
+            if (!ct.CanBeCanceled)
+                return waiter.Done.Task;
             var registration = ct.Register(() => waiter.Done.TrySetCanceled(ct));
-            waiter.Done.Task.ContinueWith(_ => registration.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            waiter.Done.Task.ContinueWith(
+                _ => registration.Dispose(),
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default
+            );
             return waiter.Done.Task;
         }
 
@@ -74,7 +87,8 @@ namespace ZkSync.Emulator.Core.Link
             public Waiter(long deadline) => Deadline = deadline;
 
             public long Deadline { get; }
-            public TaskCompletionSource<bool> Done { get; } = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            public TaskCompletionSource<bool> Done { get; } =
+                new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         }
     }
 }

@@ -6,10 +6,10 @@ using System.Threading.Tasks;
 namespace ZkSync.Emulator.Core.Link
 {
     /// <summary>
-    /// The device's link as one serial line shared by every connection and both directions: a request occupies it for the
-    /// turnaround plus its bytes, a reply packet for its bytes (1/throughput seconds each). Occupations queue on one
-    /// timeline, so two clients at once each see half the throughput, as on a terminal's single link. Both settings 0 =
-    /// loopback speed (no waits at all).
+    /// The device's link as one serial line shared by every connection and both directions: a request occupies it for
+    /// the turnaround plus its bytes, a reply packet for its bytes (1/throughput seconds each). Occupations queue on
+    /// one timeline, so two clients at once each see half the throughput, as on a terminal's single link. Both settings
+    /// 0 = loopback speed (no waits at all).
     /// </summary>
     internal sealed class SerialLink
     {
@@ -19,7 +19,8 @@ namespace ZkSync.Emulator.Core.Link
         private readonly object _sync = new object();
         private long _busyUntil; // Stopwatch ticks
 
-        /// <param name="timeScale">Every modelled cost is divided by it (a benchmark multiplies its wall time back).</param>
+        /// <param name="timeScale">Every modelled cost is divided by it (a benchmark multiplies its wall time
+        /// back).</param>
         public SerialLink(double turnaroundMs, long bytesPerSecond, double timeScale = 1)
         {
             _timeScale = timeScale;
@@ -29,13 +30,17 @@ namespace ZkSync.Emulator.Core.Link
 
         public bool IsIdeal => _turnaroundSeconds <= 0 && _bytesPerSecond <= 0;
 
-        /// <summary>Waits until a request of <paramref name="bytes"/> has crossed the link and the device has turned around.</summary>
-        public Task RequestAsync(int bytes, CancellationToken ct) => OccupyAsync(_turnaroundSeconds + Transfer(bytes), ct);
+        /// <summary>Waits until a request of <paramref name="bytes"/> has crossed the link and the device has turned
+        /// around.</summary>
+        public Task RequestAsync(int bytes, CancellationToken ct) =>
+            OccupyAsync(_turnaroundSeconds + Transfer(bytes), ct);
 
-        /// <summary>Waits until a reply packet of <paramref name="bytes"/> has crossed the link (call before writing it).</summary>
+        /// <summary>Waits until a reply packet of <paramref name="bytes"/> has crossed the link (call before writing
+        /// it).</summary>
         public Task ReplyAsync(int bytes, CancellationToken ct) => OccupyAsync(Transfer(bytes), ct);
 
-        /// <summary>Waits while the device works on a request (timing model), on the same timeline: a terminal does one thing at a time.</summary>
+        /// <summary>Waits while the device works on a request (timing model), on the same timeline: a terminal does one
+        /// thing at a time.</summary>
         public Task DeviceBusyAsync(double seconds, CancellationToken ct) => OccupyAsync(seconds, ct);
 
         private double Transfer(int bytes) => _bytesPerSecond > 0 ? (double)bytes / _bytesPerSecond : 0;
@@ -53,7 +58,9 @@ namespace ZkSync.Emulator.Core.Link
             return WaitUntilAsync(target, ct);
         }
 
-        /// <summary>Never returns before <paramref name="target"/>, and not more than about 0.1 ms after it (see <see cref="LinkClock"/>).</summary>
-        private static Task WaitUntilAsync(long target, CancellationToken ct) => LinkClock.Shared.WaitUntilAsync(target, ct);
+        /// <summary>Never returns before <paramref name="target"/>, and not more than about 0.1 ms after it (see <see
+        /// cref="LinkClock"/>).</summary>
+        private static Task WaitUntilAsync(long target, CancellationToken ct) =>
+            LinkClock.Shared.WaitUntilAsync(target, ct);
     }
 }

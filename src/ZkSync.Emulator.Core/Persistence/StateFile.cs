@@ -8,7 +8,8 @@ using ZkSync.Protocol.Model;
 
 namespace ZkSync.Emulator.Core.Persistence
 {
-    /// <summary>The device's storage as JSON (binary blobs base64): loaded at start when the file exists, written on stop.</summary>
+    /// <summary>The device's storage as JSON (binary blobs base64): loaded at start when the file exists, written on
+    /// stop.</summary>
     public static class StateFile
     {
         private const int FormatVersion = 1;
@@ -23,42 +24,90 @@ namespace ZkSync.Emulator.Core.Persistence
                 UserRecordSize = state.Profile.UserRecordSize,
                 ClockOffsetSeconds = (long)state.ClockOffset.TotalSeconds,
                 Users = state.Users.Select(u => u.Record).ToList(),
-                Templates = state.Templates.Select(t => new TemplateDto { Uid = t.Uid, Finger = t.Finger, Flag = t.Flag, Data = t.Data }).ToList(),
-                Faces = state.AllFaces.Select(kv => new FacesDto { Uid = kv.Key, Records = kv.Value.ToList() }).ToList(),
+                Templates = state
+                    .Templates.Select(t => new TemplateDto
+                    {
+                        Uid = t.Uid,
+                        Finger = t.Finger,
+                        Flag = t.Flag,
+                        Data = t.Data,
+                    })
+                    .ToList(),
+                Faces = state
+                    .AllFaces.Select(kv => new FacesDto { Uid = kv.Key, Records = kv.Value.ToList() })
+                    .ToList(),
                 Files = state.Photos.ToDictionary(kv => kv.Key, kv => kv.Value),
                 Options = new Dictionary<string, string>(state.WrittenOptions),
-                Attendance = state.Attendance.Select(a => new AttendanceDto
-                {
-                    Uid = a.Uid, UserId = a.UserId, Time = a.Timestamp, Verify = a.VerifyMethod, State = a.State, WorkCode = a.WorkCode,
-                }).ToList(),
+                Attendance = state
+                    .Attendance.Select(a => new AttendanceDto
+                    {
+                        Uid = a.Uid,
+                        UserId = a.UserId,
+                        Time = a.Timestamp,
+                        Verify = a.VerifyMethod,
+                        State = a.State,
+                        WorkCode = a.WorkCode,
+                    })
+                    .ToList(),
             };
             string full = Path.GetFullPath(path);
             string? dir = Path.GetDirectoryName(full);
-            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+            if (!string.IsNullOrEmpty(dir))
+                Directory.CreateDirectory(dir);
             // Write aside then move, so a crash mid-write never leaves half a device behind.
             string temp = full + ".tmp";
             File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(dto, Json));
-            if (File.Exists(full)) File.Delete(full);
+            if (File.Exists(full))
+                File.Delete(full);
             File.Move(temp, full);
         }
 
         public static DeviceState Load(string path, DeviceProfile profile)
         {
             StateDto dto;
-            try { dto = JsonSerializer.Deserialize<StateDto>(File.ReadAllBytes(path), Json) ?? throw new InvalidDataException("empty document"); }
-            catch (JsonException ex) { throw new InvalidDataException($"State file '{path}' is not valid JSON: {ex.Message}", ex); }
-            if (dto.Version != FormatVersion) throw new InvalidDataException($"State file '{path}' has format version {dto.Version}; expected {FormatVersion}.");
+            try
+            {
+                dto = JsonSerializer.Deserialize<StateDto>(File.ReadAllBytes(path), Json)
+                    ?? throw new InvalidDataException("empty document");
+            }
+            catch (JsonException ex)
+            {
+                throw new InvalidDataException($"State file '{path}' is not valid JSON: {ex.Message}", ex);
+            }
+            if (dto.Version != FormatVersion)
+                throw new InvalidDataException(
+                    $"State file '{path}' has format version {dto.Version}; expected {FormatVersion}."
+                );
             if (dto.UserRecordSize != profile.UserRecordSize)
-                throw new InvalidDataException($"State file '{path}' holds {dto.UserRecordSize}-byte users (profile {dto.Profile}); profile {profile.Name} uses {profile.UserRecordSize}.");
+                throw new InvalidDataException(
+                    $"State file '{path}' holds {dto.UserRecordSize}-byte users (profile {dto.Profile}); profile "
+                        + $"{profile.Name} uses {profile.UserRecordSize}."
+                );
 
             var state = new DeviceState(profile) { ClockOffset = TimeSpan.FromSeconds(dto.ClockOffsetSeconds) };
-            foreach (var record in dto.Users) state.PutUser(new StoredUser(record, profile.UserFormat));
-            foreach (var t in dto.Templates) state.PutTemplate(new StoredTemplate(t.Uid, t.Finger, t.Flag, t.Data));
-            foreach (var f in dto.Faces) foreach (var r in f.Records) state.UpsertFace(f.Uid, r);
-            foreach (var kv in dto.Files) state.Photos[kv.Key] = kv.Value;
-            foreach (var kv in dto.Options) state.WrittenOptions[kv.Key] = kv.Value;
+            foreach (var record in dto.Users)
+                state.PutUser(new StoredUser(record, profile.UserFormat));
+            foreach (var t in dto.Templates)
+                state.PutTemplate(new StoredTemplate(t.Uid, t.Finger, t.Flag, t.Data));
+            foreach (var f in dto.Faces)
+                foreach (var r in f.Records)
+                    state.UpsertFace(f.Uid, r);
+            foreach (var kv in dto.Files)
+                state.Photos[kv.Key] = kv.Value;
+            foreach (var kv in dto.Options)
+                state.WrittenOptions[kv.Key] = kv.Value;
             foreach (var a in dto.Attendance)
-                state.Attendance.Add(new ZkAttendanceRecord { Uid = a.Uid, UserId = a.UserId, Timestamp = a.Time, VerifyMethod = a.Verify, State = a.State, WorkCode = a.WorkCode });
+                state.Attendance.Add(
+                    new ZkAttendanceRecord
+                    {
+                        Uid = a.Uid,
+                        UserId = a.UserId,
+                        Timestamp = a.Time,
+                        VerifyMethod = a.Verify,
+                        State = a.State,
+                        WorkCode = a.WorkCode,
+                    }
+                );
             return state;
         }
 

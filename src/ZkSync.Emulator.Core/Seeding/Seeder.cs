@@ -9,8 +9,8 @@ using ZkSync.Protocol.Model;
 namespace ZkSync.Emulator.Core.Seeding
 {
     /// <summary>
-    /// Fills a device deterministically from a seed: users (numeric user ids, ASCII names, some admins, passwords and cards),
-    /// 1-3 fingerprints each, attendance, and on face/photo profiles 15 face records and a JPEG photo per user.
+    /// Fills a device deterministically from a seed: users (numeric user ids, ASCII names, some admins, passwords and
+    /// cards), 1-3 fingerprints each, attendance, and on face/photo profiles 15 face records and a JPEG photo per user.
     /// Same seed and options → same bytes.
     /// </summary>
     public static class Seeder
@@ -38,9 +38,11 @@ namespace ZkSync.Emulator.Core.Seeding
         private static StoredUser MakeUser(Random rng, DeviceProfile profile, ushort uid)
         {
             var format = profile.UserFormat;
-            string first = NamePool.First[rng.Next(NamePool.First.Length)], last = NamePool.Last[rng.Next(NamePool.Last.Length)];
+            string first = NamePool.First[rng.Next(NamePool.First.Length)],
+                last = NamePool.Last[rng.Next(NamePool.Last.Length)];
             string name = format == UserRecordFormat.Extended72 ? first + " " + last : first;
-            if (name.Length > DeviceUserRecord.NameWidth(format)) name = name.Substring(0, DeviceUserRecord.NameWidth(format));
+            if (name.Length > DeviceUserRecord.NameWidth(format))
+                name = name.Substring(0, DeviceUserRecord.NameWidth(format));
             var user = new ZkUser
             {
                 Uid = uid,
@@ -60,15 +62,20 @@ namespace ZkSync.Emulator.Core.Seeding
             var profile = state.Profile;
             int count = 1 + rng.Next(3);
             var fingers = new HashSet<int>();
-            while (fingers.Count < count) fingers.Add(rng.Next(10));
+            while (fingers.Count < count)
+                fingers.Add(rng.Next(10));
             foreach (int finger in fingers)
             {
-                if (state.TemplateCount >= profile.FingerprintCapacity) return;
-                state.PutTemplate(new StoredTemplate(uid, (byte)finger, 1, MakeTemplate(rng, profile.FingerprintVersion)));
+                if (state.TemplateCount >= profile.FingerprintCapacity)
+                    return;
+                state.PutTemplate(
+                    new StoredTemplate(uid, (byte)finger, 1, MakeTemplate(rng, profile.FingerprintVersion))
+                );
             }
         }
 
-        /// <summary>ZKFinger 10 templates as captured: 2 bytes, ASCII "SS21", then opaque data (500-1,600 bytes); ZKFinger 9: 400-598 opaque bytes.</summary>
+        /// <summary>ZKFinger 10 templates as captured: 2 bytes, ASCII "SS21", then opaque data (500-1,600 bytes);
+        /// ZKFinger 9: 400-598 opaque bytes.</summary>
         public static byte[] MakeTemplate(Random rng, int version)
         {
             var t = new byte[version == 9 ? rng.Next(400, 599) : rng.Next(500, 1601)];
@@ -103,10 +110,16 @@ namespace ZkSync.Emulator.Core.Seeding
             {
                 var user = users[rng.Next(users.Count)];
                 time = time.AddSeconds(rng.Next(30, 3600));
-                state.Attendance.Add(new ZkAttendanceRecord
-                {
-                    Uid = user.Uid, UserId = user.Pin2, Timestamp = time, VerifyMethod = verify, State = (byte)rng.Next(2),
-                });
+                state.Attendance.Add(
+                    new ZkAttendanceRecord
+                    {
+                        Uid = user.Uid,
+                        UserId = user.Pin2,
+                        Timestamp = time,
+                        VerifyMethod = verify,
+                        State = (byte)rng.Next(2),
+                    }
+                );
             }
         }
     }

@@ -4,10 +4,12 @@ using ZkSync.Protocol.Framing;
 
 namespace ZkSync.Emulator.Core.Sessions
 {
-    /// <summary>One client session: its id, authentication, reply-id tracking with the cached final reply, and transfer buffers.</summary>
+    /// <summary>One client session: its id, authentication, reply-id tracking with the cached final reply, and transfer
+    /// buffers.</summary>
     internal sealed class ClientSession
     {
-        /// <summary>Largest CMD_DATA payload of a large-data reply: firmware's TCP buffer (64 KiB - 8) or 1,024 on UDP.</summary>
+        /// <summary>Largest CMD_DATA payload of a large-data reply: firmware's TCP buffer (64 KiB - 8) or 1,024 on
+        /// UDP.</summary>
         public const int TcpMaxChunk = 65528;
         public const int UdpMaxChunk = 1024;
 
@@ -30,7 +32,8 @@ namespace ZkSync.Emulator.Core.Sessions
 
         public ushort LastReplyId { get; internal set; }
 
-        /// <summary>The last packet of the last answer; a retransmitted request gets only this again (firmware caches only the final reply).</summary>
+        /// <summary>The last packet of the last answer; a retransmitted request gets only this again (firmware caches
+        /// only the final reply).</summary>
         public Packet? CachedFinal { get; internal set; }
 
         public DateTime LastActivity { get; internal set; }
@@ -38,10 +41,12 @@ namespace ZkSync.Emulator.Core.Sessions
         /// <summary>Where a UDP session's replies go (the sender of its latest datagram).</summary>
         public EndPoint? UdpPeer { get; internal set; }
 
-        /// <summary>Device time (timing model) of the request just executed, spent on the link before its reply goes out.</summary>
+        /// <summary>Device time (timing model) of the request just executed, spent on the link before its reply goes
+        /// out.</summary>
         internal double OwedDeviceSeconds { get; set; }
 
-        /// <summary>Its TCP connection ended without CMD_EXIT and the device still holds the slot (<see cref="EmulatorOptions.OrphanSessionTimeout"/>).</summary>
+        /// <summary>Its TCP connection ended without CMD_EXIT and the device still holds the slot (<see
+        /// cref="EmulatorOptions.OrphanSessionTimeout"/>).</summary>
         public bool Orphaned { get; internal set; }
 
         /// <summary>Closes the TCP connection behind this session (set by the TCP transport).</summary>

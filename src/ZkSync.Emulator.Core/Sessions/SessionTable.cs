@@ -43,10 +43,13 @@ namespace ZkSync.Emulator.Core.Sessions
                 foreach (var idle in _sessions.Values.Where(s => Expired(s, now)).ToList())
                     _sessions.Remove(idle.Id);
             }
-            if (_sessions.Count >= _max) return null;
+            if (_sessions.Count >= _max)
+                return null;
             ushort id = unchecked((ushort)DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-            // Firmware re-reads the clock until the id differs from every open one; several connects within one second step on.
-            while (id == 0 || _sessions.ContainsKey(id)) id = unchecked((ushort)(id + 1));
+            // Firmware re-reads the clock until the id differs from every open one; several connects within one second
+            // step on.
+            while (id == 0 || _sessions.ContainsKey(id))
+                id = unchecked((ushort)(id + 1));
             var session = new ClientSession(id, transport, connectReplyId, now);
             _sessions[id] = session;
             return session;
@@ -57,12 +60,15 @@ namespace ZkSync.Emulator.Core.Sessions
         /// CONNECT within the same second, and a late close of the old one must not end the new one.
         /// </summary>
         public bool Close(ClientSession session) =>
-            _sessions.TryGetValue(session.Id, out var open) && ReferenceEquals(open, session) && _sessions.Remove(session.Id);
+            _sessions.TryGetValue(session.Id, out var open)
+            && ReferenceEquals(open, session)
+            && _sessions.Remove(session.Id);
 
         public void Clear() => _sessions.Clear();
 
         private bool Expired(ClientSession session, DateTime now) =>
-            session.Orphaned ? now - session.LastActivity >= _orphanTimeout
-            : session.Transport == EmulatorTransport.Udp && now - session.LastActivity > _udpIdle;
+            session.Orphaned
+                ? now - session.LastActivity >= _orphanTimeout
+                : session.Transport == EmulatorTransport.Udp && now - session.LastActivity > _udpIdle;
     }
 }

@@ -6,12 +6,12 @@ namespace ZkSync.Emulator.Core
     /// <summary>
     /// Device time per request of a real ZMM220_TFT (face algorithm 7, firmware 6.60 family), fitted to the medians of
     /// public field logs of an admin's pyzk + fpmachine sync between two such terminals (2025-09): whole-table reads,
-    /// set_user alone, one user with k fingerprints the pyzk way on a ~50-user and a ~260-user terminal. The logs cannot
-    /// tell whether the cost is per request or per record stored, so there are two readings, both within ±25 % of every
-    /// median (bench/README.md "Device timing model" has the table, DeviceTimingModelTests checks it).
-    /// Shared by both readings: queries 20 ms; a bulk read 0.2 s + 1.2 ms per user or 5.2 ms per template; a face or
-    /// photo read 0.1 s. Growth with what the device holds stops at <see cref="GrowthCapUsers"/> users: a 1,129-user run
-    /// onto a 161-user terminal took ~1.06 s per user, no more than one user's write at ~300 users.
+    /// set_user alone, one user with k fingerprints the pyzk way on a ~50-user and a ~260-user terminal. The logs
+    /// cannot tell whether the cost is per request or per record stored, so there are two readings, both within ±25 %
+    /// of every median (bench/README.md "Device timing model" has the table, DeviceTimingModelTests checks it). Shared
+    /// by both readings: queries 20 ms; a bulk read 0.2 s + 1.2 ms per user or 5.2 ms per template; a face or photo
+    /// read 0.1 s. Growth with what the device holds stops at <see cref="GrowthCapUsers"/> users: a 1,129-user run onto
+    /// a 161-user terminal took ~1.06 s per user, no more than one user's write at ~300 users.
     /// </summary>
     public static class DeviceTimingModel
     {
@@ -28,8 +28,8 @@ namespace ZkSync.Emulator.Core
         public const double RequestPerUserHeldSeconds = 0.0003;
         public const double DataPacketExtraSeconds = 0.08;
 
-        // Records reading: buffer requests 10 ms; a storing command 85 ms + 0.3 ms per user held + 0.2 s per record stored;
-        // CMD_REFRESHDATA 0.2 s + 1 ms per template held (the matcher reloads what is stored).
+        // Records reading: buffer requests 10 ms; a storing command 85 ms + 0.3 ms per user held + 0.2 s per record
+        // stored; CMD_REFRESHDATA 0.2 s + 1 ms per template held (the matcher reloads what is stored).
         public const double BufferSeconds = 0.01;
         public const double StoreSeconds = 0.085;
         public const double StorePerUserHeldSeconds = 0.0003;
@@ -37,11 +37,14 @@ namespace ZkSync.Emulator.Core
         public const double RefreshSeconds = 0.2;
         public const double RefreshPerTemplateHeldSeconds = 0.001;
 
-        /// <summary>Device seconds <paramref name="work"/> costs under <paramref name="mode"/> (0 under None).</summary>
+        /// <summary>Device seconds <paramref name="work"/> costs under <paramref name="mode"/> (0 under
+        /// None).</summary>
         public static double CostSeconds(DeviceTimingMode mode, DeviceWork work)
         {
-            if (mode == DeviceTimingMode.None) return 0;
-            int users = Math.Min(work.UsersHeld, GrowthCapUsers), templates = Math.Min(work.TemplatesHeld, GrowthCapTemplates);
+            if (mode == DeviceTimingMode.None)
+                return 0;
+            int users = Math.Min(work.UsersHeld, GrowthCapUsers),
+                templates = Math.Min(work.TemplatesHeld, GrowthCapTemplates);
             switch (Classify(work.Command))
             {
                 case Kind.Query:

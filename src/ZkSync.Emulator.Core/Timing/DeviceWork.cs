@@ -9,7 +9,8 @@ namespace ZkSync.Emulator.Core
         Other,
     }
 
-    /// <summary>What one request made the device do: the input of <see cref="DeviceTimingModel.CostSeconds"/>.</summary>
+    /// <summary>What one request made the device do: the input of <see
+    /// cref="DeviceTimingModel.CostSeconds"/>.</summary>
     public readonly struct DeviceWork
     {
         public DeviceWork(ushort command, int dataBytes = 0, BulkTable table = BulkTable.None, int tableRecords = 0,
@@ -34,7 +35,8 @@ namespace ZkSync.Emulator.Core
 
         public int TableRecords { get; }
 
-        /// <summary>Templates, face sets or photos the request stored (110 counts the batch's templates; 87, 151, 10009 count 1).</summary>
+        /// <summary>Templates, face sets or photos the request stored (110 counts the batch's templates; 87, 151, 10009
+        /// count 1).</summary>
         public int RecordsStored { get; }
 
         /// <summary>Users and templates on the device when the request arrived.</summary>

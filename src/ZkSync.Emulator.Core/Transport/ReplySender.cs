@@ -22,7 +22,14 @@ namespace ZkSync.Emulator.Core.Transport
         private readonly SerialLink _link;
         private readonly FaultInjector _faults;
 
-        public ReplySender(Func<byte[], CancellationToken, Task> write, bool tcp, DeviceCounters counters, TimeSpan largeDataGap, SerialLink link, FaultInjector faults)
+        public ReplySender(
+            Func<byte[], CancellationToken, Task> write,
+            bool tcp,
+            DeviceCounters counters,
+            TimeSpan largeDataGap,
+            SerialLink link,
+            FaultInjector faults
+        )
         {
             _write = write;
             _tcp = tcp;
@@ -33,21 +40,25 @@ namespace ZkSync.Emulator.Core.Transport
         }
 
         /// <summary>
-        /// Sends the reply; with <paramref name="cutAfterDataPackets"/> only the announcement and that many data packets go
-        /// out and false is returned (the caller resets the connection); with <paramref name="loseAll"/> (UDP) every datagram is lost.
+        /// Sends the reply; with <paramref name="cutAfterDataPackets"/> only the announcement and that many data
+        /// packets go out and false is returned (the caller resets the connection); with <paramref name="loseAll"/>
+        /// (UDP) every datagram is lost.
         /// </summary>
         public async Task<bool> SendAsync(Reply reply, int? cutAfterDataPackets, bool loseAll, CancellationToken ct)
         {
             var packets = reply.Packets;
-            if (packets.Count > 0) _counters.Answered();
+            if (packets.Count > 0)
+                _counters.Answered();
             for (int i = 0; i < packets.Count; i++)
             {
-                if (cutAfterDataPackets is int k && i == k + 1) return false;
+                if (cutAfterDataPackets is int k && i == k + 1)
+                    return false;
                 bool last = i == packets.Count - 1;
-                // Firmware pauses between the packets of a large-data reply but sends the closing ACK_OK right after the
-                // last chunk; on TCP both go out in one write, so a client reading one packet per read still sees the OK
-                // together with the data it closes (node-zklib relies on it).
-                if (i > 0 && !last && reply.IsLargeData && _gap > TimeSpan.Zero) await Task.Delay(_gap, ct).ConfigureAwait(false);
+                // Firmware pauses between the packets of a large-data reply but sends the closing ACK_OK right after
+                // the last chunk; on TCP both go out in one write, so a client reading one packet per read still sees
+                // the OK together with the data it closes (node-zklib relies on it).
+                if (i > 0 && !last && reply.IsLargeData && _gap > TimeSpan.Zero)
+                    await Task.Delay(_gap, ct).ConfigureAwait(false);
                 var bytes = Frame(packets[i]);
                 int closingLength = 0;
                 if (_tcp && reply.IsLargeData && i == packets.Count - 2)

@@ -18,7 +18,8 @@ namespace ZkSync.Emulator.Core.Transport
         /// <summary>Close the TCP connection (EXIT, refused CONNECT).</summary>
         Close,
 
-        /// <summary>Reset the TCP connection (an injected fault): no goodbye, the client sees the connection die.</summary>
+        /// <summary>Reset the TCP connection (an injected fault): no goodbye, the client sees the connection
+        /// die.</summary>
         Reset,
     }
 
@@ -36,7 +37,14 @@ namespace ZkSync.Emulator.Core.Transport
         private readonly EmulatorLog _log;
         private readonly EmulatorOptions _options;
 
-        public RequestFlow(RequestPipeline pipeline, DeviceCounters counters, SerialLink link, FaultInjector faults, EmulatorLog log, EmulatorOptions options)
+        public RequestFlow(
+            RequestPipeline pipeline,
+            DeviceCounters counters,
+            SerialLink link,
+            FaultInjector faults,
+            EmulatorLog log,
+            EmulatorOptions options
+        )
         {
             _pipeline = pipeline;
             _counters = counters;
@@ -46,10 +54,19 @@ namespace ZkSync.Emulator.Core.Transport
             _options = options;
         }
 
-        /// <param name="wireBytes">Bytes the request took on the wire (TCP envelope included), already counted as received.</param>
-        /// <param name="bind">Called with the session the reply belongs to before anything is sent (TCP binds it to the connection).</param>
-        public async Task<FlowEnd> RunAsync(EmulatorTransport transport, byte[] packet, int wireBytes, ClientSession? bound, EndPoint? udpPeer,
-            Func<byte[], CancellationToken, Task> write, Action<ClientSession>? bind, CancellationToken ct)
+        /// <param name="wireBytes">Bytes the request took on the wire (TCP envelope included), already counted as
+        /// received.</param> <param name="bind">Called with the session the reply belongs to before anything is sent
+        /// (TCP binds it to the connection).</param>
+        public async Task<FlowEnd> RunAsync(
+            EmulatorTransport transport,
+            byte[] packet,
+            int wireBytes,
+            ClientSession? bound,
+            EndPoint? udpPeer,
+            Func<byte[], CancellationToken, Task> write,
+            Action<ClientSession>? bind,
+            CancellationToken ct
+        )
         {
             await _link.RequestAsync(wireBytes, ct).ConfigureAwait(false);
             var fault = _faults.OnRequest(transport, packet);
@@ -77,9 +94,17 @@ namespace ZkSync.Emulator.Core.Transport
                 _log.Add($"{session?.ToString() ?? transport.ToString()}: fault: {fault.Why}");
                 await Task.Delay(fault.Delay, ct).ConfigureAwait(false);
             }
-            var sender = new ReplySender(write, transport == EmulatorTransport.Tcp, _counters, _options.LargeDataPacketGap, _link, _faults);
+            var sender = new ReplySender(
+                write,
+                transport == EmulatorTransport.Tcp,
+                _counters,
+                _options.LargeDataPacketGap,
+                _link,
+                _faults
+            );
             int? cut = _faults.CutLargeReply(reply, transport);
-            if (fault.LoseReply) _log.Add($"{session?.ToString() ?? transport.ToString()}: fault: {fault.Why}");
+            if (fault.LoseReply)
+                _log.Add($"{session?.ToString() ?? transport.ToString()}: fault: {fault.Why}");
             bool complete = await sender.SendAsync(reply, cut, fault.LoseReply, ct).ConfigureAwait(false);
             if (!complete)
             {
@@ -87,8 +112,11 @@ namespace ZkSync.Emulator.Core.Transport
                 return FlowEnd.Reset;
             }
             _pipeline.AfterSent(reply, session);
-            if (fault.RestartAfterReply) _pipeline.Restart("fault: " + fault.Why);
-            return reply.After == AfterReply.CloseTransport || reply.After == AfterReply.CloseSession ? FlowEnd.Close : FlowEnd.Continue;
+            if (fault.RestartAfterReply)
+                _pipeline.Restart("fault: " + fault.Why);
+            return reply.After == AfterReply.CloseTransport || reply.After == AfterReply.CloseSession
+                ? FlowEnd.Close
+                : FlowEnd.Continue;
         }
     }
 }

@@ -17,20 +17,29 @@ namespace ZkSync.Emulator.Core.Transport
     /// </summary>
     internal sealed class TcpTransport
     {
-        /// <summary>Largest packet firmware can take: its TCP receive buffer holds 65,536 bytes after the envelope.</summary>
+        /// <summary>Largest packet firmware can take: its TCP receive buffer holds 65,536 bytes after the
+        /// envelope.</summary>
         public const int MaxPacketLength = 65536;
 
         private readonly TcpListener _listener;
         private readonly RequestFlow _flow;
         private readonly DeviceCounters _counters;
         private readonly EmulatorLog _log;
-        private readonly ConcurrentDictionary<TcpClient, Task> _connections = new ConcurrentDictionary<TcpClient, Task>();
+        private readonly ConcurrentDictionary<TcpClient, Task> _connections =
+            new ConcurrentDictionary<TcpClient, Task>();
         private Task _acceptLoop = Task.CompletedTask;
 
         private readonly RequestPipeline _pipeline;
         private readonly TimeSpan _idleTimeout;
 
-        public TcpTransport(TcpListener listener, RequestPipeline pipeline, RequestFlow flow, DeviceCounters counters, EmulatorLog log, TimeSpan idleTimeout)
+        public TcpTransport(
+            TcpListener listener,
+            RequestPipeline pipeline,
+            RequestFlow flow,
+            DeviceCounters counters,
+            EmulatorLog log,
+            TimeSpan idleTimeout
+        )
         {
             _idleTimeout = idleTimeout;
             _listener = listener;
@@ -45,9 +54,20 @@ namespace ZkSync.Emulator.Core.Transport
         public async Task StopAsync()
         {
             _listener.Stop();
-            foreach (var client in _connections.Keys) Close(client);
-            try { await Task.WhenAll(_connections.Values).ConfigureAwait(false); } catch { /* loops end with socket errors */ }
-            try { await _acceptLoop.ConfigureAwait(false); } catch { }
+            foreach (var client in _connections.Keys)
+                Close(client);
+            try
+            {
+                await Task.WhenAll(_connections.Values).ConfigureAwait(false);
+            }
+            catch
+            { /* loops end with socket errors */
+            }
+            try
+            {
+                await _acceptLoop.ConfigureAwait(false);
+            }
+            catch { }
         }
 
         private async Task AcceptLoop(CancellationToken ct)
@@ -87,27 +107,54 @@ namespace ZkSync.Emulator.Core.Transport
                 var prefix = new byte[TcpEnvelope.Size];
                 while (!ct.IsCancellationRequested)
                 {
-                    if (_idleTimeout > TimeSpan.Zero) idle.CancelAfter(_idleTimeout);
-                    if (!await ReadExact(stream, prefix, ct).ConfigureAwait(false)) { clientLeft = true; return; }
+                    if (_idleTimeout > TimeSpan.Zero)
+                        idle.CancelAfter(_idleTimeout);
+                    if (!await ReadExact(stream, prefix, ct).ConfigureAwait(false))
+                    {
+                        clientLeft = true;
+                        return;
+                    }
                     if (!TcpEnvelope.TryReadLength(prefix, out int length, out var error) || length > MaxPacketLength)
                     {
                         _counters.Received(TcpEnvelope.Size);
                         _counters.Drop();
-                        _log.Add($"tcp: {error ?? $"frame of {length} bytes exceeds the device's {MaxPacketLength}-byte buffer"}; connection closed");
+                        _log.Add(
+                            "tcp: "
+                                + (error
+                                    ?? $"frame of {length} bytes exceeds the device's {MaxPacketLength}-byte buffer")
+                                + "; connection closed"
+                        );
                         return;
                     }
                     var packet = new byte[length];
-                    if (!await ReadExact(stream, packet, ct).ConfigureAwait(false)) { clientLeft = true; return; }
+                    if (!await ReadExact(stream, packet, ct).ConfigureAwait(false))
+                    {
+                        clientLeft = true;
+                        return;
+                    }
                     idle.CancelAfter(Timeout.Infinite);
                     _counters.Received(TcpEnvelope.Size + length);
 
-                    var end = await _flow.RunAsync(EmulatorTransport.Tcp, packet, TcpEnvelope.Size + length, bound, null, write, bind, ct).ConfigureAwait(false);
-                    if (end == FlowEnd.Close) return;
+                    var end = await _flow
+                        .RunAsync(
+                            EmulatorTransport.Tcp,
+                            packet,
+                            TcpEnvelope.Size + length,
+                            bound,
+                            null,
+                            write,
+                            bind,
+                            ct
+                        )
+                        .ConfigureAwait(false);
+                    if (end == FlowEnd.Close)
+                        return;
                     if (end == FlowEnd.Reset)
                     {
-                        // The session dies with the connection: drop it before the client can see the reset and reconnect,
-                        // so "last session gone, device enabled again" happens in the order a device does it. Detached
-                        // first: closing the session would otherwise shut the socket down gracefully instead of the RST.
+                        // The session dies with the connection: drop it before the client can see the reset and
+                        // reconnect, so "last session gone, device enabled again" happens in the order a device does
+                        // it. Detached first: closing the session would otherwise shut the socket down gracefully
+                        // instead of the RST.
                         if (bound != null)
                         {
                             bound.CloseTransport = null;
@@ -118,7 +165,12 @@ namespace ZkSync.Emulator.Core.Transport
                     }
                 }
             }
-            catch (Exception ex) when (ex is IOException || ex is SocketException || ex is ObjectDisposedException || ex is OperationCanceledException)
+            catch (Exception ex)
+                when (ex is IOException
+                    || ex is SocketException
+                    || ex is ObjectDisposedException
+                    || ex is OperationCanceledException
+                )
             {
                 // Connection reset by the client, closed for idleness, or emulator stopping: the session ends below.
                 clientLeft = !idleClosed && !ct.IsCancellationRequested;
@@ -128,13 +180,18 @@ namespace ZkSync.Emulator.Core.Transport
                 idle.CancelAfter(Timeout.Infinite);
                 if (idleClosed)
                 {
-                    _log.Add($"tcp: nothing received for {_idleTimeout.TotalSeconds:0.###} s; connection closed (firmware receive timeout)");
+                    _log.Add(
+                        $"tcp: nothing received for {_idleTimeout.TotalSeconds:0.###} s; connection closed (firmware "
+                            + "receive timeout)"
+                    );
                     _counters.IdleClose();
                 }
                 if (bound != null)
                 {
-                    if (clientLeft && !idleClosed) _pipeline.ConnectionLost(bound);
-                    else _pipeline.CloseSession(bound, idleClosed ? "idle timeout" : "connection closed");
+                    if (clientLeft && !idleClosed)
+                        _pipeline.ConnectionLost(bound);
+                    else
+                        _pipeline.CloseSession(bound, idleClosed ? "idle timeout" : "connection closed");
                 }
                 Close(client);
                 _connections.TryRemove(client, out _);
@@ -153,7 +210,8 @@ namespace ZkSync.Emulator.Core.Transport
             return true;
         }
 
-        /// <summary>Abortive close: linger 0 makes the OS send RST, so the client sees "connection reset", not a goodbye.</summary>
+        /// <summary>Abortive close: linger 0 makes the OS send RST, so the client sees "connection reset", not a
+        /// goodbye.</summary>
         private static void Reset(TcpClient client)
         {
             try { client.Client.LingerState = new LingerOption(true, 0); } catch { }

@@ -8,7 +8,8 @@ using ZkSync.Emulator.Core.Device;
 
 namespace ZkSync.Emulator.Core.Transport
 {
-    /// <summary>UDP: one datagram is one packet; replies go to the datagram's sender. Sessions are found by their id.</summary>
+    /// <summary>UDP: one datagram is one packet; replies go to the datagram's sender. Sessions are found by their
+    /// id.</summary>
     internal sealed class UdpTransport
     {
         private readonly UdpClient _udp;
@@ -36,14 +37,45 @@ namespace ZkSync.Emulator.Core.Transport
             while (!ct.IsCancellationRequested)
             {
                 UdpReceiveResult datagram;
-                try { datagram = await _udp.ReceiveAsync().ConfigureAwait(false); }
-                catch (ObjectDisposedException) { return; }
-                catch (SocketException) when (!ct.IsCancellationRequested) { continue; } // ICMP unreachable from a gone client
-                catch (SocketException) { return; }
+                try
+                {
+                    datagram = await _udp.ReceiveAsync().ConfigureAwait(false);
+                }
+                catch (ObjectDisposedException)
+                {
+                    return;
+                }
+                catch (SocketException) when (!ct.IsCancellationRequested)
+                {
+                    continue;
+                } // ICMP unreachable from a gone client
+                catch (SocketException)
+                {
+                    return;
+                }
                 _counters.Received(datagram.Buffer.Length);
                 var peer = datagram.RemoteEndPoint;
-                try { await _flow.RunAsync(EmulatorTransport.Udp, datagram.Buffer, datagram.Buffer.Length, null, peer, (b, t) => Send(b, peer), null, ct).ConfigureAwait(false); }
-                catch (Exception ex) when (ex is SocketException || ex is ObjectDisposedException || ex is OperationCanceledException) { if (ct.IsCancellationRequested) return; }
+                try
+                {
+                    await _flow
+                        .RunAsync(
+                            EmulatorTransport.Udp,
+                            datagram.Buffer,
+                            datagram.Buffer.Length,
+                            null,
+                            peer,
+                            (b, t) => Send(b, peer),
+                            null,
+                            ct
+                        )
+                        .ConfigureAwait(false);
+                }
+                catch (Exception ex)
+                    when (ex is SocketException || ex is ObjectDisposedException || ex is OperationCanceledException)
+                {
+                    if (ct.IsCancellationRequested)
+                        return;
+                }
             }
         }
 

@@ -19,16 +19,25 @@ namespace ZkSync.Emulator.Core.Wire
         public List<UserEntry> Users { get; } = new List<UserEntry>();
         public List<TemplateEntry> Templates { get; } = new List<TemplateEntry>();
 
-        /// <summary>Parses and checks the whole buffer before anything is applied; an inconsistent one throws <see cref="FormatException"/>.</summary>
+        /// <summary>Parses and checks the whole buffer before anything is applied; an inconsistent one throws <see
+        /// cref="FormatException"/>.</summary>
         public static DeviceBatchBuffer Parse(byte[] b, int userRecordSize)
         {
-            if (b.Length < 12) throw new FormatException($"batch buffer of {b.Length} bytes is shorter than its 12-byte header");
-            long users = WireBytes.U32(b, 0), index = WireBytes.U32(b, 4), templates = WireBytes.U32(b, 8);
+            if (b.Length < 12)
+                throw new FormatException($"batch buffer of {b.Length} bytes is shorter than its 12-byte header");
+            long users = WireBytes.U32(b, 0),
+                index = WireBytes.U32(b, 4),
+                templates = WireBytes.U32(b, 8);
             if (12 + users + index + templates != b.Length)
-                throw new FormatException($"batch header announces {users}+{index}+{templates} bytes after the header; {b.Length - 12} arrived");
+                throw new FormatException(
+                    $"batch header announces {users}+{index}+{templates} bytes after the header; {b.Length - 12} "
+                        + "arrived"
+                );
             int userEntry = 1 + userRecordSize;
-            if (users % userEntry != 0) throw new FormatException($"batch user block of {users} bytes is not whole {userEntry}-byte entries");
-            if (index % 8 != 0) throw new FormatException($"batch finger index of {index} bytes is not whole 8-byte entries");
+            if (users % userEntry != 0)
+                throw new FormatException($"batch user block of {users} bytes is not whole {userEntry}-byte entries");
+            if (index % 8 != 0)
+                throw new FormatException($"batch finger index of {index} bytes is not whole 8-byte entries");
 
             var batch = new DeviceBatchBuffer();
             for (int o = 12; o < 12 + users; o += userEntry)
@@ -49,9 +58,13 @@ namespace ZkSync.Emulator.Core.Wire
                     continue;
                 }
                 long at = WireBytes.U32(b, o + 4);
-                if (at + 2 > templates) throw new FormatException($"finger index entry points at {at}, outside the {templates}-byte template block");
+                if (at + 2 > templates)
+                    throw new FormatException(
+                        $"finger index entry points at {at}, outside the {templates}-byte template block"
+                    );
                 int length = WireBytes.U16(b, templateBlock + (int)at);
-                if (length == 0 || at + 2 + length > templates) throw new FormatException($"template of {length} bytes at {at} runs past the template block");
+                if (length == 0 || at + 2 + length > templates)
+                    throw new FormatException($"template of {length} bytes at {at} runs past the template block");
                 var template = new byte[length];
                 Buffer.BlockCopy(b, templateBlock + (int)at + 2, template, 0, length);
                 batch.Templates.Add(new TemplateEntry(op, uid, finger, template));
@@ -59,7 +72,8 @@ namespace ZkSync.Emulator.Core.Wire
             return batch;
         }
 
-        private static byte Op(byte op) => op <= OpIgnore ? op : throw new FormatException($"batch entry has unknown operation {op}");
+        private static byte Op(byte op) =>
+            op <= OpIgnore ? op : throw new FormatException($"batch entry has unknown operation {op}");
 
         public sealed class UserEntry
         {
@@ -86,7 +100,8 @@ namespace ZkSync.Emulator.Core.Wire
             public byte Operation { get; }
             public ushort Uid { get; }
 
-            /// <summary>pyzk writes 0x10 + finger; firmware keeps the low 4 bits. 0xFF with delete = every finger.</summary>
+            /// <summary>pyzk writes 0x10 + finger; firmware keeps the low 4 bits. 0xFF with delete = every
+            /// finger.</summary>
             public byte FingerByte { get; }
 
             public byte Finger => (byte)(FingerByte & 0x0F);

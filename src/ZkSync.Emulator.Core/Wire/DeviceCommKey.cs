@@ -15,7 +15,8 @@ namespace ZkSync.Emulator.Core.Wire
             if (payload == null || payload.Length != 4) return false;
             byte ticks = payload[2];
             uint mixed = unchecked(Reverse(key) + sessionId);
-            // After the half swap, output bytes 0, 1, 3 hold little-endian bytes 2, 3, 1 of the mixed key XOR 'S', 'O', 'K'.
+            // After the half swap, output bytes 0, 1, 3 hold little-endian bytes 2, 3, 1 of the mixed key XOR 'S', 'O',
+            // 'K'.
             return payload[0] == (byte)((mixed >> 16) ^ 'S' ^ ticks)
                 && payload[1] == (byte)((mixed >> 24) ^ 'O' ^ ticks)
                 && payload[3] == (byte)((mixed >> 8) ^ 'K' ^ ticks);

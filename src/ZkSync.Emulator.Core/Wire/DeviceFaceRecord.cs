@@ -14,7 +14,11 @@ namespace ZkSync.Emulator.Core.Wire
 
         public static byte[] Make(ushort uid, byte faceId, byte valid, byte[] template)
         {
-            if (template.Length > Size - TemplateOffset) throw new ArgumentException($"A face template slot holds {Size - TemplateOffset} bytes.", nameof(template));
+            if (template.Length > Size - TemplateOffset)
+                throw new ArgumentException(
+                    $"A face template slot holds {Size - TemplateOffset} bytes.",
+                    nameof(template)
+                );
             var r = new byte[Size];
             WireBytes.PutU16(r, 0, (ushort)template.Length);
             WireBytes.PutU16(r, 2, uid);
@@ -28,7 +32,8 @@ namespace ZkSync.Emulator.Core.Wire
 
         public static ushort Uid(byte[] record) => WireBytes.U16(record, 2);
 
-        /// <summary>Command 151 overwrites the PIN field with the target user's uid before storing (commu.c ~1128).</summary>
+        /// <summary>Command 151 overwrites the PIN field with the target user's uid before storing (commu.c
+        /// ~1128).</summary>
         public static byte[] OwnedBy(byte[] record, ushort uid)
         {
             var copy = (byte[])record.Clone();

@@ -3,8 +3,8 @@ using ZkSync.Protocol.Model;
 namespace ZkSync.Emulator.Core.Wire
 {
     /// <summary>
-    /// CMD_GET_FREE_SIZES reply (fp-firmware flashdb.c FDB_GetSizes / TFSizes): 20 i32, or 23 on face firmware.
-    /// Index: 4 users, 6 templates, 8 attendance, 10 operation log, 12 admins, 13 passwords, 14/15/16 template, user and
+    /// CMD_GET_FREE_SIZES reply (fp-firmware flashdb.c FDB_GetSizes / TFSizes): 20 i32, or 23 on face firmware. Index:
+    /// 4 users, 6 templates, 8 attendance, 10 operation log, 12 admins, 13 passwords, 14/15/16 template, user and
     /// record capacity, 17/18/19 templates, users and records free, 20 users with faces, 21 unused, 22 face capacity.
     /// </summary>
     public static class DeviceFreeSizes

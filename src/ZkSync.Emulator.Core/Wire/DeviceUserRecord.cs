@@ -16,12 +16,35 @@ namespace ZkSync.Emulator.Core.Wire
     {
         public const int Pin2Width = 24;
 
-        private static readonly Layout Tft = new Layout(size: 72, password: 3, passwordWidth: 8, name: 11, nameWidth: 24, card: 35, group: 39, timeZones: 40, timeZonesWidth: 8, pin2: 48);
-        private static readonly Layout Bw = new Layout(size: 28, password: 3, passwordWidth: 5, name: 8, nameWidth: 8, card: 16, group: 21, timeZones: 22, timeZonesWidth: 2, pin2: 24);
+        private static readonly Layout Tft = new Layout(
+            size: 72,
+            password: 3,
+            passwordWidth: 8,
+            name: 11,
+            nameWidth: 24,
+            card: 35,
+            group: 39,
+            timeZones: 40,
+            timeZonesWidth: 8,
+            pin2: 48
+        );
+        private static readonly Layout Bw = new Layout(
+            size: 28,
+            password: 3,
+            passwordWidth: 5,
+            name: 8,
+            nameWidth: 8,
+            card: 16,
+            group: 21,
+            timeZones: 22,
+            timeZonesWidth: 2,
+            pin2: 24
+        );
 
         public static int NameWidth(UserRecordFormat format) => Of(format).NameWidth;
 
-        /// <summary>Builds a record as the device would store it (seeding, backup replay). Text is cut when <paramref name="allowCut"/>.</summary>
+        /// <summary>Builds a record as the device would store it (seeding, backup replay). Text is cut when <paramref
+        /// name="allowCut"/>.</summary>
         public static byte[] Write(ZkUser user, UserRecordFormat format, Encoding encoding, bool allowCut)
         {
             var l = Of(format);
@@ -32,9 +55,12 @@ namespace ZkSync.Emulator.Core.Wire
             DeviceText.Write(user.Name, r, l.Name, l.NameWidth, encoding, allowCut, "Name");
             WireBytes.PutU32(r, l.Card, user.Card);
             r[l.Group] = user.Group;
-            if (user.TimeZones != null) Buffer.BlockCopy(user.TimeZones, 0, r, l.TimeZones, Math.Min(user.TimeZones.Length, l.TimeZonesWidth));
-            if (format == UserRecordFormat.Extended72) DeviceText.Write(user.UserId, r, l.Pin2, Pin2Width, Encoding.ASCII, false, "UserId");
-            else WireBytes.PutU32(r, l.Pin2, uint.Parse(user.UserId, NumberStyles.None, CultureInfo.InvariantCulture));
+            if (user.TimeZones != null)
+                Buffer.BlockCopy(user.TimeZones, 0, r, l.TimeZones, Math.Min(user.TimeZones.Length, l.TimeZonesWidth));
+            if (format == UserRecordFormat.Extended72)
+                DeviceText.Write(user.UserId, r, l.Pin2, Pin2Width, Encoding.ASCII, false, "UserId");
+            else
+                WireBytes.PutU32(r, l.Pin2, uint.Parse(user.UserId, NumberStyles.None, CultureInfo.InvariantCulture));
             return r;
         }
 
@@ -67,10 +93,29 @@ namespace ZkSync.Emulator.Core.Wire
 
         private sealed class Layout
         {
-            public Layout(int size, int password, int passwordWidth, int name, int nameWidth, int card, int group, int timeZones, int timeZonesWidth, int pin2)
+            public Layout(
+                int size,
+                int password,
+                int passwordWidth,
+                int name,
+                int nameWidth,
+                int card,
+                int group,
+                int timeZones,
+                int timeZonesWidth,
+                int pin2
+            )
             {
-                Size = size; Password = password; PasswordWidth = passwordWidth; Name = name; NameWidth = nameWidth;
-                Card = card; Group = group; TimeZones = timeZones; TimeZonesWidth = timeZonesWidth; Pin2 = pin2;
+                Size = size;
+                Password = password;
+                PasswordWidth = passwordWidth;
+                Name = name;
+                NameWidth = nameWidth;
+                Card = card;
+                Group = group;
+                TimeZones = timeZones;
+                TimeZonesWidth = timeZonesWidth;
+                Pin2 = pin2;
             }
 
             public int Size { get; }

@@ -1,8 +1,8 @@
 namespace ZkSync.Emulator.Core.Wire
 {
     /// <summary>
-    /// Little-endian integers as the device's ARM/MIPS firmware lays them out in its packed structs. The device side keeps
-    /// its own helpers so that its record layouts share no code with the engine's codecs.
+    /// Little-endian integers as the device's ARM/MIPS firmware lays them out in its packed structs. The device side
+    /// keeps its own helpers so that its record layouts share no code with the engine's codecs.
     /// </summary>
     public static class WireBytes
     {

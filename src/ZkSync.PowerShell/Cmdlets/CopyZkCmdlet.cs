@@ -35,7 +35,8 @@ namespace ZkSync.PowerShell.Cmdlets
         [ValidateNotNullOrEmpty]
         public ZkSession[] Destination { get; set; } = Array.Empty<ZkSession>();
 
-        /// <summary>Folder of the run journal for this command (default: $ZkSyncJournalPath, else the per-user data folder).</summary>
+        /// <summary>Folder of the run journal for this command (default: $ZkSyncJournalPath, else the per-user data
+        /// folder).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? JournalPath { get; set; }
@@ -43,7 +44,8 @@ namespace ZkSync.PowerShell.Cmdlets
         /// <summary>What this cmdlet copies.</summary>
         protected abstract SyncDataKinds Kinds { get; }
 
-        /// <summary>Names and passwords too long for a destination are cut (Copy-ZkUser -AllowTruncation); only user records have them.</summary>
+        /// <summary>Names and passwords too long for a destination are cut (Copy-ZkUser -AllowTruncation); only user
+        /// records have them.</summary>
         internal virtual bool AllowsTruncation => false;
 
         /// <summary>The ShouldProcess action, e.g. "Copy face templates".</summary>
@@ -69,7 +71,8 @@ namespace ZkSync.PowerShell.Cmdlets
             if (destinations.Count > 0) Copy(source, destinations, userIds);
         }
 
-        /// <summary>Named users that are not on the source get UserNotFound; a copy never creates or removes them elsewhere.</summary>
+        /// <summary>Named users that are not on the source get UserNotFound; a copy never creates or removes them
+        /// elsewhere.</summary>
         private List<string> KnownUsers(ZkSession source, IReadOnlyList<string> userIds)
         {
             var onSource = new HashSet<string>(UsersOf(source).All.Select(u => u.UserId), StringComparer.Ordinal);

@@ -45,7 +45,8 @@ namespace ZkSync.PowerShell.Cmdlets
         [ValidateNotNullOrEmpty]
         public string[]? ExcludeUserId { get; set; }
 
-        /// <summary>Also remove what only the destination has (users, and their extra fingerprints, faces, photos).</summary>
+        /// <summary>Also remove what only the destination has (users, and their extra fingerprints, faces,
+        /// photos).</summary>
         [Parameter]
         public SwitchParameter Mirror { get; set; }
 
@@ -91,7 +92,8 @@ namespace ZkSync.PowerShell.Cmdlets
         [ValidateRange(1, 256)]
         public int ThrottleLimit { get; set; } = SyncOptions.DefaultThrottleLimit;
 
-        /// <summary>Folder of the run journal for this command (default: $ZkSyncJournalPath, else the per-user data folder).</summary>
+        /// <summary>Folder of the run journal for this command (default: $ZkSyncJournalPath, else the per-user data
+        /// folder).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? JournalPath { get; set; }

@@ -99,9 +99,9 @@ namespace ZkSync.PowerShell.Cmdlets
         }
 
         /// <summary>
-        /// Runs <paramref name="work"/>; an engine failure becomes a non-terminating error about <paramref name="target"/>
-        /// (made by <paramref name="toError"/> when given) and the command goes on. PowerShell's own RuntimeExceptions
-        /// (stopped pipeline, -ErrorAction Stop) propagate. False when the work failed.
+        /// Runs <paramref name="work"/>; an engine failure becomes a non-terminating error about <paramref
+        /// name="target"/> (made by <paramref name="toError"/> when given) and the command goes on. PowerShell's own
+        /// RuntimeExceptions (stopped pipeline, -ErrorAction Stop) propagate. False when the work failed.
         /// </summary>
         internal bool TryItem(object? target, Action work, Func<Exception, ErrorRecord>? toError = null)
         {

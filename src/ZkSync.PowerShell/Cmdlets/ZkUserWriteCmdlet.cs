@@ -53,7 +53,15 @@ namespace ZkSync.PowerShell.Cmdlets
 
         protected abstract void ProcessSession(ZkSession session);
 
-        private static readonly string[] FieldNames = { nameof(Name), nameof(Password), nameof(Privilege), nameof(Card), nameof(Group), nameof(Enabled) };
+        private static readonly string[] FieldNames =
+        {
+            nameof(Name),
+            nameof(Password),
+            nameof(Privilege),
+            nameof(Card),
+            nameof(Group),
+            nameof(Enabled),
+        };
 
         /// <summary>Names of the user fields given for this record (for the ShouldProcess text).</summary>
         internal string[] GivenFields() => FieldNames.Where(f => MyInvocation.BoundParameters.ContainsKey(f)).ToArray();
@@ -69,17 +77,23 @@ namespace ZkSync.PowerShell.Cmdlets
             if (bound.ContainsKey(nameof(Enabled))) user.Enabled = Enabled;
         }
 
-        /// <summary>Writes the user, warns about cut fields, refreshes the cache and returns what the device now holds.</summary>
+        /// <summary>Writes the user, warns about cut fields, refreshes the cache and returns what the device now
+        /// holds.</summary>
         internal ZkUserInfo Write(ZkSession session, ZkUser user)
         {
             TruncationMode truncation = AllowTruncation ? TruncationMode.Truncate : session.Client.Options.Truncation;
             UserWriteResult result = Run(ct => session.Client.SetUserAsync(user, truncation, ct));
             foreach (var cut in result.Truncations)
             {
-                WriteWarning($"{UserTarget(user.UserId, user.Name, session)}: {cut.Field} '{cut.Original}' was cut to '{cut.Stored}' to fit the device.");
+                WriteWarning(
+                    $"{UserTarget(user.UserId, user.Name, session)}: {cut.Field} '{cut.Original}' was cut to "
+                        + $"'{cut.Stored}' to fit the device."
+                );
                 // What is returned and cached is what the device holds, not what was asked for.
-                if (cut.Field == nameof(ZkUser.Name)) user.Name = cut.Stored;
-                else if (cut.Field == nameof(ZkUser.Password)) user.Password = cut.Stored;
+                if (cut.Field == nameof(ZkUser.Name))
+                    user.Name = cut.Stored;
+                else if (cut.Field == nameof(ZkUser.Password))
+                    user.Password = cut.Stored;
             }
             user.Uid = result.Uid;
             UsersOf(session).Upsert(user);

@@ -23,7 +23,12 @@ namespace ZkSync.PowerShell.Commands
         private readonly UserScope<CompareReference> _scope = new UserScope<CompareReference>();
 
         /// <summary>The reference device; piped users bring their own session (their Session property).</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = SessionSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(
+            Mandatory = true,
+            Position = 0,
+            ParameterSetName = SessionSet,
+            ValueFromPipelineByPropertyName = true
+        )]
         [Alias("Session")]
         [ValidateNotNull]
         public ZkSession? Reference { get; set; }

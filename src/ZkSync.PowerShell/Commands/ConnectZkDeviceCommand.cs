@@ -30,14 +30,15 @@ namespace ZkSync.PowerShell.Commands
         public ZkTransportKind Protocol { get; set; } = ZkTransportKind.Auto;
 
         /// <summary>
-        /// Deliberately not bound from the pipeline: a key should be typed or passed on purpose, never picked up from an
-        /// object (an inventory names it instead: -CredentialName).
+        /// Deliberately not bound from the pipeline: a key should be typed or passed on purpose, never picked up from
+        /// an object (an inventory names it instead: -CredentialName).
         /// </summary>
         [Parameter(ParameterSetName = CommKeySet)]
         [ValidateRange(0, (int)ZkSync.Protocol.Codecs.CommKey.MaxKey)]
         public int CommKey { get; set; }
 
-        /// <summary>The comm key as a credential's password (Get-Secret, Get-AutomationPSCredential, Get-Credential); the user name is not used.</summary>
+        /// <summary>The comm key as a credential's password (Get-Secret, Get-AutomationPSCredential, Get-Credential);
+        /// the user name is not used.</summary>
         [Parameter(Mandatory = true, ParameterSetName = CredentialSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNull]
         [System.Management.Automation.Credential]
@@ -95,7 +96,9 @@ namespace ZkSync.PowerShell.Commands
                 AllowTruncation = AllowTruncation,
             };
             string endpoint = address.Endpoint;
-            WriteVerbose($"Connecting to {endpoint} ({Protocol}, comm key {address.KeyDescription}, encoding {Encoding}).");
+            WriteVerbose(
+                $"Connecting to {endpoint} ({Protocol}, comm key {address.KeyDescription}, encoding {Encoding})."
+            );
 
             ZkDeviceClient? client = null;
             bool connected = TryItem(endpoint, () =>
@@ -107,10 +110,13 @@ namespace ZkSync.PowerShell.Commands
                 ZkDeviceInfo info = Run(ct => open.GetDeviceInfoAsync(ct));
                 var session = new ZkSession(State.NextSessionId(), client, info, Name, Site);
                 State.Add(session);
-                WriteVerbose($"Session {session.Id}: {session.DeviceName} {session.SerialNumber} over {session.Transport}.");
+                WriteVerbose(
+                    $"Session {session.Id}: {session.DeviceName} {session.SerialNumber} over {session.Transport}."
+                );
                 WriteObject(session);
             });
-            if (!connected) client?.Dispose();
+            if (!connected)
+                client?.Dispose();
         }
     }
 }

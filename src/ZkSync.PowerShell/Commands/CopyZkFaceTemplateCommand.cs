@@ -4,7 +4,8 @@ using ZkSync.Sync;
 
 namespace ZkSync.PowerShell.Commands
 {
-    /// <summary>Copies a user's face templates to devices that already have the user (same face algorithm only).</summary>
+    /// <summary>Copies a user's face templates to devices that already have the user (same face algorithm
+    /// only).</summary>
     [Cmdlet(VerbsCommon.Copy, "ZkFaceTemplate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ZkCopyResult))]
     public sealed class CopyZkFaceTemplateCommand : CopyZkCmdlet

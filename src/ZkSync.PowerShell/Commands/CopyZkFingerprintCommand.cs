@@ -4,7 +4,8 @@ using ZkSync.Sync;
 
 namespace ZkSync.PowerShell.Commands
 {
-    /// <summary>Copies a user's fingerprint templates to devices that already have the user (same fingerprint algorithm only).</summary>
+    /// <summary>Copies a user's fingerprint templates to devices that already have the user (same fingerprint algorithm
+    /// only).</summary>
     [Cmdlet(VerbsCommon.Copy, "ZkFingerprint", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ZkCopyResult))]
     public sealed class CopyZkFingerprintCommand : CopyZkCmdlet

@@ -11,8 +11,8 @@ using ZkSync.Sync.Backup;
 namespace ZkSync.PowerShell.Commands
 {
     /// <summary>
-    /// Backs up a device to a file: device info, users, fingerprints, faces, photos and attendance, optionally encrypted.
-    /// The comm key is never part of a backup.
+    /// Backs up a device to a file: device info, users, fingerprints, faces, photos and attendance, optionally
+    /// encrypted. The comm key is never part of a backup.
     /// </summary>
     [Cmdlet(VerbsData.Export, "ZkDevice")]
     [OutputType(typeof(ZkBackupInfo))]
@@ -60,14 +60,25 @@ namespace ZkSync.PowerShell.Commands
                     Overwrite = Force,
                     Progress = new PostedProgress<SyncProgress>(Pump, p => progress.Report(p.Phase, p.Done, p.Total)),
                 };
-                manifest = Run(ct => BackupWriter.CreateAsync(new ZkClientSyncDevice(session.Client), full, options, ct));
+                manifest = Run(ct =>
+                    BackupWriter.CreateAsync(new ZkClientSyncDevice(session.Client), full, options, ct)
+                );
             }
             finally
             {
                 progress.Complete();
             }
 
-            WriteObject(new ZkBackupInfo(full, new FileInfo(full).Length, Password != null, session.Device, session.SerialNumber, manifest));
+            WriteObject(
+                new ZkBackupInfo(
+                    full,
+                    new FileInfo(full).Length,
+                    Password != null,
+                    session.Device,
+                    session.SerialNumber,
+                    manifest
+                )
+            );
         }
     }
 }

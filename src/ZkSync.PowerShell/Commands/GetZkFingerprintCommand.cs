@@ -7,7 +7,8 @@ using ZkSync.Protocol.Model;
 
 namespace ZkSync.PowerShell.Commands
 {
-    /// <summary>Reads fingerprint templates (one bulk read per device), optionally only some users' or fingers'.</summary>
+    /// <summary>Reads fingerprint templates (one bulk read per device), optionally only some users' or
+    /// fingers'.</summary>
     [Cmdlet(VerbsCommon.Get, "ZkFingerprint")]
     [OutputType(typeof(ZkFingerprintInfo))]
     public sealed class GetZkFingerprintCommand : ZkDeviceCmdlet
@@ -22,11 +23,16 @@ namespace ZkSync.PowerShell.Commands
 
         protected override void ProcessSession(ZkSession session)
         {
-            IReadOnlyList<ZkFingerprint> prints = Cached(session, CacheKeys.Fingerprints, ct => session.Client.GetFingerprintsAsync(ct));
+            IReadOnlyList<ZkFingerprint> prints = Cached(session, CacheKeys.Fingerprints, ct =>
+                session.Client.GetFingerprintsAsync(ct)
+            );
             IEnumerable<ZkFingerprint> selected = prints;
-            if (UserId != null) selected = selected.Where(p => UserId.Contains(p.UserId));
-            if (FingerIndex != null) selected = selected.Where(p => FingerIndex.Contains(p.FingerIndex));
-            foreach (ZkFingerprint print in selected) WriteObject(new ZkFingerprintInfo(print, session));
+            if (UserId != null)
+                selected = selected.Where(p => UserId.Contains(p.UserId));
+            if (FingerIndex != null)
+                selected = selected.Where(p => FingerIndex.Contains(p.FingerIndex));
+            foreach (ZkFingerprint print in selected)
+                WriteObject(new ZkFingerprintInfo(print, session));
         }
     }
 }

@@ -7,12 +7,14 @@ using ZkSync.PowerShell.Journal;
 
 namespace ZkSync.PowerShell.Commands
 {
-    /// <summary>Reads the run journal back: one record per destination per run of Sync-, Import-, Copy-Zk* and Remove-Zk*, oldest first.</summary>
+    /// <summary>Reads the run journal back: one record per destination per run of Sync-, Import-, Copy-Zk* and
+    /// Remove-Zk*, oldest first.</summary>
     [Cmdlet(VerbsCommon.Get, "ZkSyncHistory")]
     [OutputType(typeof(ZkSyncHistoryRecord))]
     public sealed class GetZkSyncHistoryCommand : PSCmdlet
     {
-        /// <summary>Only runs to these devices: address ("host:port" or host) or serial number; wildcards allowed.</summary>
+        /// <summary>Only runs to these devices: address ("host:port" or host) or serial number; wildcards
+        /// allowed.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Destination")]
         [SupportsWildcards]

@@ -7,7 +7,8 @@ using ZkSync.Protocol.Model;
 
 namespace ZkSync.PowerShell.Commands
 {
-    /// <summary>Reads users: all of them, the ones with given user ids, or the ones whose name matches wildcards.</summary>
+    /// <summary>Reads users: all of them, the ones with given user ids, or the ones whose name matches
+    /// wildcards.</summary>
     [Cmdlet(VerbsCommon.Get, "ZkUser")]
     [OutputType(typeof(ZkUserInfo))]
     public sealed class GetZkUserCommand : ZkDeviceCmdlet

@@ -6,7 +6,8 @@ using ZkSync.PowerShell.Infrastructure;
 
 namespace ZkSync.PowerShell.Commands
 {
-    /// <summary>Reads user photos; with -OutDirectory saves each as &lt;UserId&gt;.jpg, with -OutFile saves one photo.</summary>
+    /// <summary>Reads user photos; with -OutDirectory saves each as &lt;UserId&gt;.jpg, with -OutFile saves one
+    /// photo.</summary>
     [Cmdlet(VerbsCommon.Get, "ZkUserPhoto", DefaultParameterSetName = ObjectSet)]
     [OutputType(typeof(ZkUserPhotoInfo))]
     public sealed class GetZkUserPhotoCommand : ZkDeviceCmdlet
@@ -90,11 +91,13 @@ namespace ZkSync.PowerShell.Commands
             try
             {
                 string? directory = Path.GetDirectoryName(path);
-                if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+                if (!string.IsNullOrEmpty(directory))
+                    Directory.CreateDirectory(directory);
                 File.WriteAllBytes(path, photo);
                 return true;
             }
-            catch (System.Exception exception) when (exception is IOException || exception is System.UnauthorizedAccessException)
+            catch (System.Exception exception)
+                when (exception is IOException || exception is System.UnauthorizedAccessException)
             {
                 WriteError(ErrorFactory.FileError(exception, path, FileAccess.Write));
                 return false;

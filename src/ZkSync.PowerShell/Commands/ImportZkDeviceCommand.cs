@@ -8,7 +8,8 @@ using ZkSync.Sync.Backup;
 
 namespace ZkSync.PowerShell.Commands
 {
-    /// <summary>Restores a backup (Export-ZkDevice) to one or more devices: a sync with the file as the source.</summary>
+    /// <summary>Restores a backup (Export-ZkDevice) to one or more devices: a sync with the file as the
+    /// source.</summary>
     [Cmdlet(VerbsData.Import, "ZkDevice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ZkSyncResult), typeof(ZkSyncSummary))]
     public sealed class ImportZkDeviceCommand : SyncZkCmdlet<string>
@@ -18,7 +19,8 @@ namespace ZkSync.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = "";
 
-        /// <summary>The password of the backup file at -Path (Export-ZkDevice -Password); not -BackupPathPassword, which encrypts the backups -BackupPath writes.</summary>
+        /// <summary>The password of the backup file at -Path (Export-ZkDevice -Password); not -BackupPathPassword,
+        /// which encrypts the backups -BackupPath writes.</summary>
         [Parameter]
         [ValidateNotNull]
         public SecureString? Password { get; set; }

@@ -6,9 +6,9 @@ using ZkSync.Protocol.Model;
 namespace ZkSync.PowerShell.Commands
 {
     /// <summary>
-    /// Creates a user; refuses (UserExists) when the user id is taken, so nothing is overwritten by accident. Writes the
-    /// created user as the device holds it, always: New-* returns what it creates (New-Item, New-LocalUser), so there
-    /// is no -PassThru.
+    /// Creates a user; refuses (UserExists) when the user id is taken, so nothing is overwritten by accident. Writes
+    /// the created user as the device holds it, always: New-* returns what it creates (New-Item, New-LocalUser), so
+    /// there is no -PassThru.
     /// </summary>
     [Cmdlet(VerbsCommon.New, "ZkUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ZkUserInfo))]

@@ -20,15 +20,20 @@ namespace ZkSync.PowerShell.Commands
             foreach (string id in UserId)
             {
                 ZkUser? user = RequireUser(session, id);
-                if (user == null) continue;
+                if (user == null)
+                    continue;
 
-                if (!ShouldProcess(UserTarget(id, user.Name, session), "Remove user with fingerprints, faces and photo")) continue;
+                if (
+                    !ShouldProcess(UserTarget(id, user.Name, session), "Remove user with fingerprints, faces and photo")
+                )
+                    continue;
                 TryItem(id, () => JournaledRemoval(session, id, () =>
-                {
-                    bool deleted = Run(ct => session.Client.DeleteUserAsync(id, ct));
-                    UsersOf(session).Remove(id);
-                    if (!deleted) WriteError(ErrorFactory.UserNotFound(id, session));
-                }));
+                    {
+                        bool deleted = Run(ct => session.Client.DeleteUserAsync(id, ct));
+                        UsersOf(session).Remove(id);
+                        if (!deleted)
+                            WriteError(ErrorFactory.UserNotFound(id, session));
+                    }));
             }
         }
     }

@@ -13,9 +13,12 @@ namespace ZkSync.PowerShell.Commands
     {
         protected override void ProcessSession(ZkSession session)
         {
-            if (!ShouldProcess(session.Device, "Restart the device")) return;
+            if (!ShouldProcess(session.Device, "Restart the device"))
+                return;
             Run(ct => session.Client.RestartAsync(ct));
-            WriteVerbose($"{session.Device} is restarting; session {session.Id} is closed. Connect again when it is back.");
+            WriteVerbose(
+                $"{session.Device} is restarting; session {session.Id} is closed. Connect again when it is back."
+            );
             SessionCloser.Close(session, TimeSpan.FromSeconds(1));
             State.Remove(session);
         }

@@ -6,7 +6,13 @@ using ZkSync.PowerShell.Infrastructure;
 namespace ZkSync.PowerShell.Commands
 {
     /// <summary>Sets a device's clock to a given time, or (-Sync) to this computer's local time.</summary>
-    [Cmdlet(VerbsCommon.Set, "ZkDeviceTime", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = TimeSet)]
+    [Cmdlet(
+        VerbsCommon.Set,
+        "ZkDeviceTime",
+        SupportsShouldProcess = true,
+        ConfirmImpact = ConfirmImpact.Medium,
+        DefaultParameterSetName = TimeSet
+    )]
     [OutputType(typeof(ZkDeviceTime))]
     public sealed class SetZkDeviceTimeCommand : ZkDeviceCmdlet
     {

@@ -17,13 +17,18 @@ namespace ZkSync.PowerShell.Commands
         protected override void ProcessSession(ZkSession session)
         {
             ZkUser? existing = RequireUser(session, UserId);
-            if (existing == null) return;
+            if (existing == null)
+                return;
 
             string[] given = GivenFields();
             if (given.Length == 0)
             {
-                WriteWarning($"Nothing to change for {UserTarget(UserId, existing.Name, session)}: give at least one of -Name, -Password, -Privilege, -Card, -Group or -Enabled.");
-                if (PassThru) WriteObject(new ZkUserInfo(existing, session));
+                WriteWarning(
+                    $"Nothing to change for {UserTarget(UserId, existing.Name, session)}: give at least one of -Name, "
+                        + "-Password, -Privilege, -Card, -Group or -Enabled."
+                );
+                if (PassThru)
+                    WriteObject(new ZkUserInfo(existing, session));
                 return;
             }
 

@@ -42,11 +42,19 @@ namespace ZkSync.PowerShell.Commands
             // Terminals only decode JPEG; anything else would be stored and then shown as garbage.
             if (jpeg.Length < 3 || jpeg[0] != 0xFF || jpeg[1] != 0xD8 || jpeg[2] != 0xFF)
             {
-                WriteError(ErrorFactory.Create(ErrorIds.InvalidData, ErrorCategory.InvalidData, $"{path} is not a JPEG file.", path));
+                WriteError(
+                    ErrorFactory.Create(
+                        ErrorIds.InvalidData,
+                        ErrorCategory.InvalidData,
+                        $"{path} is not a JPEG file.",
+                        path
+                    )
+                );
                 return;
             }
 
-            if (!ShouldProcess(UserTarget(UserId, user.Name, session), $"Set photo from {path} ({jpeg.Length} bytes)")) return;
+            if (!ShouldProcess(UserTarget(UserId, user.Name, session), $"Set photo from {path} ({jpeg.Length} bytes)"))
+                return;
             Run(ct => session.Client.SetPhotoAsync(UserId, jpeg, ct));
         }
     }

@@ -21,7 +21,8 @@ namespace ZkSync.PowerShell.Commands
         private const string ProfileSet = "Profile";
         private const string BackupSet = "Backup";
 
-        /// <summary>tft (72-byte users, ZKFinger 10), bw (28-byte users, numeric PINs), face (tft with faces and photos).</summary>
+        /// <summary>tft (72-byte users, ZKFinger 10), bw (28-byte users, numeric PINs), face (tft with faces and
+        /// photos).</summary>
         [Parameter(Position = 0, ParameterSetName = ProfileSet)]
         [ValidateSet("tft", "bw", "face")]
         public string Profile { get; set; } = "tft";
@@ -51,7 +52,8 @@ namespace ZkSync.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string? StatePath { get; set; }
 
-        /// <summary>Overrides the profile's fingerprint algorithm (9 or 10), to rehearse copies between mismatched devices.</summary>
+        /// <summary>Overrides the profile's fingerprint algorithm (9 or 10), to rehearse copies between mismatched
+        /// devices.</summary>
         [Parameter(ParameterSetName = ProfileSet)]
         [ValidateRange(9, 10)]
         public int FingerprintVersion { get; set; }
@@ -66,7 +68,8 @@ namespace ZkSync.PowerShell.Commands
         [ValidateRange(1, 65534)]
         public int UserCapacity { get; set; }
 
-        /// <summary>ACKs and drops what firmware ACKs without storing, to rehearse what a sync's verify catches.</summary>
+        /// <summary>ACKs and drops what firmware ACKs without storing, to rehearse what a sync's verify
+        /// catches.</summary>
         [Parameter(ParameterSetName = ProfileSet)]
         public SwitchParameter SilentDrops { get; set; }
 
@@ -89,7 +92,8 @@ namespace ZkSync.PowerShell.Commands
         [ValidateRange(1, 65535)]
         public int AckAndDropAfterCommand { get; set; }
 
-        /// <summary>Options the emulated firmware answers as unknown, as older firmware does (e.g. ~ZKFPVersion).</summary>
+        /// <summary>Options the emulated firmware answers as unknown, as older firmware does (e.g.
+        /// ~ZKFPVersion).</summary>
         [Parameter(ParameterSetName = ProfileSet)]
         [ValidateNotNullOrEmpty]
         public string[]? HideOption { get; set; }
@@ -178,7 +182,8 @@ namespace ZkSync.PowerShell.Commands
         [ValidateNotNull]
         public FaultOptions? Fault { get; set; }
 
-        /// <summary>A backup (Export-ZkDevice) to start from: the emulator holds a copy of that device, with its profile and identity.</summary>
+        /// <summary>A backup (Export-ZkDevice) to start from: the emulator holds a copy of that device, with its
+        /// profile and identity.</summary>
         [Parameter(Mandatory = true, ParameterSetName = BackupSet)]
         [ValidateNotNullOrEmpty]
         public string? FromBackup { get; set; }
@@ -206,22 +211,42 @@ namespace ZkSync.PowerShell.Commands
                 Port = Port,
                 Transport = Transport,
                 StatePath = StatePath == null ? null : GetUnresolvedProviderPathFromPSPath(StatePath),
-                FingerprintVersion = MyInvocation.BoundParameters.ContainsKey(nameof(FingerprintVersion)) ? FingerprintVersion : (int?)null,
+                FingerprintVersion = MyInvocation.BoundParameters.ContainsKey(nameof(FingerprintVersion))
+                    ? FingerprintVersion
+                    : (int?)null,
                 FaceVersion = MyInvocation.BoundParameters.ContainsKey(nameof(FaceVersion)) ? FaceVersion : (int?)null,
-                UserCapacity = MyInvocation.BoundParameters.ContainsKey(nameof(UserCapacity)) ? UserCapacity : (int?)null,
+                UserCapacity = MyInvocation.BoundParameters.ContainsKey(nameof(UserCapacity))
+                    ? UserCapacity
+                    : (int?)null,
                 SilentDrops = SilentDrops,
                 HiddenOptions = HideOption ?? Array.Empty<string>(),
             };
             ApplyHostOptions(options);
 
-            TryItem(options.Profile, () =>
-            {
-                DeviceEmulator emulator = Run(ct => backup == null ? DeviceEmulator.StartAsync(options, ct) : DeviceEmulator.StartFromAsync(backup, options, ct));
-                var info = new ZkEmulatorInfo(State.NextEmulatorId(), emulator);
-                State.Add(info);
-                WriteVerbose($"Emulator {info.Id} ({info.Profile}, {info.Users} users{(backup == null ? "" : " from " + FromBackup)}) listening on {info.Device}.");
-                WriteObject(info);
-            }, exception => new ErrorRecord(exception, ErrorIds.EmulatorFailed, ErrorCategory.OpenError, options.Profile));
+            TryItem(
+                options.Profile,
+                () =>
+                {
+                    DeviceEmulator emulator = Run(ct =>
+                        backup == null
+                            ? DeviceEmulator.StartAsync(options, ct)
+                            : DeviceEmulator.StartFromAsync(backup, options, ct)
+                    );
+                    var info = new ZkEmulatorInfo(State.NextEmulatorId(), emulator);
+                    State.Add(info);
+                    WriteVerbose(
+                        $"Emulator {info.Id} ({info.Profile}, {info.Users} "
+                            + $"users{(backup == null ? "" : " from " + FromBackup)}) listening on {info.Device}."
+                    );
+                    WriteObject(info);
+                },
+                exception => new ErrorRecord(
+                    exception,
+                    ErrorIds.EmulatorFailed,
+                    ErrorCategory.OpenError,
+                    options.Profile
+                )
+            );
         }
 
         private void ApplyHostOptions(EmulatorOptions options)
@@ -245,7 +270,8 @@ namespace ZkSync.PowerShell.Commands
                 options.Faults ??= new FaultOptions();
                 options.Faults.AckAndDropCommand = (ushort)AckAndDropCommand;
                 options.Faults.AckAndDropOccurrence = AckAndDropOccurrence;
-                options.Faults.AckAndDropAfterCommand = AckAndDropAfterCommand == 0 ? null : (ushort?)AckAndDropAfterCommand;
+                options.Faults.AckAndDropAfterCommand =
+                    AckAndDropAfterCommand == 0 ? null : (ushort?)AckAndDropAfterCommand;
             }
         }
 

@@ -8,7 +8,13 @@ using ZkSync.PowerShell.Infrastructure;
 namespace ZkSync.PowerShell.Commands
 {
     /// <summary>Stops emulators started in this runspace (all of them with -All).</summary>
-    [Cmdlet(VerbsLifecycle.Stop, "ZkEmulator", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = InputSet)]
+    [Cmdlet(
+        VerbsLifecycle.Stop,
+        "ZkEmulator",
+        SupportsShouldProcess = true,
+        ConfirmImpact = ConfirmImpact.Low,
+        DefaultParameterSetName = InputSet
+    )]
     [OutputType(typeof(void))]
     public sealed class StopZkEmulatorCommand : ZkCmdlet
     {
@@ -30,11 +36,20 @@ namespace ZkSync.PowerShell.Commands
         {
             foreach (ZkEmulatorInfo emulator in Selected())
             {
-                if (!ShouldProcess(emulator.Device, "Stop emulator")) continue;
+                if (!ShouldProcess(emulator.Device, "Stop emulator"))
+                    continue;
                 try
                 {
-                    TryItem(emulator, () => emulator.Stop(TimeSpan.FromSeconds(10)),
-                        exception => new ErrorRecord(exception, ErrorIds.EmulatorFailed, ErrorCategory.CloseError, emulator));
+                    TryItem(
+                        emulator,
+                        () => emulator.Stop(TimeSpan.FromSeconds(10)),
+                        exception => new ErrorRecord(
+                            exception,
+                            ErrorIds.EmulatorFailed,
+                            ErrorCategory.CloseError,
+                            emulator
+                        )
+                    );
                 }
                 finally
                 {
@@ -52,8 +67,17 @@ namespace ZkSync.PowerShell.Commands
             foreach (int id in Id)
             {
                 ZkEmulatorInfo? emulator = running.FirstOrDefault(e => e.Id == id);
-                if (emulator != null) found.Add(emulator);
-                else WriteError(ErrorFactory.Create(ErrorIds.EmulatorNotFound, ErrorCategory.ObjectNotFound, $"No emulator with id {id} in this runspace.", id));
+                if (emulator != null)
+                    found.Add(emulator);
+                else
+                    WriteError(
+                        ErrorFactory.Create(
+                            ErrorIds.EmulatorNotFound,
+                            ErrorCategory.ObjectNotFound,
+                            $"No emulator with id {id} in this runspace.",
+                            id
+                        )
+                    );
             }
 
             return found;

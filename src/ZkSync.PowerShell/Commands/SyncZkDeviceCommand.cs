@@ -5,7 +5,8 @@ using ZkSync.PowerShell.Syncing;
 
 namespace ZkSync.PowerShell.Commands
 {
-    /// <summary>Makes one or more devices hold what a source device holds: users, fingerprints, faces and photos.</summary>
+    /// <summary>Makes one or more devices hold what a source device holds: users, fingerprints, faces and
+    /// photos.</summary>
     [Cmdlet(VerbsData.Sync, "ZkDevice", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ZkSyncResult), typeof(ZkSyncSummary))]
     public sealed class SyncZkDeviceCommand : SyncZkCmdlet<ZkSession>

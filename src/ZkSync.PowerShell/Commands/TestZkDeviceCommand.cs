@@ -25,11 +25,21 @@ namespace ZkSync.PowerShell.Commands
         private const string AddressSet = "Address";
         private SyncHistoryIndex? _history;
 
-        [Parameter(Mandatory = true, ParameterSetName = SessionSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(
+            Mandatory = true,
+            ParameterSetName = SessionSet,
+            ValueFromPipeline = true,
+            ValueFromPipelineByPropertyName = true
+        )]
         [ValidateNotNull]
         public ZkSession? Session { get; set; }
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = AddressSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(
+            Mandatory = true,
+            Position = 0,
+            ParameterSetName = AddressSet,
+            ValueFromPipelineByPropertyName = true
+        )]
         [Alias("ComputerName", "Host", "HostName")]
         [ValidateNotNullOrEmpty]
         public string IPAddress { get; set; } = "";
@@ -41,12 +51,14 @@ namespace ZkSync.PowerShell.Commands
         [Parameter(ParameterSetName = AddressSet, ValueFromPipelineByPropertyName = true)]
         public ZkTransportKind Protocol { get; set; } = ZkTransportKind.Auto;
 
-        /// <summary>Bound from an inventory's CommKey column; prefer -Credential, which keeps the key out of files and scripts.</summary>
+        /// <summary>Bound from an inventory's CommKey column; prefer -Credential, which keeps the key out of files and
+        /// scripts.</summary>
         [Parameter(ParameterSetName = AddressSet, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(0, (int)ZkSync.Protocol.Codecs.CommKey.MaxKey)]
         public int CommKey { get; set; }
 
-        /// <summary>The comm key as a credential's password (Get-Secret, Get-AutomationPSCredential, Get-Credential).</summary>
+        /// <summary>The comm key as a credential's password (Get-Secret, Get-AutomationPSCredential,
+        /// Get-Credential).</summary>
         [Parameter(ParameterSetName = AddressSet, ValueFromPipelineByPropertyName = true)]
         [System.Management.Automation.Credential]
         public PSCredential? Credential { get; set; }
@@ -66,7 +78,8 @@ namespace ZkSync.PowerShell.Commands
         [ValidateRange(1, int.MaxValue)]
         public int MaxClockDriftSeconds { get; set; } = 60;
 
-        /// <summary>The journal folder to read the last syncs from (default: $ZkSyncJournalPath, else the per-user data folder).</summary>
+        /// <summary>The journal folder to read the last syncs from (default: $ZkSyncJournalPath, else the per-user data
+        /// folder).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? JournalPath { get; set; }
@@ -77,19 +90,34 @@ namespace ZkSync.PowerShell.Commands
 
         protected override void ProcessRecord()
         {
-            var limits = new HealthLimits { CapacityWarningPercent = CapacityWarningPercent, MaxClockDrift = TimeSpan.FromSeconds(MaxClockDriftSeconds) };
+            var limits = new HealthLimits
+            {
+                CapacityWarningPercent = CapacityWarningPercent,
+                MaxClockDrift = TimeSpan.FromSeconds(MaxClockDriftSeconds),
+            };
             var problems = new List<string>();
-            ZkDeviceHealth health = ParameterSetName == SessionSet ? TestSession(Session!, limits, problems) : TestAddress(limits, problems);
+            ZkDeviceHealth health =
+                ParameterSetName == SessionSet
+                    ? TestSession(Session!, limits, problems)
+                    : TestAddress(limits, problems);
             AddSyncHistory(health, problems);
             health.Problems = problems;
-            foreach (string problem in problems) WriteVerbose($"{health.Device}: {problem}.");
-            if (Quiet) WriteObject(health.Healthy);
-            else WriteObject(health);
+            foreach (string problem in problems)
+                WriteVerbose($"{health.Device}: {problem}.");
+            if (Quiet)
+                WriteObject(health.Healthy);
+            else
+                WriteObject(health);
         }
 
         private ZkDeviceHealth TestSession(ZkSession session, HealthLimits limits, List<string> problems)
         {
-            var health = new ZkDeviceHealth { Device = session.Device, Transport = session.Transport, SerialNumber = session.SerialNumber };
+            var health = new ZkDeviceHealth
+            {
+                Device = session.Device,
+                Transport = session.Transport,
+                SerialNumber = session.SerialNumber,
+            };
             if (session.State == ZkSessionState.Closed)
             {
                 problems.Add($"session {session.Id} is closed: run Connect-ZkDevice again");
@@ -101,7 +129,15 @@ namespace ZkSync.PowerShell.Commands
 
         private ZkDeviceHealth TestAddress(HealthLimits limits, List<string> problems)
         {
-            var address = new DeviceAddress { Host = IPAddress, Port = Port, Protocol = Protocol, CommKey = CommKey, Credential = Credential, TimeoutSeconds = Timeout };
+            var address = new DeviceAddress
+            {
+                Host = IPAddress,
+                Port = Port,
+                Protocol = Protocol,
+                CommKey = CommKey,
+                Credential = Credential,
+                TimeoutSeconds = Timeout,
+            };
             var health = new ZkDeviceHealth { Device = address.Endpoint };
             ZkDeviceClient? client = null;
             try
@@ -148,10 +184,14 @@ namespace ZkSync.PowerShell.Commands
             }
         }
 
-        /// <summary>A rejected key means the device answered; anything else (refused, timed out) means it did not.</summary>
+        /// <summary>A rejected key means the device answered; anything else (refused, timed out) means it did
+        /// not.</summary>
         private static void Unconnected(Exception exception, ZkDeviceHealth health, List<string> problems)
         {
-            Exception reason = exception is AggregateException aggregate && aggregate.InnerException != null ? aggregate.InnerException : exception;
+            Exception reason =
+                exception is AggregateException aggregate && aggregate.InnerException != null
+                    ? aggregate.InnerException
+                    : exception;
             if (reason is ZkAuthenticationException)
             {
                 health.Reachable = true;
@@ -166,10 +206,18 @@ namespace ZkSync.PowerShell.Commands
 
         private void AddSyncHistory(ZkDeviceHealth health, List<string> problems)
         {
-            _history ??= new SyncHistoryIndex(Journal.Folder, (file, count) => WriteWarning($"{file}: {count} line(s) are not journal records and were skipped."));
+            _history ??= new SyncHistoryIndex(Journal.Folder, (file, count) =>
+                WriteWarning($"{file}: {count} line(s) are not journal records and were skipped.")
+            );
             (health.LastSuccessfulSync, health.LastFailedSync) = _history.LastRuns(health.Device, health.SerialNumber);
-            if (health.LastFailedSync != null && (health.LastSuccessfulSync == null || health.LastFailedSync > health.LastSuccessfulSync))
-                problems.Add($"the last sync to it failed ({health.LastFailedSync:yyyy-MM-dd HH:mm}): see Get-ZkSyncHistory -Device {health.Device} -Status Failed");
+            if (
+                health.LastFailedSync != null
+                && (health.LastSuccessfulSync == null || health.LastFailedSync > health.LastSuccessfulSync)
+            )
+                problems.Add(
+                    $"the last sync to it failed ({health.LastFailedSync:yyyy-MM-dd HH:mm}): see Get-ZkSyncHistory "
+                        + $"-Device {health.Device} -Status Failed"
+                );
             if (_history.LeftDisabled(health.Device, health.SerialNumber) is var (time, reason))
                 problems.Add($"the last sync to it ({time:yyyy-MM-dd HH:mm}) could not enable it again: {reason}");
         }

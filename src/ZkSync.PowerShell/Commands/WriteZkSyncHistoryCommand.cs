@@ -5,9 +5,9 @@ using ZkSync.PowerShell.Infrastructure;
 namespace ZkSync.PowerShell.Commands
 {
     /// <summary>
-    /// Writes a record of the script's own to the run journal, as Write-EventLog does to an event log: for a runbook, the
-    /// destination it could not connect to, so that the journal says which device failed even when no ZkSync command
-    /// reached it.
+    /// Writes a record of the script's own to the run journal, as Write-EventLog does to an event log: for a runbook,
+    /// the destination it could not connect to, so that the journal says which device failed even when no ZkSync
+    /// command reached it.
     /// </summary>
     [Cmdlet(VerbsCommunications.Write, "ZkSyncHistory")]
     [OutputType(typeof(void))]

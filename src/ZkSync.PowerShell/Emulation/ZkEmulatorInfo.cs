@@ -32,7 +32,8 @@ namespace ZkSync.PowerShell
         public string IPAddress { get; }
         public int Port { get; }
 
-        /// <summary>What Connect-ZkDevice should use: the emulator's only transport, or Auto when it serves both.</summary>
+        /// <summary>What Connect-ZkDevice should use: the emulator's only transport, or Auto when it serves
+        /// both.</summary>
         public ZkTransportKind Protocol => Transport switch
         {
             EmulatorTransport.Tcp => ZkTransportKind.Tcp,
@@ -51,7 +52,8 @@ namespace ZkSync.PowerShell
         public DateTime StartedAt { get; }
         public string State => _stopped ? "Stopped" : "Running";
 
-        /// <summary>Sessions the emulated device holds open now (each client takes a slot until it disconnects).</summary>
+        /// <summary>Sessions the emulated device holds open now (each client takes a slot until it
+        /// disconnects).</summary>
         public int OpenSessions => _stopped ? 0 : Emulator.OpenSessions;
 
         /// <summary>True while a client keeps the emulated device disabled (keypad and sensors locked).</summary>
@@ -60,10 +62,12 @@ namespace ZkSync.PowerShell
         /// <summary>"127.0.0.1:port", the same text sessions use for Device.</summary>
         public string Device => IPAddress + ":" + Port;
 
-        /// <summary>Sessions clients ended politely with CMD_EXIT (what frees a terminal's session slot at once).</summary>
+        /// <summary>Sessions clients ended politely with CMD_EXIT (what frees a terminal's session slot at
+        /// once).</summary>
         public long SessionsEndedByExit => Emulator.Counters.Exits;
 
-        /// <summary>Sessions whose client dropped the connection without CMD_EXIT: on a terminal each holds a slot until it is dropped.</summary>
+        /// <summary>Sessions whose client dropped the connection without CMD_EXIT: on a terminal each holds a slot
+        /// until it is dropped.</summary>
         public long SessionsLeftWithoutExit => Emulator.Counters.LeftWithoutExit;
 
         /// <summary>

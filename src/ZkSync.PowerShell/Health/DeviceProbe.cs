@@ -13,7 +13,13 @@ namespace ZkSync.PowerShell.Health
     /// </summary>
     internal static class DeviceProbe
     {
-        public static async Task ReadAsync(ZkDeviceClient client, ZkDeviceHealth health, HealthLimits limits, List<string> problems, CancellationToken ct)
+        public static async Task ReadAsync(
+            ZkDeviceClient client,
+            ZkDeviceHealth health,
+            HealthLimits limits,
+            List<string> problems,
+            CancellationToken ct
+        )
         {
             ZkDeviceInfo info = await client.GetDeviceInfoAsync(ct).ConfigureAwait(false);
             health.Transport = info.Transport.ToString();
@@ -21,11 +27,15 @@ namespace ZkSync.PowerShell.Health
             health.DeviceName = info.DeviceName;
             health.FirmwareVersion = info.FirmwareVersion;
             health.Enabled = !client.DisabledByThisClient;
-            if (client.DisabledByThisClient) problems.Add("left disabled by this session: run Enable-ZkDevice");
+            if (client.DisabledByThisClient)
+                problems.Add("left disabled by this session: run Enable-ZkDevice");
 
             health.ClockDrift = await DriftAsync(client, ct).ConfigureAwait(false);
             if (Math.Abs(health.ClockDrift.Value.TotalSeconds) > limits.MaxClockDrift.TotalSeconds)
-                problems.Add($"clock is {Describe(health.ClockDrift.Value)} (limit {limits.MaxClockDrift.TotalSeconds:0} s): run Set-ZkDeviceTime");
+                problems.Add(
+                    $"clock is {Describe(health.ClockDrift.Value)} (limit {limits.MaxClockDrift.TotalSeconds:0} s): "
+                        + "run Set-ZkDeviceTime"
+                );
 
             health.Capacity = Uses(info.Counts);
             foreach (ZkCapacityUse use in health.Capacity)
@@ -33,14 +43,16 @@ namespace ZkSync.PowerShell.Health
                     problems.Add($"{use.Kind} at {use.Percent}% of capacity ({use.Used}/{use.Capacity})");
         }
 
-        /// <summary>Device clock minus this machine's, against the midpoint of the request (the device counts whole seconds).</summary>
+        /// <summary>Device clock minus this machine's, against the midpoint of the request (the device counts whole
+        /// seconds).</summary>
         private static async Task<TimeSpan> DriftAsync(ZkDeviceClient client, CancellationToken ct)
         {
             DateTime before = DateTime.Now;
             DateTime device = await client.GetTimeAsync(ct).ConfigureAwait(false);
             DateTime after = DateTime.Now;
             DateTime here = before + TimeSpan.FromTicks((after - before).Ticks / 2);
-            // The device reports whole seconds, truncated: its true time lies anywhere in the next second, half on average.
+            // The device reports whole seconds, truncated: its true time lies anywhere in the next second, half on
+            // average.
             return TimeSpan.FromSeconds(Math.Round((device.AddMilliseconds(500) - here).TotalSeconds));
         }
 

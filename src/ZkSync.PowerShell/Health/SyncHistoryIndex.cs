@@ -5,7 +5,8 @@ using ZkSync.PowerShell.Journal;
 
 namespace ZkSync.PowerShell.Health
 {
-    /// <summary>The last successful and last failed journaled run per device, read once per Test-ZkDevice invocation.</summary>
+    /// <summary>The last successful and last failed journaled run per device, read once per Test-ZkDevice
+    /// invocation.</summary>
     internal sealed class SyncHistoryIndex
     {
         private readonly List<ZkSyncHistoryRecord> _records;
@@ -24,16 +25,23 @@ namespace ZkSync.PowerShell.Health
             return last?.NotReEnabled == null ? null : (last.Time.ToLocalTime(), last.NotReEnabled);
         }
 
-        private IEnumerable<ZkSyncHistoryRecord> Mine(string device, string? serialNumber) => _records.Where(r =>
-            string.Equals(r.Destination, device, StringComparison.OrdinalIgnoreCase)
-            || !string.IsNullOrEmpty(serialNumber) && string.Equals(r.SerialNumber, serialNumber, StringComparison.Ordinal));
+        private IEnumerable<ZkSyncHistoryRecord> Mine(string device, string? serialNumber) =>
+            _records.Where(r =>
+                string.Equals(r.Destination, device, StringComparison.OrdinalIgnoreCase)
+                || !string.IsNullOrEmpty(serialNumber)
+                    && string.Equals(r.SerialNumber, serialNumber, StringComparison.Ordinal)
+            );
 
-        /// <summary>Matches by address, or by serial number when known (a device that changed address keeps its history).</summary>
+        /// <summary>Matches by address, or by serial number when known (a device that changed address keeps its
+        /// history).</summary>
         public (DateTime? Succeeded, DateTime? Failed) LastRuns(string device, string? serialNumber)
         {
             var mine = Mine(device, serialNumber).ToList();
             DateTime? Last(ZkSyncRunStatus status) =>
-                mine.Where(r => r.Status == status).Select(r => (DateTime?)r.Time.ToLocalTime()).DefaultIfEmpty(null).Max();
+                mine.Where(r => r.Status == status)
+                    .Select(r => (DateTime?)r.Time.ToLocalTime())
+                    .DefaultIfEmpty(null)
+                    .Max();
             return (Last(ZkSyncRunStatus.Succeeded), Last(ZkSyncRunStatus.Failed));
         }
     }

@@ -1,6 +1,7 @@
 namespace ZkSync.PowerShell.Infrastructure
 {
-    /// <summary>Stable ErrorIds: scripts match $Error[0].FullyQualifiedErrorId against these, so they never change.</summary>
+    /// <summary>Stable ErrorIds: scripts match $Error[0].FullyQualifiedErrorId against these, so they never
+    /// change.</summary>
     public static class ErrorIds
     {
         public const string ConnectFailed = "ZkSync.ConnectFailed";

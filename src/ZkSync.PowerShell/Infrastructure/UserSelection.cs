@@ -14,9 +14,16 @@ namespace ZkSync.PowerShell.Infrastructure
         /// <summary>Refuses per-user reads of a feature the device lacks, once, with NotSupported.</summary>
         public static bool Supports(ZkCmdlet cmdlet, ZkSession session, bool supported, string feature)
         {
-            if (supported) return true;
-            cmdlet.WriteError(ErrorFactory.Create(ErrorIds.NotSupported, System.Management.Automation.ErrorCategory.InvalidOperation,
-                $"{session.Device} does not support {feature}.", session));
+            if (supported)
+                return true;
+            cmdlet.WriteError(
+                ErrorFactory.Create(
+                    ErrorIds.NotSupported,
+                    System.Management.Automation.ErrorCategory.InvalidOperation,
+                    $"{session.Device} does not support {feature}.",
+                    session
+                )
+            );
             return false;
         }
     }

@@ -3,7 +3,8 @@ using System.Text.Json.Serialization;
 
 namespace ZkSync.PowerShell.Journal
 {
-    /// <summary>One record as one JSON line, and back; enums as names so the file reads well in any tool (jq, ConvertFrom-Json).</summary>
+    /// <summary>One record as one JSON line, and back; enums as names so the file reads well in any tool (jq,
+    /// ConvertFrom-Json).</summary>
     internal static class JournalCodec
     {
         private static readonly JsonSerializerOptions Options = new JsonSerializerOptions
@@ -16,7 +17,8 @@ namespace ZkSync.PowerShell.Journal
         /// <summary>Compact JSON: never contains a newline (strings escape theirs).</summary>
         public static string Encode(ZkSyncHistoryRecord record) => JsonSerializer.Serialize(record, Options);
 
-        /// <summary>The record, or null for a line that is not one (blank, torn by a killed writer, edited by hand).</summary>
+        /// <summary>The record, or null for a line that is not one (blank, torn by a killed writer, edited by
+        /// hand).</summary>
         public static ZkSyncHistoryRecord? TryDecode(string line)
         {
             if (string.IsNullOrWhiteSpace(line)) return null;

@@ -11,7 +11,9 @@ namespace ZkSync.PowerShell.Journal
         /// <param name="journalPath">The cmdlet's -JournalPath; null when it has none or none was given.</param>
         public static RunJournal Open(PSCmdlet cmdlet, string? journalPath)
         {
-            string? preference = cmdlet.SessionState.PSVariable.GetValue(JournalLocation.PreferenceVariable)?.ToString();
+            string? preference = cmdlet
+                .SessionState.PSVariable.GetValue(JournalLocation.PreferenceVariable)
+                ?.ToString();
             string folder = JournalLocation.Folder(Resolve(cmdlet, journalPath), Resolve(cmdlet, preference));
             return new RunJournal(folder, cmdlet.MyInvocation.MyCommand.Name, cmdlet.WriteWarning);
         }

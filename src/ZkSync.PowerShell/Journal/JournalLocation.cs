@@ -28,12 +28,17 @@ namespace ZkSync.PowerShell.Journal
         public static string DefaultFolder()
         {
             if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
-                return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "ZkSync", "Journal");
+                return Path.Combine(
+                    Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData),
+                    "ZkSync",
+                    "Journal"
+                );
             string? xdg = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
             // The XDG base directory spec: a relative XDG_DATA_HOME is invalid and must be ignored.
-            string dataHome = !string.IsNullOrEmpty(xdg) && Path.IsPathRooted(xdg)
-                ? xdg!
-                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
+            string dataHome =
+                !string.IsNullOrEmpty(xdg) && Path.IsPathRooted(xdg)
+                    ? xdg!
+                    : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
             return Path.Combine(dataHome, "zksync", "journal");
         }
 
@@ -44,7 +49,10 @@ namespace ZkSync.PowerShell.Journal
         /// <summary>The month files of a folder, oldest first (their names sort by month).</summary>
         public static IReadOnlyList<string> Files(string folder) =>
             Directory.Exists(folder)
-                ? Directory.GetFiles(folder, FilePrefix + "*" + FileExtension).OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal).ToList()
+                ? Directory
+                    .GetFiles(folder, FilePrefix + "*" + FileExtension)
+                    .OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal)
+                    .ToList()
                 : (IReadOnlyList<string>)Array.Empty<string>();
     }
 }

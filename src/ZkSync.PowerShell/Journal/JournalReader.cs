@@ -4,7 +4,8 @@ using System.IO;
 
 namespace ZkSync.PowerShell.Journal
 {
-    /// <summary>Reads every record of a journal folder, oldest month first and in written order within a month.</summary>
+    /// <summary>Reads every record of a journal folder, oldest month first and in written order within a
+    /// month.</summary>
     internal static class JournalReader
     {
         /// <summary>The warning for lines of a journal file that are not records.</summary>
@@ -35,7 +36,8 @@ namespace ZkSync.PowerShell.Journal
         }
     }
 
-    /// <summary>The names a device filter matches in a record: its address, its host alone, and its serial number.</summary>
+    /// <summary>The names a device filter matches in a record: its address, its host alone, and its serial
+    /// number.</summary>
     internal static class DeviceNames
     {
         public static IEnumerable<string> Of(ZkSyncHistoryRecord record)

@@ -63,7 +63,8 @@ namespace ZkSync.PowerShell.Journal
             Append(record);
         }
 
-        /// <summary>Writes a record a script made itself: a destination it could not even connect to fails with <paramref name="error"/>.</summary>
+        /// <summary>Writes a record a script made itself: a destination it could not even connect to fails with
+        /// <paramref name="error"/>.</summary>
         public void Note(string command, string source, string destination, string? serialNumber, string? error)
         {
             ZkSyncHistoryRecord record = NewRecord(source, destination, serialNumber);
@@ -92,25 +93,28 @@ namespace ZkSync.PowerShell.Journal
         /// <summary>Writes the tallied records (one per destination) and forgets them.</summary>
         public void Flush()
         {
-            foreach (ZkSyncHistoryRecord record in _tallies.Values) Append(record);
+            foreach (ZkSyncHistoryRecord record in _tallies.Values)
+                Append(record);
             _tallies.Clear();
         }
 
-        private ZkSyncHistoryRecord NewRecord(string source, string destination, string? serialNumber) => new ZkSyncHistoryRecord
-        {
-            User = SafeUserName(),
-            ComputerName = Environment.MachineName,
-            Version = ModuleVersion.Text,
-            Command = _command,
-            Source = source,
-            Destination = destination,
-            SerialNumber = string.IsNullOrEmpty(serialNumber) ? null : serialNumber,
-        };
+        private ZkSyncHistoryRecord NewRecord(string source, string destination, string? serialNumber) =>
+            new ZkSyncHistoryRecord
+            {
+                User = SafeUserName(),
+                ComputerName = Environment.MachineName,
+                Version = ModuleVersion.Text,
+                Command = _command,
+                Source = source,
+                Destination = destination,
+                SerialNumber = string.IsNullOrEmpty(serialNumber) ? null : serialNumber,
+            };
 
         private void Append(ZkSyncHistoryRecord record)
         {
             record.Time = DateTime.UtcNow;
-            record.Status = record.Error == null && record.Failed == 0 ? ZkSyncRunStatus.Succeeded : ZkSyncRunStatus.Failed;
+            record.Status =
+                record.Error == null && record.Failed == 0 ? ZkSyncRunStatus.Succeeded : ZkSyncRunStatus.Failed;
             try
             {
                 JournalFile.AppendLine(JournalLocation.FileFor(_folder, record.Time), JournalCodec.Encode(record));
@@ -118,9 +122,14 @@ namespace ZkSync.PowerShell.Journal
             catch (Exception exception) when (!(exception is OutOfMemoryException))
             {
                 // Once per command: a full disk should not bury the results under one warning per destination.
-                if (_warned) return;
+                if (_warned)
+                    return;
                 _warned = true;
-                _warn($"The run journal could not be written to {_folder}: {exception.Message} The command itself is not affected; set ${JournalLocation.PreferenceVariable} or -JournalPath to a writable folder.");
+                _warn(
+                    $"The run journal could not be written to {_folder}: {exception.Message} The command itself is "
+                        + $"not affected; set ${JournalLocation.PreferenceVariable} or -JournalPath to a writable "
+                            + "folder."
+                );
             }
         }
 

@@ -8,7 +8,8 @@ namespace ZkSync.PowerShell
     {
         Succeeded,
 
-        /// <summary>The destination failed as a whole (unreachable, no room, backup failed) or at least one user failed.</summary>
+        /// <summary>The destination failed as a whole (unreachable, no room, backup failed) or at least one user
+        /// failed.</summary>
         Failed,
     }
 
@@ -22,8 +23,8 @@ namespace ZkSync.PowerShell
     }
 
     /// <summary>
-    /// One journal line: what one run of a changing command (Sync-, Import-, Copy-Zk*, Remove-Zk*) did to one destination.
-    /// Written as JSON lines; it never holds a comm key or a password.
+    /// One journal line: what one run of a changing command (Sync-, Import-, Copy-Zk*, Remove-Zk*) did to one
+    /// destination. Written as JSON lines; it never holds a comm key or a password.
     /// </summary>
     public sealed class ZkSyncHistoryRecord
     {
@@ -72,6 +73,7 @@ namespace ZkSync.PowerShell
         public string? JournalFile { get; set; }
 
         public override string ToString() =>
-            $"{Time:u} {Command} {Source} -> {Destination}: {Status}{(WhatIf ? " (WhatIf)" : "")}" + (Error == null ? "" : " - " + Error);
+            $"{Time:u} {Command} {Source} -> {Destination}: {Status}{(WhatIf ? " (WhatIf)" : "")}"
+            + (Error == null ? "" : " - " + Error);
     }
 }

@@ -3,10 +3,18 @@ using ZkSync.Sync.Backup;
 
 namespace ZkSync.PowerShell
 {
-    /// <summary>A backup file written by Export-ZkDevice: where it is, what it holds, whether it is encrypted.</summary>
+    /// <summary>A backup file written by Export-ZkDevice: where it is, what it holds, whether it is
+    /// encrypted.</summary>
     public sealed class ZkBackupInfo
     {
-        internal ZkBackupInfo(string path, long length, bool encrypted, string device, string serialNumber, BackupManifest manifest)
+        internal ZkBackupInfo(
+            string path,
+            long length,
+            bool encrypted,
+            string device,
+            string serialNumber,
+            BackupManifest manifest
+        )
         {
             Path = path;
             Name = System.IO.Path.GetFileName(path);

@@ -9,14 +9,16 @@ namespace ZkSync.PowerShell
         /// <summary>Already there and overwritten with the source's data.</summary>
         Updated,
 
-        /// <summary>Nothing written: already identical, nothing to copy, or not possible on that destination (see Notes).</summary>
+        /// <summary>Nothing written: already identical, nothing to copy, or not possible on that destination (see
+        /// Notes).</summary>
         Skipped,
 
         /// <summary>The write failed (see Notes and the error stream).</summary>
         Failed,
     }
 
-    /// <summary>One result per user per destination from the Copy-Zk* cmdlets (dbatools' MigrationObject shape).</summary>
+    /// <summary>One result per user per destination from the Copy-Zk* cmdlets (dbatools' MigrationObject
+    /// shape).</summary>
     public sealed class ZkCopyResult
     {
         // The sync result this copy result restates; who and where are read through it, not copied.

@@ -47,15 +47,16 @@ namespace ZkSync.PowerShell
         public TimeSpan? ClockDrift { get; internal set; }
 
         /// <summary>
-        /// False when the session tested disabled the device and has not enabled it again. The 4370 protocol cannot ask a
-        /// device whether it is disabled, so a new connection reports null (unknown).
+        /// False when the session tested disabled the device and has not enabled it again. The 4370 protocol cannot ask
+        /// a device whether it is disabled, so a new connection reports null (unknown).
         /// </summary>
         public bool? Enabled { get; internal set; }
 
         /// <summary>Users, fingerprints and faces, each used and of what capacity.</summary>
         public IReadOnlyList<ZkCapacityUse> Capacity { get; internal set; } = Array.Empty<ZkCapacityUse>();
 
-        /// <summary>When a journaled run to this device last succeeded / last failed (local time); null when never.</summary>
+        /// <summary>When a journaled run to this device last succeeded / last failed (local time); null when
+        /// never.</summary>
         public DateTime? LastSuccessfulSync { get; internal set; }
 
         public DateTime? LastFailedSync { get; internal set; }

@@ -10,7 +10,8 @@ namespace ZkSync.PowerShell
         public string UserId => Face.UserId;
         public int FaceId => Face.FaceId;
 
-        /// <summary>True for templates the device learned during verification (FaceID 31-33), not enrolled ones.</summary>
+        /// <summary>True for templates the device learned during verification (FaceID 31-33), not enrolled
+        /// ones.</summary>
         public bool IsLearned => Face.IsLearned;
 
         public int Size => Face.Size;

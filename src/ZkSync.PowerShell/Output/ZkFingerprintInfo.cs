@@ -5,7 +5,8 @@ namespace ZkSync.PowerShell
     /// <summary>One finger's template on a device.</summary>
     public sealed class ZkFingerprintInfo : ZkSessionItem
     {
-        internal ZkFingerprintInfo(ZkFingerprint fingerprint, ZkSession session) : base(session) => Fingerprint = fingerprint;
+        internal ZkFingerprintInfo(ZkFingerprint fingerprint, ZkSession session)
+            : base(session) => Fingerprint = fingerprint;
 
         public string UserId => Fingerprint.UserId;
 
@@ -18,7 +19,8 @@ namespace ZkSync.PowerShell
         /// <summary>Template size in bytes.</summary>
         public int Size => Fingerprint.Template.Length;
 
-        /// <summary>The fingerprint algorithm version of the device (templates only copy between equal versions).</summary>
+        /// <summary>The fingerprint algorithm version of the device (templates only copy between equal
+        /// versions).</summary>
         public int Algorithm => Session.Capabilities.FingerprintAlgorithm;
 
         /// <summary>The template bytes, for backups.</summary>

@@ -37,7 +37,8 @@ namespace ZkSync.PowerShell
         /// <summary>Succeeded, Skipped (nothing attempted; see Notes) or Failed (see Notes).</summary>
         public SyncItemStatus Status => _item.Status;
 
-        /// <summary>True under -WhatIf: Added, Updated, Removed and Written mean "would be"; nothing was changed.</summary>
+        /// <summary>True under -WhatIf: Added, Updated, Removed and Written mean "would be"; nothing was
+        /// changed.</summary>
         public bool WhatIf => _item.WhatIf;
 
         /// <summary>

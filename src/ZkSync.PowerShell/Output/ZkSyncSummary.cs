@@ -54,7 +54,8 @@ namespace ZkSync.PowerShell
         public TimeSpan Duration { get; }
         public bool WhatIf { get; }
 
-        /// <summary>Why the destination as a whole failed (unreachable, not enough room, backup failed); null otherwise.</summary>
+        /// <summary>Why the destination as a whole failed (unreachable, not enough room, backup failed); null
+        /// otherwise.</summary>
         public string? Error { get; }
 
         /// <summary>The backup written before the destination was changed (-BackupPath), or null.</summary>
@@ -63,6 +64,8 @@ namespace ZkSync.PowerShell
         public bool Succeeded => Error == null && Failed == 0;
 
         public override string ToString() =>
-            $"{Destination}: {Added} added, {Updated} updated, {Unchanged} unchanged, {Removed} removed, {Failed} failed, {Skipped} skipped" + (Error == null ? "" : " - " + Error);
+            $"{Destination}: {Added} added, {Updated} updated, {Unchanged} unchanged, {Removed} removed, {Failed} "
+                + $"failed, {Skipped} skipped"
+            + (Error == null ? "" : " - " + Error);
     }
 }

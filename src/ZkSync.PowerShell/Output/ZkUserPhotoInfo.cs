@@ -1,6 +1,7 @@
 namespace ZkSync.PowerShell
 {
-    /// <summary>A user's photo (JPEG). Path is set when it was saved with -OutFile or -OutDirectory, which also lets it be piped to Set-ZkUserPhoto.</summary>
+    /// <summary>A user's photo (JPEG). Path is set when it was saved with -OutFile or -OutDirectory, which also lets it
+    /// be piped to Set-ZkUserPhoto.</summary>
     public sealed class ZkUserPhotoInfo : ZkSessionItem
     {
         internal ZkUserPhotoInfo(string userId, byte[] content, string? path, ZkSession session) : base(session)

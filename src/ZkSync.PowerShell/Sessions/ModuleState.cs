@@ -5,7 +5,8 @@ using ZkSync.PowerShell.Infrastructure;
 
 namespace ZkSync.PowerShell.Sessions
 {
-    /// <summary>Everything the module keeps for one runspace: its sessions, the current one, its emulators, its log relay.</summary>
+    /// <summary>Everything the module keeps for one runspace: its sessions, the current one, its emulators, its log
+    /// relay.</summary>
     internal sealed class ModuleState
     {
         private readonly object _gate = new object();
@@ -47,7 +48,8 @@ namespace ZkSync.PowerShell.Sessions
             }
         }
 
-        /// <summary>A copy, so callers can close sessions while enumerating (Get-ZkSession | Disconnect-ZkDevice).</summary>
+        /// <summary>A copy, so callers can close sessions while enumerating (Get-ZkSession |
+        /// Disconnect-ZkDevice).</summary>
         public ZkSession[] Sessions()
         {
             lock (_gate) return _sessions.ToArray();
@@ -81,13 +83,19 @@ namespace ZkSync.PowerShell.Sessions
             }
         }
 
-        /// <summary>Ends every session with CMD_EXIT, all at once (process exit leaves little time), each bounded to 2 s.</summary>
+        /// <summary>Ends every session with CMD_EXIT, all at once (process exit leaves little time), each bounded to 2
+        /// s.</summary>
         public void CloseSessions()
         {
             ZkSession[] sessions = Sessions();
-            var closing = sessions.Select(session => System.Threading.Tasks.Task.Run(() => SessionCloser.Close(session, TimeSpan.FromSeconds(2)))).ToArray();
+            var closing = sessions
+                .Select(session =>
+                    System.Threading.Tasks.Task.Run(() => SessionCloser.Close(session, TimeSpan.FromSeconds(2)))
+                )
+                .ToArray();
             System.Threading.Tasks.Task.WaitAll(closing, TimeSpan.FromSeconds(3));
-            foreach (ZkSession session in sessions) Remove(session);
+            foreach (ZkSession session in sessions)
+                Remove(session);
         }
     }
 }

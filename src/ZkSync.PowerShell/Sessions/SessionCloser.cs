@@ -4,7 +4,8 @@ using ZkSync.Protocol.Client;
 
 namespace ZkSync.PowerShell.Sessions
 {
-    /// <summary>Ends a session politely (CMD_EXIT frees the device's session slot) but never hangs or throws while doing so.</summary>
+    /// <summary>Ends a session politely (CMD_EXIT frees the device's session slot) but never hangs or throws while
+    /// doing so.</summary>
     internal static class SessionCloser
     {
         public static void Close(ZkSession session, TimeSpan timeout)

@@ -12,9 +12,11 @@ namespace ZkSync.PowerShell.Sessions
     /// </summary>
     internal static class SessionStore
     {
-        private static readonly ConditionalWeakTable<Runspace, ModuleState> States = new ConditionalWeakTable<Runspace, ModuleState>();
+        private static readonly ConditionalWeakTable<Runspace, ModuleState> States =
+            new ConditionalWeakTable<Runspace, ModuleState>();
 
-        /// <summary>Every runspace's state (weakly), so process exit can still say CMD_EXIT for sessions nobody closed.</summary>
+        /// <summary>Every runspace's state (weakly), so process exit can still say CMD_EXIT for sessions nobody
+        /// closed.</summary>
         private static readonly List<WeakReference<ModuleState>> AllStates = new List<WeakReference<ModuleState>>();
         private static int ExitHooked;
 
@@ -34,8 +36,8 @@ namespace ZkSync.PowerShell.Sessions
         }
 
         /// <summary>
-        /// Once per process: at exit, every session still open in any runspace sends CMD_EXIT, so a script that ends without
-        /// Disconnect-ZkDevice does not leave the terminal's session slot taken until it drops it.
+        /// Once per process: at exit, every session still open in any runspace sends CMD_EXIT, so a script that ends
+        /// without Disconnect-ZkDevice does not leave the terminal's session slot taken until it drops it.
         /// </summary>
         public static void CloseAllAtProcessExit()
         {
@@ -45,9 +47,13 @@ namespace ZkSync.PowerShell.Sessions
                 ModuleState[] states;
                 lock (AllStates)
                 {
-                    states = AllStates.Select(w => w.TryGetTarget(out ModuleState? s) ? s : null).Where(s => s != null).ToArray()!;
+                    states = AllStates
+                        .Select(w => w.TryGetTarget(out ModuleState? s) ? s : null)
+                        .Where(s => s != null)
+                        .ToArray()!;
                 }
-                foreach (ModuleState state in states) state.CloseSessions();
+                foreach (ModuleState state in states)
+                    state.CloseSessions();
             };
         }
 
@@ -61,7 +67,10 @@ namespace ZkSync.PowerShell.Sessions
             }
             runspace.StateChanged += (sender, e) =>
             {
-                if (e.RunspaceStateInfo.State == RunspaceState.Closed || e.RunspaceStateInfo.State == RunspaceState.Broken)
+                if (
+                    e.RunspaceStateInfo.State == RunspaceState.Closed
+                    || e.RunspaceStateInfo.State == RunspaceState.Broken
+                )
                     state.CloseAll();
             };
             return state;

@@ -15,8 +15,17 @@ namespace ZkSync.PowerShell.Sessions
             foreach (int id in ids)
             {
                 ZkSession? session = sessions.FirstOrDefault(s => s.Id == id);
-                if (session != null) yield return session;
-                else cmdlet.WriteError(ErrorFactory.Create(ErrorIds.SessionNotFound, ErrorCategory.ObjectNotFound, $"No session with id {id} in this runspace.", id));
+                if (session != null)
+                    yield return session;
+                else
+                    cmdlet.WriteError(
+                        ErrorFactory.Create(
+                            ErrorIds.SessionNotFound,
+                            ErrorCategory.ObjectNotFound,
+                            $"No session with id {id} in this runspace.",
+                            id
+                        )
+                    );
             }
         }
     }

@@ -77,7 +77,8 @@ namespace ZkSync.PowerShell
         /// </summary>
         public DateTime LastContact => Client.Traffic.LastReceivedUtc?.ToLocalTime() ?? ConnectedAt;
 
-        /// <summary>Open until the session is closed or its connection ends for good (no reconnect left); see LastContact.</summary>
+        /// <summary>Open until the session is closed or its connection ends for good (no reconnect left); see
+        /// LastContact.</summary>
         public ZkSessionState State => !_closed && SafeIsConnected() ? ZkSessionState.Open : ZkSessionState.Closed;
 
         internal ZkDeviceClient Client { get; }

@@ -14,7 +14,8 @@ namespace ZkSync.PowerShell.Syncing
     /// </summary>
     internal static class BackupSource
     {
-        /// <param name="passwordParameter">The cmdlet's parameter that takes this file's password, named in the error when it is missing.</param>
+        /// <param name="passwordParameter">The cmdlet's parameter that takes this file's password, named in the error
+        /// when it is missing.</param>
         public static BackupFile Open(PSCmdlet cmdlet, string path, SecureString? password, string passwordParameter)
         {
             string full = cmdlet.GetUnresolvedProviderPathFromPSPath(path);
@@ -25,19 +26,34 @@ namespace ZkSync.PowerShell.Syncing
             }
             catch (ZkBackupPasswordException) when (password == null)
             {
-                cmdlet.ThrowTerminatingError(ErrorFactory.FromException(
-                    new ZkBackupPasswordException($"{full} is encrypted; give its password with -{passwordParameter}.", full), full));
+                cmdlet.ThrowTerminatingError(
+                    ErrorFactory.FromException(
+                        new ZkBackupPasswordException(
+                            $"{full} is encrypted; give its password with -{passwordParameter}.",
+                            full
+                        ),
+                        full
+                    )
+                );
                 throw; // not reached: ThrowTerminatingError always throws
             }
-            catch (Exception exception) when (exception is ZkBackupException || exception is IOException || exception is UnauthorizedAccessException)
+            catch (Exception exception)
+                when (exception is ZkBackupException
+                    || exception is IOException
+                    || exception is UnauthorizedAccessException
+                )
             {
-                ErrorRecord error = exception is ZkBackupException ? ErrorFactory.FromException(exception, full) : ErrorFactory.FileError(exception, full, FileAccess.Read);
+                ErrorRecord error =
+                    exception is ZkBackupException
+                        ? ErrorFactory.FromException(exception, full)
+                        : ErrorFactory.FileError(exception, full, FileAccess.Read);
                 cmdlet.ThrowTerminatingError(error);
                 throw; // not reached: ThrowTerminatingError always throws
             }
         }
 
         /// <summary>The password as the backup code takes it; null when none was given.</summary>
-        public static string? PlainText(SecureString? password) => password == null ? null : new NetworkCredential(string.Empty, password).Password;
+        public static string? PlainText(SecureString? password) =>
+            password == null ? null : new NetworkCredential(string.Empty, password).Password;
     }
 }

@@ -12,7 +12,8 @@ namespace ZkSync.PowerShell.Syncing
 {
     /// <summary>
     /// -BackupPath: a backup of each destination, written before the engine reads or changes it, named
-    /// "&lt;serial&gt;_&lt;yyyyMMdd-HHmmss&gt;.zksync". A destination whose backup fails is not touched (its open fails).
+    /// "&lt;serial&gt;_&lt;yyyyMMdd-HHmmss&gt;.zksync". A destination whose backup fails is not touched (its open
+    /// fails).
     /// </summary>
     internal sealed class DestinationBackups
     {
@@ -39,16 +40,23 @@ namespace ZkSync.PowerShell.Syncing
             string path = Reserve(session.SerialNumber);
             try
             {
-                await BackupWriter.CreateAsync(device, path, new BackupOptions { Password = _password }, ct).ConfigureAwait(false);
+                await BackupWriter
+                    .CreateAsync(device, path, new BackupOptions { Password = _password }, ct)
+                    .ConfigureAwait(false);
             }
             catch (Exception ex) when (!(ex is OperationCanceledException))
             {
-                throw new ZkBackupException($"The backup before syncing failed, so nothing was changed: {ex.Message}", path, ex);
+                throw new ZkBackupException(
+                    $"The backup before syncing failed, so nothing was changed: {ex.Message}",
+                    path,
+                    ex
+                );
             }
             _written[session] = path;
         }
 
-        /// <summary>A free name; two destinations with one serial number (or one second) get _2, _3... (destinations run concurrently).</summary>
+        /// <summary>A free name; two destinations with one serial number (or one second) get _2, _3... (destinations
+        /// run concurrently).</summary>
         private string Reserve(string serialNumber)
         {
             string serial = new string((string.IsNullOrEmpty(serialNumber) ? "device" : serialNumber)

@@ -93,7 +93,8 @@ namespace ZkSync.PowerShell.Syncing
             }
         }
 
-        /// <summary>Warns once per destination about kinds that cannot go there (algorithm mismatch, no face or photo function).</summary>
+        /// <summary>Warns once per destination about kinds that cannot go there (algorithm mismatch, no face or photo
+        /// function).</summary>
         public void WarnUnsupported(ZkCapabilities source, SyncDataKinds kinds)
         {
             foreach (ZkSession destination in _sessions.Values)
@@ -134,11 +135,18 @@ namespace ZkSync.PowerShell.Syncing
             // The one place every engine-run command (Sync-, Import-, Copy-Zk*) journals a destination.
             _cmdlet.Journal.Summary(summary, _source, session.Device, session.SerialNumber, WhatIf);
             // A device left disabled matches nobody: say so on the warning stream too, not only in the error.
-            if (summary.NotReEnabled != null) _cmdlet.WriteWarning($"{session.Device}: {summary.NotReEnabled}");
+            if (summary.NotReEnabled != null)
+                _cmdlet.WriteWarning($"{session.Device}: {summary.NotReEnabled}");
             // A cancelled run ends with PipelineStoppedException; its summaries are not failures of their own.
             if (summary.Error != null && !_cmdlet.Stopping)
-                _cmdlet.WriteError(ErrorFactory.Create(ErrorIds.SyncDestinationFailed, ErrorCategory.ResourceUnavailable,
-                    $"{session.Device}: {summary.Error}", session));
+                _cmdlet.WriteError(
+                    ErrorFactory.Create(
+                        ErrorIds.SyncDestinationFailed,
+                        ErrorCategory.ResourceUnavailable,
+                        $"{session.Device}: {summary.Error}",
+                        session
+                    )
+                );
             write?.Invoke(summary);
         }
 

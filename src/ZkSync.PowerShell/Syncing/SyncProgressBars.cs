@@ -8,8 +8,8 @@ using ZkSync.Sync;
 namespace ZkSync.PowerShell.Syncing
 {
     /// <summary>
-    /// One parent progress bar for a run and one child bar per destination (ParentActivityId), fed on the pipeline thread
-    /// from the engine's <see cref="SyncProgress"/>. Every bar that was shown is completed.
+    /// One parent progress bar for a run and one child bar per destination (ParentActivityId), fed on the pipeline
+    /// thread from the engine's <see cref="SyncProgress"/>. Every bar that was shown is completed.
     /// </summary>
     internal sealed class SyncProgressBars
     {

@@ -22,7 +22,8 @@ namespace ZkSync.Protocol.Bulk
         public override string ToString() => $"inner {InnerCommand} parameter {Parameter}";
     }
 
-    /// <summary>Payloads of the bulk-read commands 1503 and 1504 and the 1503 announcement (docs/protocol.md §4).</summary>
+    /// <summary>Payloads of the bulk-read commands 1503 and 1504 and the 1503 announcement (docs/protocol.md
+    /// §4).</summary>
     public static class BulkPayloads
     {
         public const int PrepareRequestSize = 11;
@@ -42,7 +43,10 @@ namespace ZkSync.Protocol.Bulk
 
         public static BulkReadTarget DecodePrepareRequest(byte[] payload)
         {
-            if (payload.Length != PrepareRequestSize) throw new ZkMalformedReplyException($"Bulk-read request is {payload.Length} bytes; firmware takes exactly {PrepareRequestSize}.");
+            if (payload.Length != PrepareRequestSize)
+                throw new ZkMalformedReplyException(
+                    $"Bulk-read request is {payload.Length} bytes; firmware takes exactly {PrepareRequestSize}."
+                );
             return new BulkReadTarget(LittleEndian.U16(payload, 1), LittleEndian.U32(payload, 3));
         }
 
@@ -58,9 +62,11 @@ namespace ZkSync.Protocol.Bulk
 
         public static void DecodeAnnouncement(byte[] payload, out int size, out uint hash)
         {
-            if (payload.Length < 9) throw new ZkMalformedReplyException($"Bulk-read announcement of {payload.Length} bytes is too short.");
+            if (payload.Length < 9)
+                throw new ZkMalformedReplyException($"Bulk-read announcement of {payload.Length} bytes is too short.");
             uint announced = LittleEndian.U32(payload, 1);
-            if (announced > int.MaxValue) throw new ZkMalformedReplyException($"Bulk-read announcement claims {announced} bytes.");
+            if (announced > int.MaxValue)
+                throw new ZkMalformedReplyException($"Bulk-read announcement claims {announced} bytes.");
             size = (int)announced;
             hash = payload.Length >= AnnouncementSize ? LittleEndian.U32(payload, 9) : 0;
         }
@@ -73,7 +79,8 @@ namespace ZkSync.Protocol.Bulk
             return payload;
         }
 
-        /// <summary>CMD_PREPARE_DATA payload: total size, then (device to client only) the largest chunk it will send.</summary>
+        /// <summary>CMD_PREPARE_DATA payload: total size, then (device to client only) the largest chunk it will
+        /// send.</summary>
         public static byte[] PrepareData(int total, int? maxChunk = null)
         {
             var payload = new byte[maxChunk.HasValue ? 8 : 4];

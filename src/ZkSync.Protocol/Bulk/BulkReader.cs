@@ -10,25 +10,36 @@ using ZkSync.Protocol.Session;
 namespace ZkSync.Protocol.Bulk
 {
     /// <summary>
-    /// Reads a whole table (docs/protocol.md §4): 1503 → the buffer inline (CMD_DATA) or a 13-byte announcement; then 1504
-    /// chunks, the buffer hash checked against the announcement, and 1502 to release the device's buffer.
+    /// Reads a whole table (docs/protocol.md §4): 1503 → the buffer inline (CMD_DATA) or a 13-byte announcement; then
+    /// 1504 chunks, the buffer hash checked against the announcement, and 1502 to release the device's buffer.
     /// </summary>
     internal static class BulkReader
     {
-        /// <summary>pyzk's TCP chunk: below firmware's 65,528-byte frame limit, so each 1504 answer is one CMD_DATA there.</summary>
+        /// <summary>pyzk's TCP chunk: below firmware's 65,528-byte frame limit, so each 1504 answer is one CMD_DATA
+        /// there.</summary>
         public const int TcpChunk = 65472;
 
-        /// <summary>pyzk's UDP chunk: 16 datagrams of 1,024 bytes per request keeps a lost datagram cheap to redo.</summary>
+        /// <summary>pyzk's UDP chunk: 16 datagrams of 1,024 bytes per request keeps a lost datagram cheap to
+        /// redo.</summary>
         public const int UdpChunk = 16384;
 
         /// <summary>Largest table we accept (a full 100,000-record attendance log is 4 MB).</summary>
         public const int MaxBufferSize = 256 * 1024 * 1024;
 
-        public static async Task<byte[]> ReadAsync(ZkExchange exchange, BulkReadTarget target, string what, IProgress<ZkTransferProgress>? progress = null)
+        public static async Task<byte[]> ReadAsync(
+            ZkExchange exchange,
+            BulkReadTarget target,
+            string what,
+            IProgress<ZkTransferProgress>? progress = null
+        )
         {
-            var first = await exchange.RequestAsync(CommandCode.PrepareBuffer, BulkPayloads.PrepareRequest(target)).ConfigureAwait(false);
-            if (first.Command == CommandCode.Data) return first.Payload; // small buffers come inline: nothing to free
-            if (first.Command != ReplyCode.Ok) throw ReplyCheck.Failure(first, exchange.Device, CommandCode.PrepareBuffer, what);
+            var first = await exchange
+                .RequestAsync(CommandCode.PrepareBuffer, BulkPayloads.PrepareRequest(target))
+                .ConfigureAwait(false);
+            if (first.Command == CommandCode.Data)
+                return first.Payload; // small buffers come inline: nothing to free
+            if (first.Command != ReplyCode.Ok)
+                throw ReplyCheck.Failure(first, exchange.Device, CommandCode.PrepareBuffer, what);
             var announcement = ParseAnnouncement(first.Payload, exchange.Device, what);
 
             bool done = false;
@@ -39,9 +50,16 @@ namespace ZkSync.Protocol.Bulk
                 {
                     uint actual = BufferHash.Compute(buffer);
                     if (actual != expected)
-                        throw new ZkMalformedReplyException($"{what}: buffer hash 0x{actual:X8} differs from the announced 0x{expected:X8}; data was corrupted.", exchange.Device, CommandCode.ReadBuffer);
+                        throw new ZkMalformedReplyException(
+                            $"{what}: buffer hash 0x{actual:X8} differs from the announced 0x{expected:X8}; data was "
+                                + "corrupted.",
+                            exchange.Device,
+                            CommandCode.ReadBuffer
+                        );
                 }
-                await exchange.RequestOkAsync(CommandCode.FreeData, null, what + ": release the device buffer").ConfigureAwait(false);
+                await exchange
+                    .RequestOkAsync(CommandCode.FreeData, null, what + ": release the device buffer")
+                    .ConfigureAwait(false);
                 done = true;
                 return buffer;
             }
@@ -58,7 +76,11 @@ namespace ZkSync.Protocol.Bulk
             {
                 BulkPayloads.DecodeAnnouncement(payload, out int size, out uint hash);
                 if (size > MaxBufferSize)
-                    throw new ZkMalformedReplyException($"{what}: the device announces a {size}-byte buffer (limit {MaxBufferSize}).", device, CommandCode.PrepareBuffer);
+                    throw new ZkMalformedReplyException(
+                        $"{what}: the device announces a {size}-byte buffer (limit {MaxBufferSize}).",
+                        device,
+                        CommandCode.PrepareBuffer
+                    );
                 return (size, payload.Length >= BulkPayloads.AnnouncementSize ? hash : (uint?)null);
             }
             catch (ZkMalformedReplyException ex) when (ex.Device == null)
@@ -70,12 +92,21 @@ namespace ZkSync.Protocol.Bulk
         /// <summary>Best-effort CMD_FREE_DATA after a failed transfer; the original error is what matters.</summary>
         public static async Task TryFreeAsync(ZkExchange exchange)
         {
-            if (!exchange.Session.IsOpen || exchange.Token.IsCancellationRequested) return;
-            try { await exchange.RequestAsync(CommandCode.FreeData, null, null, 0).ConfigureAwait(false); }
+            if (!exchange.Session.IsOpen || exchange.Token.IsCancellationRequested)
+                return;
+            try
+            {
+                await exchange.RequestAsync(CommandCode.FreeData, null, null, 0).ConfigureAwait(false);
+            }
             catch (ZkException) { }
         }
 
-        private static async Task<byte[]> ReadChunksAsync(ZkExchange exchange, int size, string what, IProgress<ZkTransferProgress>? progress)
+        private static async Task<byte[]> ReadChunksAsync(
+            ZkExchange exchange,
+            int size,
+            string what,
+            IProgress<ZkTransferProgress>? progress
+        )
         {
             int chunk = exchange.IsUdp ? UdpChunk : TcpChunk;
             var buffer = new MemoryStream(Math.Min(size, 4 * 1024 * 1024));
@@ -128,12 +159,18 @@ namespace ZkSync.Protocol.Bulk
                     continue;
                 }
                 stream.CopyReceivedTo(window, start);
-                if (stream.IsComplete) continue;
+                if (stream.IsComplete)
+                    continue;
                 exchange.Session.Traffic.StreamRepairs++;
                 if (stream.Received == 0 && --fruitlessLeft <= 0)
-                    throw new ZkTimeoutException($"{part}: every datagram of the reply was lost, {4 * (1 + exchange.Session.Options.Retries)} times.", exchange.Device, CommandCode.ReadBuffer);
-                foreach (var (holeOffset, holeLength) in stream.MissingRanges()) missing.Enqueue((start + holeOffset,
-                    holeLength));
+                    throw new ZkTimeoutException(
+                        $"{part}: every datagram of the reply was lost, {4 * (1 + exchange.Session.Options.Retries)} "
+                            + "times.",
+                        exchange.Device,
+                        CommandCode.ReadBuffer
+                    );
+                foreach (var (holeOffset, holeLength) in stream.MissingRanges())
+                    missing.Enqueue((start + holeOffset, holeLength));
             }
             return window;
         }

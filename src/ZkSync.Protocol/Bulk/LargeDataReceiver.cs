@@ -18,15 +18,26 @@ namespace ZkSync.Protocol.Bulk
         public const int MaxSize = 64 * 1024 * 1024;
 
         /// <param name="sessionId">
-        /// UDP: the session id, which an inline CMD_DATA carries where a chunk carries its index; a chunk arriving first
-        /// means the announcement was lost (it must not pass for a whole reply).
+        /// UDP: the session id, which an inline CMD_DATA carries where a chunk carries its index; a chunk arriving
+        /// first means the announcement was lost (it must not pass for a whole reply).
         /// </param>
-        public static async Task<byte[]> ReceiveAsync(Packet first, Func<Task<Packet>> next, string device, ushort command, string what, ushort? sessionId = null)
+        public static async Task<byte[]> ReceiveAsync(
+            Packet first,
+            Func<Task<Packet>> next,
+            string device,
+            ushort command,
+            string what,
+            ushort? sessionId = null
+        )
         {
             switch (first.Command)
             {
                 case CommandCode.Data when sessionId is ushort id && first.SessionId != id:
-                    throw new ZkMalformedReplyException($"{what}: data chunk {first.SessionId} arrived without its announcement (a datagram was lost).", device, command);
+                    throw new ZkMalformedReplyException(
+                        $"{what}: data chunk {first.SessionId} arrived without its announcement (a datagram was lost).",
+                        device,
+                        command
+                    );
                 case CommandCode.Data:
                 case ReplyCode.Ok:
                     return first.Payload;
@@ -44,12 +55,21 @@ namespace ZkSync.Protocol.Bulk
                 if (packet.Command == CommandCode.Data)
                 {
                     if (data.Length + packet.Payload.Length > size)
-                        throw new ZkMalformedReplyException($"{what}: the device sent {data.Length + packet.Payload.Length} bytes after announcing {size}.", device, command);
+                        throw new ZkMalformedReplyException(
+                            $"{what}: the device sent {data.Length + packet.Payload.Length} bytes after announcing "
+                                + $"{size}.",
+                            device,
+                            command
+                        );
                     data.Write(packet.Payload, 0, packet.Payload.Length);
                 }
                 else if (packet.Command == ReplyCode.Ok)
                 {
-                    throw new ZkMalformedReplyException($"{what}: the data stream ended after {data.Length} of {size} announced bytes.", device, command);
+                    throw new ZkMalformedReplyException(
+                        $"{what}: the data stream ended after {data.Length} of {size} announced bytes.",
+                        device,
+                        command
+                    );
                 }
                 else
                 {
@@ -60,7 +80,11 @@ namespace ZkSync.Protocol.Bulk
             if (end.Command != ReplyCode.Ok)
             {
                 if (end.Command == CommandCode.Data)
-                    throw new ZkMalformedReplyException($"{what}: the device sent more data than the {size} bytes it announced.", device, command);
+                    throw new ZkMalformedReplyException(
+                        $"{what}: the device sent more data than the {size} bytes it announced.",
+                        device,
+                        command
+                    );
                 throw ReplyCheck.Failure(end, device, command, what);
             }
             return data.ToArray();
@@ -77,13 +101,19 @@ namespace ZkSync.Protocol.Bulk
         /// announced size and chunk size), so a 40-datagram face set completes even where every answer loses one.
         /// Whole-table reads do better still: <see cref="BulkReader"/> asks for just the missing chunks by offset.
         /// </summary>
-        public static async Task<byte[]> RequestAsync(ZkExchange exchange, ushort command, byte[]? payload, string what, int? expectedLength = null)
+        public static async Task<byte[]> RequestAsync(
+            ZkExchange exchange,
+            ushort command,
+            byte[]? payload,
+            string what,
+            int? expectedLength = null
+        )
         {
             if (!exchange.IsUdp)
             {
                 var first = await exchange.RequestAsync(command, payload).ConfigureAwait(false);
-                var data = await ReceiveAsync(first, () => exchange.NextAsync(command), exchange.Device, command,
-                    what).ConfigureAwait(false);
+                var data = await ReceiveAsync(first, () => exchange.NextAsync(command), exchange.Device, command, what)
+                    .ConfigureAwait(false);
                 return CheckLength(data, expectedLength, exchange.Device, command, what);
             }
             int attemptsLeft = 4 * (1 + exchange.Session.Options.Retries);
@@ -94,15 +124,18 @@ namespace ZkSync.Protocol.Bulk
                 {
                     var stream = await RequestUdpAsync(exchange, command, payload, what, partial).ConfigureAwait(false);
                     partial = stream;
-                    if (stream.IsComplete) return CheckLength(stream.Assemble(), expectedLength, exchange.Device,
-                        command, what);
+                    if (stream.IsComplete)
+                        return CheckLength(stream.Assemble(), expectedLength, exchange.Device, command, what);
                     exchange.Session.Traffic.StreamRepairs++;
                     if (--attemptsLeft <= 0)
-                        throw new ZkTimeoutException($"{what}: datagrams of the reply were lost on every one of {4 * (1 + exchange.Session.Options.Retries)} attempts.", exchange.Device, command);
+                        throw new ZkTimeoutException(
+                            $"{what}: datagrams of the reply were lost on every one of "
+                                + $"{4 * (1 + exchange.Session.Options.Retries)} attempts.",
+                            exchange.Device,
+                            command
+                        );
                 }
-                catch (ZkMalformedReplyException) when (--attemptsLeft > 0)
-                {
-                }
+                catch (ZkMalformedReplyException) when (--attemptsLeft > 0) { }
             }
         }
 
@@ -131,15 +164,28 @@ namespace ZkSync.Protocol.Bulk
                     // The announcement was lost, but an earlier answer told the size: this chunk and the rest still
                     // count.
                     if (!partial.Put(first.SessionId, first.Payload))
-                        throw new ZkMalformedReplyException($"{what}: chunk {first.SessionId} of {first.Payload.Length} bytes does not fit the earlier announcement.", device, command);
+                        throw new ZkMalformedReplyException(
+                            $"{what}: chunk {first.SessionId} of {first.Payload.Length} bytes does not fit the "
+                                + "earlier announcement.",
+                            device,
+                            command
+                        );
                     return await ReceiveChunksAsync(exchange, partial, command, what).ConfigureAwait(false);
                 case CommandCode.Data when first.SessionId != exchange.Session.SessionId:
-                    throw new ZkMalformedReplyException($"{what}: data chunk {first.SessionId} arrived without its announcement (a datagram was lost).", device, command);
+                    throw new ZkMalformedReplyException(
+                        $"{what}: data chunk {first.SessionId} arrived without its announcement (a datagram was lost).",
+                        device,
+                        command
+                    );
                 case CommandCode.Data:
                     return UdpStream.Whole(first.Payload);
                 case ReplyCode.Ok when first.Payload.Length == 0:
                     // The cached final packet of a stream whose other packets were all lost: not an empty answer.
-                    throw new ZkMalformedReplyException($"{what}: the closing packet of a data stream arrived without the data (datagrams were lost).", device, command);
+                    throw new ZkMalformedReplyException(
+                        $"{what}: the closing packet of a data stream arrived without the data (datagrams were lost).",
+                        device,
+                        command
+                    );
                 case ReplyCode.Ok:
                     return UdpStream.Whole(first.Payload);
                 case CommandCode.PrepareData:
@@ -149,28 +195,46 @@ namespace ZkSync.Protocol.Bulk
             }
             int size = AnnouncedSize(first, device, command, what);
             // Firmware sends 1,024-byte chunks over UDP and says so after the size; older replies carry the size alone.
-            uint announcedChunk = first.Payload.Length >= 8 ? LittleEndian.U32(first.Payload,
-                4) : BulkUploader.UdpSlice;
+            uint announcedChunk =
+                first.Payload.Length >= 8 ? LittleEndian.U32(first.Payload, 4) : BulkUploader.UdpSlice;
             if (announcedChunk == 0 || announcedChunk > ushort.MaxValue)
-                throw new ZkMalformedReplyException($"{what}: the device announces {announcedChunk}-byte chunks.",
-                    device, command);
-            var stream = partial != null && partial.Size == size && partial.PieceSize == announcedChunk ? partial : new UdpStream(size, (int)announcedChunk);
+                throw new ZkMalformedReplyException(
+                    $"{what}: the device announces {announcedChunk}-byte chunks.",
+                    device,
+                    command
+                );
+            var stream =
+                partial != null && partial.Size == size && partial.PieceSize == announcedChunk
+                    ? partial
+                    : new UdpStream(size, (int)announcedChunk);
             return await ReceiveChunksAsync(exchange, stream, command, what).ConfigureAwait(false);
         }
 
-        private static async Task<UdpStream> ReceiveChunksAsync(ZkExchange exchange, UdpStream stream, ushort command,
-            string what)
+        private static async Task<UdpStream> ReceiveChunksAsync(
+            ZkExchange exchange,
+            UdpStream stream,
+            ushort command,
+            string what
+        )
         {
             string device = exchange.Device;
             ushort replyId = exchange.Session.LastReplyId;
             while (!stream.IsComplete)
             {
-                var packet = await exchange.Session.TryReceiveStreamPacketAsync(command, replyId,
-                    exchange.Token).ConfigureAwait(false);
-                if (packet == null || packet.Command == ReplyCode.Ok) break;
-                if (packet.Command != CommandCode.Data) throw ReplyCheck.Failure(packet, device, command, what);
+                var packet = await exchange
+                    .Session.TryReceiveStreamPacketAsync(command, replyId, exchange.Token)
+                    .ConfigureAwait(false);
+                if (packet == null || packet.Command == ReplyCode.Ok)
+                    break;
+                if (packet.Command != CommandCode.Data)
+                    throw ReplyCheck.Failure(packet, device, command, what);
                 if (!stream.Put(packet.SessionId, packet.Payload))
-                    throw new ZkMalformedReplyException($"{what}: chunk {packet.SessionId} of {packet.Payload.Length} bytes does not fit the {stream.Size} bytes announced in {stream.PieceSize}-byte chunks.", device, command);
+                    throw new ZkMalformedReplyException(
+                        $"{what}: chunk {packet.SessionId} of {packet.Payload.Length} bytes does not fit the "
+                            + $"{stream.Size} bytes announced in {stream.PieceSize}-byte chunks.",
+                        device,
+                        command
+                    );
             }
             return stream;
         }
@@ -178,10 +242,18 @@ namespace ZkSync.Protocol.Bulk
         private static int AnnouncedSize(Packet first, string device, ushort command, string what)
         {
             if (first.Payload.Length < 4)
-                throw new ZkMalformedReplyException($"{what}: data announcement of {first.Payload.Length} bytes has no size.", device, command);
+                throw new ZkMalformedReplyException(
+                    $"{what}: data announcement of {first.Payload.Length} bytes has no size.",
+                    device,
+                    command
+                );
             uint announced = LittleEndian.U32(first.Payload, 0);
             if (announced > MaxSize)
-                throw new ZkMalformedReplyException($"{what}: the device announces {announced} bytes (limit {MaxSize}).", device, command);
+                throw new ZkMalformedReplyException(
+                    $"{what}: the device announces {announced} bytes (limit {MaxSize}).",
+                    device,
+                    command
+                );
             return (int)announced;
         }
 

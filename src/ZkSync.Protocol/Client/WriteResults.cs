@@ -23,7 +23,13 @@ namespace ZkSync.Protocol.Client
     /// <summary>What a user write did.</summary>
     public sealed class UserWriteResult
     {
-        public UserWriteResult(string userId, ushort uid, bool created, IReadOnlyList<FieldTruncation> truncations, IReadOnlyList<string>? templateFailures = null)
+        public UserWriteResult(
+            string userId,
+            ushort uid,
+            bool created,
+            IReadOnlyList<FieldTruncation> truncations,
+            IReadOnlyList<string>? templateFailures = null
+        )
         {
             UserId = userId;
             Uid = uid;

@@ -17,12 +17,17 @@ namespace ZkSync.Protocol.Client
         /// All attendance records in one bulk read. Record size (8, 16 or 40 bytes) comes from the record count;
         /// the side of uid/user id a record lacks is filled in from the user table.
         /// </summary>
-        public async Task<IReadOnlyList<ZkAttendanceRecord>> GetAttendanceAsync(CancellationToken cancellationToken = default)
+        public async Task<IReadOnlyList<ZkAttendanceRecord>> GetAttendanceAsync(
+            CancellationToken cancellationToken = default
+        )
         {
             var counts = await GetCountsAsync(cancellationToken).ConfigureAwait(false);
-            if (counts.Records == 0) return new List<ZkAttendanceRecord>();
-            var buffer = await ReadTableAsync(BulkReadTarget.Attendance, "attendance log", cancellationToken).ConfigureAwait(false);
-            if (buffer == null) return new List<ZkAttendanceRecord>();
+            if (counts.Records == 0)
+                return new List<ZkAttendanceRecord>();
+            var buffer = await ReadTableAsync(BulkReadTarget.Attendance, "attendance log", cancellationToken)
+                .ConfigureAwait(false);
+            if (buffer == null)
+                return new List<ZkAttendanceRecord>();
             var records = Decode(CommandCode.ReadBuffer, () => AttendanceCodec.DecodeTable(buffer, counts.Records));
             if (records.Any(r => r.UserId.Length == 0 || r.Uid == 0))
             {
@@ -37,6 +42,12 @@ namespace ZkSync.Protocol.Client
         }
 
         public Task ClearAttendanceAsync(CancellationToken cancellationToken = default) =>
-            RequestOkAsync(CommandCode.ClearAttLog, null, "Clearing the attendance log", RetrySafety.Once, cancellationToken);
+            RequestOkAsync(
+                CommandCode.ClearAttLog,
+                null,
+                "Clearing the attendance log",
+                RetrySafety.Once,
+                cancellationToken
+            );
     }
 }

@@ -27,39 +27,79 @@ namespace ZkSync.Protocol.Client
                 Mac = await GetOptionAsync("MAC", cancellationToken).ConfigureAwait(false) ?? "",
                 Capabilities = Capabilities,
             };
-            var version = await ReadAsync(exchange => exchange.RequestAsync(CommandCode.GetVersion), cancellationToken).ConfigureAwait(false);
-            if (version.Command == ReplyCode.Ok) info.FirmwareVersion = CString(version.Payload);
+            var version = await ReadAsync(exchange => exchange.RequestAsync(CommandCode.GetVersion), cancellationToken)
+                .ConfigureAwait(false);
+            if (version.Command == ReplyCode.Ok)
+                info.FirmwareVersion = CString(version.Payload);
             info.Counts = await GetCountsAsync(cancellationToken).ConfigureAwait(false);
             return info;
         }
 
         public async Task<ZkDeviceCounts> GetCountsAsync(CancellationToken cancellationToken = default)
         {
-            var reply = await RequestOkAsync(CommandCode.GetFreeSizes, null, "Reading counts and capacities", RetrySafety.Read, cancellationToken).ConfigureAwait(false);
+            var reply = await RequestOkAsync(
+                    CommandCode.GetFreeSizes,
+                    null,
+                    "Reading counts and capacities",
+                    RetrySafety.Read,
+                    cancellationToken
+                )
+                .ConfigureAwait(false);
             return Decode(CommandCode.GetFreeSizes, () => FreeSizesCodec.Decode(reply.Payload));
         }
 
         public async Task<DateTime> GetTimeAsync(CancellationToken cancellationToken = default)
         {
-            var reply = await RequestOkAsync(CommandCode.GetTime, null, "Reading the device clock", RetrySafety.Read, cancellationToken).ConfigureAwait(false);
-            if (reply.Payload.Length < 4) throw new ZkMalformedReplyException($"Time reply has {reply.Payload.Length} bytes; expected 4.", Device, CommandCode.GetTime);
+            var reply = await RequestOkAsync(
+                    CommandCode.GetTime,
+                    null,
+                    "Reading the device clock",
+                    RetrySafety.Read,
+                    cancellationToken
+                )
+                .ConfigureAwait(false);
+            if (reply.Payload.Length < 4)
+                throw new ZkMalformedReplyException(
+                    $"Time reply has {reply.Payload.Length} bytes; expected 4.",
+                    Device,
+                    CommandCode.GetTime
+                );
             return ZkTime.Decode(LittleEndian.U32(reply.Payload, 0));
         }
 
         public Task SetTimeAsync(DateTime time, CancellationToken cancellationToken = default)
         {
             uint packed;
-            try { packed = ZkTime.Encode(time); }
-            catch (ArgumentOutOfRangeException) { throw Invalid($"Time {time:yyyy-MM-dd HH:mm:ss} is outside the device range 2000-2099.", "Time"); }
+            try
+            {
+                packed = ZkTime.Encode(time);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                throw Invalid($"Time {time:yyyy-MM-dd HH:mm:ss} is outside the device range 2000-2099.", "Time");
+            }
             var payload = new byte[4];
             LittleEndian.Put(payload, 0, packed);
-            return RequestOkAsync(CommandCode.SetTime, payload, "Setting the device clock", RetrySafety.Idempotent, cancellationToken);
+            return RequestOkAsync(
+                CommandCode.SetTime,
+                payload,
+                "Setting the device clock",
+                RetrySafety.Idempotent,
+                cancellationToken
+            );
         }
 
         public async Task DisableAsync(CancellationToken cancellationToken = default)
         {
             _connection.DisabledForWrites = true; // first: a disable that timed out may still have reached the device
-            await RequestOkAsync(CommandCode.DisableDevice, null, "Disabling the device", RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
+            await RequestOkAsync(
+                    CommandCode.DisableDevice,
+                    null,
+                    "Disabling the device",
+                    RetrySafety.Idempotent,
+                    cancellationToken
+                )
+                .ConfigureAwait(false);
         }
 
         /// <summary>
@@ -86,14 +126,34 @@ namespace ZkSync.Protocol.Client
                 }
                 catch (OperationCanceledException)
                 {
-                    _logger.RefreshFailedEnabling(Device, cancellationToken.IsCancellationRequested ? "cancelled" : $"no answer within {StepBudget.TotalSeconds:0} s");
+                    _logger.RefreshFailedEnabling(
+                        Device,
+                        cancellationToken.IsCancellationRequested
+                            ? "cancelled"
+                            : $"no answer within {StepBudget.TotalSeconds:0} s"
+                    );
                 }
             }
             await ReleaseHeldBufferAsync().ConfigureAwait(false);
-            _connection.DisabledForWrites = false; // sent from here on, whatever its fate: no reconnect disables the device again
+            // sent from here on, whatever its fate: no reconnect disables the device again
+            _connection.DisabledForWrites = false;
             using var enableBudget = new CancellationTokenSource(StepBudget);
-            await RequestOkAsync(CommandCode.EnableDevice, null, "Enabling the device", RetrySafety.Idempotent, enableBudget.Token).ConfigureAwait(false);
-            await RequestOkAsync(CommandCode.GetTime, null, "Confirming the device was enabled", RetrySafety.Read, enableBudget.Token).ConfigureAwait(false);
+            await RequestOkAsync(
+                    CommandCode.EnableDevice,
+                    null,
+                    "Enabling the device",
+                    RetrySafety.Idempotent,
+                    enableBudget.Token
+                )
+                .ConfigureAwait(false);
+            await RequestOkAsync(
+                    CommandCode.GetTime,
+                    null,
+                    "Confirming the device was enabled",
+                    RetrySafety.Read,
+                    enableBudget.Token
+                )
+                .ConfigureAwait(false);
         }
 
         /// <summary>
@@ -101,18 +161,24 @@ namespace ZkSync.Protocol.Client
         /// <see cref="EnableAsync"/>, which must not depend on a caller's shorter deadline.
         /// </summary>
         private TimeSpan StepBudget =>
-            TimeSpan.FromTicks(Options.Timeout.Ticks * (Options.Retries + 1) * (Options.Reconnects + 1)) + Options.Timeout;
+            TimeSpan.FromTicks(Options.Timeout.Ticks * (Options.Retries + 1) * (Options.Reconnects + 1))
+            + Options.Timeout;
 
         /// <summary>
-        /// Restarts the device and closes this connection. Firmware differs in how it answers (docs/protocol.md §9): no reply,
-        /// 0xFFFF, or OK followed by the connection dropping all count as success.
+        /// Restarts the device and closes this connection. Firmware differs in how it answers (docs/protocol.md §9): no
+        /// reply, 0xFFFF, or OK followed by the connection dropping all count as success.
         /// </summary>
         public async Task RestartAsync(CancellationToken cancellationToken = default)
         {
             RequireOpen();
             try
             {
-                var reply = await RunAsync(exchange => exchange.RequestAsync(CommandCode.Restart, null, null, 0), RetrySafety.Once, cancellationToken).ConfigureAwait(false);
+                var reply = await RunAsync(
+                        exchange => exchange.RequestAsync(CommandCode.Restart, null, null, 0),
+                        RetrySafety.Once,
+                        cancellationToken
+                    )
+                    .ConfigureAwait(false);
                 if (reply.Command != ReplyCode.Ok && reply.Command != ReplyCode.Unknown)
                     throw ReplyCheck.Failure(reply, Device, CommandCode.Restart, "Restarting the device");
             }
@@ -120,16 +186,28 @@ namespace ZkSync.Protocol.Client
             catch (ZkConnectionException) { }
             _ended = true;
             _connection.Session.Abort(); // the device is going away: no CMD_EXIT
-            _connection = new ConnectionState(_connection.Session); // a restart enables the device and reloads everything
+            // a restart enables the device and reloads everything
+            _connection = new ConnectionState(_connection.Session);
             _logger.RestartRequested(Device);
         }
 
-        /// <summary>An option's value (CMD_OPTIONS_RRQ), or null when the device does not know it (ACK_ERROR, 4999, 0xFFFF).</summary>
+        /// <summary>An option's value (CMD_OPTIONS_RRQ), or null when the device does not know it (ACK_ERROR, 4999,
+        /// 0xFFFF).</summary>
         public async Task<string?> GetOptionAsync(string name, CancellationToken cancellationToken = default)
         {
-            if (string.IsNullOrEmpty(name) || name.IndexOf('=') >= 0 || name.IndexOf('\0') >= 0) throw Invalid($"Option name '{name}' is not valid.", "Name");
-            var reply = await ReadAsync(exchange => exchange.RequestAsync(CommandCode.OptionsRead, OptionCodec.EncodeRequest(name)), cancellationToken).ConfigureAwait(false);
-            if (reply.Command == ReplyCode.Error || reply.Command == ReplyCode.OptionNotFound || reply.Command == ReplyCode.Unknown) return null;
+            if (string.IsNullOrEmpty(name) || name.IndexOf('=') >= 0 || name.IndexOf('\0') >= 0)
+                throw Invalid($"Option name '{name}' is not valid.", "Name");
+            var reply = await ReadAsync(
+                    exchange => exchange.RequestAsync(CommandCode.OptionsRead, OptionCodec.EncodeRequest(name)),
+                    cancellationToken
+                )
+                .ConfigureAwait(false);
+            if (
+                reply.Command == ReplyCode.Error
+                || reply.Command == ReplyCode.OptionNotFound
+                || reply.Command == ReplyCode.Unknown
+            )
+                return null;
             reply.EnsureOk(Device, CommandCode.OptionsRead, $"Reading option {name}");
             return Decode(CommandCode.OptionsRead, () => OptionCodec.DecodeValue(reply.Payload, name));
         }
@@ -146,13 +224,16 @@ namespace ZkSync.Protocol.Client
             // pyzk strips any further '=' from the platform value.
             _platform = (await GetOptionAsync("~Platform", ct).ConfigureAwait(false) ?? "").Replace("=", "").Trim();
             caps.PhotoFamily = PhotoFamilyOf(_platform, photoOn);
-            caps.PinWidth = Int(await GetOptionAsync("~PIN2Width", ct).ConfigureAwait(false)) ?? await ReadPinWidthAsync(ct).ConfigureAwait(false);
+            caps.PinWidth = Int(await GetOptionAsync("~PIN2Width", ct).ConfigureAwait(false))
+                ?? await ReadPinWidthAsync(ct).ConfigureAwait(false);
             var counts = await GetCountsAsync(ct).ConfigureAwait(false);
-            caps.UserFormat = await DetectUserFormatAsync(counts.Users, caps.FingerprintAlgorithm, ct).ConfigureAwait(false);
+            caps.UserFormat = await DetectUserFormatAsync(counts.Users, caps.FingerprintAlgorithm, ct)
+                .ConfigureAwait(false);
             return caps;
         }
 
-        /// <summary>The SDK treats a ZMM platform as new firmware (10009-10011); others with PhotoFunOn=1 use file commands.</summary>
+        /// <summary>The SDK treats a ZMM platform as new firmware (10009-10011); others with PhotoFunOn=1 use file
+        /// commands.</summary>
         internal static PhotoCommandFamily PhotoFamilyOf(string platform, int? photoFunOn)
         {
             if (photoFunOn == 0) return PhotoCommandFamily.None;
@@ -160,10 +241,15 @@ namespace ZkSync.Protocol.Client
             return photoFunOn == 1 ? PhotoCommandFamily.File : PhotoCommandFamily.None;
         }
 
-        /// <summary>CMD_GET_PINWIDTH: pyzk sends " P" (firmware ignores it) and reads one byte. 0 when unknown.</summary>
+        /// <summary>CMD_GET_PINWIDTH: pyzk sends " P" (firmware ignores it) and reads one byte. 0 when
+        /// unknown.</summary>
         private async Task<int> ReadPinWidthAsync(CancellationToken ct)
         {
-            var reply = await ReadAsync(exchange => exchange.RequestAsync(CommandCode.GetPinWidth, new byte[] { 0x20, 0x50 }), ct).ConfigureAwait(false);
+            var reply = await ReadAsync(
+                    exchange => exchange.RequestAsync(CommandCode.GetPinWidth, new byte[] { 0x20, 0x50 }),
+                    ct
+                )
+                .ConfigureAwait(false);
             return reply.Command == ReplyCode.Ok && reply.Payload.Length >= 1 ? reply.Payload[0] : 0;
         }
 
@@ -177,31 +263,60 @@ namespace ZkSync.Protocol.Client
         {
             if (users > 0)
             {
-                int? total = await ReadAsync(async exchange =>
-                {
-                    var first = await exchange.RequestAsync(CommandCode.PrepareBuffer, BulkPayloads.PrepareRequest(BulkReadTarget.Users)).ConfigureAwait(false);
-                    if (first.Command == CommandCode.Data && first.Payload.Length >= 4) return (int)LittleEndian.U32(first.Payload, 0);
-                    if (first.Command != ReplyCode.Ok) return (int?)null;
-                    var (size, _) = BulkReader.ParseAnnouncement(first.Payload, Device, "Measuring user records");
-                    await exchange.RequestOkAsync(CommandCode.FreeData, null, "Releasing the user buffer").ConfigureAwait(false);
-                    return size - 4;
-                }, ct).ConfigureAwait(false);
+                int? total = await ReadAsync(
+                        async exchange =>
+                        {
+                            var first = await exchange
+                                .RequestAsync(
+                                    CommandCode.PrepareBuffer,
+                                    BulkPayloads.PrepareRequest(BulkReadTarget.Users)
+                                )
+                                .ConfigureAwait(false);
+                            if (first.Command == CommandCode.Data && first.Payload.Length >= 4)
+                                return (int)LittleEndian.U32(first.Payload, 0);
+                            if (first.Command != ReplyCode.Ok)
+                                return (int?)null;
+                            var (size, _) = BulkReader.ParseAnnouncement(
+                                first.Payload,
+                                Device,
+                                "Measuring user records"
+                            );
+                            await exchange
+                                .RequestOkAsync(CommandCode.FreeData, null, "Releasing the user buffer")
+                                .ConfigureAwait(false);
+                            return size - 4;
+                        },
+                        ct
+                    )
+                    .ConfigureAwait(false);
                 if (total is int t && t > 0 && t % users == 0 && (t / users == 28 || t / users == 72))
                     return (UserRecordFormat)(t / users);
                 if (total is int u && u > 0)
                 {
-                    try { return UserRecordCodec.DetectFormat(u, users); }
-                    catch (ZkMalformedReplyException) { _logger.UserBufferFitsNoRecord(Device, u, users); }
+                    try
+                    {
+                        return UserRecordCodec.DetectFormat(u, users);
+                    }
+                    catch (ZkMalformedReplyException)
+                    {
+                        _logger.UserBufferFitsNoRecord(Device, u, users);
+                    }
                 }
             }
-            if (_platform.IndexOf("TFT", StringComparison.OrdinalIgnoreCase) >= 0 || _platform.IndexOf("ZMM", StringComparison.OrdinalIgnoreCase) >= 0)
+            if (
+                _platform.IndexOf("TFT", StringComparison.OrdinalIgnoreCase) >= 0
+                || _platform.IndexOf("ZMM", StringComparison.OrdinalIgnoreCase) >= 0
+            )
                 return UserRecordFormat.Extended72;
-            if (_platform.Length > 0) return UserRecordFormat.Compact28;
+            if (_platform.Length > 0)
+                return UserRecordFormat.Compact28;
             return fpVersion == 9 ? UserRecordFormat.Compact28 : UserRecordFormat.Extended72;
         }
 
         private static int? Int(string? value) =>
-            int.TryParse((value ?? "").Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int parsed) ? parsed : (int?)null;
+            int.TryParse((value ?? "").Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int parsed)
+                ? parsed
+                : (int?)null;
 
         private static string CString(byte[] payload)
         {

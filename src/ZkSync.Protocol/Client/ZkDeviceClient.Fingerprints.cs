@@ -15,39 +15,63 @@ namespace ZkSync.Protocol.Client
 {
     public sealed partial class ZkDeviceClient
     {
-        /// <summary>Command 110 payload for a batch upload: u32 sub-type 12, then u16 0, u16 8 as pyzk sends (firmware ignores them).</summary>
+        /// <summary>Command 110 payload for a batch upload: u32 sub-type 12, then u16 0, u16 8 as pyzk sends (firmware
+        /// ignores them).</summary>
         internal static readonly byte[] BatchUploadCommandPayload = { 0x0C, 0, 0, 0, 0, 0, 0x08, 0 };
 
-        /// <summary>All templates in one bulk read, each with the owner's user id filled in from the user table.</summary>
-        public async Task<IReadOnlyList<ZkFingerprint>> GetFingerprintsAsync(CancellationToken cancellationToken = default)
+        /// <summary>All templates in one bulk read, each with the owner's user id filled in from the user
+        /// table.</summary>
+        public async Task<IReadOnlyList<ZkFingerprint>> GetFingerprintsAsync(
+            CancellationToken cancellationToken = default
+        )
         {
             var counts = await GetCountsAsync(cancellationToken).ConfigureAwait(false);
-            if (counts.Fingerprints == 0) return new List<ZkFingerprint>();
-            var buffer = await ReadTableAsync(BulkReadTarget.Fingerprints, "fingerprint templates", cancellationToken).ConfigureAwait(false);
-            if (buffer == null) return new List<ZkFingerprint>();
+            if (counts.Fingerprints == 0)
+                return new List<ZkFingerprint>();
+            var buffer = await ReadTableAsync(BulkReadTarget.Fingerprints, "fingerprint templates", cancellationToken)
+                .ConfigureAwait(false);
+            if (buffer == null)
+                return new List<ZkFingerprint>();
             var list = Decode(CommandCode.ReadBuffer, () => FingerprintTableCodec.DecodeTable(buffer));
             var table = await EnsureUserTableAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var f in list) f.UserId = table.UserIdOf(f.Uid) ?? "";
+            foreach (var f in list)
+                f.UserId = table.UserIdOf(f.Uid) ?? "";
             return list;
         }
 
         /// <summary>One template (command 88), or null when the user or the finger has none.</summary>
-        public async Task<ZkFingerprint?> GetFingerprintAsync(string userId, int finger, CancellationToken cancellationToken = default)
+        public async Task<ZkFingerprint?> GetFingerprintAsync(
+            string userId,
+            int finger,
+            CancellationToken cancellationToken = default
+        )
         {
             CheckFinger(finger);
             var table = await EnsureUserTableAsync(cancellationToken).ConfigureAwait(false);
-            if (!table.TryGetByUserId(userId, out var user)) return null;
-            var data = await ReadAsync(async exchange =>
-            {
-                try
-                {
-                    return await LargeDataReceiver.RequestAsync(exchange, CommandCode.UserTemplateExRead, UidFinger(user.Uid, finger), $"Reading finger {finger} of user {userId}").ConfigureAwait(false);
-                }
-                catch (ZkDeviceErrorException ex) when (IsNoData(ex.ReplyCode))
-                {
-                    return Array.Empty<byte>();
-                }
-            }, cancellationToken).ConfigureAwait(false);
+            if (!table.TryGetByUserId(userId, out var user))
+                return null;
+            var data = await ReadAsync(
+                    async exchange =>
+                    {
+                        try
+                        {
+                            return await LargeDataReceiver
+                                .RequestAsync(
+                                    exchange,
+                                    CommandCode.UserTemplateExRead,
+                                    UidFinger(user.Uid, finger),
+                                    $"Reading finger {finger} of user {userId}"
+                                )
+                                .ConfigureAwait(false);
+                        }
+                        catch (ZkDeviceErrorException ex) when (IsNoData(ex.ReplyCode))
+                        {
+                            return Array.Empty<byte>();
+                        }
+                    },
+                    cancellationToken
+                )
+                .ConfigureAwait(false);
             return DecodeSingleTemplate(data, user.Uid, (byte)finger, userId);
         }
 
@@ -64,23 +88,33 @@ namespace ZkSync.Protocol.Client
         }
 
         /// <summary>
-        /// Writes users with their templates in one bulk upload (command 110 sub-type 12, operation 2 add-or-overwrite).
-        /// Uids are resolved on this device: an existing user id keeps its uid, new ones get free uids. The batch format has
-        /// no template flag (firmware stores its templates as valid), so a template whose flag is not plain valid (duress)
-        /// follows the batch in the same exchange, through command 87, which stores the flag. A device that refuses one
-        /// of those (or has no command 87) fails only that template: <see cref="UserWriteResult.TemplateFailures"/>.
+        /// Writes users with their templates in one bulk upload (command 110 sub-type 12, operation 2
+        /// add-or-overwrite). Uids are resolved on this device: an existing user id keeps its uid, new ones get free
+        /// uids. The batch format has no template flag (firmware stores its templates as valid), so a template whose
+        /// flag is not plain valid (duress) follows the batch in the same exchange, through command 87, which stores
+        /// the flag. A device that refuses one of those (or has no command 87) fails only that template: <see
+        /// cref="UserWriteResult.TemplateFailures"/>.
         /// </summary>
-        public Task<IReadOnlyList<UserWriteResult>> WriteUsersAsync(IReadOnlyList<UserWithFingerprints> users, IProgress<ZkTransferProgress>? progress = null, CancellationToken cancellationToken = default) =>
-            WriteUsersAsync(users, ZkUploadCheck.Hash, progress, cancellationToken);
+        public Task<IReadOnlyList<UserWriteResult>> WriteUsersAsync(
+            IReadOnlyList<UserWithFingerprints> users,
+            IProgress<ZkTransferProgress>? progress = null,
+            CancellationToken cancellationToken = default
+        ) => WriteUsersAsync(users, ZkUploadCheck.Hash, progress, cancellationToken);
 
         /// <inheritdoc cref="WriteUsersAsync(IReadOnlyList{UserWithFingerprints}, IProgress{ZkTransferProgress}?,
         /// CancellationToken)"/>
         /// <param name="check">How the upload is checked before the device consumes it.</param>
-        public async Task<IReadOnlyList<UserWriteResult>> WriteUsersAsync(IReadOnlyList<UserWithFingerprints> users, ZkUploadCheck check,
-            IProgress<ZkTransferProgress>? progress = null, CancellationToken cancellationToken = default)
+        public async Task<IReadOnlyList<UserWriteResult>> WriteUsersAsync(
+            IReadOnlyList<UserWithFingerprints> users,
+            ZkUploadCheck check,
+            IProgress<ZkTransferProgress>? progress = null,
+            CancellationToken cancellationToken = default
+        )
         {
-            if (users == null) throw new ArgumentNullException(nameof(users));
-            if (users.Count == 0) return new List<UserWriteResult>();
+            if (users == null)
+                throw new ArgumentNullException(nameof(users));
+            if (users.Count == 0)
+                return new List<UserWriteResult>();
 
             // Validate and encode everything before the first packet.
             var records = new List<byte[]>(users.Count);
@@ -88,9 +122,12 @@ namespace ZkSync.Protocol.Client
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var entry in users)
             {
-                if (entry?.User == null) throw Invalid("A batch entry has no user.", "User");
-                if (!seen.Add(entry.User.UserId)) throw Invalid($"User id '{entry.User.UserId}' appears twice in the batch.", "UserId");
-                foreach (var f in entry.Fingerprints) CheckTemplate(entry.User.UserId, f);
+                if (entry?.User == null)
+                    throw Invalid("A batch entry has no user.", "User");
+                if (!seen.Add(entry.User.UserId))
+                    throw Invalid($"User id '{entry.User.UserId}' appears twice in the batch.", "UserId");
+                foreach (var f in entry.Fingerprints)
+                    CheckTemplate(entry.User.UserId, f);
                 var cut = new List<FieldTruncation>();
                 records.Add(EncodeUser(entry.User, 0, cut));
                 truncations.Add(cut);
@@ -131,27 +168,61 @@ namespace ZkSync.Protocol.Client
                 batch.Users.Add(new BatchUserEntry(BatchOperation.AddOrOverwrite, records[i]));
                 foreach (var f in users[i].Fingerprints)
                 {
-                    if (f.StoredFlag == 1) batch.Templates.Add(new BatchTemplateEntry(BatchOperation.AddOrOverwrite, uids[i], (byte)(0x10 + f.FingerIndex), f.Template));
-                    else flagged.Add((i, uids[i], f));
+                    if (f.StoredFlag == 1)
+                        batch.Templates.Add(
+                            new BatchTemplateEntry(
+                                BatchOperation.AddOrOverwrite,
+                                uids[i],
+                                (byte)(0x10 + f.FingerIndex),
+                                f.Template
+                            )
+                        );
+                    else
+                        flagged.Add((i, uids[i], f));
                 }
             }
             var data = BatchUploadCodec.Encode(batch);
 
             var refused = new List<string>[users.Count];
-            await RunAsync(async exchange =>
-            {
-                var reply = await UploadAsync(exchange, data, CommandCode.ApplyUploadBuffer, BatchUploadCommandPayload,
-                    "batch user upload", check, progress).ConfigureAwait(false);
-                reply.EnsureOk(Device, CommandCode.ApplyUploadBuffer, $"Applying the batch of {users.Count} users");
-                for (int i = 0; i < refused.Length; i++) refused[i] = new List<string>(); // afresh on a repeat
-                foreach (var (index, uid, f) in flagged)
-                {
-                    // One refused template must not fail the whole batch: it is reported on its own user.
-                    try { await WriteFlaggedTemplateAsync(exchange, uid, users[index].User.UserId, f, check).ConfigureAwait(false); }
-                    catch (ZkException ex) when (ex is ZkDeviceErrorException || ex is ZkNotSupportedException) { refused[index].Add(ex.Reason); }
-                }
-                return await RefreshAfterWriteAsync(exchange).ConfigureAwait(false);
-            }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false); // operation 2 with the same uids: add-or-overwrite again
+            await RunAsync(
+                    async exchange =>
+                    {
+                        var reply = await UploadAsync(
+                                exchange,
+                                data,
+                                CommandCode.ApplyUploadBuffer,
+                                BatchUploadCommandPayload,
+                                "batch user upload",
+                                check,
+                                progress
+                            )
+                            .ConfigureAwait(false);
+                        reply.EnsureOk(
+                            Device,
+                            CommandCode.ApplyUploadBuffer,
+                            $"Applying the batch of {users.Count} users"
+                        );
+                        for (int i = 0; i < refused.Length; i++)
+                            refused[i] = new List<string>(); // afresh on a repeat
+                        foreach (var (index, uid, f) in flagged)
+                        {
+                            // One refused template must not fail the whole batch: it is reported on its own user.
+                            try
+                            {
+                                await WriteFlaggedTemplateAsync(exchange, uid, users[index].User.UserId, f, check)
+                                    .ConfigureAwait(false);
+                            }
+                            catch (ZkException ex) when (ex is ZkDeviceErrorException || ex is ZkNotSupportedException)
+                            {
+                                refused[index].Add(ex.Reason);
+                            }
+                        }
+                        return await RefreshAfterWriteAsync(exchange).ConfigureAwait(false);
+                    },
+                    RetrySafety.Idempotent,
+                    cancellationToken
+                )
+                .ConfigureAwait(false); // operation 2 with the same uids: add-or-overwrite again
 
             var results = new List<UserWriteResult>(users.Count);
             for (int i = 0; i < users.Count; i++)
@@ -165,14 +236,22 @@ namespace ZkSync.Protocol.Client
         }
 
         /// <summary>
-        /// Command 87 [u16 uid][u8 finger][u8 flag][u16 size] stores one template with its flag. ZKFinger 10 takes the template
-        /// from the upload buffer and overwrites the finger; ZKFinger 9 takes it inline (from offset 6) and refuses a taken
-        /// finger (FDB_FID_EXISTS), so the finger is deleted first there. Firmware answers OK with 0 in the session field, or
-        /// ACK_ERROR with its FDB result there.
+        /// Command 87 [u16 uid][u8 finger][u8 flag][u16 size] stores one template with its flag. ZKFinger 10 takes the
+        /// template from the upload buffer and overwrites the finger; ZKFinger 9 takes it inline (from offset 6) and
+        /// refuses a taken finger (FDB_FID_EXISTS), so the finger is deleted first there. Firmware answers OK with 0 in
+        /// the session field, or ACK_ERROR with its FDB result there.
         /// </summary>
-        private async Task WriteFlaggedTemplateAsync(ZkExchange exchange, ushort uid, string userId, ZkFingerprint fingerprint, ZkUploadCheck check)
+        private async Task WriteFlaggedTemplateAsync(
+            ZkExchange exchange,
+            ushort uid,
+            string userId,
+            ZkFingerprint fingerprint,
+            ZkUploadCheck check
+        )
         {
-            string what = $"Writing finger {fingerprint.FingerIndex} of user {userId} with flag {fingerprint.StoredFlag}{(fingerprint.IsDuress ? " (duress)" : "")}";
+            string what =
+                $"Writing finger {fingerprint.FingerIndex} of user {userId} with flag "
+                    + $"{fingerprint.StoredFlag}{(fingerprint.IsDuress ? " (duress)" : "")}";
             bool inline = Capabilities.FingerprintAlgorithm == 9;
             var payload = new byte[inline ? 6 + fingerprint.Template.Length : 6];
             LittleEndian.Put(payload, 0, uid);
@@ -186,25 +265,51 @@ namespace ZkSync.Protocol.Client
                 await DeleteFingerAsync(exchange, uid, fingerprint.FingerIndex, userId).ConfigureAwait(false);
                 reply = await exchange.RequestAsync(CommandCode.UserTemplateExWrite, payload).ConfigureAwait(false);
             }
-            else reply = await UploadAsync(exchange, fingerprint.Template, CommandCode.UserTemplateExWrite, payload, $"template upload for finger {fingerprint.FingerIndex} of user {userId}", check).ConfigureAwait(false);
+            else
+                reply = await UploadAsync(
+                        exchange,
+                        fingerprint.Template,
+                        CommandCode.UserTemplateExWrite,
+                        payload,
+                        $"template upload for finger {fingerprint.FingerIndex} of user {userId}",
+                        check
+                    )
+                    .ConfigureAwait(false);
             if (reply.Command == ReplyCode.Unknown)
-                throw new ZkNotSupportedException($"{what}: this device has no command 87, so it cannot store a template's flag.", Device, CommandCode.UserTemplateExWrite);
+                throw new ZkNotSupportedException(
+                    $"{what}: this device has no command 87, so it cannot store a template's flag.",
+                    Device,
+                    CommandCode.UserTemplateExWrite
+                );
             reply.EnsureOk(Device, CommandCode.UserTemplateExWrite, what);
         }
 
         /// <summary>Deletes one template (command 19). False when the user or that finger has none.</summary>
-        public async Task<bool> DeleteFingerprintAsync(string userId, int finger, CancellationToken cancellationToken = default)
+        public async Task<bool> DeleteFingerprintAsync(
+            string userId,
+            int finger,
+            CancellationToken cancellationToken = default
+        )
         {
             CheckFinger(finger);
             var table = await EnsureUserTableAsync(cancellationToken).ConfigureAwait(false);
-            if (!table.TryGetByUserId(userId, out var user)) return false;
-            return await RunAsync(async exchange =>
-            {
-                // Not found on a repeat: the first run deleted it.
-                bool deleted = await DeleteFingerAsync(exchange, user.Uid, finger, userId).ConfigureAwait(false) || exchange.IsRetry;
-                if (deleted) await RefreshAfterWriteAsync(exchange).ConfigureAwait(false);
-                return deleted;
-            }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
+            if (!table.TryGetByUserId(userId, out var user))
+                return false;
+            return await RunAsync(
+                    async exchange =>
+                    {
+                        // Not found on a repeat: the first run deleted it.
+                        bool deleted =
+                            await DeleteFingerAsync(exchange, user.Uid, finger, userId).ConfigureAwait(false)
+                            || exchange.IsRetry;
+                        if (deleted)
+                            await RefreshAfterWriteAsync(exchange).ConfigureAwait(false);
+                        return deleted;
+                    },
+                    RetrySafety.Idempotent,
+                    cancellationToken
+                )
+                .ConfigureAwait(false);
         }
 
         /// <summary>
@@ -214,23 +319,40 @@ namespace ZkSync.Protocol.Client
         public async Task<int> DeleteFingerprintsAsync(string userId, CancellationToken cancellationToken = default)
         {
             var table = await EnsureUserTableAsync(cancellationToken).ConfigureAwait(false);
-            if (!table.TryGetByUserId(userId, out var user)) return 0;
-            return await RunAsync(async exchange =>
-            {
-                int deleted = 0;
-                for (int finger = 0; finger <= 9; finger++)
-                    if (await DeleteFingerAsync(exchange, user.Uid, finger, userId).ConfigureAwait(false)) deleted++;
-                if (deleted > 0 || exchange.IsRetry) await RefreshAfterWriteAsync(exchange).ConfigureAwait(false);
-                return deleted; // after a repeat: what the last run found (the first may have deleted some)
-            }, RetrySafety.Idempotent, cancellationToken).ConfigureAwait(false);
+            if (!table.TryGetByUserId(userId, out var user))
+                return 0;
+            return await RunAsync(
+                    async exchange =>
+                    {
+                        int deleted = 0;
+                        for (int finger = 0; finger <= 9; finger++)
+                            if (await DeleteFingerAsync(exchange, user.Uid, finger, userId).ConfigureAwait(false))
+                                deleted++;
+                        if (deleted > 0 || exchange.IsRetry)
+                            await RefreshAfterWriteAsync(exchange).ConfigureAwait(false);
+                        return deleted; // after a repeat: what the last run found (the first may have deleted some)
+                    },
+                    RetrySafety.Idempotent,
+                    cancellationToken
+                )
+                .ConfigureAwait(false);
         }
 
         private async Task<bool> DeleteFingerAsync(ZkExchange exchange, ushort uid, int finger, string userId)
         {
-            var reply = await exchange.RequestAsync(CommandCode.DeleteUserTemplate, UidFinger(uid, finger)).ConfigureAwait(false);
-            if (reply.Command == ReplyCode.Ok) return true;
-            if (IsNoData(reply.Command)) return false; // firmware: ERROR sub-code 2 = no such template
-            throw ReplyCheck.Failure(reply, Device, CommandCode.DeleteUserTemplate, $"Deleting finger {finger} of user {userId}");
+            var reply = await exchange
+                .RequestAsync(CommandCode.DeleteUserTemplate, UidFinger(uid, finger))
+                .ConfigureAwait(false);
+            if (reply.Command == ReplyCode.Ok)
+                return true;
+            if (IsNoData(reply.Command))
+                return false; // firmware: ERROR sub-code 2 = no such template
+            throw ReplyCheck.Failure(
+                reply,
+                Device,
+                CommandCode.DeleteUserTemplate,
+                $"Deleting finger {finger} of user {userId}"
+            );
         }
 
         private static byte[] UidFinger(ushort uid, int finger)
@@ -243,18 +365,26 @@ namespace ZkSync.Protocol.Client
 
         /// <summary>Replies that mean "nothing there" across firmware families.</summary>
         private static bool IsNoData(ushort code) =>
-            code == ReplyCode.Error || code == ReplyCode.NoData || code == ReplyCode.NoRecord || code == ReplyCode.NoFingerprint;
+            code == ReplyCode.Error
+            || code == ReplyCode.NoData
+            || code == ReplyCode.NoRecord
+            || code == ReplyCode.NoFingerprint;
 
         private void CheckFinger(int finger)
         {
-            if (finger < 0 || finger > 9) throw Invalid($"Finger {finger} is out of range 0-9.", "Finger");
+            if (finger < 0 || finger > 9)
+                throw Invalid($"Finger {finger} is out of range 0-9.", "Finger");
         }
 
         private void CheckTemplate(string userId, ZkFingerprint fingerprint)
         {
             CheckFinger(fingerprint.FingerIndex);
             if (fingerprint.Template.Length == 0 || fingerprint.Template.Length > ushort.MaxValue)
-                throw Invalid($"Template of user {userId} finger {fingerprint.FingerIndex} has {fingerprint.Template.Length} bytes (1-65535 allowed).", "Template");
+                throw Invalid(
+                    $"Template of user {userId} finger {fingerprint.FingerIndex} has {fingerprint.Template.Length} "
+                        + "bytes (1-65535 allowed).",
+                    "Template"
+                );
         }
     }
 }

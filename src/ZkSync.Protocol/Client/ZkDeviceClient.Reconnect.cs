@@ -21,9 +21,14 @@ namespace ZkSync.Protocol.Client
     /// </summary>
     public sealed partial class ZkDeviceClient
     {
-        private Task<T> ReadAsync<T>(Func<ZkExchange, Task<T>> body, CancellationToken cancellationToken) => RunAsync(body, RetrySafety.Read, cancellationToken);
+        private Task<T> ReadAsync<T>(Func<ZkExchange, Task<T>> body, CancellationToken cancellationToken) =>
+            RunAsync(body, RetrySafety.Read, cancellationToken);
 
-        private async Task<T> RunAsync<T>(Func<ZkExchange, Task<T>> body, RetrySafety safety, CancellationToken cancellationToken)
+        private async Task<T> RunAsync<T>(
+            Func<ZkExchange, Task<T>> body,
+            RetrySafety safety,
+            CancellationToken cancellationToken
+        )
         {
             for (int attempt = 0; ; attempt++)
             {
@@ -32,13 +37,25 @@ namespace ZkSync.Protocol.Client
                 {
                     return await session.RunAsync(body, cancellationToken, isRetry: attempt > 0).ConfigureAwait(false);
                 }
-                catch (ZkException ex) when ((ex is ZkConnectionException || ex is ZkTimeoutException) && !cancellationToken.IsCancellationRequested && !_ended && Options.Reconnects > 0)
+                catch (ZkException ex)
+                    when ((ex is ZkConnectionException || ex is ZkTimeoutException)
+                        && !cancellationToken.IsCancellationRequested
+                        && !_ended
+                        && Options.Reconnects > 0
+                    )
                 {
                     // Whatever is still in flight on this connection can no longer be matched safely: start afresh.
                     session.Abort();
                     if (safety == RetrySafety.Once)
-                        throw new ZkConnectionException($"{ex.Reason} The command may or may not have been carried out; it is not repeated automatically because repeating it is not harmless.", Device, ex.Command, ex);
-                    if (attempt >= Options.Reconnects) throw;
+                        throw new ZkConnectionException(
+                            $"{ex.Reason} The command may or may not have been carried out; it is not repeated "
+                                + "automatically because repeating it is not harmless.",
+                            Device,
+                            ex.Command,
+                            ex
+                        );
+                    if (attempt >= Options.Reconnects)
+                        throw;
                     _logger.Reconnecting(Device, ZkException.WithoutDevice(ex), attempt + 1, Options.Reconnects);
                 }
             }
@@ -54,12 +71,15 @@ namespace ZkSync.Protocol.Client
                 // sent twice; the session is rebuilt below.
                 _logger.IdleClosedByDevice(Device, current.IdleFor.TotalSeconds);
             }
-            if (current.IsOpen || _ended || Options.Reconnects == 0) return current;
+            if (current.IsOpen || _ended || Options.Reconnects == 0)
+                return current;
             var options = Options.WithTransport(current.TransportKind);
             ProtocolSession session;
             try
             {
-                var transport = await TransportFactory.OpenAsync(options, _logger, cancellationToken).ConfigureAwait(false);
+                var transport = await TransportFactory
+                    .OpenAsync(options, _logger, cancellationToken)
+                    .ConfigureAwait(false);
                 session = new ProtocolSession(transport, options, _logger, Traffic);
             }
             catch (ZkException ex)
@@ -70,16 +90,31 @@ namespace ZkSync.Protocol.Client
             {
                 await session.OpenAsync(cancellationToken).ConfigureAwait(false);
                 if (_connection.DisabledForWrites)
-                    await session.RunAsync(exchange => exchange.RequestOkAsync(CommandCode.DisableDevice, null, "Disabling the device again after reconnecting"), cancellationToken).ConfigureAwait(false);
+                    await session
+                        .RunAsync(
+                            exchange =>
+                                exchange.RequestOkAsync(
+                                    CommandCode.DisableDevice,
+                                    null,
+                                    "Disabling the device again after reconnecting"
+                                ),
+                            cancellationToken
+                        )
+                        .ConfigureAwait(false);
             }
             catch (Exception ex)
             {
                 session.Dispose();
-                if (ex is ZkException zk && !(ex is ZkAuthenticationException)) throw Reconnecting(zk);
+                if (ex is ZkException zk && !(ex is ZkAuthenticationException))
+                    throw Reconnecting(zk);
                 throw;
             }
             _connection = _connection.Reconnected(session);
-            _logger.Reconnected(Device, session.SessionId, _connection.DisabledForWrites ? "; device disabled again as before" : "");
+            _logger.Reconnected(
+                Device,
+                session.SessionId,
+                _connection.DisabledForWrites ? "; device disabled again as before" : ""
+            );
             return session;
         }
 

@@ -42,9 +42,13 @@ namespace ZkSync.Protocol.Client
         }
 
         /// <summary>Opens the transport, connects, authenticates with the comm key and reads capabilities.</summary>
-        public static async Task<ZkDeviceClient> ConnectAsync(ZkConnectionOptions options, CancellationToken cancellationToken = default)
+        public static async Task<ZkDeviceClient> ConnectAsync(
+            ZkConnectionOptions options,
+            CancellationToken cancellationToken = default
+        )
         {
-            if (options == null) throw new ArgumentNullException(nameof(options));
+            if (options == null)
+                throw new ArgumentNullException(nameof(options));
             options.Validate();
             var logger = options.Logger ?? NullLogger.Instance;
             var transport = await TransportFactory.OpenAsync(options, logger, cancellationToken).ConfigureAwait(false);
@@ -55,7 +59,8 @@ namespace ZkSync.Protocol.Client
                 await session.OpenAsync(cancellationToken).ConfigureAwait(false);
                 client.Capabilities = await client.ReadCapabilitiesAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (ZkException ex) when (TransportFactory.AutoFailure(transport, ex, options.Endpoint) is var reported && reported != ex)
+            catch (ZkException ex)
+                when (TransportFactory.AutoFailure(transport, ex, options.Endpoint) is var reported && reported != ex)
             {
                 session.Dispose();
                 throw reported;
@@ -67,7 +72,14 @@ namespace ZkSync.Protocol.Client
             }
             var caps = client.Capabilities;
             logger.Connected(
-                client.Device, session.SessionId, (int)caps.UserFormat, caps.PinWidth, caps.FingerprintAlgorithm, caps.FaceSupported ? "ZKFace " + caps.FaceAlgorithm : "no", caps.PhotoFamily);
+                client.Device,
+                session.SessionId,
+                (int)caps.UserFormat,
+                caps.PinWidth,
+                caps.FingerprintAlgorithm,
+                caps.FaceSupported ? "ZKFace " + caps.FaceAlgorithm : "no",
+                caps.PhotoFamily
+            );
             return client;
         }
 
@@ -83,7 +95,8 @@ namespace ZkSync.Protocol.Client
 
         /// <summary>
         /// The next call can be served: the client was not closed, and its connection is open or can be reopened (a
-        /// connection the device closed for idleness, or one given up after Ctrl+C mid-exchange, is reopened on the next call).
+        /// connection the device closed for idleness, or one given up after Ctrl+C mid-exchange, is reopened on the
+        /// next call).
         /// </summary>
         public bool IsUsable => !_ended && (_connection.Session.IsOpen || Options.Reconnects > 0);
 
@@ -118,40 +131,60 @@ namespace ZkSync.Protocol.Client
         }
 
         /// <summary>One request that must answer ACK_OK.</summary>
-        private Task<Packet> RequestOkAsync(ushort command, byte[]? payload, string what, RetrySafety safety, CancellationToken cancellationToken) =>
-            RunAsync(exchange => exchange.RequestOkAsync(command, payload, what), safety, cancellationToken);
+        private Task<Packet> RequestOkAsync(
+            ushort command,
+            byte[]? payload,
+            string what,
+            RetrySafety safety,
+            CancellationToken cancellationToken
+        ) => RunAsync(exchange => exchange.RequestOkAsync(command, payload, what), safety, cancellationToken);
 
-        /// <summary>A whole table by bulk read, or null when the device says there is nothing (1503 answered ACK_ERROR).</summary>
-        private Task<byte[]?> ReadTableAsync(BulkReadTarget target, string what, CancellationToken cancellationToken) => ReadAsync(async exchange =>
-        {
-            try
-            {
-                var buffer = await BulkReader.ReadAsync(exchange, target, what).ConfigureAwait(false);
-                _logger.ReadTable(Device, what, buffer.Length);
-                return buffer;
-            }
-            catch (ZkDeviceErrorException ex) when (ex.Command == CommandCode.PrepareBuffer && ex.ReplyCode == ReplyCode.Error)
-            {
-                // Firmware's QueryData returns nothing for an empty table and the device answers ACK_ERROR.
-                return (byte[]?)null;
-            }
-        }, cancellationToken);
+        /// <summary>A whole table by bulk read, or null when the device says there is nothing (1503 answered
+        /// ACK_ERROR).</summary>
+        private Task<byte[]?> ReadTableAsync(BulkReadTarget target, string what, CancellationToken cancellationToken) =>
+            ReadAsync(
+                async exchange =>
+                {
+                    try
+                    {
+                        var buffer = await BulkReader.ReadAsync(exchange, target, what).ConfigureAwait(false);
+                        _logger.ReadTable(Device, what, buffer.Length);
+                        return buffer;
+                    }
+                    catch (ZkDeviceErrorException ex)
+                        when (ex.Command == CommandCode.PrepareBuffer && ex.ReplyCode == ReplyCode.Error)
+                    {
+                        // Firmware's QueryData returns nothing for an empty table and the device answers ACK_ERROR.
+                        return (byte[]?)null;
+                    }
+                },
+                cancellationToken
+            );
 
         /// <summary>Runs a decoder; its errors do not know the device or the command: add them.</summary>
         private T Decode<T>(ushort command, Func<T> decode)
         {
-            try { return decode(); }
-            catch (ZkMalformedReplyException ex) { throw new ZkMalformedReplyException(ex.Reason, Device, command, ex); }
+            try
+            {
+                return decode();
+            }
+            catch (ZkMalformedReplyException ex)
+            {
+                throw new ZkMalformedReplyException(ex.Reason, Device, command, ex);
+            }
         }
 
         /// <summary>Codec errors do not know the device; add it.</summary>
-        private ZkInvalidDataException Invalid(ZkInvalidDataException ex) => new ZkInvalidDataException(ex.Reason, ex.Field, Device);
+        private ZkInvalidDataException Invalid(ZkInvalidDataException ex) =>
+            new ZkInvalidDataException(ex.Reason, ex.Field, Device);
 
-        private ZkInvalidDataException Invalid(string message, string field) => new ZkInvalidDataException(message, field, Device);
+        private ZkInvalidDataException Invalid(string message, string field) =>
+            new ZkInvalidDataException(message, field, Device);
 
         private void RequireOpen()
         {
-            if (_ended || (!_connection.Session.IsOpen && Options.Reconnects == 0)) throw new ZkConnectionException("The connection is closed.", Device);
+            if (_ended || (!_connection.Session.IsOpen && Options.Reconnects == 0))
+                throw new ZkConnectionException("The connection is closed.", Device);
         }
     }
 }

@@ -15,23 +15,40 @@ namespace ZkSync.Protocol.Codecs
 
         public static List<ZkAttendanceRecord> DecodeTable(byte[] buffer, int? expectedRecords)
         {
-            if (buffer.Length < 4) throw new ZkMalformedReplyException($"Attendance table of {buffer.Length} bytes has no length prefix.");
+            if (buffer.Length < 4)
+                throw new ZkMalformedReplyException($"Attendance table of {buffer.Length} bytes has no length prefix.");
             uint total = LittleEndian.U32(buffer, 0);
-            if (total > buffer.Length - 4) throw new ZkMalformedReplyException($"Attendance table announces {total} bytes but holds {buffer.Length - 4}.");
+            if (total > buffer.Length - 4)
+                throw new ZkMalformedReplyException(
+                    $"Attendance table announces {total} bytes but holds {buffer.Length - 4}."
+                );
             var list = new List<ZkAttendanceRecord>();
-            if (total == 0) return list;
+            if (total == 0)
+                return list;
             int size = DetectSize((int)total, expectedRecords);
-            for (int o = 4; o + size <= 4 + total; o += size) list.Add(Decode(buffer, o, size));
+            for (int o = 4; o + size <= 4 + total; o += size)
+                list.Add(Decode(buffer, o, size));
             return list;
         }
 
         public static int DetectSize(int total, int? expected)
         {
-            if (expected is int count && count > 0 && total % count == 0 && (total / count == 8 || total / count == 16 || total / count == 40)) return total / count;
-            if (total % 40 == 0) return 40;
-            if (total % 16 == 0) return 16;
-            if (total % 8 == 0) return 8;
-            throw new ZkMalformedReplyException($"Attendance table of {total} bytes is not whole 8-, 16- or 40-byte records.");
+            if (
+                expected is int count
+                && count > 0
+                && total % count == 0
+                && (total / count == 8 || total / count == 16 || total / count == 40)
+            )
+                return total / count;
+            if (total % 40 == 0)
+                return 40;
+            if (total % 16 == 0)
+                return 16;
+            if (total % 8 == 0)
+                return 8;
+            throw new ZkMalformedReplyException(
+                $"Attendance table of {total} bytes is not whole 8-, 16- or 40-byte records."
+            );
         }
 
         public static ZkAttendanceRecord Decode(byte[] buffer, int offset, int size)
@@ -43,14 +60,20 @@ namespace ZkSync.Protocol.Codecs
                     {
                         Uid = LittleEndian.U16(buffer, offset + AttendanceRecord8Offsets.Uid),
                         VerifyMethod = buffer[offset + AttendanceRecord8Offsets.VerifyMethod],
-                        Timestamp = ZkTime.Decode(LittleEndian.U32(buffer, offset + AttendanceRecord8Offsets.Timestamp)),
+                        Timestamp = ZkTime.Decode(
+                            LittleEndian.U32(buffer, offset + AttendanceRecord8Offsets.Timestamp)
+                        ),
                         State = buffer[offset + AttendanceRecord8Offsets.State],
                     };
                 case 16:
                     return new ZkAttendanceRecord
                     {
-                        UserId = LittleEndian.U32(buffer, offset + AttendanceRecord16Offsets.UserId).ToString(CultureInfo.InvariantCulture),
-                        Timestamp = ZkTime.Decode(LittleEndian.U32(buffer, offset + AttendanceRecord16Offsets.Timestamp)),
+                        UserId = LittleEndian
+                            .U32(buffer, offset + AttendanceRecord16Offsets.UserId)
+                            .ToString(CultureInfo.InvariantCulture),
+                        Timestamp = ZkTime.Decode(
+                            LittleEndian.U32(buffer, offset + AttendanceRecord16Offsets.Timestamp)
+                        ),
                         State = buffer[offset + AttendanceRecord16Offsets.State],
                         VerifyMethod = buffer[offset + AttendanceRecord16Offsets.VerifyMethod],
                         WorkCode = LittleEndian.U32(buffer, offset + AttendanceRecord16Offsets.WorkCode),
@@ -59,9 +82,16 @@ namespace ZkSync.Protocol.Codecs
                     return new ZkAttendanceRecord
                     {
                         Uid = LittleEndian.U16(buffer, offset + AttendanceRecord40Offsets.Uid),
-                        UserId = TextField.Decode(buffer, offset + AttendanceRecord40Offsets.UserId, AttendanceRecord40Offsets.UserIdWidth, Encoding.ASCII),
+                        UserId = TextField.Decode(
+                            buffer,
+                            offset + AttendanceRecord40Offsets.UserId,
+                            AttendanceRecord40Offsets.UserIdWidth,
+                            Encoding.ASCII
+                        ),
                         VerifyMethod = buffer[offset + AttendanceRecord40Offsets.VerifyMethod],
-                        Timestamp = ZkTime.Decode(LittleEndian.U32(buffer, offset + AttendanceRecord40Offsets.Timestamp)),
+                        Timestamp = ZkTime.Decode(
+                            LittleEndian.U32(buffer, offset + AttendanceRecord40Offsets.Timestamp)
+                        ),
                         State = buffer[offset + AttendanceRecord40Offsets.State],
                         WorkCode = LittleEndian.U32(buffer, offset + AttendanceRecord40Offsets.WorkCode),
                     };
@@ -73,7 +103,15 @@ namespace ZkSync.Protocol.Codecs
         {
             var record = new byte[Size40];
             LittleEndian.Put(record, AttendanceRecord40Offsets.Uid, attendance.Uid);
-            TextField.Encode(attendance.UserId, record, AttendanceRecord40Offsets.UserId, AttendanceRecord40Offsets.UserIdWidth, Encoding.ASCII, TruncationMode.Error, "UserId");
+            TextField.Encode(
+                attendance.UserId,
+                record,
+                AttendanceRecord40Offsets.UserId,
+                AttendanceRecord40Offsets.UserIdWidth,
+                Encoding.ASCII,
+                TruncationMode.Error,
+                "UserId"
+            );
             record[AttendanceRecord40Offsets.VerifyMethod] = attendance.VerifyMethod;
             LittleEndian.Put(record, AttendanceRecord40Offsets.Timestamp, ZkTime.Encode(attendance.Timestamp));
             record[AttendanceRecord40Offsets.State] = attendance.State;

@@ -43,7 +43,8 @@ namespace ZkSync.Protocol.Codecs
         public BatchOperation Operation { get; }
         public ushort Uid { get; }
 
-        /// <summary>0x10 + finger index as pyzk writes it; firmware uses the low 4 bits. 0xFF with Delete = all fingers.</summary>
+        /// <summary>0x10 + finger index as pyzk writes it; firmware uses the low 4 bits. 0xFF with Delete = all
+        /// fingers.</summary>
         public byte FingerByte { get; }
 
         public byte FingerIndex => (byte)(FingerByte & 0x0F);
@@ -71,17 +72,20 @@ namespace ZkSync.Protocol.Codecs
         public static int SizeOf(int userRecordSize, int userCount, IEnumerable<int> templateLengths)
         {
             int size = HeaderSize + userCount * (1 + userRecordSize);
-            foreach (int templateLength in templateLengths) size += FingerEntrySize + BatchTemplateOffsets.Template + templateLength;
+            foreach (int templateLength in templateLengths)
+                size += FingerEntrySize + BatchTemplateOffsets.Template + templateLength;
             return size;
         }
 
         public static byte[] Encode(BatchUpload batch)
         {
             int userBlock = 0;
-            foreach (var user in batch.Users) userBlock += 1 + user.Record.Length;
+            foreach (var user in batch.Users)
+                userBlock += 1 + user.Record.Length;
             int fingerTable = batch.Templates.Count * FingerEntrySize;
             int templateBlock = 0;
-            foreach (var entry in batch.Templates) templateBlock += BatchTemplateOffsets.Template + entry.Template.Length;
+            foreach (var entry in batch.Templates)
+                templateBlock += BatchTemplateOffsets.Template + entry.Template.Length;
 
             var buffer = new byte[HeaderSize + userBlock + fingerTable + templateBlock];
             LittleEndian.Put(buffer, BatchHeaderOffsets.UserBlockLength, (uint)userBlock);
@@ -102,29 +106,49 @@ namespace ZkSync.Protocol.Codecs
                 buffer[fingerEntry + BatchFingerEntryOffsets.Finger] = entry.FingerByte;
                 LittleEndian.Put(buffer, fingerEntry + BatchFingerEntryOffsets.TemplateOffset, (uint)templateOffset);
                 fingerEntry += FingerEntrySize;
-                LittleEndian.Put(buffer, templateStart + templateOffset + BatchTemplateOffsets.Length, (ushort)entry.Template.Length);
-                Buffer.BlockCopy(entry.Template, 0, buffer, templateStart + templateOffset + BatchTemplateOffsets.Template, entry.Template.Length);
+                LittleEndian.Put(
+                    buffer,
+                    templateStart + templateOffset + BatchTemplateOffsets.Length,
+                    (ushort)entry.Template.Length
+                );
+                Buffer.BlockCopy(
+                    entry.Template,
+                    0,
+                    buffer,
+                    templateStart + templateOffset + BatchTemplateOffsets.Template,
+                    entry.Template.Length
+                );
                 templateOffset += BatchTemplateOffsets.Template + entry.Template.Length;
             }
             return buffer;
         }
 
         /// <summary>
-        /// Decodes and validates a buffer as the device does before applying it. Any inconsistency (block lengths that do
-        /// not add up, a user block not made of whole records, a template offset outside the block) is refused.
+        /// Decodes and validates a buffer as the device does before applying it. Any inconsistency (block lengths that
+        /// do not add up, a user block not made of whole records, a template offset outside the block) is refused.
         /// </summary>
         public static BatchUpload Decode(byte[] buffer, int userRecordSize)
         {
-            if (buffer.Length < HeaderSize) throw new ZkMalformedReplyException($"Batch buffer of {buffer.Length} bytes is shorter than its 12-byte header.");
+            if (buffer.Length < HeaderSize)
+                throw new ZkMalformedReplyException(
+                    $"Batch buffer of {buffer.Length} bytes is shorter than its 12-byte header."
+                );
             long userBlock = LittleEndian.U32(buffer, BatchHeaderOffsets.UserBlockLength);
             long fingerTable = LittleEndian.U32(buffer, BatchHeaderOffsets.FingerTableLength);
             long templateBlock = LittleEndian.U32(buffer, BatchHeaderOffsets.TemplateBlockLength);
             if (HeaderSize + userBlock + fingerTable + templateBlock != buffer.Length)
-                throw new ZkMalformedReplyException($"Batch header says {userBlock}+{fingerTable}+{templateBlock} bytes but the buffer holds {buffer.Length - HeaderSize}.");
+                throw new ZkMalformedReplyException(
+                    $"Batch header says {userBlock}+{fingerTable}+{templateBlock} bytes but the buffer holds "
+                        + $"{buffer.Length - HeaderSize}."
+                );
             if (userBlock % (1 + userRecordSize) != 0)
-                throw new ZkMalformedReplyException($"Batch user block of {userBlock} bytes is not whole {1 + userRecordSize}-byte entries.");
+                throw new ZkMalformedReplyException(
+                    $"Batch user block of {userBlock} bytes is not whole {1 + userRecordSize}-byte entries."
+                );
             if (fingerTable % FingerEntrySize != 0)
-                throw new ZkMalformedReplyException($"Batch finger table of {fingerTable} bytes is not whole 8-byte entries.");
+                throw new ZkMalformedReplyException(
+                    $"Batch finger table of {fingerTable} bytes is not whole 8-byte entries."
+                );
 
             var batch = new BatchUpload();
             int offset = HeaderSize;
@@ -149,12 +173,26 @@ namespace ZkSync.Protocol.Codecs
                     continue;
                 }
                 if (templateOffset + BatchTemplateOffsets.Template > templateBlock)
-                    throw new ZkMalformedReplyException($"Template entry {i} points at offset {templateOffset} outside the {templateBlock}-byte template block.");
-                int length = LittleEndian.U16(buffer, templateStart + (int)templateOffset + BatchTemplateOffsets.Length);
+                    throw new ZkMalformedReplyException(
+                        $"Template entry {i} points at offset {templateOffset} outside the {templateBlock}-byte "
+                            + "template block."
+                    );
+                int length = LittleEndian.U16(
+                    buffer,
+                    templateStart + (int)templateOffset + BatchTemplateOffsets.Length
+                );
                 if (length == 0 || templateOffset + BatchTemplateOffsets.Template + length > templateBlock)
-                    throw new ZkMalformedReplyException($"Template entry {i} has length {length} that runs past the template block.");
+                    throw new ZkMalformedReplyException(
+                        $"Template entry {i} has length {length} that runs past the template block."
+                    );
                 var template = new byte[length];
-                Buffer.BlockCopy(buffer, templateStart + (int)templateOffset + BatchTemplateOffsets.Template, template, 0, length);
+                Buffer.BlockCopy(
+                    buffer,
+                    templateStart + (int)templateOffset + BatchTemplateOffsets.Template,
+                    template,
+                    0,
+                    length
+                );
                 batch.Templates.Add(new BatchTemplateEntry(operation, uid, finger, template));
             }
             return batch;
@@ -162,7 +200,8 @@ namespace ZkSync.Protocol.Codecs
 
         private static BatchOperation CheckOperation(byte op)
         {
-            if (op > (byte)BatchOperation.Ignore) throw new ZkMalformedReplyException($"Batch entry has unknown operation {op}.");
+            if (op > (byte)BatchOperation.Ignore)
+                throw new ZkMalformedReplyException($"Batch entry has unknown operation {op}.");
             return (BatchOperation)op;
         }
     }

@@ -3,7 +3,8 @@ using System;
 namespace ZkSync.Protocol.Codecs
 {
     /// <summary>
-    /// The firmware's hashpjw over a transfer buffer: announced with bulk reads (1503) and checked by command 119 on uploads.
+    /// The firmware's hashpjw over a transfer buffer: announced with bulk reads (1503) and checked by command 119 on
+    /// uploads.
     /// </summary>
     public static class BufferHash
     {

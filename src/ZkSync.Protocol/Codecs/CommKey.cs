@@ -9,7 +9,8 @@ namespace ZkSync.Protocol.Codecs
     {
         public const byte DefaultTicks = 50;
 
-        /// <summary>Largest comm key a device accepts (the key is a 32-bit number; devices take up to 999999 in their menus).</summary>
+        /// <summary>Largest comm key a device accepts (the key is a 32-bit number; devices take up to 999999 in their
+        /// menus).</summary>
         public const uint MaxKey = 999999;
 
         public static byte[] Derive(uint key, ushort sessionId, byte ticks = DefaultTicks)
@@ -25,7 +26,8 @@ namespace ZkSync.Protocol.Codecs
             return new[] { (byte)(mixed[2] ^ ticks), (byte)(mixed[3] ^ ticks), ticks, (byte)(mixed[1] ^ ticks) };
         }
 
-        /// <summary>Device-side check: byte 2 carries the ticks the client chose, so any value there is accepted.</summary>
+        /// <summary>Device-side check: byte 2 carries the ticks the client chose, so any value there is
+        /// accepted.</summary>
         public static bool Matches(ReadOnlySpan<byte> payload, uint key, ushort sessionId)
         {
             if (payload.Length != 4) return false;

@@ -5,7 +5,8 @@ using ZkSync.Protocol.Model;
 
 namespace ZkSync.Protocol.Codecs
 {
-    /// <summary>Face records of ZKFace 7 (2,576 bytes each) and the blobs commands 150/151 carry (docs/protocol.md §11).</summary>
+    /// <summary>Face records of ZKFace 7 (2,576 bytes each) and the blobs commands 150/151 carry (docs/protocol.md
+    /// §11).</summary>
     public static class FaceRecordCodec
     {
         public const int RecordSize = ZkFaceRecord.RecordSize;
@@ -16,7 +17,9 @@ namespace ZkSync.Protocol.Codecs
         public static List<ZkFaceRecord> DecodeBlob(byte[] blob)
         {
             if (blob.Length % RecordSize != 0)
-                throw new ZkMalformedReplyException($"Face data of {blob.Length} bytes is not whole {RecordSize}-byte records.");
+                throw new ZkMalformedReplyException(
+                    $"Face data of {blob.Length} bytes is not whole {RecordSize}-byte records."
+                );
             var list = new List<ZkFaceRecord>(blob.Length / RecordSize);
             for (int o = 0; o < blob.Length; o += RecordSize)
             {
@@ -30,14 +33,24 @@ namespace ZkSync.Protocol.Codecs
         public static byte[] EncodeBlob(IReadOnlyList<ZkFaceRecord> records)
         {
             var blob = new byte[records.Count * RecordSize];
-            for (int i = 0; i < records.Count; i++) Buffer.BlockCopy(records[i].Raw, 0, blob, i * RecordSize, RecordSize);
+            for (int i = 0; i < records.Count; i++)
+                Buffer.BlockCopy(records[i].Raw, 0, blob, i * RecordSize, RecordSize);
             return blob;
         }
 
         /// <summary>Builds a record from its fields (used by the emulator's seeding and by tests).</summary>
-        public static ZkFaceRecord Build(ushort uid, byte faceId, byte valid, byte[] template, ushort reserve = 0, int activeTime = 0, int verifyCount = 0)
+        public static ZkFaceRecord Build(
+            ushort uid,
+            byte faceId,
+            byte valid,
+            byte[] template,
+            ushort reserve = 0,
+            int activeTime = 0,
+            int verifyCount = 0
+        )
         {
-            if (template.Length > TemplateSlot) throw new ArgumentException($"A face template holds at most {TemplateSlot} bytes.", nameof(template));
+            if (template.Length > TemplateSlot)
+                throw new ArgumentException($"A face template holds at most {TemplateSlot} bytes.", nameof(template));
             var record = new byte[RecordSize];
             Framing.LittleEndian.Put(record, FaceRecordOffsets.Size, (ushort)template.Length);
             Framing.LittleEndian.Put(record, FaceRecordOffsets.Uid, uid);
@@ -50,7 +63,8 @@ namespace ZkSync.Protocol.Codecs
             return new ZkFaceRecord(record);
         }
 
-        /// <summary>Returns a copy of <paramref name="raw"/> with the uid field set, as the device does on write.</summary>
+        /// <summary>Returns a copy of <paramref name="raw"/> with the uid field set, as the device does on
+        /// write.</summary>
         public static byte[] WithUid(byte[] raw, ushort uid)
         {
             var copy = (byte[])raw.Clone();

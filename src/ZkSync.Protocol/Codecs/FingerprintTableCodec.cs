@@ -19,21 +19,35 @@ namespace ZkSync.Protocol.Codecs
 
         public static List<ZkFingerprint> DecodeTable(byte[] buffer)
         {
-            if (buffer.Length < 4) throw new ZkMalformedReplyException($"Template table of {buffer.Length} bytes has no length prefix.");
+            if (buffer.Length < 4)
+                throw new ZkMalformedReplyException($"Template table of {buffer.Length} bytes has no length prefix.");
             uint total = LittleEndian.U32(buffer, 0);
-            if (total > buffer.Length - 4) throw new ZkMalformedReplyException($"Template table announces {total} bytes but holds {buffer.Length - 4}.");
+            if (total > buffer.Length - 4)
+                throw new ZkMalformedReplyException(
+                    $"Template table announces {total} bytes but holds {buffer.Length - 4}."
+                );
             var list = new List<ZkFingerprint>();
-            int offset = 4, end = 4 + (int)total;
+            int offset = 4,
+                end = 4 + (int)total;
             while (offset < end)
             {
-                if (end - offset < RecordHeaderSize) throw new ZkMalformedReplyException($"Template record at offset {offset} is cut short.");
+                if (end - offset < RecordHeaderSize)
+                    throw new ZkMalformedReplyException($"Template record at offset {offset} is cut short.");
                 int size = LittleEndian.U16(buffer, offset + FingerprintRecordOffsets.Size);
                 if (size < RecordHeaderSize || offset + size > end)
-                    throw new ZkMalformedReplyException($"Template record at offset {offset} claims {size} bytes; {end - offset} remain.");
+                    throw new ZkMalformedReplyException(
+                        $"Template record at offset {offset} claims {size} bytes; {end - offset} remain."
+                    );
                 var template = new byte[size - RecordHeaderSize];
                 Buffer.BlockCopy(buffer, offset + FingerprintRecordOffsets.Template, template, 0, template.Length);
-                list.Add(new ZkFingerprint(LittleEndian.U16(buffer, offset + FingerprintRecordOffsets.Uid), buffer[offset + FingerprintRecordOffsets.Finger],
-                    buffer[offset + FingerprintRecordOffsets.Flag], template));
+                list.Add(
+                    new ZkFingerprint(
+                        LittleEndian.U16(buffer, offset + FingerprintRecordOffsets.Uid),
+                        buffer[offset + FingerprintRecordOffsets.Finger],
+                        buffer[offset + FingerprintRecordOffsets.Flag],
+                        template
+                    )
+                );
                 offset += size;
             }
             return list;
@@ -48,11 +62,21 @@ namespace ZkSync.Protocol.Codecs
             int offset = 4;
             foreach (var fingerprint in fingerprints)
             {
-                LittleEndian.Put(table, offset + FingerprintRecordOffsets.Size, (ushort)(RecordHeaderSize + fingerprint.Template.Length));
+                LittleEndian.Put(
+                    table,
+                    offset + FingerprintRecordOffsets.Size,
+                    (ushort)(RecordHeaderSize + fingerprint.Template.Length)
+                );
                 LittleEndian.Put(table, offset + FingerprintRecordOffsets.Uid, fingerprint.Uid);
                 table[offset + FingerprintRecordOffsets.Finger] = fingerprint.FingerIndex;
                 table[offset + FingerprintRecordOffsets.Flag] = fingerprint.Flag;
-                Buffer.BlockCopy(fingerprint.Template, 0, table, offset + FingerprintRecordOffsets.Template, fingerprint.Template.Length);
+                Buffer.BlockCopy(
+                    fingerprint.Template,
+                    0,
+                    table,
+                    offset + FingerprintRecordOffsets.Template,
+                    fingerprint.Template.Length
+                );
                 offset += RecordHeaderSize + fingerprint.Template.Length;
             }
             return table;

@@ -4,7 +4,8 @@ using ZkSync.Protocol.Model;
 
 namespace ZkSync.Protocol.Codecs
 {
-    /// <summary>CMD_GET_FREE_SIZES reply: 20 i32 (80 bytes) or 23 i32 (92 bytes) on face firmware (docs/protocol.md §5).</summary>
+    /// <summary>CMD_GET_FREE_SIZES reply: 20 i32 (80 bytes) or 23 i32 (92 bytes) on face firmware (docs/protocol.md
+    /// §5).</summary>
     public static class FreeSizesCodec
     {
         public const int BasicSize = 80;
@@ -12,15 +13,24 @@ namespace ZkSync.Protocol.Codecs
 
         public static ZkDeviceCounts Decode(byte[] reply)
         {
-            if (reply.Length < BasicSize) throw new ZkMalformedReplyException($"Free-sizes reply of {reply.Length} bytes is shorter than {BasicSize}.");
+            if (reply.Length < BasicSize)
+                throw new ZkMalformedReplyException(
+                    $"Free-sizes reply of {reply.Length} bytes is shorter than {BasicSize}."
+                );
             var counts = new ZkDeviceCounts
             {
-                Users = Slot(reply, FreeSizesSlots.Users), Fingerprints = Slot(reply, FreeSizesSlots.Fingerprints),
-                Records = Slot(reply, FreeSizesSlots.Records), OpLogs = Slot(reply, FreeSizesSlots.OpLogs),
-                Admins = Slot(reply, FreeSizesSlots.Admins), Passwords = Slot(reply, FreeSizesSlots.Passwords),
-                FingerprintCapacity = Slot(reply, FreeSizesSlots.FingerprintCapacity), UserCapacity = Slot(reply, FreeSizesSlots.UserCapacity),
-                RecordCapacity = Slot(reply, FreeSizesSlots.RecordCapacity), FingerprintsFree = Slot(reply, FreeSizesSlots.FingerprintsFree),
-                UsersFree = Slot(reply, FreeSizesSlots.UsersFree), RecordsFree = Slot(reply, FreeSizesSlots.RecordsFree),
+                Users = Slot(reply, FreeSizesSlots.Users),
+                Fingerprints = Slot(reply, FreeSizesSlots.Fingerprints),
+                Records = Slot(reply, FreeSizesSlots.Records),
+                OpLogs = Slot(reply, FreeSizesSlots.OpLogs),
+                Admins = Slot(reply, FreeSizesSlots.Admins),
+                Passwords = Slot(reply, FreeSizesSlots.Passwords),
+                FingerprintCapacity = Slot(reply, FreeSizesSlots.FingerprintCapacity),
+                UserCapacity = Slot(reply, FreeSizesSlots.UserCapacity),
+                RecordCapacity = Slot(reply, FreeSizesSlots.RecordCapacity),
+                FingerprintsFree = Slot(reply, FreeSizesSlots.FingerprintsFree),
+                UsersFree = Slot(reply, FreeSizesSlots.UsersFree),
+                RecordsFree = Slot(reply, FreeSizesSlots.RecordsFree),
             };
             if (reply.Length >= FaceSize)
             {

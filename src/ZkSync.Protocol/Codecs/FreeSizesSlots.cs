@@ -1,8 +1,8 @@
 namespace ZkSync.Protocol.Codecs
 {
     /// <summary>
-    /// Which i32 slot of the CMD_GET_FREE_SIZES reply holds which count (slot n starts at byte 4n; docs/protocol.md §5).
-    /// The face slots exist only in the 92-byte reply of face firmware.
+    /// Which i32 slot of the CMD_GET_FREE_SIZES reply holds which count (slot n starts at byte 4n; docs/protocol.md
+    /// §5). The face slots exist only in the 92-byte reply of face firmware.
     /// </summary>
     internal static class FreeSizesSlots
     {

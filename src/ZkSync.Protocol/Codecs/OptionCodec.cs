@@ -8,7 +8,8 @@ namespace ZkSync.Protocol.Codecs
     {
         public static byte[] EncodeRequest(string name) => Encoding.ASCII.GetBytes(name + "\0");
 
-        public static byte[] EncodeAssignment(string name, string value) => Encoding.ASCII.GetBytes(name + "=" + value + "\0");
+        public static byte[] EncodeAssignment(string name, string value) =>
+            Encoding.ASCII.GetBytes(name + "=" + value + "\0");
 
         /// <summary>The value after the first '=', cut at the first NUL (as pyzk reads it).</summary>
         public static string DecodeValue(byte[] payload, string name)

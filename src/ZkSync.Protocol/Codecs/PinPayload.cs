@@ -26,22 +26,33 @@ namespace ZkSync.Protocol.Codecs
         }
 
         /// <summary>Device side: the PIN2 of a face request (first 24 bytes, cut at NUL).</summary>
-        public static string ReadPin(byte[] payload) => TextField.Decode(payload, 0, Math.Min(PinWidth, payload.Length), Encoding.ASCII);
+        public static string ReadPin(byte[] payload) =>
+            TextField.Decode(payload, 0, Math.Min(PinWidth, payload.Length), Encoding.ASCII);
 
         public static string PhotoFileName(string userId) => userId + ".jpg";
 
-        /// <summary>10009 (ZMM photo write): "&lt;PIN2&gt;.jpg" NUL-padded to 39 bytes + 4 zero bytes (43 bytes).</summary>
+        /// <summary>10009 (ZMM photo write): "&lt;PIN2&gt;.jpg" NUL-padded to 39 bytes + 4 zero bytes (43
+        /// bytes).</summary>
         public static byte[] PhotoWrite(string userId)
         {
             var payload = new byte[PhotoNameWidth + 4];
-            TextField.Encode(PhotoFileName(userId), payload, 0, PhotoNameWidth, Encoding.ASCII, TruncationMode.Error, "UserId");
+            TextField.Encode(
+                PhotoFileName(userId),
+                payload,
+                0,
+                PhotoNameWidth,
+                Encoding.ASCII,
+                TruncationMode.Error,
+                "UserId"
+            );
             return payload;
         }
 
         /// <summary>10010 / 10011 (ZMM photo read / delete) and 1702 (file read): the name NUL-terminated.</summary>
         public static byte[] FileName(string name) => Encoding.ASCII.GetBytes(name + "\0");
 
-        /// <summary>110 sub-type 1700 (older TFT file write): u32 1700 then the name NUL-padded to 39 bytes (43 bytes).</summary>
+        /// <summary>110 sub-type 1700 (older TFT file write): u32 1700 then the name NUL-padded to 39 bytes (43
+        /// bytes).</summary>
         public static byte[] FileWrite(string name)
         {
             var payload = new byte[4 + PhotoNameWidth];

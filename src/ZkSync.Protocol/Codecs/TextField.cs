@@ -14,7 +14,8 @@ namespace ZkSync.Protocol.Codecs
         Truncate,
     }
 
-    /// <summary>Fixed-width, NUL-padded text fields (names, passwords, user ids) in a per-connection encoding.</summary>
+    /// <summary>Fixed-width, NUL-padded text fields (names, passwords, user ids) in a per-connection
+    /// encoding.</summary>
     public static class TextField
     {
         /// <summary>Encodings by name, with code pages (GBK, windows-1256 ...) registered once.</summary>
@@ -25,11 +26,21 @@ namespace ZkSync.Protocol.Codecs
             {
                 var named = Encoding.GetEncoding(name);
                 // Strict: refuse characters the encoding cannot hold instead of writing '?'.
-                return Encoding.GetEncoding(named.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ReplacementFallback);
+                return Encoding.GetEncoding(
+                    named.CodePage,
+                    EncoderFallback.ExceptionFallback,
+                    DecoderFallback.ReplacementFallback
+                );
             }
             catch (ArgumentException ex)
             {
-                throw new ZkInvalidDataException($"Unknown text encoding '{name}'. Use a name such as utf-8, gbk, windows-1256 or big5.", "Encoding") { Source = ex.Source };
+                throw new ZkInvalidDataException(
+                    $"Unknown text encoding '{name}'. Use a name such as utf-8, gbk, windows-1256 or big5.",
+                    "Encoding"
+                )
+                {
+                    Source = ex.Source,
+                };
             }
         }
 
@@ -57,7 +68,15 @@ namespace ZkSync.Protocol.Codecs
         /// Encodes <paramref name="value"/> into <paramref name="width"/> bytes at <paramref name="offset"/>.
         /// Returns true when the value was truncated (only possible with <see cref="TruncationMode.Truncate"/>).
         /// </summary>
-        public static bool Encode(string value, byte[] target, int offset, int width, Encoding encoding, TruncationMode mode, string fieldName)
+        public static bool Encode(
+            string value,
+            byte[] target,
+            int offset,
+            int width,
+            Encoding encoding,
+            TruncationMode mode,
+            string fieldName
+        )
         {
             value ??= "";
             byte[] bytes;
@@ -67,7 +86,10 @@ namespace ZkSync.Protocol.Codecs
             }
             catch (EncoderFallbackException)
             {
-                throw new ZkInvalidDataException($"{fieldName} '{value}' has characters that {encoding.WebName} cannot encode.", fieldName);
+                throw new ZkInvalidDataException(
+                    $"{fieldName} '{value}' has characters that {encoding.WebName} cannot encode.",
+                    fieldName
+                );
             }
             if (Array.IndexOf(bytes, (byte)0) >= 0)
                 throw new ZkInvalidDataException($"{fieldName} must not contain a NUL character.", fieldName);
@@ -75,7 +97,11 @@ namespace ZkSync.Protocol.Codecs
             if (bytes.Length > width)
             {
                 if (mode == TruncationMode.Error)
-                    throw new ZkInvalidDataException($"{fieldName} '{value}' is {bytes.Length} bytes in {encoding.WebName}; the field holds {width}.", fieldName);
+                    throw new ZkInvalidDataException(
+                        $"{fieldName} '{value}' is {bytes.Length} bytes in {encoding.WebName}; the field holds "
+                            + $"{width}.",
+                        fieldName
+                    );
                 bytes = CutAtCharBoundary(value, width, encoding);
                 truncated = true;
             }
@@ -84,7 +110,8 @@ namespace ZkSync.Protocol.Codecs
             return truncated;
         }
 
-        /// <summary>The longest prefix of whole characters whose encoding fits in <paramref name="width"/> bytes.</summary>
+        /// <summary>The longest prefix of whole characters whose encoding fits in <paramref name="width"/>
+        /// bytes.</summary>
         public static byte[] CutAtCharBoundary(string value, int width, Encoding encoding)
         {
             var info = new System.Globalization.StringInfo(value);
@@ -98,6 +125,10 @@ namespace ZkSync.Protocol.Codecs
 
         /// <summary>What a value reads back as after <see cref="Encode"/> with truncation.</summary>
         public static string Fit(string value, int width, Encoding encoding) =>
-            encoding.GetString(encoding.GetByteCount(value ?? "") <= width ? encoding.GetBytes(value ?? "") : CutAtCharBoundary(value ?? "", width, encoding));
+            encoding.GetString(
+                encoding.GetByteCount(value ?? "") <= width
+                    ? encoding.GetBytes(value ?? "")
+                    : CutAtCharBoundary(value ?? "", width, encoding)
+            );
     }
 }

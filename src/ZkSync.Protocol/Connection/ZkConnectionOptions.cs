@@ -45,7 +45,8 @@ namespace ZkSync.Protocol.Connection
         /// <summary>"host:port" for messages.</summary>
         public string Endpoint => $"{Host}:{Port}";
 
-        /// <summary>A copy using <paramref name="transport"/> (a reconnection keeps the transport the session had).</summary>
+        /// <summary>A copy using <paramref name="transport"/> (a reconnection keeps the transport the session
+        /// had).</summary>
         internal ZkConnectionOptions WithTransport(ZkTransportKind transport)
         {
             var copy = (ZkConnectionOptions)MemberwiseClone();
@@ -56,12 +57,21 @@ namespace ZkSync.Protocol.Connection
         /// <summary>Checks the values before any packet is sent.</summary>
         public void Validate()
         {
-            if (string.IsNullOrWhiteSpace(Host)) throw new Errors.ZkInvalidDataException("Host is empty: give the device's IP address or name.", "Host");
-            if (Port < 1 || Port > 65535) throw new Errors.ZkInvalidDataException($"Port {Port} is out of range 1-65535.", "Port");
-            if (CommKey > Codecs.CommKey.MaxKey) throw new Errors.ZkInvalidDataException($"Comm key is out of range 0-{Codecs.CommKey.MaxKey}.", "CommKey");
-            if (Timeout <= TimeSpan.Zero) throw new Errors.ZkInvalidDataException("Timeout must be positive.", "Timeout");
-            if (Retries < 0) throw new Errors.ZkInvalidDataException("Retries must not be negative.", "Retries");
-            if (Reconnects < 0) throw new Errors.ZkInvalidDataException("Reconnects must not be negative.", "Reconnects");
+            if (string.IsNullOrWhiteSpace(Host))
+                throw new Errors.ZkInvalidDataException("Host is empty: give the device's IP address or name.", "Host");
+            if (Port < 1 || Port > 65535)
+                throw new Errors.ZkInvalidDataException($"Port {Port} is out of range 1-65535.", "Port");
+            if (CommKey > Codecs.CommKey.MaxKey)
+                throw new Errors.ZkInvalidDataException(
+                    $"Comm key is out of range 0-{Codecs.CommKey.MaxKey}.",
+                    "CommKey"
+                );
+            if (Timeout <= TimeSpan.Zero)
+                throw new Errors.ZkInvalidDataException("Timeout must be positive.", "Timeout");
+            if (Retries < 0)
+                throw new Errors.ZkInvalidDataException("Retries must not be negative.", "Retries");
+            if (Reconnects < 0)
+                throw new Errors.ZkInvalidDataException("Reconnects must not be negative.", "Reconnects");
             TextField.GetEncoding(Encoding);
         }
     }

@@ -52,7 +52,9 @@ namespace ZkSync.Protocol.Errors
             [10011] = "deleting a photo",
         };
 
-        /// <summary>"reading users"-style name of <paramref name="command"/>, or "command N" for one without a name.</summary>
-        public static string Of(ushort command) => Names.TryGetValue(command, out string? name) ? name : $"command {command}";
+        /// <summary>"reading users"-style name of <paramref name="command"/>, or "command N" for one without a
+        /// name.</summary>
+        public static string Of(ushort command) =>
+            Names.TryGetValue(command, out string? name) ? name : $"command {command}";
     }
 }

@@ -2,10 +2,12 @@ using System;
 
 namespace ZkSync.Protocol.Framing
 {
-    /// <summary>The 16-bit one's-complement checksum of a packet (header with the checksum field zeroed, plus payload).</summary>
+    /// <summary>The 16-bit one's-complement checksum of a packet (header with the checksum field zeroed, plus
+    /// payload).</summary>
     public static class Checksum
     {
-        /// <summary>Computes the checksum over <paramref name="packet"/>, treating bytes 2..3 (the checksum field) as zero.</summary>
+        /// <summary>Computes the checksum over <paramref name="packet"/>, treating bytes 2..3 (the checksum field) as
+        /// zero.</summary>
         public static ushort Compute(ReadOnlySpan<byte> packet)
         {
             uint sum = 0;

@@ -1,6 +1,7 @@
 namespace ZkSync.Protocol.Framing
 {
-    /// <summary>Command numbers a client sends (docs/protocol.md §3). Only the ones ZkSync or its emulator use.</summary>
+    /// <summary>Command numbers a client sends (docs/protocol.md §3). Only the ones ZkSync or its emulator
+    /// use.</summary>
     public static class CommandCode
     {
         public const ushort DbRead = 7;
@@ -68,7 +69,8 @@ namespace ZkSync.Protocol.Framing
         /// <summary>Sub-type of command 110 for a batch of users and templates.</summary>
         public const uint UpdateSubtypeBatchUserData = 12;
 
-        /// <summary>Sub-type of command 110 that writes the uploaded buffer to a named file (older TFT photos).</summary>
+        /// <summary>Sub-type of command 110 that writes the uploaded buffer to a named file (older TFT
+        /// photos).</summary>
         public const uint UpdateSubtypeFile = 1700;
     }
 
@@ -82,7 +84,8 @@ namespace ZkSync.Protocol.Framing
         public const ushort Repeat = 2004;
         public const ushort Unauthorized = 2005;
 
-        /// <summary>What 2025 ZAM70 firmware (SenseFace 3A, MB10-VL) answers CMD_CONNECT with (fananimi/pyzk#253); its handshake is not public.</summary>
+        /// <summary>What 2025 ZAM70 firmware (SenseFace 3A, MB10-VL) answers CMD_CONNECT with (fananimi/pyzk#253); its
+        /// handshake is not public.</summary>
         public const ushort NewFirmwareConnect = 6001;
         public const ushort NoPicture = 4985;
         public const ushort NoRecord = 4989;

@@ -44,15 +44,22 @@ namespace ZkSync.Protocol.Framing
             return bytes;
         }
 
-        /// <summary>Decodes a packet. Returns false (never throws) when it is shorter than a header or its checksum is wrong.</summary>
+        /// <summary>Decodes a packet. Returns false (never throws) when it is shorter than a header or its checksum is
+        /// wrong.</summary>
         public static bool TryDecode(byte[] bytes, int offset, int count, out Packet packet, out bool checksumValid)
         {
             packet = null!;
             checksumValid = false;
-            if (bytes == null || count < HeaderSize || offset < 0 || offset + count > bytes.Length) return false;
+            if (bytes == null || count < HeaderSize || offset < 0 || offset + count > bytes.Length)
+                return false;
             var span = new ReadOnlySpan<byte>(bytes, offset, count);
             var payload = span.Slice(HeaderSize).ToArray();
-            packet = new Packet(LittleEndian.U16(bytes, offset), LittleEndian.U16(bytes, offset + 4), LittleEndian.U16(bytes, offset + 6), payload)
+            packet = new Packet(
+                LittleEndian.U16(bytes, offset),
+                LittleEndian.U16(bytes, offset + 4),
+                LittleEndian.U16(bytes, offset + 6),
+                payload
+            )
             {
                 Checksum = LittleEndian.U16(bytes, offset + 2),
             };
@@ -60,6 +67,7 @@ namespace ZkSync.Protocol.Framing
             return true;
         }
 
-        public override string ToString() => $"cmd {Command} session 0x{SessionId:X4} reply {ReplyId} payload {Payload.Length} B";
+        public override string ToString() =>
+            $"cmd {Command} session 0x{SessionId:X4} reply {ReplyId} payload {Payload.Length} B";
     }
 }

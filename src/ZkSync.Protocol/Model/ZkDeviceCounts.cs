@@ -25,7 +25,8 @@ namespace ZkSync.Protocol.Model
         /// <summary>Face capacity in users (~MaxFaceCount x 100).</summary>
         public int FaceCapacity { get; set; }
 
-        /// <summary>Used of capacity, as an admin reads it: "users 30/3000, fingerprints 45/3000, faces 10/500, records 120/100000".</summary>
+        /// <summary>Used of capacity, as an admin reads it: "users 30/3000, fingerprints 45/3000, faces 10/500, records
+        /// 120/100000".</summary>
         public override string ToString() =>
             $"users {Users}/{UserCapacity}, fingerprints {Fingerprints}/{FingerprintCapacity}, " +
             (HasFaceFields ? $"faces {UsersWithFaces}/{FaceCapacity}, " : "") + $"records {Records}/{RecordCapacity}";

@@ -9,7 +9,8 @@ namespace ZkSync.Protocol.Model
         /// <summary>ZMM firmware: 10009 write, 10010 read, 10011 delete.</summary>
         Zmm,
 
-        /// <summary>Older TFT firmware: 110/1700 write the file, 1702 read it; delete by overwriting is not possible.</summary>
+        /// <summary>Older TFT firmware: 110/1700 write the file, 1702 read it; delete by overwriting is not
+        /// possible.</summary>
         File,
     }
 
@@ -36,10 +37,13 @@ namespace ZkSync.Protocol.Model
         /// <summary>Largest user photo the device takes, in bytes.</summary>
         public int MaxPhotoBytes { get; set; } = 30 * 1024;
 
-        /// <summary>One line an admin can read where the object is printed: "72-byte users, ids up to 9 characters, ZKFinger 10, ZKFace 7, photos (Zmm)".</summary>
+        /// <summary>One line an admin can read where the object is printed: "72-byte users, ids up to 9 characters,
+        /// ZKFinger 10, ZKFace 7, photos (Zmm)".</summary>
         public override string ToString() =>
-            $"{(int)UserFormat}-byte users, ids up to {PinWidth} characters, ZKFinger {FingerprintAlgorithm}, " +
-            (FaceSupported ? $"ZKFace {FaceAlgorithm}" : "no faces") + ", " + (PhotoSupported ? $"photos ({PhotoFamily})" : "no photos");
+            $"{(int)UserFormat}-byte users, ids up to {PinWidth} characters, ZKFinger {FingerprintAlgorithm}, "
+            + (FaceSupported ? $"ZKFace {FaceAlgorithm}" : "no faces")
+            + ", "
+            + (PhotoSupported ? $"photos ({PhotoFamily})" : "no photos");
     }
 
     /// <summary>Identity, versions, capabilities, counts and capacities of a device.</summary>

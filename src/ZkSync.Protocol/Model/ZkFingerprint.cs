@@ -27,7 +27,8 @@ namespace ZkSync.Protocol.Model
 
         public bool IsDuress => (Flag & 2) != 0;
 
-        /// <summary>The flag as firmware stores it: 0 becomes 1 (valid), anything else keeps its low two bits.</summary>
+        /// <summary>The flag as firmware stores it: 0 becomes 1 (valid), anything else keeps its low two
+        /// bits.</summary>
         public byte StoredFlag => Flag == 0 ? (byte)1 : (byte)(Flag & 3);
 
         public byte[] Template { get; }

@@ -14,14 +14,17 @@ namespace ZkSync.Protocol.Model
     /// <summary>Which user record layout a device uses.</summary>
     public enum UserRecordFormat
     {
-        /// <summary>28-byte records of black-and-white firmware: numeric user ids, 5-byte password, 8-byte name.</summary>
+        /// <summary>28-byte records of black-and-white firmware: numeric user ids, 5-byte password, 8-byte
+        /// name.</summary>
         Compact28 = 28,
 
-        /// <summary>72-byte records of TFT firmware: text user ids up to 24 bytes, 8-byte password, 24-byte name.</summary>
+        /// <summary>72-byte records of TFT firmware: text user ids up to 24 bytes, 8-byte password, 24-byte
+        /// name.</summary>
         Extended72 = 72,
     }
 
-    /// <summary>A user as a device stores it. Identity across devices is <see cref="UserId"/>; <see cref="Uid"/> is the device's internal slot.</summary>
+    /// <summary>A user as a device stores it. Identity across devices is <see cref="UserId"/>; <see cref="Uid"/> is the
+    /// device's internal slot.</summary>
     public sealed class ZkUser
     {
         /// <summary>Internal record number (1..65534), different from device to device.</summary>

@@ -22,7 +22,8 @@ namespace ZkSync.Protocol.Session
         private readonly ILogger _logger;
         private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
 
-        /// <summary>Since the last packet from the device: how long the device has been waiting for our next request.</summary>
+        /// <summary>Since the last packet from the device: how long the device has been waiting for our next
+        /// request.</summary>
         private readonly System.Diagnostics.Stopwatch _sinceLastReply = System.Diagnostics.Stopwatch.StartNew();
 
         /// <summary>Retransmission timers learned from this session's replies (UDP re-sends and stalled
@@ -32,7 +33,12 @@ namespace ZkSync.Protocol.Session
         /// <summary>Reply id of the last request; starts so that CMD_CONNECT carries 0.</summary>
         private ushort _lastReplyId = ushort.MaxValue;
 
-        public ProtocolSession(IZkTransport transport, ZkConnectionOptions options, ILogger logger, ZkTrafficCounters traffic)
+        public ProtocolSession(
+            IZkTransport transport,
+            ZkConnectionOptions options,
+            ILogger logger,
+            ZkTrafficCounters traffic
+        )
         {
             _transport = transport;
             _options = options;
@@ -53,7 +59,8 @@ namespace ZkSync.Protocol.Session
         /// </summary>
         public TimeSpan IdleFor => _sinceLastReply.Elapsed;
 
-        /// <summary>True when the device has already closed the connection (checked without sending; TCP only).</summary>
+        /// <summary>True when the device has already closed the connection (checked without sending; TCP
+        /// only).</summary>
         public bool PeerClosed() => _transport.PeerClosed();
 
         /// <summary>Test hook and upload planning: the reply id the last request used.</summary>
@@ -64,40 +71,77 @@ namespace ZkSync.Protocol.Session
         }
 
         /// <summary>
-        /// CMD_CONNECT, then CMD_AUTH whenever the device answers ACK_UNAUTH, with the key we have (0 when none was given):
-        /// ZMM220_TFT terminals answer ACK_UNAUTH even with no key set and accept the AUTH derived from 0 (pyzk's
-        /// <c>connect()</c>; docs/protocol.md §2). Only a refused AUTH is an authentication error.
+        /// CMD_CONNECT, then CMD_AUTH whenever the device answers ACK_UNAUTH, with the key we have (0 when none was
+        /// given): ZMM220_TFT terminals answer ACK_UNAUTH even with no key set and accept the AUTH derived from 0
+        /// (pyzk's <c>connect()</c>; docs/protocol.md §2). Only a refused AUTH is an authentication error.
         /// </summary>
-        public Task OpenAsync(CancellationToken cancellationToken) => RunAsync(async exchange =>
-        {
-            Packet reply;
-            try { reply = await exchange.RequestAsync(CommandCode.Connect).ConfigureAwait(false); }
-            catch (ZkTimeoutException ex)
-            {
-                throw new ZkTimeoutException(ex.Reason + " " + SessionRefusal.SilentConnectHint, Device, CommandCode.Connect, ex);
-            }
-            SessionId = reply.SessionId; // kept whatever the code, as the device expects it on CMD_AUTH too
-            if (reply.Command == ReplyCode.Ok) return true;
-            if (reply.Command == ReplyCode.Error) throw SessionRefusal.SlotsFull(Device);
-            bool newHandshake = reply.Command == ReplyCode.NewFirmwareConnect;
-            if (reply.Command != ReplyCode.Unauthorized && !newHandshake)
-                throw new ZkDeviceErrorException("The device refused the session", reply.Command, reply.SessionId, Device, CommandCode.Connect);
-            _logger.ConnectAnswered(Device, reply.Command, _options.CommKey == 0 ? "no comm key (0)" : "the comm key");
-            var auth = await exchange.RequestAsync(CommandCode.Auth, CommKey.Derive(_options.CommKey, SessionId)).ConfigureAwait(false);
-            if (auth.Command == ReplyCode.Ok) return true;
-            if (newHandshake) throw SessionRefusal.NewFirmwareHandshake(Device);
-            throw new ZkAuthenticationException(_options.CommKey == 0
-                ? "The device requires a comm key: it refused CMD_AUTH without one (key 0). Pass the key set on the terminal (Comm. > PC Connection > Comm Key) with -CommKey."
-                : "The device refused the comm key (comm key refused). Check the key set on the terminal (Comm. > PC Connection > Comm Key) and pass it with -CommKey.",
-                Device, CommandCode.Auth);
-        }, cancellationToken);
+        public Task OpenAsync(CancellationToken cancellationToken) =>
+            RunAsync(
+                async exchange =>
+                {
+                    Packet reply;
+                    try
+                    {
+                        reply = await exchange.RequestAsync(CommandCode.Connect).ConfigureAwait(false);
+                    }
+                    catch (ZkTimeoutException ex)
+                    {
+                        throw new ZkTimeoutException(
+                            ex.Reason + " " + SessionRefusal.SilentConnectHint,
+                            Device,
+                            CommandCode.Connect,
+                            ex
+                        );
+                    }
+                    SessionId = reply.SessionId; // kept whatever the code, as the device expects it on CMD_AUTH too
+                    if (reply.Command == ReplyCode.Ok)
+                        return true;
+                    if (reply.Command == ReplyCode.Error)
+                        throw SessionRefusal.SlotsFull(Device);
+                    bool newHandshake = reply.Command == ReplyCode.NewFirmwareConnect;
+                    if (reply.Command != ReplyCode.Unauthorized && !newHandshake)
+                        throw new ZkDeviceErrorException(
+                            "The device refused the session",
+                            reply.Command,
+                            reply.SessionId,
+                            Device,
+                            CommandCode.Connect
+                        );
+                    _logger.ConnectAnswered(
+                        Device,
+                        reply.Command,
+                        _options.CommKey == 0 ? "no comm key (0)" : "the comm key"
+                    );
+                    var auth = await exchange
+                        .RequestAsync(CommandCode.Auth, CommKey.Derive(_options.CommKey, SessionId))
+                        .ConfigureAwait(false);
+                    if (auth.Command == ReplyCode.Ok)
+                        return true;
+                    if (newHandshake)
+                        throw SessionRefusal.NewFirmwareHandshake(Device);
+                    throw new ZkAuthenticationException(
+                        _options.CommKey == 0
+                            ? "The device requires a comm key: it refused CMD_AUTH without one (key 0). Pass the key "
+                                + "set on the terminal (Comm. > PC Connection > Comm Key) with -CommKey."
+                            : "The device refused the comm key (comm key refused). Check the key set on the terminal "
+                                + "(Comm. > PC Connection > Comm Key) and pass it with -CommKey.",
+                        Device,
+                        CommandCode.Auth
+                    );
+                },
+                cancellationToken
+            );
 
         /// <summary>
         /// Runs <paramref name="body"/> with the connection to itself: nothing else is sent meanwhile. Cancelled midway
         /// (Ctrl+C), the exchange cannot be resumed: the device gets CMD_EXIT, so its session slot is freed, and the
         /// connection is closed (the client reconnects on its next call).
         /// </summary>
-        public async Task<T> RunAsync<T>(Func<ZkExchange, Task<T>> body, CancellationToken cancellationToken, bool isRetry = false)
+        public async Task<T> RunAsync<T>(
+            Func<ZkExchange, Task<T>> body,
+            CancellationToken cancellationToken,
+            bool isRetry = false
+        )
         {
             await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
@@ -117,7 +161,8 @@ namespace ZkSync.Protocol.Session
             }
         }
 
-        /// <summary>Sends CMD_EXIT (best effort, short wait) so the device frees the session slot, then closes.</summary>
+        /// <summary>Sends CMD_EXIT (best effort, short wait) so the device frees the session slot, then
+        /// closes.</summary>
         public async Task CloseAsync()
         {
             if (!_transport.IsOpen) return;
@@ -134,7 +179,8 @@ namespace ZkSync.Protocol.Session
             _logger.Disconnected(Device);
         }
 
-        /// <summary>CMD_EXIT with a short wait, never throwing; replies still owed to an interrupted exchange are skipped by reply id.</summary>
+        /// <summary>CMD_EXIT with a short wait, never throwing; replies still owed to an interrupted exchange are
+        /// skipped by reply id.</summary>
         private async Task SendExitAsync()
         {
             if (!_transport.IsOpen || _transport.PeerClosed()) return;
@@ -145,12 +191,13 @@ namespace ZkSync.Protocol.Session
                 {
                     // Re-sent over UDP like any request: a lost CMD_EXIT would leave the slot taken (and a disabled
                     // device disabled).
-                    await SendRequestAsync(CommandCode.Exit, null, shortWait, _options.Retries,
-                        cts.Token).ConfigureAwait(false);
+                    await SendRequestAsync(CommandCode.Exit, null, shortWait, _options.Retries, cts.Token)
+                        .ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is ZkException || ex is OperationCanceledException)
                 {
-                    if (_logger.IsEnabled(LogLevel.Debug)) _logger.ExitNotAcknowledged(Device, ZkException.WithoutDevice(ex));
+                    if (_logger.IsEnabled(LogLevel.Debug))
+                        _logger.ExitNotAcknowledged(Device, ZkException.WithoutDevice(ex));
                 }
             }
         }
@@ -186,7 +233,13 @@ namespace ZkSync.Protocol.Session
         /// from
         /// its cache without executing again (fp-firmware commu.c RunCommand), so an early re-send is harmless.
         /// </summary>
-        internal async Task<Packet> SendRequestAsync(ushort command, byte[]? payload, TimeSpan timeout, int retries, CancellationToken cancellationToken)
+        internal async Task<Packet> SendRequestAsync(
+            ushort command,
+            byte[]? payload,
+            TimeSpan timeout,
+            int retries,
+            CancellationToken cancellationToken
+        )
         {
             _lastReplyId = ReplyIds.Next(_lastReplyId);
             ushort replyId = _lastReplyId;
@@ -236,12 +289,27 @@ namespace ZkSync.Protocol.Session
             throw new ZkTimeoutException($"No reply within {timeout.TotalSeconds:0.###} s{tries}.", Device, command);
         }
 
-        internal async Task<Packet> ReceiveFollowingAsync(ushort command, ushort replyId, CancellationToken cancellationToken)
+        internal async Task<Packet> ReceiveFollowingAsync(
+            ushort command,
+            ushort replyId,
+            CancellationToken cancellationToken
+        )
         {
             Packet? reply;
-            try { reply = await WaitForReplyAsync(replyId, _options.Timeout, cancellationToken).ConfigureAwait(false); }
-            catch (ZkException ex) { throw ReplyCheck.WithCommand(ex, Device, command); }
-            return reply ?? throw new ZkTimeoutException($"Data stream stopped: nothing within {_options.Timeout.TotalSeconds:0.###} s.", Device, command);
+            try
+            {
+                reply = await WaitForReplyAsync(replyId, _options.Timeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ZkException ex)
+            {
+                throw ReplyCheck.WithCommand(ex, Device, command);
+            }
+            return reply
+                ?? throw new ZkTimeoutException(
+                    $"Data stream stopped: nothing within {_options.Timeout.TotalSeconds:0.###} s.",
+                    Device,
+                    command
+                );
         }
 
         /// <summary>
@@ -257,15 +325,28 @@ namespace ZkSync.Protocol.Session
             var wait = gap.Rto < _options.Timeout ? gap.Rto : _options.Timeout;
             var clock = System.Diagnostics.Stopwatch.StartNew();
             Packet? packet;
-            try { packet = await WaitForReplyAsync(replyId, wait, cancellationToken).ConfigureAwait(false); }
-            catch (ZkException ex) { throw ReplyCheck.WithCommand(ex, Device, command); }
-            if (packet != null) gap.Add(clock.Elapsed);
-            else _logger.StreamStalled(Device, command, replyId, (int)wait.TotalMilliseconds);
+            try
+            {
+                packet = await WaitForReplyAsync(replyId, wait, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ZkException ex)
+            {
+                throw ReplyCheck.WithCommand(ex, Device, command);
+            }
+            if (packet != null)
+                gap.Add(clock.Elapsed);
+            else
+                _logger.StreamStalled(Device, command, replyId, (int)wait.TotalMilliseconds);
             return packet;
         }
 
-        /// <summary>The next packet carrying <paramref name="replyId"/>, or null at the deadline. Events, stale and corrupt packets are skipped.</summary>
-        private async Task<Packet?> WaitForReplyAsync(ushort replyId, TimeSpan timeout, CancellationToken cancellationToken)
+        /// <summary>The next packet carrying <paramref name="replyId"/>, or null at the deadline. Events, stale and
+        /// corrupt packets are skipped.</summary>
+        private async Task<Packet?> WaitForReplyAsync(
+            ushort replyId,
+            TimeSpan timeout,
+            CancellationToken cancellationToken
+        )
         {
             var deadline = DateTime.UtcNow + timeout;
             while (true)
@@ -303,7 +384,8 @@ namespace ZkSync.Protocol.Session
             }
         }
 
-        /// <summary>Events need a header-only ACK_OK; pyzk sends it with reply id 0 and the device never answers it.</summary>
+        /// <summary>Events need a header-only ACK_OK; pyzk sends it with reply id 0 and the device never answers
+        /// it.</summary>
         private async Task AcknowledgeEventAsync(Packet evt, CancellationToken cancellationToken)
         {
             _logger.AcknowledgedEvent(Device, evt.SessionId, evt.Payload.Length);

@@ -15,33 +15,48 @@ namespace ZkSync.Protocol.Session
         public static ZkException Failure(Packet reply, string device, ushort command, string what)
         {
             if (reply.Command == ReplyCode.Unauthorized)
-                return new ZkAuthenticationException($"{what}: the device answered 'not authenticated'.", device, command);
-            return new ZkDeviceErrorException($"{what} failed: {Describe(reply.Command)}", reply.Command, reply.SessionId, device, command);
+                return new ZkAuthenticationException(
+                    $"{what}: the device answered 'not authenticated'.",
+                    device,
+                    command
+                );
+            return new ZkDeviceErrorException(
+                $"{what} failed: {Describe(reply.Command)}",
+                reply.Command,
+                reply.SessionId,
+                device,
+                command
+            );
         }
 
         public static bool IsError(Packet reply, params ushort[] codes)
         {
-            foreach (var c in codes) if (reply.Command == c) return true;
+            foreach (var c in codes)
+                if (reply.Command == c)
+                    return true;
             return false;
         }
 
-        public static string Describe(ushort code) => code switch
-        {
-            ReplyCode.Error => "device error",
-            ReplyCode.Unknown => "unknown command",
-            ReplyCode.NoPicture => "no picture",
-            ReplyCode.NoRecord => "no record",
-            ReplyCode.NoFingerprint => "no fingerprint",
-            ReplyCode.NoData => "no data",
-            ReplyCode.UploadBufferEmpty => "upload buffer empty",
-            ReplyCode.OptionNotFound => "option not found",
-            _ => $"unexpected reply {code}",
-        };
+        public static string Describe(ushort code) =>
+            code switch
+            {
+                ReplyCode.Error => "device error",
+                ReplyCode.Unknown => "unknown command",
+                ReplyCode.NoPicture => "no picture",
+                ReplyCode.NoRecord => "no record",
+                ReplyCode.NoFingerprint => "no fingerprint",
+                ReplyCode.NoData => "no data",
+                ReplyCode.UploadBufferEmpty => "upload buffer empty",
+                ReplyCode.OptionNotFound => "option not found",
+                _ => $"unexpected reply {code}",
+            };
 
-        /// <summary>The same error with the command filled in (transport errors do not know which command was running).</summary>
+        /// <summary>The same error with the command filled in (transport errors do not know which command was
+        /// running).</summary>
         public static ZkException WithCommand(ZkException ex, string device, ushort command)
         {
-            if (ex.Command != null) return ex;
+            if (ex.Command != null)
+                return ex;
             return ex switch
             {
                 ZkConnectionException _ => new ZkConnectionException(ex.Reason, device, command, ex),

@@ -8,8 +8,8 @@ using ZkSync.Protocol.Model;
 namespace ZkSync.Protocol.Session
 {
     /// <summary>
-    /// The connection while one operation owns it (<see cref="ProtocolSession.RunAsync{T}"/>): requests, the further packets
-    /// of a multi-packet reply, and reply-id planning for uploads.
+    /// The connection while one operation owns it (<see cref="ProtocolSession.RunAsync{T}"/>): requests, the further
+    /// packets of a multi-packet reply, and reply-id planning for uploads.
     /// </summary>
     internal sealed class ZkExchange
     {
@@ -34,8 +34,19 @@ namespace ZkSync.Protocol.Session
         public ProtocolSession Session => _session;
 
         /// <summary>Sends one request and returns the first packet answering it.</summary>
-        public Task<Packet> RequestAsync(ushort command, byte[]? payload = null, TimeSpan? timeout = null, int? retries = null) =>
-            _session.SendRequestAsync(command, payload, timeout ?? _session.Options.Timeout, retries ?? _session.Options.Retries, Token);
+        public Task<Packet> RequestAsync(
+            ushort command,
+            byte[]? payload = null,
+            TimeSpan? timeout = null,
+            int? retries = null
+        ) =>
+            _session.SendRequestAsync(
+                command,
+                payload,
+                timeout ?? _session.Options.Timeout,
+                retries ?? _session.Options.Retries,
+                Token
+            );
 
         /// <summary>Sends one request and requires ACK_OK.</summary>
         public async Task<Packet> RequestOkAsync(ushort command, byte[]? payload, string what)
@@ -45,19 +56,26 @@ namespace ZkSync.Protocol.Session
         }
 
         /// <summary>The next packet of the current request's reply (data streams).</summary>
-        public Task<Packet> NextAsync(ushort command) => _session.ReceiveFollowingAsync(command, _session.LastReplyId, Token);
+        public Task<Packet> NextAsync(ushort command) =>
+            _session.ReceiveFollowingAsync(command, _session.LastReplyId, Token);
 
         /// <summary>
-        /// Firmware accepts an upload CMD_DATA only with reply id = previous + 1, computed without wrapping: true when the
-        /// next request plus <paramref name="count"/> following ones would pass 65535.
+        /// Firmware accepts an upload CMD_DATA only with reply id = previous + 1, computed without wrapping: true when
+        /// the next request plus <paramref name="count"/> following ones would pass 65535.
         /// </summary>
         public bool WouldWrap(int count)
         {
-            if (count > ushort.MaxValue) throw new ZkInvalidDataException($"A transfer of {count} packets exceeds the 65,535 reply ids of one sequence.", null, Device);
+            if (count > ushort.MaxValue)
+                throw new ZkInvalidDataException(
+                    $"A transfer of {count} packets exceeds the 65,535 reply ids of one sequence.",
+                    null,
+                    Device
+                );
             return ReplyIds.Next(_session.LastReplyId) + count > ushort.MaxValue;
         }
 
-        /// <summary>The next request gets reply id 65535 (jumping forward is always accepted), so the ones after it start again at 0.</summary>
+        /// <summary>The next request gets reply id 65535 (jumping forward is always accepted), so the ones after it
+        /// start again at 0.</summary>
         public void JumpToWrap() => _session.LastReplyId = ushort.MaxValue - 1;
     }
 }

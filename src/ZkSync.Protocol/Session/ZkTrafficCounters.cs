@@ -19,7 +19,8 @@ namespace ZkSync.Protocol.Session
         /// missing.</summary>
         public long StreamRepairs { get; internal set; }
 
-        /// <summary>When the device last sent anything (UTC); null before its first packet. Says how fresh "connected" is.</summary>
+        /// <summary>When the device last sent anything (UTC); null before its first packet. Says how fresh "connected"
+        /// is.</summary>
         public DateTime? LastReceivedUtc { get; internal set; }
     }
 }

@@ -22,7 +22,8 @@ namespace ZkSync.Protocol.Transport
 
         Task SendAsync(byte[] packet, TimeSpan timeout, CancellationToken cancellationToken);
 
-        /// <summary>The next packet from the device, or null when none arrived within <paramref name="timeout"/>.</summary>
+        /// <summary>The next packet from the device, or null when none arrived within <paramref
+        /// name="timeout"/>.</summary>
         Task<byte[]?> ReceiveAsync(TimeSpan timeout, CancellationToken cancellationToken);
 
         /// <summary>

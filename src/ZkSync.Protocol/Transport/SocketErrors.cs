@@ -9,12 +9,17 @@ namespace ZkSync.Protocol.Transport
     {
         public static ZkException Wrap(Exception ex, string device, string doing)
         {
-            if (ex is ZkException zk) return zk;
+            if (ex is ZkException zk)
+                return zk;
             string reason = ex switch
             {
-                SocketException se when se.SocketErrorCode == SocketError.ConnectionRefused => "connection refused (nothing listens on that port?)",
-                SocketException se when se.SocketErrorCode == SocketError.ConnectionReset => "connection reset by the device",
-                SocketException se when se.SocketErrorCode == SocketError.HostUnreachable || se.SocketErrorCode == SocketError.NetworkUnreachable => "host unreachable",
+                SocketException se when se.SocketErrorCode == SocketError.ConnectionRefused =>
+                    "connection refused (nothing listens on that port?)",
+                SocketException se when se.SocketErrorCode == SocketError.ConnectionReset =>
+                    "connection reset by the device",
+                SocketException se
+                    when se.SocketErrorCode == SocketError.HostUnreachable
+                        || se.SocketErrorCode == SocketError.NetworkUnreachable => "host unreachable",
                 SocketException se => se.SocketErrorCode.ToString(),
                 ObjectDisposedException _ => "connection already closed",
                 _ => ex.Message,
@@ -23,6 +28,9 @@ namespace ZkSync.Protocol.Transport
         }
 
         public static bool IsRefusedOrReset(Exception ex) =>
-            ex is SocketException se && (se.SocketErrorCode == SocketError.ConnectionRefused || se.SocketErrorCode == SocketError.ConnectionReset);
+            ex is SocketException se
+            && (
+                se.SocketErrorCode == SocketError.ConnectionRefused || se.SocketErrorCode == SocketError.ConnectionReset
+            );
     }
 }

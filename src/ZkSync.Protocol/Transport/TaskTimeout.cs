@@ -10,7 +10,8 @@ namespace ZkSync.Protocol.Transport
     /// </summary>
     internal static class TaskTimeout
     {
-        /// <summary>True when <paramref name="task"/> finished in time; throws OperationCanceledException on cancellation.</summary>
+        /// <summary>True when <paramref name="task"/> finished in time; throws OperationCanceledException on
+        /// cancellation.</summary>
         public static async Task<bool> CompletesWithin(Task task, TimeSpan timeout, CancellationToken cancellationToken)
         {
             if (task.IsCompleted) return true;
@@ -26,10 +27,16 @@ namespace ZkSync.Protocol.Transport
             }
         }
 
-        /// <summary>Marks a task's eventual exception as observed (a receive abandoned when its socket closed).</summary>
+        /// <summary>Marks a task's eventual exception as observed (a receive abandoned when its socket
+        /// closed).</summary>
         public static void Forget(Task? task)
         {
-            task?.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            task?.ContinueWith(
+                t => _ = t.Exception,
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted,
+                TaskScheduler.Default
+            );
         }
     }
 }

@@ -9,7 +9,8 @@ using ZkSync.Protocol.Model;
 
 namespace ZkSync.Protocol.Transport
 {
-    /// <summary>TCP transport: envelope on send, <see cref="TcpFrameReader"/> on receive, one pending receive reused across timeouts.</summary>
+    /// <summary>TCP transport: envelope on send, <see cref="TcpFrameReader"/> on receive, one pending receive reused
+    /// across timeouts.</summary>
     internal sealed class TcpTransport : IZkTransport
     {
         private readonly Socket _socket;
@@ -30,23 +31,45 @@ namespace ZkSync.Protocol.Transport
         public int FramingOverhead => TcpEnvelope.Size;
         public bool IsOpen => !_closed;
 
-        /// <summary>Opens the connection. Refused or reset → <see cref="ZkConnectionException"/>; no answer in time → <see cref="ZkTimeoutException"/>.</summary>
-        public static async Task<TcpTransport> ConnectAsync(IPEndPoint endpoint, string device, TimeSpan timeout, CancellationToken cancellationToken)
+        /// <summary>Opens the connection. Refused or reset → <see cref="ZkConnectionException"/>; no answer in time →
+        /// <see cref="ZkTimeoutException"/>.</summary>
+        public static async Task<TcpTransport> ConnectAsync(
+            IPEndPoint endpoint,
+            string device,
+            TimeSpan timeout,
+            CancellationToken cancellationToken
+        )
         {
             var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             try
             {
                 var connect = socket.ConnectAsync(endpoint);
                 bool done;
-                try { done = await TaskTimeout.CompletesWithin(connect, timeout, cancellationToken).ConfigureAwait(false); }
-                catch (OperationCanceledException) { TaskTimeout.Forget(connect); throw; }
+                try
+                {
+                    done = await TaskTimeout.CompletesWithin(connect, timeout, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    TaskTimeout.Forget(connect);
+                    throw;
+                }
                 if (!done)
                 {
                     TaskTimeout.Forget(connect);
-                    throw new ZkTimeoutException($"TCP connect did not complete within {timeout.TotalSeconds:0.###} s.", device);
+                    throw new ZkTimeoutException(
+                        $"TCP connect did not complete within {timeout.TotalSeconds:0.###} s.",
+                        device
+                    );
                 }
-                try { await connect.ConfigureAwait(false); }
-                catch (Exception ex) { throw SocketErrors.Wrap(ex, device, "TCP connect"); }
+                try
+                {
+                    await connect.ConfigureAwait(false);
+                }
+                catch (Exception ex)
+                {
+                    throw SocketErrors.Wrap(ex, device, "TCP connect");
+                }
                 return new TcpTransport(socket, device);
             }
             catch
@@ -95,17 +118,41 @@ namespace ZkSync.Protocol.Transport
                 ThrowIfClosed();
                 if (_pendingReceive == null)
                 {
-                    try { _pendingReceive = _socket.ReceiveAsync(new ArraySegment<byte>(_receiveBuffer), SocketFlags.None); }
-                    catch (Exception ex) { Close(); throw SocketErrors.Wrap(ex, _device, "Receive"); }
+                    try
+                    {
+                        _pendingReceive = _socket.ReceiveAsync(
+                            new ArraySegment<byte>(_receiveBuffer),
+                            SocketFlags.None
+                        );
+                    }
+                    catch (Exception ex)
+                    {
+                        Close();
+                        throw SocketErrors.Wrap(ex, _device, "Receive");
+                    }
                 }
                 bool done;
-                // Cancelled: the receive stays armed and the framing intact, so the session can still say goodbye (CMD_EXIT).
-                done = await TaskTimeout.CompletesWithin(_pendingReceive, deadline - DateTime.UtcNow, cancellationToken).ConfigureAwait(false);
-                if (!done) return null; // the pending receive stays armed for the next call
+                // Cancelled: the receive stays armed and the framing intact, so the session can still say goodbye
+                // (CMD_EXIT).
+                done = await TaskTimeout
+                    .CompletesWithin(_pendingReceive, deadline - DateTime.UtcNow, cancellationToken)
+                    .ConfigureAwait(false);
+                if (!done)
+                    return null; // the pending receive stays armed for the next call
                 int received;
-                try { received = await _pendingReceive.ConfigureAwait(false); }
-                catch (Exception ex) { Close(); throw SocketErrors.Wrap(ex, _device, "Receive"); }
-                finally { _pendingReceive = null; }
+                try
+                {
+                    received = await _pendingReceive.ConfigureAwait(false);
+                }
+                catch (Exception ex)
+                {
+                    Close();
+                    throw SocketErrors.Wrap(ex, _device, "Receive");
+                }
+                finally
+                {
+                    _pendingReceive = null;
+                }
                 if (received == 0)
                 {
                     Close();
@@ -153,9 +200,15 @@ namespace ZkSync.Protocol.Transport
 
         public void Close()
         {
-            if (_closed) return;
+            if (_closed)
+                return;
             _closed = true;
-            try { _socket.Shutdown(SocketShutdown.Both); } catch (SocketException) { } catch (ObjectDisposedException) { }
+            try
+            {
+                _socket.Shutdown(SocketShutdown.Both);
+            }
+            catch (SocketException) { }
+            catch (ObjectDisposedException) { }
             _socket.Dispose();
             TaskTimeout.Forget(_pendingReceive);
         }

@@ -8,7 +8,8 @@ using ZkSync.Protocol.Model;
 
 namespace ZkSync.Protocol.Transport
 {
-    /// <summary>UDP transport: a connected socket, one datagram per packet, datagrams from any other endpoint ignored.</summary>
+    /// <summary>UDP transport: a connected socket, one datagram per packet, datagrams from any other endpoint
+    /// ignored.</summary>
     internal sealed class UdpTransport : IZkTransport
     {
         /// <summary>Largest UDP payload; device datagrams are at most 1,032 bytes.</summary>
@@ -28,7 +29,8 @@ namespace ZkSync.Protocol.Transport
             _device = device;
         }
 
-        /// <summary>Why TCP was not used, when Protocol Auto fell back to this transport; reported if UDP fails too.</summary>
+        /// <summary>Why TCP was not used, when Protocol Auto fell back to this transport; reported if UDP fails
+        /// too.</summary>
         public ZkException? TcpFailure { get; set; }
 
         public ZkTransportKind Kind => ZkTransportKind.Udp;
@@ -60,14 +62,39 @@ namespace ZkSync.Protocol.Transport
         {
             ThrowIfClosed();
             Task<int> send;
-            try { send = _socket.SendAsync(new ArraySegment<byte>(packet), SocketFlags.None); }
-            catch (Exception ex) { throw SocketErrors.Wrap(ex, _device, "Send"); }
+            try
+            {
+                send = _socket.SendAsync(new ArraySegment<byte>(packet), SocketFlags.None);
+            }
+            catch (Exception ex)
+            {
+                throw SocketErrors.Wrap(ex, _device, "Send");
+            }
             bool done;
-            try { done = await TaskTimeout.CompletesWithin(send, timeout, cancellationToken).ConfigureAwait(false); }
-            catch (OperationCanceledException) { Close(); TaskTimeout.Forget(send); throw; }
-            if (!done) { Close(); TaskTimeout.Forget(send); throw new ZkTimeoutException("UDP send did not complete in time.", _device); }
-            try { await send.ConfigureAwait(false); }
-            catch (Exception ex) { throw SocketErrors.Wrap(ex, _device, "Send"); }
+            try
+            {
+                done = await TaskTimeout.CompletesWithin(send, timeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                Close();
+                TaskTimeout.Forget(send);
+                throw;
+            }
+            if (!done)
+            {
+                Close();
+                TaskTimeout.Forget(send);
+                throw new ZkTimeoutException("UDP send did not complete in time.", _device);
+            }
+            try
+            {
+                await send.ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                throw SocketErrors.Wrap(ex, _device, "Send");
+            }
         }
 
         public async Task<byte[]?> ReceiveAsync(TimeSpan timeout, CancellationToken cancellationToken)
@@ -78,20 +105,48 @@ namespace ZkSync.Protocol.Transport
                 ThrowIfClosed();
                 if (_pendingReceive == null)
                 {
-                    EndPoint any = new IPEndPoint(_remote.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
-                    try { _pendingReceive = _socket.ReceiveFromAsync(new ArraySegment<byte>(_receiveBuffer), SocketFlags.None, any); }
-                    catch (Exception ex) { Close(); throw SocketErrors.Wrap(ex, _device, "Receive"); }
+                    EndPoint any = new IPEndPoint(
+                        _remote.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any,
+                        0
+                    );
+                    try
+                    {
+                        _pendingReceive = _socket.ReceiveFromAsync(
+                            new ArraySegment<byte>(_receiveBuffer),
+                            SocketFlags.None,
+                            any
+                        );
+                    }
+                    catch (Exception ex)
+                    {
+                        Close();
+                        throw SocketErrors.Wrap(ex, _device, "Receive");
+                    }
                 }
                 bool done;
                 // Cancelled: the receive stays armed, so the session can still say goodbye (CMD_EXIT).
-                done = await TaskTimeout.CompletesWithin(_pendingReceive, deadline - DateTime.UtcNow, cancellationToken).ConfigureAwait(false);
-                if (!done) return null;
+                done = await TaskTimeout
+                    .CompletesWithin(_pendingReceive, deadline - DateTime.UtcNow, cancellationToken)
+                    .ConfigureAwait(false);
+                if (!done)
+                    return null;
                 SocketReceiveFromResult result;
-                try { result = await _pendingReceive.ConfigureAwait(false); }
-                catch (Exception ex) { Close(); throw SocketErrors.Wrap(ex, _device, "Receive"); }
-                finally { _pendingReceive = null; }
+                try
+                {
+                    result = await _pendingReceive.ConfigureAwait(false);
+                }
+                catch (Exception ex)
+                {
+                    Close();
+                    throw SocketErrors.Wrap(ex, _device, "Receive");
+                }
+                finally
+                {
+                    _pendingReceive = null;
+                }
                 // The connected socket already filters other senders on common OSes; check anyway, it costs nothing.
-                if (!_remote.Equals(result.RemoteEndPoint)) continue;
+                if (!_remote.Equals(result.RemoteEndPoint))
+                    continue;
                 var datagram = new byte[result.ReceivedBytes];
                 Buffer.BlockCopy(_receiveBuffer, 0, datagram, 0, datagram.Length);
                 return datagram;

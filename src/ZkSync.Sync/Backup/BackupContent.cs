@@ -17,7 +17,8 @@ namespace ZkSync.Sync.Backup
         public List<ZkFingerprint> Fingerprints { get; } = new List<ZkFingerprint>();
 
         /// <summary>Face records by user id, as the device stored them.</summary>
-        public Dictionary<string, IReadOnlyList<ZkFaceRecord>> Faces { get; } = new Dictionary<string, IReadOnlyList<ZkFaceRecord>>();
+        public Dictionary<string, IReadOnlyList<ZkFaceRecord>> Faces { get; } =
+            new Dictionary<string, IReadOnlyList<ZkFaceRecord>>();
 
         /// <summary>Photo bytes (JPEG) by user id.</summary>
         public Dictionary<string, byte[]> Photos { get; } = new Dictionary<string, byte[]>();

@@ -8,10 +8,10 @@ namespace ZkSync.Sync.Backup
 {
     /// <summary>
     /// Password encryption of a whole backup file: AES-256-CBC (PKCS7) then HMAC-SHA256 over header and ciphertext
-    /// (encrypt-then-MAC). Keys come from PBKDF2-HMAC-SHA256 with a random 32-byte salt; the 32-byte master key is split
-    /// into encryption, authentication and password-check keys with HMAC, so one PBKDF2 block is all a defender pays.
-    /// Opening checks the password, then the MAC over the whole file, and only then decrypts: nothing unauthenticated is
-    /// ever used. Layout in docs/backup-format.md.
+    /// (encrypt-then-MAC). Keys come from PBKDF2-HMAC-SHA256 with a random 32-byte salt; the 32-byte master key is
+    /// split into encryption, authentication and password-check keys with HMAC, so one PBKDF2 block is all a defender
+    /// pays. Opening checks the password, then the MAC over the whole file, and only then decrypts: nothing
+    /// unauthenticated is ever used. Layout in docs/backup-format.md.
     /// </summary>
     internal static class BackupCrypto
     {
@@ -20,19 +20,26 @@ namespace ZkSync.Sync.Backup
         public const ushort KdfPbkdf2Sha256 = 1;
         public const int DefaultIterations = 200_000;
         public const int MaxIterations = 50_000_000;
-        public const int SaltSize = 32, IvSize = 16, CheckSize = 16, MacSize = 32;
+        public const int SaltSize = 32,
+            IvSize = 16,
+            CheckSize = 16,
+            MacSize = 32;
         public const int HeaderSize = 8 + 2 + 2 + 4 + SaltSize + IvSize + CheckSize; // 80
 
-        public static bool IsEncrypted(byte[] start) => start.Length >= Magic.Length && start.AsSpan(0, Magic.Length).SequenceEqual(Magic);
+        public static bool IsEncrypted(byte[] start) =>
+            start.Length >= Magic.Length && start.AsSpan(0, Magic.Length).SequenceEqual(Magic);
 
         /// <summary>
-        /// Writes the header to <paramref name="output"/> and returns a stream that encrypts what is written to it; disposing
-        /// it writes the last block and the MAC. <paramref name="output"/> stays open.
+        /// Writes the header to <paramref name="output"/> and returns a stream that encrypts what is written to it;
+        /// disposing it writes the last block and the MAC. <paramref name="output"/> stays open.
         /// </summary>
         public static Stream BeginEncrypt(Stream output, string password, int iterations)
         {
             if (iterations < DefaultIterations || iterations > MaxIterations)
-                throw new ArgumentOutOfRangeException(nameof(iterations), $"Use {DefaultIterations:N0} to {MaxIterations:N0} PBKDF2 iterations.");
+                throw new ArgumentOutOfRangeException(
+                    nameof(iterations),
+                    $"Use {DefaultIterations:N0} to {MaxIterations:N0} PBKDF2 iterations."
+                );
             var salt = Random(SaltSize);
             var iv = Random(IvSize);
             var keys = Keys.Derive(password, salt, iterations);
@@ -48,27 +55,41 @@ namespace ZkSync.Sync.Backup
         }
 
         /// <summary>
-        /// Checks the password, then the MAC over the whole of <paramref name="input"/> (seekable, kept open), and returns a
-        /// seekable stream of the plaintext that decrypts on demand, so no plaintext is written anywhere.
+        /// Checks the password, then the MAC over the whole of <paramref name="input"/> (seekable, kept open), and
+        /// returns a seekable stream of the plaintext that decrypts on demand, so no plaintext is written anywhere.
         /// </summary>
         public static Stream OpenDecrypted(Stream input, string password, string file)
         {
             long cipherLength = input.Length - HeaderSize - MacSize;
             if (cipherLength < 16 || cipherLength % 16 != 0)
-                throw new ZkBackupException("The encrypted backup is truncated (its length is not header + whole AES blocks + MAC).", file);
+                throw new ZkBackupException(
+                    "The encrypted backup is truncated (its length is not header + whole AES blocks + MAC).",
+                    file
+                );
             input.Position = 0;
             var header = ReadExactly(input, HeaderSize, file);
-            if (!IsEncrypted(header)) throw new ZkBackupException("Not an encrypted ZkSync backup.", file);
-            ushort version = BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(8)), kdf = BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(10));
+            if (!IsEncrypted(header))
+                throw new ZkBackupException("Not an encrypted ZkSync backup.", file);
+            ushort version = BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(8)),
+                kdf = BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(10));
             uint iterations = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(12));
             if (version != Version || kdf != KdfPbkdf2Sha256)
-                throw new ZkBackupException($"Encryption version {version} (KDF {kdf}) is not supported; this ZkSync reads version {Version}.", file);
+                throw new ZkBackupException(
+                    $"Encryption version {version} (KDF {kdf}) is not supported; this ZkSync reads version {Version}.",
+                    file
+                );
             if (iterations < 1 || iterations > MaxIterations)
-                throw new ZkBackupException($"The header asks for {iterations} PBKDF2 iterations; refusing (altered header?).", file);
+                throw new ZkBackupException(
+                    $"The header asks for {iterations} PBKDF2 iterations; refusing (altered header?).",
+                    file
+                );
 
             var keys = Keys.Derive(password, Slice(header, 16, SaltSize), (int)iterations);
             if (!FixedTimeEquals(keys.Check, Slice(header, 64, CheckSize)))
-                throw new ZkBackupPasswordException("Wrong password for this backup (or its header was altered). Nothing was read.", file);
+                throw new ZkBackupPasswordException(
+                    "Wrong password for this backup (or its header was altered). Nothing was read.",
+                    file
+                );
 
             using (var hmac = new HMACSHA256(keys.Mac))
             {
@@ -77,7 +98,10 @@ namespace ZkSync.Sync.Backup
                 hmac.TransformFinalBlock(Array.Empty<byte>(), 0, 0);
                 var stored = ReadExactly(input, MacSize, file);
                 if (!FixedTimeEquals(hmac.Hash, stored))
-                    throw new ZkBackupException("The backup was altered or damaged: its authentication code does not match. Nothing was read.", file);
+                    throw new ZkBackupException(
+                        "The backup was altered or damaged: its authentication code does not match. Nothing was read.",
+                        file
+                    );
             }
             return new CbcReadStream(input, HeaderSize, cipherLength, keys.Encryption, Slice(header, 48, IvSize), file);
         }
@@ -102,7 +126,12 @@ namespace ZkSync.Sync.Backup
                 var master = Pbkdf2.DeriveSha256(password, salt, iterations, 32);
                 using var expand = new HMACSHA256(master);
                 byte[] Label(string s) => expand.ComputeHash(Encoding.ASCII.GetBytes("ZkSync backup v1 " + s));
-                var keys = new Keys { Encryption = Label("encryption"), Mac = Label("authentication"), Check = Slice(Label("password check"), 0, CheckSize) };
+                var keys = new Keys
+                {
+                    Encryption = Label("encryption"),
+                    Mac = Label("authentication"),
+                    Check = Slice(Label("password check"), 0, CheckSize),
+                };
                 Array.Clear(master, 0, master.Length);
                 return keys;
             }
@@ -157,7 +186,8 @@ namespace ZkSync.Sync.Backup
             return diff == 0;
         }
 
-        /// <summary>CBC-encrypts what is written, MACs header + ciphertext, and on dispose pads, writes the MAC, leaves the output open.</summary>
+        /// <summary>CBC-encrypts what is written, MACs header + ciphertext, and on dispose pads, writes the MAC, leaves
+        /// the output open.</summary>
         private sealed class EncryptingStream : WriteOnlyStream
         {
             private readonly Stream _output;

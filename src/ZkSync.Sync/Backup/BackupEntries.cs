@@ -15,15 +15,18 @@ namespace ZkSync.Sync.Backup
         public static string Faces(string userId) => "faces/" + Escape(userId) + ".bin";
         public static string Photo(string userId) => "photos/" + Escape(userId) + ".jpg";
 
-        /// <summary>Letters, digits, '-' and '_' stay; every other byte becomes %XX, so any user id is a safe, unique file name.</summary>
+        /// <summary>Letters, digits, '-' and '_' stay; every other byte becomes %XX, so any user id is a safe, unique
+        /// file name.</summary>
         public static string Escape(string userId)
         {
             var sb = new StringBuilder(userId.Length);
             foreach (byte b in Encoding.UTF8.GetBytes(userId))
             {
                 char c = (char)b;
-                if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') sb.Append(c);
-                else sb.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+                if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')
+                    sb.Append(c);
+                else
+                    sb.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
             }
             return sb.ToString();
         }

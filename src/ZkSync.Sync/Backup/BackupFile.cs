@@ -11,10 +11,10 @@ using ZkSync.Sync;
 namespace ZkSync.Sync.Backup
 {
     /// <summary>
-    /// An open backup. <see cref="Open"/> checks everything before returning: the password and MAC of an encrypted file,
-    /// the ZIP directory, the manifest's format and version, and the SHA-256 of every entry. Users and templates are then
-    /// in memory; faces and photos are read per user on demand (and their hash checked again). The file is held open
-    /// with writes denied to others while in use.
+    /// An open backup. <see cref="Open"/> checks everything before returning: the password and MAC of an encrypted
+    /// file, the ZIP directory, the manifest's format and version, and the SHA-256 of every entry. Users and templates
+    /// are then in memory; faces and photos are read per user on demand (and their hash checked again). The file is
+    /// held open with writes denied to others while in use.
     /// </summary>
     public sealed class BackupFile : IDisposable
     {
@@ -57,7 +57,8 @@ namespace ZkSync.Sync.Backup
         /// <summary>Templates with <see cref="ZkFingerprint.UserId"/> set.</summary>
         public IReadOnlyList<ZkFingerprint> Fingerprints { get; }
 
-        /// <summary>Opens and fully checks a backup. <paramref name="password"/> is required for an encrypted file.</summary>
+        /// <summary>Opens and fully checks a backup. <paramref name="password"/> is required for an encrypted
+        /// file.</summary>
         public static BackupFile Open(string path, string? password = null)
         {
             var full = System.IO.Path.GetFullPath(path);
@@ -72,11 +73,17 @@ namespace ZkSync.Sync.Backup
                 bool encrypted = n == 8 && BackupCrypto.IsEncrypted(start);
                 if (encrypted)
                 {
-                    if (string.IsNullOrEmpty(password)) throw new ZkBackupPasswordException("This backup is encrypted; give its password.", full);
+                    if (string.IsNullOrEmpty(password))
+                        throw new ZkBackupPasswordException("This backup is encrypted; give its password.", full);
                     zipStream = BackupCrypto.OpenDecrypted(file, password!, full);
                 }
-                else if (n >= 4 && start[0] == (byte)'P' && start[1] == (byte)'K' && start[2] == 3 && start[3] == 4) zipStream = file;
-                else throw new ZkBackupException("Not a ZkSync backup (neither a ZIP nor an encrypted ZkSync backup).", full);
+                else if (n >= 4 && start[0] == (byte)'P' && start[1] == (byte)'K' && start[2] == 3 && start[3] == 4)
+                    zipStream = file;
+                else
+                    throw new ZkBackupException(
+                        "Not a ZkSync backup (neither a ZIP nor an encrypted ZkSync backup).",
+                        full
+                    );
 
                 ZipArchive zip;
                 try
@@ -85,7 +92,11 @@ namespace ZkSync.Sync.Backup
                 }
                 catch (InvalidDataException ex)
                 {
-                    throw new ZkBackupException("The backup is truncated or damaged (its ZIP directory cannot be read).", full, ex);
+                    throw new ZkBackupException(
+                        "The backup is truncated or damaged (its ZIP directory cannot be read).",
+                        full,
+                        ex
+                    );
                 }
                 try
                 {
@@ -113,23 +124,35 @@ namespace ZkSync.Sync.Backup
 
         /// <summary>An import source: the engine opens the backup when the run starts and closes it after.</summary>
         public static SyncEndpoint Endpoint(string path, string? password = null) =>
-            new SyncEndpoint("backup:" + System.IO.Path.GetFileName(path), _ => System.Threading.Tasks.Task.FromResult<ISyncDevice>(new BackupSyncDevice(Open(path, password), ownsFile: true)), ownsDevice: true);
+            new SyncEndpoint(
+                "backup:" + System.IO.Path.GetFileName(path),
+                _ =>
+                    System.Threading.Tasks.Task.FromResult<ISyncDevice>(
+                        new BackupSyncDevice(Open(path, password), ownsFile: true)
+                    ),
+                ownsDevice: true
+            );
 
         /// <summary>A read-only sync source over this open file (the caller keeps ownership).</summary>
         public ISyncDevice AsSyncDevice() => new BackupSyncDevice(this, ownsFile: false);
 
         public IReadOnlyList<ZkFaceRecord> GetFaces(string userId)
         {
-            if (!_users.TryGetValue(userId, out var u) || u.Faces == null) return Array.Empty<ZkFaceRecord>();
+            if (!_users.TryGetValue(userId, out var u) || u.Faces == null)
+                return Array.Empty<ZkFaceRecord>();
             var records = FaceRecordCodec.DecodeBlob(ReadEntry(u.Faces));
-            foreach (var r in records) r.UserId = userId;
+            foreach (var r in records)
+                r.UserId = userId;
             return records;
         }
 
-        public byte[]? GetPhoto(string userId) => _users.TryGetValue(userId, out var u) && u.Photo != null ? ReadEntry(u.Photo) : null;
+        public byte[]? GetPhoto(string userId) =>
+            _users.TryGetValue(userId, out var u) && u.Photo != null ? ReadEntry(u.Photo) : null;
 
         public IReadOnlyList<ZkAttendanceRecord> GetAttendance() =>
-            Manifest.Entries.ContainsKey(BackupEntries.Attendance) ? Json<List<ZkAttendanceRecord>>(BackupEntries.Attendance) : new List<ZkAttendanceRecord>();
+            Manifest.Entries.ContainsKey(BackupEntries.Attendance)
+                ? Json<List<ZkAttendanceRecord>>(BackupEntries.Attendance)
+                : new List<ZkAttendanceRecord>();
 
         /// <summary>Everything in memory (for building emulator state from a backup, or small backups).</summary>
         public BackupContent ReadContent()
@@ -162,13 +185,20 @@ namespace ZkSync.Sync.Backup
 
         private BackupManifest ReadManifest()
         {
-            var entry = _zip.GetEntry(BackupEntries.Manifest) ?? throw new ZkBackupException("The backup has no manifest.json.", Path);
+            var entry = _zip.GetEntry(BackupEntries.Manifest)
+                ?? throw new ZkBackupException("The backup has no manifest.json.", Path);
             var manifest = BackupJson.Deserialize<BackupManifest>(Inflate(entry), BackupEntries.Manifest, Path);
-            if (manifest.Format != BackupManifest.FormatName) throw new ZkBackupException($"Not a ZkSync backup (format '{manifest.Format}').", Path);
+            if (manifest.Format != BackupManifest.FormatName)
+                throw new ZkBackupException($"Not a ZkSync backup (format '{manifest.Format}').", Path);
             if (manifest.Version > BackupManifest.CurrentVersion || manifest.Version < 1)
-                throw new ZkBackupException($"Backup format version {manifest.Version} is newer than this ZkSync reads ({BackupManifest.CurrentVersion}); update ZkSync.", Path);
+                throw new ZkBackupException(
+                    $"Backup format version {manifest.Version} is newer than this ZkSync reads "
+                        + $"({BackupManifest.CurrentVersion}); update ZkSync.",
+                    Path
+                );
             foreach (var required in new[] { BackupEntries.Device, BackupEntries.Users, BackupEntries.Fingerprints })
-                if (!manifest.Entries.ContainsKey(required)) throw new ZkBackupException($"The manifest does not list {required}.", Path);
+                if (!manifest.Entries.ContainsKey(required))
+                    throw new ZkBackupException($"The manifest does not list {required}.", Path);
             return manifest;
         }
 
@@ -176,31 +206,57 @@ namespace ZkSync.Sync.Backup
         {
             foreach (var entry in _zip.Entries)
                 if (entry.FullName != BackupEntries.Manifest && !Manifest.Entries.ContainsKey(entry.FullName))
-                    throw new ZkBackupException($"The backup holds {entry.FullName}, which its manifest does not list (altered?).", Path);
-            foreach (var name in Manifest.Entries.Keys) ReadEntry(name);
+                    throw new ZkBackupException(
+                        $"The backup holds {entry.FullName}, which its manifest does not list (altered?).",
+                        Path
+                    );
+            foreach (var name in Manifest.Entries.Keys)
+                ReadEntry(name);
         }
 
         private byte[] ReadEntry(string name)
         {
-            if (!Manifest.Entries.TryGetValue(name, out var expected)) throw new ZkBackupException($"The manifest does not list {name}.", Path);
-            var entry = _zip.GetEntry(name) ?? throw new ZkBackupException($"The backup lacks {name}, which its manifest lists (truncated?).", Path);
+            if (!Manifest.Entries.TryGetValue(name, out var expected))
+                throw new ZkBackupException($"The manifest does not list {name}.", Path);
+            var entry = _zip.GetEntry(name)
+                ?? throw new ZkBackupException(
+                    $"The backup lacks {name}, which its manifest lists (truncated?).",
+                    Path
+                );
             var bytes = Inflate(entry);
-            if (BackupWriter.Sha256Hex(bytes) != expected) throw new ZkBackupException($"{name} was altered or damaged (SHA-256 does not match the manifest).", Path);
+            if (BackupWriter.Sha256Hex(bytes) != expected)
+                throw new ZkBackupException(
+                    $"{name} was altered or damaged (SHA-256 does not match the manifest).",
+                    Path
+                );
             return bytes;
         }
 
         private byte[] Inflate(ZipArchiveEntry entry)
         {
-            if (entry.Length > MaxEntryBytes) throw new ZkBackupException($"{entry.FullName} claims {entry.Length} bytes; refusing more than {MaxEntryBytes}.", Path);
+            if (entry.Length > MaxEntryBytes)
+                throw new ZkBackupException(
+                    $"{entry.FullName} claims {entry.Length} bytes; refusing more than {MaxEntryBytes}.",
+                    Path
+                );
             try
             {
                 using var s = entry.Open();
-                // Trust the directory's length for neither the allocation nor the end: grow as data comes, stop one byte past it.
+                // Trust the directory's length for neither the allocation nor the end: grow as data comes, stop one
+                // byte past it.
                 using var m = new MemoryStream((int)Math.Min(entry.Length, 1024 * 1024));
                 var buffer = new byte[81920];
                 int n;
-                while (m.Length <= entry.Length && (n = s.Read(buffer, 0, (int)Math.Min(buffer.Length, entry.Length + 1 - m.Length))) > 0) m.Write(buffer, 0, n);
-                if (m.Length != entry.Length) throw new ZkBackupException($"{entry.FullName} is damaged (length differs from the ZIP directory).", Path);
+                while (
+                    m.Length <= entry.Length
+                    && (n = s.Read(buffer, 0, (int)Math.Min(buffer.Length, entry.Length + 1 - m.Length))) > 0
+                )
+                    m.Write(buffer, 0, n);
+                if (m.Length != entry.Length)
+                    throw new ZkBackupException(
+                        $"{entry.FullName} is damaged (length differs from the ZIP directory).",
+                        Path
+                    );
                 return m.ToArray();
             }
             catch (Exception ex) when (IsDamage(ex))
@@ -209,8 +265,12 @@ namespace ZkSync.Sync.Backup
             }
         }
 
-        /// <summary>What a damaged ZIP raises from System.IO.Compression (bad directory, bad deflate data, unknown method).</summary>
-        private static bool IsDamage(Exception ex) => ex is InvalidDataException || ex is NotSupportedException || (ex is IOException && !(ex is FileNotFoundException));
+        /// <summary>What a damaged ZIP raises from System.IO.Compression (bad directory, bad deflate data, unknown
+        /// method).</summary>
+        private static bool IsDamage(Exception ex) =>
+            ex is InvalidDataException
+            || ex is NotSupportedException
+            || (ex is IOException && !(ex is FileNotFoundException));
 
         private T Json<T>(string name) => BackupJson.Deserialize<T>(ReadEntry(name), name, Path);
     }

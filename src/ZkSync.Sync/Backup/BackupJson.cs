@@ -11,18 +11,24 @@ namespace ZkSync.Sync.Backup
 
         private static JsonSerializerOptions Create(bool indented)
         {
-            var o = new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = indented };
+            var o = new JsonSerializerOptions
+            {
+                PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+                WriteIndented = indented,
+            };
             o.Converters.Add(new JsonStringEnumConverter());
             return o;
         }
 
-        public static byte[] Serialize<T>(T value, bool indented = false) => JsonSerializer.SerializeToUtf8Bytes(value, indented ? Indented : Options);
+        public static byte[] Serialize<T>(T value, bool indented = false) =>
+            JsonSerializer.SerializeToUtf8Bytes(value, indented ? Indented : Options);
 
         public static T Deserialize<T>(byte[] utf8, string entry, string file)
         {
             try
             {
-                return JsonSerializer.Deserialize<T>(utf8, Options) ?? throw new ZkBackupException($"Entry {entry} is empty.", file);
+                return JsonSerializer.Deserialize<T>(utf8, Options)
+                    ?? throw new ZkBackupException($"Entry {entry} is empty.", file);
             }
             catch (JsonException ex)
             {

@@ -4,7 +4,8 @@ using ZkSync.Protocol.Model;
 
 namespace ZkSync.Sync.Backup
 {
-    /// <summary>manifest.json: what the file is, where it came from, what it holds, and the SHA-256 of every other entry.</summary>
+    /// <summary>manifest.json: what the file is, where it came from, what it holds, and the SHA-256 of every other
+    /// entry.</summary>
     public sealed class BackupManifest
     {
         public const string FormatName = "ZkSync.Backup";
@@ -23,7 +24,8 @@ namespace ZkSync.Sync.Backup
         public BackupCounts Counts { get; set; } = new BackupCounts();
 
         /// <summary>Entry name → lower-case hex SHA-256 of its bytes.</summary>
-        public Dictionary<string, string> Entries { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+        public Dictionary<string, string> Entries { get; set; } =
+            new Dictionary<string, string>(StringComparer.Ordinal);
     }
 
     public sealed class BackupCounts
@@ -41,7 +43,8 @@ namespace ZkSync.Sync.Backup
     {
         public string UserId { get; set; } = "";
 
-        /// <summary>The uid on the device the backup was taken from (informational; a restore picks new uids).</summary>
+        /// <summary>The uid on the device the backup was taken from (informational; a restore picks new
+        /// uids).</summary>
         public int Uid { get; set; }
 
         public string Name { get; set; } = "";
@@ -57,17 +60,31 @@ namespace ZkSync.Sync.Backup
         public int FaceCount { get; set; }
         public string? Photo { get; set; }
 
-        internal static BackupUser From(ZkUser u) => new BackupUser
-        {
-            UserId = u.UserId, Uid = u.Uid, Name = u.Name, Password = u.Password, Privilege = u.PrivilegeByte, Card = u.Card, Group = u.Group,
-            TimeZones = Convert.ToBase64String(u.TimeZones ?? Array.Empty<byte>()),
-        };
+        internal static BackupUser From(ZkUser u) =>
+            new BackupUser
+            {
+                UserId = u.UserId,
+                Uid = u.Uid,
+                Name = u.Name,
+                Password = u.Password,
+                Privilege = u.PrivilegeByte,
+                Card = u.Card,
+                Group = u.Group,
+                TimeZones = Convert.ToBase64String(u.TimeZones ?? Array.Empty<byte>()),
+            };
 
-        internal ZkUser ToUser() => new ZkUser
-        {
-            Uid = (ushort)Uid, UserId = UserId, Name = Name, Password = Password, PrivilegeByte = (byte)Privilege, Card = Card, Group = (byte)Group,
-            TimeZones = Convert.FromBase64String(TimeZones ?? ""),
-        };
+        internal ZkUser ToUser() =>
+            new ZkUser
+            {
+                Uid = (ushort)Uid,
+                UserId = UserId,
+                Name = Name,
+                Password = Password,
+                PrivilegeByte = (byte)Privilege,
+                Card = Card,
+                Group = (byte)Group,
+                TimeZones = Convert.FromBase64String(TimeZones ?? ""),
+            };
     }
 
     /// <summary>fingerprints.json entry.</summary>
@@ -81,7 +98,13 @@ namespace ZkSync.Sync.Backup
         public string Template { get; set; } = "";
 
         internal static BackupFingerprint From(ZkFingerprint f) =>
-            new BackupFingerprint { UserId = f.UserId, Finger = f.FingerIndex, Flag = f.Flag, Template = Convert.ToBase64String(f.Template) };
+            new BackupFingerprint
+            {
+                UserId = f.UserId,
+                Finger = f.FingerIndex,
+                Flag = f.Flag,
+                Template = Convert.ToBase64String(f.Template),
+            };
 
         internal ZkFingerprint ToFingerprint(ushort uid) =>
             new ZkFingerprint(uid, (byte)Finger, (byte)Flag, Convert.FromBase64String(Template)) { UserId = UserId };

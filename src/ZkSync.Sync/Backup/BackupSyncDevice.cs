@@ -33,39 +33,78 @@ namespace ZkSync.Sync.Backup
 
         public SyncTraffic Traffic => default;
 
-        public Task<ZkDeviceInfo> GetDeviceInfoAsync(CancellationToken cancellationToken) => Task.FromResult(File.Device);
+        public Task<ZkDeviceInfo> GetDeviceInfoAsync(CancellationToken cancellationToken) =>
+            Task.FromResult(File.Device);
 
-        public Task<ZkDeviceCounts> GetCountsAsync(CancellationToken cancellationToken) => Task.FromResult(new ZkDeviceCounts
-        {
-            Users = File.Users.Count,
-            Fingerprints = File.Fingerprints.Count,
-            HasFaceFields = Capabilities.FaceSupported,
-            UsersWithFaces = File.Manifest.Counts.UsersWithFaces,
-            Records = File.Manifest.Counts.Attendance,
-        });
+        public Task<ZkDeviceCounts> GetCountsAsync(CancellationToken cancellationToken) =>
+            Task.FromResult(
+                new ZkDeviceCounts
+                {
+                    Users = File.Users.Count,
+                    Fingerprints = File.Fingerprints.Count,
+                    HasFaceFields = Capabilities.FaceSupported,
+                    UsersWithFaces = File.Manifest.Counts.UsersWithFaces,
+                    Records = File.Manifest.Counts.Attendance,
+                }
+            );
 
-        public Task<IReadOnlyList<ZkUser>> GetUsersAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<ZkUser>>(File.Users.Select(u => u.Clone()).ToList());
-        public Task<IReadOnlyList<ZkFingerprint>> GetFingerprintsAsync(CancellationToken cancellationToken) => Task.FromResult(File.Fingerprints);
-        public Task<IReadOnlyList<ZkFaceRecord>> GetFacesAsync(string userId, CancellationToken cancellationToken) => Task.FromResult(File.GetFaces(userId));
-        public Task<byte[]?> GetPhotoAsync(string userId, CancellationToken cancellationToken) => Task.FromResult(File.GetPhoto(userId));
-        public Task<IReadOnlyList<ZkAttendanceRecord>> GetAttendanceAsync(CancellationToken cancellationToken) => Task.FromResult(File.GetAttendance());
+        public Task<IReadOnlyList<ZkUser>> GetUsersAsync(CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<ZkUser>>(File.Users.Select(u => u.Clone()).ToList());
 
-        public Task<IReadOnlyList<UserWriteResult>> WriteUsersAsync(IReadOnlyList<UserWithFingerprints> users, ZkUploadCheck check, CancellationToken cancellationToken) => throw ReadOnly();
-        public Task<bool> DeleteFingerprintAsync(string userId, int finger, CancellationToken cancellationToken) => throw ReadOnly();
-        public Task WriteFacesAsync(string userId, IReadOnlyList<ZkFaceRecord> faces, bool exact, ZkUploadCheck check, CancellationToken cancellationToken) => throw ReadOnly();
+        public Task<IReadOnlyList<ZkFingerprint>> GetFingerprintsAsync(CancellationToken cancellationToken) =>
+            Task.FromResult(File.Fingerprints);
+
+        public Task<IReadOnlyList<ZkFaceRecord>> GetFacesAsync(string userId, CancellationToken cancellationToken) =>
+            Task.FromResult(File.GetFaces(userId));
+
+        public Task<byte[]?> GetPhotoAsync(string userId, CancellationToken cancellationToken) =>
+            Task.FromResult(File.GetPhoto(userId));
+
+        public Task<IReadOnlyList<ZkAttendanceRecord>> GetAttendanceAsync(CancellationToken cancellationToken) =>
+            Task.FromResult(File.GetAttendance());
+
+        public Task<IReadOnlyList<UserWriteResult>> WriteUsersAsync(
+            IReadOnlyList<UserWithFingerprints> users,
+            ZkUploadCheck check,
+            CancellationToken cancellationToken
+        ) => throw ReadOnly();
+
+        public Task<bool> DeleteFingerprintAsync(string userId, int finger, CancellationToken cancellationToken) =>
+            throw ReadOnly();
+
+        public Task WriteFacesAsync(
+            string userId,
+            IReadOnlyList<ZkFaceRecord> faces,
+            bool exact,
+            ZkUploadCheck check,
+            CancellationToken cancellationToken
+        ) => throw ReadOnly();
+
         public Task DeleteFacesAsync(string userId, CancellationToken cancellationToken) => throw ReadOnly();
-        public Task SetPhotoAsync(string userId, byte[] jpeg, ZkUploadCheck check, CancellationToken cancellationToken) => throw ReadOnly();
+
+        public Task SetPhotoAsync(
+            string userId,
+            byte[] jpeg,
+            ZkUploadCheck check,
+            CancellationToken cancellationToken
+        ) => throw ReadOnly();
+
         public Task<bool> DeletePhotoAsync(string userId, CancellationToken cancellationToken) => throw ReadOnly();
+
         public Task<bool> DeleteUserAsync(string userId, CancellationToken cancellationToken) => throw ReadOnly();
+
         public Task DisableAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
         public Task EnableAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task CloseAsync(CancellationToken cancellationToken)
         {
-            if (_ownsFile) File.Dispose();
+            if (_ownsFile)
+                File.Dispose();
             return Task.CompletedTask;
         }
 
-        private ZkNotSupportedException ReadOnly() => new ZkNotSupportedException("A backup file is read-only; restore it by syncing from it to a device.", Name);
+        private ZkNotSupportedException ReadOnly() =>
+            new ZkNotSupportedException("A backup file is read-only; restore it by syncing from it to a device.", Name);
     }
 }

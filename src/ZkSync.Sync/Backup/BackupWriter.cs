@@ -19,33 +19,55 @@ namespace ZkSync.Sync.Backup
     /// </summary>
     public static class BackupWriter
     {
-        public static async Task<BackupManifest> CreateAsync(ISyncDevice device, string path, BackupOptions options, CancellationToken cancellationToken = default)
+        public static async Task<BackupManifest> CreateAsync(
+            ISyncDevice device,
+            string path,
+            BackupOptions options,
+            CancellationToken cancellationToken = default
+        )
         {
             var full = Path.GetFullPath(path);
-            if (File.Exists(full) && !options.Overwrite) throw new ZkBackupException("The file exists; choose another name or allow overwriting.", full);
-            if (options.Password != null && options.Password.Length == 0) throw new ZkBackupException("The backup password is empty.", full);
-            var temp = Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+            if (File.Exists(full) && !options.Overwrite)
+                throw new ZkBackupException("The file exists; choose another name or allow overwriting.", full);
+            if (options.Password != null && options.Password.Length == 0)
+                throw new ZkBackupException("The backup password is empty.", full);
+            var temp = Path.Combine(
+                Path.GetDirectoryName(full)!,
+                "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N") + ".tmp"
+            );
             try
             {
                 BackupManifest manifest;
                 using (var file = OwnerOnlyFile.Create(temp))
                 {
-                    var target = options.Password == null ? file : BackupCrypto.BeginEncrypt(file, options.Password, options.Iterations);
+                    var target =
+                        options.Password == null
+                            ? file
+                            : BackupCrypto.BeginEncrypt(file, options.Password, options.Iterations);
                     using (var zip = new ZipArchive(target, ZipArchiveMode.Create, leaveOpen: true))
-                        manifest = await WriteEntriesAsync(device, zip, options, cancellationToken).ConfigureAwait(false);
-                    if (target != file) target.Dispose(); // last block + MAC
+                        manifest = await WriteEntriesAsync(device, zip, options, cancellationToken)
+                            .ConfigureAwait(false);
+                    if (target != file)
+                        target.Dispose(); // last block + MAC
                 }
-                if (File.Exists(full)) File.Delete(full);
+                if (File.Exists(full))
+                    File.Delete(full);
                 File.Move(temp, full);
                 return manifest;
             }
             finally
             {
-                if (File.Exists(temp)) File.Delete(temp);
+                if (File.Exists(temp))
+                    File.Delete(temp);
             }
         }
 
-        private static async Task<BackupManifest> WriteEntriesAsync(ISyncDevice device, ZipArchive zip, BackupOptions options, CancellationToken ct)
+        private static async Task<BackupManifest> WriteEntriesAsync(
+            ISyncDevice device,
+            ZipArchive zip,
+            BackupOptions options,
+            CancellationToken ct
+        )
         {
             var manifest = new BackupManifest
             {
@@ -62,7 +84,9 @@ namespace ZkSync.Sync.Backup
             var ordered = snapshot.Users.Values.OrderBy(u => u.UserId, StringComparer.Ordinal).ToList();
             for (int i = 0; i < ordered.Count; i++)
             {
-                options.Progress?.Report(new SyncProgress(device.Name, "Backing up faces and photos", i, ordered.Count));
+                options.Progress?.Report(
+                    new SyncProgress(device.Name, "Backing up faces and photos", i, ordered.Count)
+                );
                 var u = ordered[i];
                 var entry = BackupUser.From(u);
                 if (faces)
@@ -90,20 +114,49 @@ namespace ZkSync.Sync.Backup
                 users.Add(entry);
             }
 
-            var fingerprints = snapshot.Users.Keys.SelectMany(id => snapshot.FingerprintsOf(id).Select(f => { var b = BackupFingerprint.From(f); b.UserId = id; return b; })).ToList();
+            var fingerprints = snapshot
+                .Users.Keys.SelectMany(id =>
+                    snapshot
+                        .FingerprintsOf(id)
+                        .Select(f =>
+                        {
+                            var b = BackupFingerprint.From(f);
+                            b.UserId = id;
+                            return b;
+                        })
+                )
+                .ToList();
             manifest.Counts.Users = users.Count;
             manifest.Counts.Fingerprints = fingerprints.Count;
             Add(zip, manifest, BackupEntries.Users, BackupJson.Serialize(users), CompressionLevel.Optimal);
-            Add(zip, manifest, BackupEntries.Fingerprints, BackupJson.Serialize(fingerprints), CompressionLevel.Optimal);
+            Add(
+                zip,
+                manifest,
+                BackupEntries.Fingerprints,
+                BackupJson.Serialize(fingerprints),
+                CompressionLevel.Optimal
+            );
             if (options.IncludeAttendance)
             {
                 var attendance = await device.GetAttendanceAsync(ct).ConfigureAwait(false);
                 manifest.Counts.Attendance = attendance.Count;
-                Add(zip, manifest, BackupEntries.Attendance, BackupJson.Serialize(attendance), CompressionLevel.Optimal);
+                Add(
+                    zip,
+                    manifest,
+                    BackupEntries.Attendance,
+                    BackupJson.Serialize(attendance),
+                    CompressionLevel.Optimal
+                );
             }
             info.Counts = snapshot.Counts;
             info.Capabilities = caps;
-            Add(zip, manifest, BackupEntries.Device, BackupJson.Serialize(info, indented: true), CompressionLevel.Optimal);
+            Add(
+                zip,
+                manifest,
+                BackupEntries.Device,
+                BackupJson.Serialize(info, indented: true),
+                CompressionLevel.Optimal
+            );
 
             var manifestEntry = zip.CreateEntry(BackupEntries.Manifest, CompressionLevel.Optimal);
             using (var s = manifestEntry.Open())
@@ -114,7 +167,13 @@ namespace ZkSync.Sync.Backup
             return manifest;
         }
 
-        private static void Add(ZipArchive zip, BackupManifest manifest, string name, byte[] bytes, CompressionLevel level)
+        private static void Add(
+            ZipArchive zip,
+            BackupManifest manifest,
+            string name,
+            byte[] bytes,
+            CompressionLevel level
+        )
         {
             manifest.Entries[name] = Sha256Hex(bytes);
             var entry = zip.CreateEntry(name, level);

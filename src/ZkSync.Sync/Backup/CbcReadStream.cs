@@ -50,8 +50,10 @@ namespace ZkSync.Sync.Backup
 
         public override int Read(byte[] buffer, int offset, int count)
         {
-            if (_position >= _length || count == 0) return 0;
-            if (_chunkStart < 0 || _position < _chunkStart || _position >= _chunkStart + _chunk.Length) Load(_position / 16 * 16);
+            if (_position >= _length || count == 0)
+                return 0;
+            if (_chunkStart < 0 || _position < _chunkStart || _position >= _chunkStart + _chunk.Length)
+                Load(_position / 16 * 16);
             int n = (int)Math.Min(Math.Min(count, _chunkStart + _chunk.Length - _position), _length - _position);
             Buffer.BlockCopy(_chunk, (int)(_position - _chunkStart), buffer, offset, n);
             _position += n;
@@ -60,7 +62,10 @@ namespace ZkSync.Sync.Backup
 
         public override long Seek(long offset, SeekOrigin origin)
         {
-            Position = origin == SeekOrigin.Begin ? offset : origin == SeekOrigin.Current ? _position + offset : _length + offset;
+            Position =
+                origin == SeekOrigin.Begin ? offset
+                : origin == SeekOrigin.Current ? _position + offset
+                : _length + offset;
             return _position;
         }
 

@@ -9,8 +9,8 @@ namespace ZkSync.Sync.Backup
     /// Creates files only their owner can read. On Unix the mode is set to 0600 right after the (empty) file is created
     /// and before any byte is written, through <c>File.SetUnixFileMode</c> found at run time (.NET 7+; the library
     /// targets netstandard2.0 where the API is absent). On Windows the file inherits the folder's ACL (a user profile
-    /// folder is private by default); on a Unix runtime without the API the process umask applies. Both are documented in
-    /// docs/backup-format.md.
+    /// folder is private by default); on a Unix runtime without the API the process umask applies. Both are documented
+    /// in docs/backup-format.md.
     /// </summary>
     internal static class OwnerOnlyFile
     {
@@ -45,9 +45,12 @@ namespace ZkSync.Sync.Backup
 
         private static MethodInfo? FindSetUnixFileMode()
         {
-            if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows)) return null;
+            if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+                return null;
             var modeType = typeof(File).Assembly.GetType("System.IO.UnixFileMode");
-            return modeType == null ? null : typeof(File).GetMethod("SetUnixFileMode", new[] { typeof(string), modeType });
+            return modeType == null
+                ? null
+                : typeof(File).GetMethod("SetUnixFileMode", new[] { typeof(string), modeType });
         }
     }
 }

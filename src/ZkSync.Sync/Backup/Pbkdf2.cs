@@ -12,14 +12,16 @@ namespace ZkSync.Sync.Backup
     /// </summary>
     internal static class Pbkdf2
     {
-        private static readonly ConstructorInfo? Sha256Ctor =
-            typeof(Rfc2898DeriveBytes).GetConstructor(new[] { typeof(string), typeof(byte[]), typeof(int), typeof(HashAlgorithmName) });
+        private static readonly ConstructorInfo? Sha256Ctor = typeof(Rfc2898DeriveBytes).GetConstructor(
+            new[] { typeof(string), typeof(byte[]), typeof(int), typeof(HashAlgorithmName) }
+        );
 
         public static byte[] DeriveSha256(string password, byte[] salt, int iterations, int length)
         {
             if (Sha256Ctor != null)
             {
-                using var kdf = (Rfc2898DeriveBytes)Sha256Ctor.Invoke(new object[] { password, salt, iterations, HashAlgorithmName.SHA256 });
+                using var kdf = (Rfc2898DeriveBytes)
+                    Sha256Ctor.Invoke(new object[] { password, salt, iterations, HashAlgorithmName.SHA256 });
                 return kdf.GetBytes(length);
             }
             return Managed(Encoding.UTF8.GetBytes(password), salt, iterations, length);

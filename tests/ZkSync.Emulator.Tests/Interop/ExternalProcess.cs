@@ -18,12 +18,21 @@ namespace ZkSync.Emulator.Tests.Interop
         /// <summary>Full path of an executable on PATH, or null.</summary>
         public static string? FindOnPath(string name)
         {
-            var dirs = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+            var dirs = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(
+                Path.PathSeparator,
+                StringSplitOptions.RemoveEmptyEntries
+            );
             var names = OperatingSystem.IsWindows() ? new[] { name + ".exe", name + ".cmd" } : new[] { name };
             return dirs.SelectMany(d => names.Select(n => Path.Combine(d, n))).FirstOrDefault(File.Exists);
         }
 
-        public static Result Run(string file, string arguments, string workingDirectory, TimeSpan timeout, string? stdin = null)
+        public static Result Run(
+            string file,
+            string arguments,
+            string workingDirectory,
+            TimeSpan timeout,
+            string? stdin = null
+        )
         {
             var psi = new ProcessStartInfo(file, arguments)
             {
@@ -36,15 +45,28 @@ namespace ZkSync.Emulator.Tests.Interop
             using var p = Process.Start(psi) ?? throw new InvalidOperationException($"cannot start {file}");
             var stdout = p.StandardOutput.ReadToEndAsync();
             var stderr = p.StandardError.ReadToEndAsync();
-            if (stdin != null) p.StandardInput.Write(stdin);
+            if (stdin != null)
+                p.StandardInput.Write(stdin);
             p.StandardInput.Close();
             if (!p.WaitForExit((int)timeout.TotalMilliseconds))
             {
-                try { p.Kill(entireProcessTree: true); } catch { }
-                throw new TimeoutException($"{Path.GetFileName(file)} {arguments} did not finish within {timeout.TotalSeconds} s; stderr: {Tail(stderr)}");
+                try
+                {
+                    p.Kill(entireProcessTree: true);
+                }
+                catch { }
+                throw new TimeoutException(
+                    $"{Path.GetFileName(file)} {arguments} did not finish within {timeout.TotalSeconds} s; stderr: "
+                        + $"{Tail(stderr)}"
+                );
             }
             p.WaitForExit();
-            return new Result { ExitCode = p.ExitCode, Stdout = stdout.Result, Stderr = stderr.Result };
+            return new Result
+            {
+                ExitCode = p.ExitCode,
+                Stdout = stdout.Result,
+                Stderr = stderr.Result,
+            };
         }
 
         private static string Tail(System.Threading.Tasks.Task<string> t) => t.IsCompleted ? t.Result : "";

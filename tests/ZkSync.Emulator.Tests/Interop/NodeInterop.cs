@@ -26,7 +26,12 @@ namespace ZkSync.Emulator.Tests.Interop
             string work = Directory.CreateTempSubdirectory($"zksync-{package}-").FullName;
             try
             {
-                var result = ExternalProcess.Run(node, $"\"{Path.Combine(folder, script)}\" {arguments}", work, ScriptTimeout);
+                var result = ExternalProcess.Run(
+                    node,
+                    $"\"{Path.Combine(folder, script)}\" {arguments}",
+                    work,
+                    ScriptTimeout
+                );
                 Assert.True(result.ExitCode == 0, $"node {script} exited {result.ExitCode}: {result.Stderr}");
                 return JsonDocument.Parse(result.Stdout);
             }
@@ -36,7 +41,8 @@ namespace ZkSync.Emulator.Tests.Interop
             }
         }
 
-        /// <summary>A JSON string argument for a command line (double quotes escaped for the shell-less argument parser).</summary>
+        /// <summary>A JSON string argument for a command line (double quotes escaped for the shell-less argument
+        /// parser).</summary>
         public static string Quote(object value) => "\"" + JsonSerializer.Serialize(value).Replace("\"", "\\\"") + "\"";
 
         /// <summary>Installs the pinned client from the committed lock file when node_modules lacks it.</summary>
@@ -44,11 +50,15 @@ namespace ZkSync.Emulator.Tests.Interop
         {
             lock (InstallLock)
             {
-                if (File.Exists(Path.Combine(folder, "node_modules", installedFile))) return;
+                if (File.Exists(Path.Combine(folder, "node_modules", installedFile)))
+                    return;
                 string npm = ExternalProcess.FindOnPath("npm")!;
                 string command = File.Exists(Path.Combine(folder, "package-lock.json")) ? "ci" : "install";
                 var result = ExternalProcess.Run(npm, $"{command} --no-audit --no-fund", folder, InstallTimeout);
-                Assert.True(result.ExitCode == 0, $"npm {command} in {folder} failed ({result.ExitCode}): {result.Stderr}");
+                Assert.True(
+                    result.ExitCode == 0,
+                    $"npm {command} in {folder} failed ({result.ExitCode}): {result.Stderr}"
+                );
             }
         }
 

@@ -18,8 +18,11 @@ namespace ZkSync.Emulator.Tests.Interop
         [NodeFact]
         public async Task Node_zklib_reads_users_and_attendance_over_tcp_and_udp()
         {
-            // node-zklib handles one reply packet per socket read: firmware's pause between large-data packets keeps them apart.
-            using var emu = await Emu.Start("tft", 100, configure: o => o.LargeDataPacketGap = TimeSpan.FromMilliseconds(20));
+            // node-zklib handles one reply packet per socket read: firmware's pause between large-data packets keeps
+            // them apart.
+            using var emu = await Emu.Start("tft", 100, configure: o =>
+                o.LargeDataPacketGap = TimeSpan.FromMilliseconds(20)
+            );
             using var doc = Read(emu.Port, "tcp,udp");
 
             var tcp = doc.RootElement.GetProperty("tcp");
@@ -27,16 +30,37 @@ namespace ZkSync.Emulator.Tests.Interop
             var users = emu.State.Users.Select(u => u.ToUser(Encoding.ASCII)).ToList();
             Assert.Equal(100, users.Count);
             Assert.Contains(users, u => u.Card != 0); // the card column is exercised, not only zeros
-            Assert.Equal(users.Select(u => (u.Uid, u.UserId, u.Name, (int)u.PrivilegeByte, u.Password, (long)u.Card)).ToList(),
-                tcp.GetProperty("users").EnumerateArray().Select(u => (
-                    (ushort)u.GetProperty("uid").GetInt32(), u.GetProperty("userId").GetString()!, u.GetProperty("name").GetString()!,
-                    u.GetProperty("role").GetInt32(), u.GetProperty("password").GetString()!, u.GetProperty("cardno").GetInt64())).ToList());
+            Assert.Equal(
+                users.Select(u => (u.Uid, u.UserId, u.Name, (int)u.PrivilegeByte, u.Password, (long)u.Card)).ToList(),
+                tcp.GetProperty("users")
+                    .EnumerateArray()
+                    .Select(u =>
+                        (
+                            (ushort)u.GetProperty("uid").GetInt32(),
+                            u.GetProperty("userId").GetString()!,
+                            u.GetProperty("name").GetString()!,
+                            u.GetProperty("role").GetInt32(),
+                            u.GetProperty("password").GetString()!,
+                            u.GetProperty("cardno").GetInt64()
+                        )
+                    )
+                    .ToList()
+            );
 
             Assert.NotEmpty(emu.State.Attendance);
-            Assert.Equal(emu.State.Attendance.Select(a => (a.Uid, a.UserId, WallClock(a.Timestamp))).ToList(),
-                tcp.GetProperty("attendances").EnumerateArray().Select(a => (
-                    (ushort)a.GetProperty("userSn").GetInt32(), a.GetProperty("deviceUserId").GetString()!,
-                    a.GetProperty("recordTime").GetString()!)).ToList());
+            Assert.Equal(
+                emu.State.Attendance.Select(a => (a.Uid, a.UserId, WallClock(a.Timestamp))).ToList(),
+                tcp.GetProperty("attendances")
+                    .EnumerateArray()
+                    .Select(a =>
+                        (
+                            (ushort)a.GetProperty("userSn").GetInt32(),
+                            a.GetProperty("deviceUserId").GetString()!,
+                            a.GetProperty("recordTime").GetString()!
+                        )
+                    )
+                    .ToList()
+            );
             Assert.Equal(emu.State.UserTable(), Raw(tcp, "rawUsers"));
             Assert.Equal(emu.State.AttendanceTable(), Raw(tcp, "rawAttendances"));
 
@@ -49,33 +73,59 @@ namespace ZkSync.Emulator.Tests.Interop
         [NodeFact]
         public async Task Node_zklib_decodes_bw_users_over_udp()
         {
-            using var emu = await Emu.Start("bw", 60, configure: o => o.LargeDataPacketGap = TimeSpan.FromMilliseconds(20));
+            using var emu = await Emu.Start("bw", 60, configure: o =>
+                o.LargeDataPacketGap = TimeSpan.FromMilliseconds(20)
+            );
             using var doc = Read(emu.Port, "udp");
             var udp = doc.RootElement.GetProperty("udp");
             AssertNoErrors(udp);
-            var expected = emu.State.Users.Select(u => u.ToUser(Encoding.ASCII)).Select(u => (u.Uid, u.UserId, u.Name, (int)u.PrivilegeByte)).ToList();
+            var expected = emu
+                .State.Users.Select(u => u.ToUser(Encoding.ASCII))
+                .Select(u => (u.Uid, u.UserId, u.Name, (int)u.PrivilegeByte))
+                .ToList();
             Assert.Equal(60, expected.Count);
-            Assert.Equal(expected, udp.GetProperty("users").EnumerateArray().Select(u => (
-                (ushort)u.GetProperty("uid").GetInt32(), u.GetProperty("userId").GetString()!, u.GetProperty("name").GetString()!,
-                u.GetProperty("role").GetInt32())).ToList());
+            Assert.Equal(
+                expected,
+                udp.GetProperty("users")
+                    .EnumerateArray()
+                    .Select(u =>
+                        (
+                            (ushort)u.GetProperty("uid").GetInt32(),
+                            u.GetProperty("userId").GetString()!,
+                            u.GetProperty("name").GetString()!,
+                            u.GetProperty("role").GetInt32()
+                        )
+                    )
+                    .ToList()
+            );
             Assert.NotEmpty(emu.State.Attendance);
             Assert.Equal(emu.State.AttendanceTable(), Raw(udp, "rawAttendances"));
         }
 
-        /// <summary>Runs read-device.js against the emulator over the given transports ("tcp", "udp" or "tcp,udp").</summary>
+        /// <summary>Runs read-device.js against the emulator over the given transports ("tcp", "udp" or
+        /// "tcp,udp").</summary>
         internal static JsonDocument Read(int port, string modes) =>
             NodeInterop.Run("node-zklib", "node-zklib/zklibtcp.js", "read-device.js", $"127.0.0.1 {port} {modes}");
 
         internal static void AssertNoErrors(JsonElement mode)
         {
-            Assert.False(mode.TryGetProperty("error", out var e), $"node-zklib failed: {(e.ValueKind == JsonValueKind.String ? e.GetString() : "")}");
+            Assert.False(
+                mode.TryGetProperty("error", out var e),
+                $"node-zklib failed: {(e.ValueKind == JsonValueKind.String ? e.GetString() : "")}"
+            );
             foreach (var name in new[] { "usersError", "attendancesError", "rawUsersError", "rawAttendancesError" })
-                Assert.True(mode.GetProperty(name).ValueKind == JsonValueKind.Null, $"{name}: {mode.GetProperty(name)}");
+                Assert.True(
+                    mode.GetProperty(name).ValueKind == JsonValueKind.Null,
+                    $"{name}: {mode.GetProperty(name)}"
+                );
         }
 
-        internal static byte[] Raw(JsonElement mode, string name) => Convert.FromBase64String(mode.GetProperty(name).GetString()!);
+        internal static byte[] Raw(JsonElement mode, string name) =>
+            Convert.FromBase64String(mode.GetProperty(name).GetString()!);
 
-        /// <summary>The device's wall-clock time as the scripts print it (local time decoded in a UTC process).</summary>
-        internal static string WallClock(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        /// <summary>The device's wall-clock time as the scripts print it (local time decoded in a UTC
+        /// process).</summary>
+        internal static string WallClock(DateTime t) =>
+            t.ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
     }
 }

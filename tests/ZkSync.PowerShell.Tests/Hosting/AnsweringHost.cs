@@ -43,27 +43,62 @@ namespace ZkSync.PowerShell.Tests.Hosting
 
             public override PSHostRawUserInterface? RawUI => null;
 
-            /// <summary>Picks the choice labelled like the answer ("No" matches "&amp;No", not "No to &amp;All").</summary>
-            public override int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice)
+            /// <summary>Picks the choice labelled like the answer ("No" matches "&amp;No", not "No to
+            /// &amp;All").</summary>
+            public override int PromptForChoice(
+                string caption,
+                string message,
+                Collection<ChoiceDescription> choices,
+                int defaultChoice
+            )
             {
                 Prompts.Add(caption + ": " + message);
                 for (int i = 0; i < choices.Count; i++)
-                    if (choices[i].Label.Replace("&", "").Equals(_answer, StringComparison.OrdinalIgnoreCase)) return i;
+                    if (choices[i].Label.Replace("&", "").Equals(_answer, StringComparison.OrdinalIgnoreCase))
+                        return i;
                 throw new InvalidOperationException($"No choice '{_answer}' in: {string.Join(", ", choices)}");
             }
 
-            public override Dictionary<string, PSObject> Prompt(string caption, string message, Collection<FieldDescription> descriptions) => throw new NotSupportedException();
-            public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName) => throw new NotSupportedException();
-            public override PSCredential PromptForCredential(string caption, string message, string userName, string targetName, PSCredentialTypes allowedCredentialTypes, PSCredentialUIOptions options) => throw new NotSupportedException();
+            public override Dictionary<string, PSObject> Prompt(
+                string caption,
+                string message,
+                Collection<FieldDescription> descriptions
+            ) => throw new NotSupportedException();
+
+            public override PSCredential PromptForCredential(
+                string caption,
+                string message,
+                string userName,
+                string targetName
+            ) => throw new NotSupportedException();
+
+            public override PSCredential PromptForCredential(
+                string caption,
+                string message,
+                string userName,
+                string targetName,
+                PSCredentialTypes allowedCredentialTypes,
+                PSCredentialUIOptions options
+            ) => throw new NotSupportedException();
+
             public override string ReadLine() => throw new NotSupportedException();
+
             public override SecureString ReadLineAsSecureString() => throw new NotSupportedException();
+
             public override void Write(string value) { }
+
             public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) { }
+
             public override void WriteLine(string value) { }
+
             public override void WriteErrorLine(string value) { }
+
             public override void WriteDebugLine(string message) { }
+
             public override void WriteProgress(long sourceId, ProgressRecord record) { }
+
             public override void WriteVerboseLine(string message) { }
+
             public override void WriteWarningLine(string message) { }
         }
     }

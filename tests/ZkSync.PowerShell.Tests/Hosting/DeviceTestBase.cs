@@ -15,7 +15,8 @@ namespace ZkSync.PowerShell.Tests.Hosting
 
         protected PsHost Ps { get; }
 
-        /// <summary>Waits up to 10 s for something a device does on its own time (an idle close, a session ending).</summary>
+        /// <summary>Waits up to 10 s for something a device does on its own time (an idle close, a session
+        /// ending).</summary>
         protected static void Until(System.Func<bool> condition, string what)
         {
             var deadline = System.DateTime.UtcNow + System.TimeSpan.FromSeconds(10);
@@ -38,9 +39,11 @@ namespace ZkSync.PowerShell.Tests.Hosting
         protected void Device(string name, string profile = "tft", int users = 0, string extra = "") =>
             Ok($"${name} = Start-ZkEmulator -Profile {profile} -Users {users} {extra} | Connect-ZkDevice -Timeout 3");
 
-        protected int Count(string script) => Convert.ToInt32(Ok($"@({script}).Count").Output.Single().BaseObject, CultureInfo.InvariantCulture);
+        protected int Count(string script) =>
+            Convert.ToInt32(Ok($"@({script}).Count").Output.Single().BaseObject, CultureInfo.InvariantCulture);
 
-        protected string[] Strings(string script) => Ok(script).Output.Select(o => o.BaseObject?.ToString() ?? "").ToArray();
+        protected string[] Strings(string script) =>
+            Ok(script).Output.Select(o => o.BaseObject?.ToString() ?? "").ToArray();
 
         public void Dispose()
         {

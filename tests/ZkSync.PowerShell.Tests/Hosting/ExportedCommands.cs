@@ -4,7 +4,8 @@ using System.Management.Automation.Language;
 
 namespace ZkSync.PowerShell.Tests.Hosting
 {
-    /// <summary>The cmdlet names in the manifest, for [MemberData] (read without a runspace, at test discovery).</summary>
+    /// <summary>The cmdlet names in the manifest, for [MemberData] (read without a runspace, at test
+    /// discovery).</summary>
     public static class ExportedCommands
     {
         public static IReadOnlyList<string> Names { get; } = Read();

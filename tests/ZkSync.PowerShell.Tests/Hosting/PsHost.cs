@@ -15,10 +15,13 @@ namespace ZkSync.PowerShell.Tests.Hosting
         public PsHost(bool importModule = true, System.Management.Automation.Host.PSHost? host = null)
         {
             var state = InitialSessionState.CreateDefault2();
-            if (OperatingSystem.IsWindows()) state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
-            Runspace = host == null ? RunspaceFactory.CreateRunspace(state) : RunspaceFactory.CreateRunspace(host, state);
+            if (OperatingSystem.IsWindows())
+                state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
+            Runspace =
+                host == null ? RunspaceFactory.CreateRunspace(state) : RunspaceFactory.CreateRunspace(host, state);
             Runspace.Open();
-            if (importModule) Run($"Import-Module '{RepoPaths.StagedManifest}' -ErrorAction Stop").ShouldSucceed();
+            if (importModule)
+                Run($"Import-Module '{RepoPaths.StagedManifest}' -ErrorAction Stop").ShouldSucceed();
         }
 
         public Runspace Runspace { get; }
@@ -50,7 +53,8 @@ namespace ZkSync.PowerShell.Tests.Hosting
             return result;
         }
 
-        public PsResult Run(string script, string name, object? value) => Run(script, new Dictionary<string, object?> { [name] = value });
+        public PsResult Run(string script, string name, object? value) =>
+            Run(script, new Dictionary<string, object?> { [name] = value });
 
         public void Dispose() => Runspace.Dispose();
     }

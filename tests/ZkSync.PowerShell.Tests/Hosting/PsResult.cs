@@ -23,13 +23,16 @@ namespace ZkSync.PowerShell.Tests.Hosting
         public IEnumerable<ErrorRecord> AllErrors =>
             Terminating?.ErrorRecord == null ? Errors : Errors.Append(Terminating.ErrorRecord);
 
-        /// <summary>The ErrorId part of each FullyQualifiedErrorId ("ZkSync.UserNotFound,ZkSync.PowerShell.Commands..." → "ZkSync.UserNotFound").</summary>
+        /// <summary>The ErrorId part of each FullyQualifiedErrorId ("ZkSync.UserNotFound,ZkSync.PowerShell.Commands..."
+        /// → "ZkSync.UserNotFound").</summary>
         public IEnumerable<string> ErrorIds => AllErrors.Select(e => e.FullyQualifiedErrorId.Split(',')[0]);
 
         public void ShouldSucceed()
         {
             if (Terminating != null || Errors.Count > 0)
-                throw new Xunit.Sdk.XunitException("Script failed: " + string.Join(" | ", AllErrors.Select(e => e.FullyQualifiedErrorId + ": " + e)));
+                throw new Xunit.Sdk.XunitException(
+                    "Script failed: " + string.Join(" | ", AllErrors.Select(e => e.FullyQualifiedErrorId + ": " + e))
+                );
         }
 
         public T SingleProperty<T>(string property) => (T)Output.Single().Properties[property].Value;

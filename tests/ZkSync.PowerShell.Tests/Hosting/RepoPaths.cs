@@ -21,11 +21,16 @@ namespace ZkSync.PowerShell.Tests.Hosting
         {
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
             {
-                if (File.Exists(Path.Combine(dir.FullName, "ZkSync.psd1")) && File.Exists(Path.Combine(dir.FullName, "Directory.Build.props")))
+                if (
+                    File.Exists(Path.Combine(dir.FullName, "ZkSync.psd1"))
+                    && File.Exists(Path.Combine(dir.FullName, "Directory.Build.props"))
+                )
                     return dir.FullName;
             }
 
-            throw new InvalidOperationException("Repository root (with ZkSync.psd1) not found above " + AppContext.BaseDirectory);
+            throw new InvalidOperationException(
+                "Repository root (with ZkSync.psd1) not found above " + AppContext.BaseDirectory
+            );
         }
     }
 }

@@ -70,9 +70,12 @@ namespace ZkSync.Protocol.Tests.Architecture
             var sources = new Dictionary<string, string>
             {
                 ["Low/Packet.cs"] = "namespace E.Low { public sealed class Packet { } }",
-                ["High/Client.cs"] = "namespace E.High { public sealed class Client { internal sealed class Keys { } } }",
+                ["High/Client.cs"] =
+                    "namespace E.High { public sealed class Client { internal sealed class Keys { } } }",
                 ["Low/Uses.cs"] = "namespace E.Low { class Uses { object o = new E.High.Client(); } }",
-                ["Low/Mentions.cs"] = "namespace E.Low { class Mentions { // Client\n string s = \"Client\"; /* Client */ int n = d.Keys.Count; } }",
+                ["Low/Mentions.cs"] =
+                    "namespace E.Low { class Mentions { // Client\n string s = \"Client\"; /* Client */ int n = "
+                        + "d.Keys.Count; } }",
             };
 
             var found = FolderDependencyScanner.Scan(sources);

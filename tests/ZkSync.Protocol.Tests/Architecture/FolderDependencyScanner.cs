@@ -6,7 +6,8 @@ using System.Text.RegularExpressions;
 
 namespace ZkSync.Protocol.Tests.Architecture
 {
-    /// <summary>One use of a type declared in another folder: <c>From</c> names <c>TypeName</c>, declared in <c>To</c>.</summary>
+    /// <summary>One use of a type declared in another folder: <c>From</c> names <c>TypeName</c>, declared in
+    /// <c>To</c>.</summary>
     public sealed record FolderDependency(string From, string To, string TypeName, string File);
 
     /// <summary>
@@ -16,11 +17,15 @@ namespace ZkSync.Protocol.Tests.Architecture
     /// </summary>
     public static class FolderDependencyScanner
     {
-        private static readonly Regex Declaration = new Regex(@"\b(?:class|struct|interface|enum|record)\s+([A-Z]\w*)", RegexOptions.Compiled);
+        private static readonly Regex Declaration = new Regex(
+            @"\b(?:class|struct|interface|enum|record)\s+([A-Z]\w*)",
+            RegexOptions.Compiled
+        );
         private static readonly Regex Identifier = new Regex(@"\b[A-Z]\w*", RegexOptions.Compiled);
         private static readonly Regex CommentsAndStrings = new Regex(
             @"//[^\n]*|/\*.*?\*/|@""(?:[^""]|"""")*""|""(?:[^""\\\n]|\\.)*""|'(?:[^'\\\n]|\\.)*'",
-            RegexOptions.Compiled | RegexOptions.Singleline);
+            RegexOptions.Compiled | RegexOptions.Singleline
+        );
 
         /// <summary>Sources keyed by path relative to the project folder ("Client/ZkDeviceClient.cs").</summary>
         public static IReadOnlyList<FolderDependency> Scan(IReadOnlyDictionary<string, string> sources)
@@ -54,7 +59,8 @@ namespace ZkSync.Protocol.Tests.Architecture
             return found;
         }
 
-        /// <summary>Whether a declaration sits directly in a namespace (block-scoped or file-scoped), not in a type.</summary>
+        /// <summary>Whether a declaration sits directly in a namespace (block-scoped or file-scoped), not in a
+        /// type.</summary>
         private static bool IsTopLevel(string code, int position)
         {
             int depth = 0;
@@ -71,10 +77,17 @@ namespace ZkSync.Protocol.Tests.Architecture
         /// <summary>Every .cs file of a project folder, bin and obj left out.</summary>
         public static IReadOnlyDictionary<string, string> ReadProject(string projectDirectory)
         {
-            return Directory.EnumerateFiles(projectDirectory, "*.cs", SearchOption.AllDirectories)
+            return Directory
+                .EnumerateFiles(projectDirectory, "*.cs", SearchOption.AllDirectories)
                 .Select(path => Path.GetRelativePath(projectDirectory, path).Replace('\\', '/'))
-                .Where(relative => !relative.StartsWith("bin/", StringComparison.Ordinal) && !relative.StartsWith("obj/", StringComparison.Ordinal))
-                .ToDictionary(relative => relative, relative => File.ReadAllText(Path.Combine(projectDirectory, relative)));
+                .Where(relative =>
+                    !relative.StartsWith("bin/", StringComparison.Ordinal)
+                    && !relative.StartsWith("obj/", StringComparison.Ordinal)
+                )
+                .ToDictionary(
+                    relative => relative,
+                    relative => File.ReadAllText(Path.Combine(projectDirectory, relative))
+                );
         }
 
         /// <summary>The top folder of a relative path; files at the project root belong to the folder "".</summary>

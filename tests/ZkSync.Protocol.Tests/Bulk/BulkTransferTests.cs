@@ -23,19 +23,31 @@ namespace ZkSync.Protocol.Tests.Bulk
         private sealed class Recorder : IProgress<ZkTransferProgress>
         {
             public List<ZkTransferProgress> Reports { get; } = new List<ZkTransferProgress>();
-            public void Report(ZkTransferProgress value) { lock (Reports) Reports.Add(value); }
+
+            public void Report(ZkTransferProgress value)
+            {
+                lock (Reports)
+                    Reports.Add(value);
+            }
         }
 
         [Theory]
-        [InlineData(ZkTransportKind.Tcp, 150_000, 3)]   // chunks of 65,472
-        [InlineData(ZkTransportKind.Udp, 40_000, 3)]    // chunks of 16,384
-        public async Task Announced_table_is_read_in_chunks_verified_and_released(ZkTransportKind kind, int size, int chunks)
+        [InlineData(ZkTransportKind.Tcp, 150_000, 3)] // chunks of 65,472
+        [InlineData(ZkTransportKind.Udp, 40_000, 3)] // chunks of 16,384
+        public async Task Announced_table_is_read_in_chunks_verified_and_released(
+            ZkTransportKind kind,
+            int size,
+            int chunks
+        )
         {
             var device = new BufferDevice(Pattern(size));
             using var peer = Peer(kind, device);
             using var session = await Sessions.OpenAsync(Sessions.Options(peer.Port, kind));
             var progress = new Recorder();
-            var data = await session.RunAsync(x => BulkReader.ReadAsync(x, BulkReadTarget.Users, "users", progress), default);
+            var data = await session.RunAsync(
+                x => BulkReader.ReadAsync(x, BulkReadTarget.Users, "users", progress),
+                default
+            );
             Assert.Equal(device.Table, data);
             var requests = peer.Received.Where(p => p.Command == CommandCode.ReadBuffer).ToList();
             Assert.Equal(chunks, requests.Count);
@@ -55,7 +67,9 @@ namespace ZkSync.Protocol.Tests.Bulk
             using var session = await Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Tcp));
             var data = await session.RunAsync(x => BulkReader.ReadAsync(x, BulkReadTarget.Users, "users"), default);
             Assert.Equal(device.Table, data);
-            Assert.DoesNotContain(peer.Received, p => p.Command == CommandCode.FreeData || p.Command == CommandCode.ReadBuffer);
+            Assert.DoesNotContain(peer.Received, p =>
+                p.Command == CommandCode.FreeData || p.Command == CommandCode.ReadBuffer
+            );
         }
 
         [Fact]
@@ -64,7 +78,9 @@ namespace ZkSync.Protocol.Tests.Bulk
             var device = new BufferDevice(Pattern(5044)) { HashOverride = 0x0023EFCD };
             using var peer = Peer(ZkTransportKind.Tcp, device);
             using var session = await Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Tcp));
-            var ex = await Assert.ThrowsAsync<ZkMalformedReplyException>(() => session.RunAsync(x => BulkReader.ReadAsync(x, BulkReadTarget.Users, "users"), default));
+            var ex = await Assert.ThrowsAsync<ZkMalformedReplyException>(() =>
+                session.RunAsync(x => BulkReader.ReadAsync(x, BulkReadTarget.Users, "users"), default)
+            );
             Assert.Contains("hash", ex.Message);
             Assert.Equal(CommandCode.FreeData, peer.Received.Last().Command);
         }
@@ -72,14 +88,21 @@ namespace ZkSync.Protocol.Tests.Bulk
         [Theory]
         [InlineData(ZkTransportKind.Tcp, 200_000)]
         [InlineData(ZkTransportKind.Udp, 5_000)]
-        public async Task Upload_slices_carry_consecutive_reply_ids_and_the_hash_is_checked(ZkTransportKind kind, int size)
+        public async Task Upload_slices_carry_consecutive_reply_ids_and_the_hash_is_checked(
+            ZkTransportKind kind,
+            int size
+        )
         {
             var device = new BufferDevice(Array.Empty<byte>());
             using var peer = Peer(kind, device);
             using var session = await Sessions.OpenAsync(Sessions.Options(peer.Port, kind));
             var blob = Pattern(size);
             var progress = new Recorder();
-            var reply = await session.RunAsync(x => BulkUploader.UploadAndRunAsync(x, blob, CommandCode.UserFaceWrite, new byte[28], "faces", progress), default);
+            var reply = await session.RunAsync(
+                x =>
+                    BulkUploader.UploadAndRunAsync(x, blob, CommandCode.UserFaceWrite, new byte[28], "faces", progress),
+                default
+            );
             Assert.Equal(ReplyCode.Ok, reply.Command);
             Assert.Equal(blob, device.Uploaded);
             var sent = peer.Received.Skip(1).Select(p => p.Command).ToList();
@@ -99,8 +122,19 @@ namespace ZkSync.Protocol.Tests.Bulk
             var device = new BufferDevice(Array.Empty<byte>());
             using var peer = Peer(ZkTransportKind.Tcp, device);
             using var session = await Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Tcp));
-            var reply = await session.RunAsync(x => BulkUploader.UploadAndRunAsync(x, Pattern(3000), CommandCode.UserFaceWrite, new byte[28], "faces",
-                checkHash: false, keepBuffer: true), default);
+            var reply = await session.RunAsync(
+                x =>
+                    BulkUploader.UploadAndRunAsync(
+                        x,
+                        Pattern(3000),
+                        CommandCode.UserFaceWrite,
+                        new byte[28],
+                        "faces",
+                        checkHash: false,
+                        keepBuffer: true
+                    ),
+                default
+            );
             Assert.Equal(ReplyCode.Ok, reply.Command);
             Assert.Equal(new ushort[] { 1500, 1501, 151 }, peer.Received.Skip(1).Select(p => p.Command));
         }
@@ -111,8 +145,18 @@ namespace ZkSync.Protocol.Tests.Bulk
             var device = new BufferDevice(Array.Empty<byte>()) { Refuse = CommandCode.UserFaceWrite };
             using var peer = Peer(ZkTransportKind.Tcp, device);
             using var session = await Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Tcp));
-            var reply = await session.RunAsync(x => BulkUploader.UploadAndRunAsync(x, Pattern(3000), CommandCode.UserFaceWrite, new byte[28], "faces",
-                keepBuffer: true), default);
+            var reply = await session.RunAsync(
+                x =>
+                    BulkUploader.UploadAndRunAsync(
+                        x,
+                        Pattern(3000),
+                        CommandCode.UserFaceWrite,
+                        new byte[28],
+                        "faces",
+                        keepBuffer: true
+                    ),
+                default
+            );
             Assert.Equal(ReplyCode.Error, reply.Command);
             Assert.Equal(new ushort[] { 1500, 1501, 119, 151, 1502 }, peer.Received.Skip(1).Select(p => p.Command));
         }
@@ -125,7 +169,10 @@ namespace ZkSync.Protocol.Tests.Bulk
             using var session = await Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Udp));
             session.LastReplyId = 65530;
             var blob = Pattern(10 * 1024);
-            var reply = await session.RunAsync(x => BulkUploader.UploadAndRunAsync(x, blob, CommandCode.UserFaceWrite, new byte[28], "faces"), default);
+            var reply = await session.RunAsync(
+                x => BulkUploader.UploadAndRunAsync(x, blob, CommandCode.UserFaceWrite, new byte[28], "faces"),
+                default
+            );
             Assert.Equal(ReplyCode.Ok, reply.Command);
             Assert.Equal(blob, device.Uploaded);
             var sent = peer.Received.Skip(1).ToList();
@@ -141,7 +188,10 @@ namespace ZkSync.Protocol.Tests.Bulk
             using var peer = Peer(ZkTransportKind.Udp, device);
             using var session = await Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Udp));
             session.LastReplyId = 65000;
-            await session.RunAsync(x => BulkUploader.UploadAndRunAsync(x, Pattern(3000), CommandCode.UserFaceWrite, new byte[28], "faces"), default);
+            await session.RunAsync(
+                x => BulkUploader.UploadAndRunAsync(x, Pattern(3000), CommandCode.UserFaceWrite, new byte[28], "faces"),
+                default
+            );
             Assert.Equal(65001, peer.Received[1].ReplyId);
         }
     }

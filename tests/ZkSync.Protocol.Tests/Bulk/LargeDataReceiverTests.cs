@@ -20,7 +20,13 @@ namespace ZkSync.Protocol.Tests.Bulk
         private static Task<byte[]> Receive(IReadOnlyList<Packet> packets)
         {
             int i = 1;
-            return LargeDataReceiver.ReceiveAsync(packets[0], () => Task.FromResult(packets[i++]), "dev", 88, "test read");
+            return LargeDataReceiver.ReceiveAsync(
+                packets[0],
+                () => Task.FromResult(packets[i++]),
+                "dev",
+                88,
+                "test read"
+            );
         }
 
         private static string Sha(byte[] b) => Convert.ToHexString(SHA256.HashData(b)).ToLowerInvariant();
@@ -48,7 +54,8 @@ namespace ZkSync.Protocol.Tests.Bulk
             var stream = Hex.Bytes(DeviceVectors.V25);
             Assert.Equal(DeviceVectors.V25Sha256, Sha(stream));
             var packets = Frames.Cut(stream, 333);
-            packets.Add(new Packet(ReplyCode.Ok, 1, 53)); // the capture's own closing OK is missing (docs/protocol.md §13)
+            // the capture's own closing OK is missing (docs/protocol.md §13)
+            packets.Add(new Packet(ReplyCode.Ok, 1, 53));
             var fp = ZkDeviceClient.DecodeSingleTemplate(await Receive(packets), 1, 1, "1")!;
             Assert.Equal(1010, fp.Template.Length);
             Assert.Equal(DeviceVectors.V25TemplateSha256, Sha(fp.Template));
@@ -57,7 +64,10 @@ namespace ZkSync.Protocol.Tests.Bulk
         [Fact]
         public async Task Data_inline_and_ok_inline_need_no_more_packets()
         {
-            Assert.Equal(new byte[] { 1, 2 }, await Receive(new[] { new Packet(CommandCode.Data, 0, 5, new byte[] { 1, 2 }) }));
+            Assert.Equal(
+                new byte[] { 1, 2 },
+                await Receive(new[] { new Packet(CommandCode.Data, 0, 5, new byte[] { 1, 2 }) })
+            );
             Assert.Equal(new byte[] { 3 }, await Receive(new[] { new Packet(ReplyCode.Ok, 0, 5, new byte[] { 3 }) }));
         }
 
@@ -85,14 +95,19 @@ namespace ZkSync.Protocol.Tests.Bulk
         [Fact]
         public async Task Huge_announcement_is_refused_before_allocating()
         {
-            var packets = new[] { new Packet(CommandCode.PrepareData, 0, 5, BulkPayloads.PrepareData(int.MaxValue, 1024)) };
+            var packets = new[]
+            {
+                new Packet(CommandCode.PrepareData, 0, 5, BulkPayloads.PrepareData(int.MaxValue, 1024)),
+            };
             await Assert.ThrowsAsync<ZkMalformedReplyException>(() => Receive(packets));
         }
 
         [Fact]
         public async Task Error_reply_is_a_device_error_with_sub_code()
         {
-            var ex = await Assert.ThrowsAsync<ZkDeviceErrorException>(() => Receive(new[] { new Packet(ReplyCode.Error, 2, 5) }));
+            var ex = await Assert.ThrowsAsync<ZkDeviceErrorException>(() =>
+                Receive(new[] { new Packet(ReplyCode.Error, 2, 5) })
+            );
             Assert.Equal(ReplyCode.Error, ex.ReplyCode);
             Assert.Equal(2, ex.SubCode);
             Assert.Equal("dev", ex.Device);
@@ -102,15 +117,21 @@ namespace ZkSync.Protocol.Tests.Bulk
         [Fact]
         public async Task V24_split_on_a_real_socket_reaches_the_session_as_one_template()
         {
-            using var peer = ScriptedPeer.Tcp(async (p, link) =>
-            {
-                if (p.Command == CommandCode.Connect) await link.SendAsync(Replies.Ok(p));
-                else if (p.Command == CommandCode.UserTemplateExRead)
-                    await link.SendSplitAsync(Hex.Bytes(DeviceVectors.V24), 5, 16, 17, 30, 500, 1031, 1032, 1250);
-            });
+            using var peer = ScriptedPeer.Tcp(
+                async (p, link) =>
+                {
+                    if (p.Command == CommandCode.Connect)
+                        await link.SendAsync(Replies.Ok(p));
+                    else if (p.Command == CommandCode.UserTemplateExRead)
+                        await link.SendSplitAsync(Hex.Bytes(DeviceVectors.V24), 5, 16, 17, 30, 500, 1031, 1032, 1250);
+                }
+            );
             using var session = await Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Tcp));
             session.LastReplyId = 49; // the capture answers reply id 50
-            var data = await session.RunAsync(x => LargeDataReceiver.RequestAsync(x, CommandCode.UserTemplateExRead, new byte[] { 1, 0, 0 }, "read"), default);
+            var data = await session.RunAsync(
+                x => LargeDataReceiver.RequestAsync(x, CommandCode.UserTemplateExRead, new byte[] { 1, 0, 0 }, "read"),
+                default
+            );
             Assert.Equal(DeviceVectors.V24TemplateSha256, Sha(data[..^1]));
         }
     }
@@ -125,18 +146,38 @@ namespace ZkSync.Protocol.Tests.Bulk
         {
             var blob = Enumerable.Range(0, 3000).Select(i => (byte)i).ToArray();
             int asked = 0;
-            using var peer = ScriptedPeer.Udp(async (p, link) =>
-            {
-                if (p.Command == CommandCode.Connect) { await link.SendAsync(Replies.Ok(p)); return; }
-                if (p.Command != CommandCode.UserPhotoRead) return;
-                bool lose = Interlocked.Increment(ref asked) == 1;
-                await link.SendAsync(Replies.To(p, CommandCode.PrepareData, BulkPayloads.PrepareData(blob.Length, 1024)));
-                for (int o = 0, i = 0; o < blob.Length; o += 1024, i++)
-                    if (!(lose && i == 1)) await link.SendAsync(new Packet(CommandCode.Data, (ushort)i, p.ReplyId, blob[o..Math.Min(blob.Length, o + 1024)]));
-                await link.SendAsync(Replies.Ok(p));
-            });
+            using var peer = ScriptedPeer.Udp(
+                async (p, link) =>
+                {
+                    if (p.Command == CommandCode.Connect)
+                    {
+                        await link.SendAsync(Replies.Ok(p));
+                        return;
+                    }
+                    if (p.Command != CommandCode.UserPhotoRead)
+                        return;
+                    bool lose = Interlocked.Increment(ref asked) == 1;
+                    await link.SendAsync(
+                        Replies.To(p, CommandCode.PrepareData, BulkPayloads.PrepareData(blob.Length, 1024))
+                    );
+                    for (int o = 0, i = 0; o < blob.Length; o += 1024, i++)
+                        if (!(lose && i == 1))
+                            await link.SendAsync(
+                                new Packet(
+                                    CommandCode.Data,
+                                    (ushort)i,
+                                    p.ReplyId,
+                                    blob[o..Math.Min(blob.Length, o + 1024)]
+                                )
+                            );
+                    await link.SendAsync(Replies.Ok(p));
+                }
+            );
             using var session = await Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Udp, retries: 2));
-            var data = await session.RunAsync(x => LargeDataReceiver.RequestAsync(x, CommandCode.UserPhotoRead, new byte[] { 0x31, 0 }, "photo"), default);
+            var data = await session.RunAsync(
+                x => LargeDataReceiver.RequestAsync(x, CommandCode.UserPhotoRead, new byte[] { 0x31, 0 }, "photo"),
+                default
+            );
             Assert.Equal(blob, data);
             var requests = peer.Received.Where(p => p.Command == CommandCode.UserPhotoRead).ToList();
             Assert.Equal(2, requests.Count);
@@ -148,10 +189,28 @@ namespace ZkSync.Protocol.Tests.Bulk
         {
             var chunk = new Packet(CommandCode.Data, 3, 50, new byte[1024]);
             var ex = await Assert.ThrowsAsync<ZkMalformedReplyException>(() =>
-                LargeDataReceiver.ReceiveAsync(chunk, () => throw new InvalidOperationException("not read"), "dev", 150, "faces", sessionId: 0x45CF));
+                LargeDataReceiver.ReceiveAsync(
+                    chunk,
+                    () => throw new InvalidOperationException("not read"),
+                    "dev",
+                    150,
+                    "faces",
+                    sessionId: 0x45CF
+                )
+            );
             Assert.Contains("without its announcement", ex.Message);
             var inline = new Packet(CommandCode.Data, 0x45CF, 50, new byte[] { 1, 2 });
-            Assert.Equal(new byte[] { 1, 2 }, await LargeDataReceiver.ReceiveAsync(inline, () => throw new InvalidOperationException("not read"), "dev", 150, "faces", sessionId: 0x45CF));
+            Assert.Equal(
+                new byte[] { 1, 2 },
+                await LargeDataReceiver.ReceiveAsync(
+                    inline,
+                    () => throw new InvalidOperationException("not read"),
+                    "dev",
+                    150,
+                    "faces",
+                    sessionId: 0x45CF
+                )
+            );
         }
     }
 }

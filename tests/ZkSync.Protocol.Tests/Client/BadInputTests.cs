@@ -15,7 +15,8 @@ using ZkSync.Sync.Backup;
 
 namespace ZkSync.Protocol.Tests.Client
 {
-    /// <summary>Bad parameters are refused with an error naming what is wrong, before anything reaches the device.</summary>
+    /// <summary>Bad parameters are refused with an error naming what is wrong, before anything reaches the
+    /// device.</summary>
     public sealed class BadInputTests : IDisposable
     {
         private readonly string _dir = Directory.CreateTempSubdirectory("zksync-bad-").FullName;
@@ -40,29 +41,48 @@ namespace ZkSync.Protocol.Tests.Client
         [InlineData(4370, 1_000_000u, "CommKey")]
         public async Task Out_of_range_settings_are_refused_before_connecting(int port, uint key, string field)
         {
-            var options = new ZkConnectionOptions { Host = "127.0.0.1", Port = port, CommKey = key };
+            var options = new ZkConnectionOptions
+            {
+                Host = "127.0.0.1",
+                Port = port,
+                CommKey = key,
+            };
             var ex = await Assert.ThrowsAsync<ZkInvalidDataException>(() => ZkDeviceClient.ConnectAsync(options));
             Assert.Equal(field, ex.Field);
-            if (key != 0) Assert.DoesNotContain(key.ToString(CultureInfo.InvariantCulture), ex.Message); // names the range, never the key
+            if (key != 0)
+                // names the range, never the key
+                Assert.DoesNotContain(key.ToString(CultureInfo.InvariantCulture), ex.Message);
         }
 
         [Fact]
         public async Task Invalid_user_data_and_photos_are_refused_before_anything_is_sent()
         {
-            await using var d = await Emulated.OpenAsync("face", ZkTransportKind.Tcp, users: 2, encoding: "windows-1252");
+            await using var d = await Emulated.OpenAsync(
+                "face",
+                ZkTransportKind.Tcp,
+                users: 2,
+                encoding: "windows-1252"
+            );
             var c = d.Client;
             var someone = (await c.GetUsersAsync())[0].UserId;
             long before = d.Emulator.Counters.Requests;
 
-            var wide = await Assert.ThrowsAsync<ZkInvalidDataException>(() => c.SetUserAsync(new ZkUser { UserId = "1234567890", Name = "Too wide" }));
+            var wide = await Assert.ThrowsAsync<ZkInvalidDataException>(() =>
+                c.SetUserAsync(new ZkUser { UserId = "1234567890", Name = "Too wide" })
+            );
             Assert.Contains("1234567890", wide.Message);
-            var name = await Assert.ThrowsAsync<ZkInvalidDataException>(() => c.SetUserAsync(new ZkUser { UserId = "77", Name = "名前" }));
+            var name = await Assert.ThrowsAsync<ZkInvalidDataException>(() =>
+                c.SetUserAsync(new ZkUser { UserId = "77", Name = "名前" })
+            );
             Assert.Equal("Name", name.Field);
-            var photo = await Assert.ThrowsAsync<ZkInvalidDataException>(() => c.SetPhotoAsync(someone, new byte[] { 0x89, 0x50, 0x4E, 0x47, 1, 2, 3 }));
+            var photo = await Assert.ThrowsAsync<ZkInvalidDataException>(() =>
+                c.SetPhotoAsync(someone, new byte[] { 0x89, 0x50, 0x4E, 0x47, 1, 2, 3 })
+            );
             Assert.Contains("not a JPEG", photo.Message);
 
             Assert.Equal(before, d.Emulator.Counters.Requests); // nothing reached the device
-            lock (d.Emulator.State.Sync) Assert.Equal(2, d.Emulator.State.UserCount);
+            lock (d.Emulator.State.Sync)
+                Assert.Equal(2, d.Emulator.State.UserCount);
         }
 
         [Theory]
@@ -75,16 +95,24 @@ namespace ZkSync.Protocol.Tests.Client
             using (var client = await ZkDeviceClient.ConnectAsync(Emulated.Options(source, ZkTransportKind.Tcp)))
                 await BackupWriter.CreateAsync(new ZkClientSyncDevice(client), path, new BackupOptions());
             var bytes = File.ReadAllBytes(path);
-            if (damage == "truncated") bytes = bytes.Take(bytes.Length * 2 / 3).ToArray();
-            else bytes[bytes.Length / 3] ^= 0x40; // inside a stored entry: its SHA-256 no longer matches
+            if (damage == "truncated")
+                bytes = bytes.Take(bytes.Length * 2 / 3).ToArray();
+            else
+                bytes[bytes.Length / 3] ^= 0x40; // inside a stored entry: its SHA-256 no longer matches
             File.WriteAllBytes(path, bytes);
 
             using var destination = await Emulated.StartAsync("face");
-            var ex = await Assert.ThrowsAsync<ZkBackupException>(() => SyncEngine.RunAsync(BackupFile.Endpoint(path),
-                new[] { ZkClientSyncDevice.Endpoint(Emulated.Options(destination, ZkTransportKind.Tcp)) }, new SyncOptions()));
+            var ex = await Assert.ThrowsAsync<ZkBackupException>(() =>
+                SyncEngine.RunAsync(
+                    BackupFile.Endpoint(path),
+                    new[] { ZkClientSyncDevice.Endpoint(Emulated.Options(destination, ZkTransportKind.Tcp)) },
+                    new SyncOptions()
+                )
+            );
             Assert.Contains("source.zksync", ex.Message);
             Assert.Equal(0, destination.Counters.Requests);
-            lock (destination.State.Sync) Assert.Equal(0, destination.State.UserCount);
+            lock (destination.State.Sync)
+                Assert.Equal(0, destination.State.UserCount);
         }
     }
 }

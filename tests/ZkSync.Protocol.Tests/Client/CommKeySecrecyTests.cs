@@ -16,7 +16,8 @@ using ZkSync.Sync.Backup;
 
 namespace ZkSync.Protocol.Tests.Client
 {
-    /// <summary>The comm key is checked as firmware does and its decimal text appears nowhere: logs, errors, progress, results, backups.</summary>
+    /// <summary>The comm key is checked as firmware does and its decimal text appears nowhere: logs, errors, progress,
+    /// results, backups.</summary>
     public sealed class CommKeySecrecyTests : IDisposable
     {
         private const uint Key = 731904;
@@ -41,17 +42,33 @@ namespace ZkSync.Protocol.Tests.Client
 
             // A sync with a reconnect in the middle: connect, re-auth and retry paths all log.
             destination.SetFaults(new FaultOptions { ResetAfterRequests = 30 });
-            var options = new SyncOptions { Logger = log, Progress = new Progress<SyncProgress>(p => { lock (text) text.Add(p.ToString()!); }) };
-            var report = await SyncEngine.RunAsync(ZkClientSyncDevice.Endpoint(Options(source, Key, log)), new[] { ZkClientSyncDevice.Endpoint(Options(destination, Key, log)) }, options);
+            var options = new SyncOptions
+            {
+                Logger = log,
+                Progress = new Progress<SyncProgress>(p =>
+                {
+                    lock (text)
+                        text.Add(p.ToString()!);
+                }),
+            };
+            var report = await SyncEngine.RunAsync(
+                ZkClientSyncDevice.Endpoint(Options(source, Key, log)),
+                new[] { ZkClientSyncDevice.Endpoint(Options(destination, Key, log)) },
+                options
+            );
             Assert.Null(report.Summaries.Single().Error);
             Assert.Contains(log.Lines, l => l.Text.Contains("reconnected"));
             text.AddRange(report.Items.Select(i => i.ToString()));
             text.AddRange(report.Summaries.Select(s => s.ToString()!));
 
             // Wrong and missing keys: clear authentication errors.
-            var wrong = await Assert.ThrowsAsync<ZkAuthenticationException>(() => ZkDeviceClient.ConnectAsync(Options(destination, Key + 1, log)));
+            var wrong = await Assert.ThrowsAsync<ZkAuthenticationException>(() =>
+                ZkDeviceClient.ConnectAsync(Options(destination, Key + 1, log))
+            );
             Assert.Contains("comm key", wrong.Message);
-            var missing = await Assert.ThrowsAsync<ZkAuthenticationException>(() => ZkDeviceClient.ConnectAsync(Options(destination, 0, log)));
+            var missing = await Assert.ThrowsAsync<ZkAuthenticationException>(() =>
+                ZkDeviceClient.ConnectAsync(Options(destination, 0, log))
+            );
             Assert.Contains("requires a comm key", missing.Message);
             text.Add(wrong.ToString());
             text.Add(missing.ToString());
@@ -62,7 +79,11 @@ namespace ZkSync.Protocol.Tests.Client
             {
                 string path = Path.Combine(_dir, (password == null ? "plain" : "encrypted") + ".zksync");
                 using var client = await ZkDeviceClient.ConnectAsync(Options(source, Key, log));
-                await BackupWriter.CreateAsync(new ZkClientSyncDevice(client), path, new BackupOptions { Password = password, Iterations = 200_000 });
+                await BackupWriter.CreateAsync(
+                    new ZkClientSyncDevice(client),
+                    path,
+                    new BackupOptions { Password = password, Iterations = 200_000 }
+                );
                 files.Add(path);
             }
             using (var zip = System.IO.Compression.ZipFile.OpenRead(files[0])) // the plain backup's entries, inflated
@@ -72,10 +93,16 @@ namespace ZkSync.Protocol.Tests.Client
                     text.Add(reader.ReadToEnd());
                 }
 
-            var secrets = new[] { Key.ToString(CultureInfo.InvariantCulture), (Key + 1).ToString(CultureInfo.InvariantCulture) };
+            var secrets = new[]
+            {
+                Key.ToString(CultureInfo.InvariantCulture),
+                (Key + 1).ToString(CultureInfo.InvariantCulture),
+            };
             Assert.DoesNotContain(log.Lines, l => secrets.Any(s => l.Text.Contains(s)));
             Assert.DoesNotContain(text, t => secrets.Any(s => t.Contains(s)));
-            Assert.DoesNotContain(source.Log.Entries.Concat(destination.Log.Entries), e => secrets.Any(s => e.Contains(s)));
+            Assert.DoesNotContain(source.Log.Entries.Concat(destination.Log.Entries), e =>
+                secrets.Any(s => e.Contains(s))
+            );
             foreach (var file in files)
             {
                 var bytes = File.ReadAllBytes(file);

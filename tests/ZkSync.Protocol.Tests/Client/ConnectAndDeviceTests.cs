@@ -17,7 +17,13 @@ namespace ZkSync.Protocol.Tests.Client
         [InlineData("bw", ZkTransportKind.Tcp, UserRecordFormat.Compact28, false, PhotoCommandFamily.None)]
         [InlineData("bw", ZkTransportKind.Udp, UserRecordFormat.Compact28, false, PhotoCommandFamily.None)]
         [InlineData("face", ZkTransportKind.Tcp, UserRecordFormat.Extended72, true, PhotoCommandFamily.Zmm)]
-        public async Task Capabilities_are_read_at_connect(string profile, ZkTransportKind kind, UserRecordFormat format, bool faces, PhotoCommandFamily photos)
+        public async Task Capabilities_are_read_at_connect(
+            string profile,
+            ZkTransportKind kind,
+            UserRecordFormat format,
+            bool faces,
+            PhotoCommandFamily photos
+        )
         {
             await using var d = await Emulated.OpenAsync(profile, kind, users: 5);
             var c = d.Client.Capabilities;
@@ -45,10 +51,14 @@ namespace ZkSync.Protocol.Tests.Client
         public async Task Comm_key_right_wrong_and_missing(ZkTransportKind kind)
         {
             using var emu = await Emulated.StartAsync("tft", users: 2, commKey: 123456);
-            var wrong = await Assert.ThrowsAsync<ZkAuthenticationException>(() => ZkDeviceClient.ConnectAsync(Emulated.Options(emu, kind, 654321)));
+            var wrong = await Assert.ThrowsAsync<ZkAuthenticationException>(() =>
+                ZkDeviceClient.ConnectAsync(Emulated.Options(emu, kind, 654321))
+            );
             Assert.Contains("comm key refused", wrong.Message);
             Assert.DoesNotContain("654321", wrong.Message);
-            var missing = await Assert.ThrowsAsync<ZkAuthenticationException>(() => ZkDeviceClient.ConnectAsync(Emulated.Options(emu, kind, 0)));
+            var missing = await Assert.ThrowsAsync<ZkAuthenticationException>(() =>
+                ZkDeviceClient.ConnectAsync(Emulated.Options(emu, kind, 0))
+            );
             Assert.Contains("requires a comm key", missing.Message);
             using var client = await ZkDeviceClient.ConnectAsync(Emulated.Options(emu, kind, 123456));
             Assert.Equal(2, (await client.GetUsersAsync()).Count);

@@ -19,25 +19,49 @@ namespace ZkSync.Protocol.Tests.Client
         public DeviceEmulator Emulator { get; }
         public ZkDeviceClient Client { get; }
 
-        public static Task<DeviceEmulator> StartAsync(string profile, int users = 0, uint commKey = 0, Action<EmulatorOptions>? configure = null)
+        public static Task<DeviceEmulator> StartAsync(
+            string profile,
+            int users = 0,
+            uint commKey = 0,
+            Action<EmulatorOptions>? configure = null
+        )
         {
-            var o = new EmulatorOptions { Port = 0, Profile = profile, Users = users, CommKey = commKey, Seed = 11 };
+            var o = new EmulatorOptions
+            {
+                Port = 0,
+                Profile = profile,
+                Users = users,
+                CommKey = commKey,
+                Seed = 11,
+            };
             configure?.Invoke(o);
             return DeviceEmulator.StartAsync(o);
         }
 
-        public static ZkConnectionOptions Options(DeviceEmulator e, ZkTransportKind kind, uint commKey = 0, string encoding = "utf-8") => new ZkConnectionOptions
-        {
-            Host = e.Host,
-            Port = e.Port,
-            Transport = kind,
-            CommKey = commKey,
-            Encoding = encoding,
-            Timeout = TimeSpan.FromSeconds(5),
-            Retries = 2,
-        };
+        public static ZkConnectionOptions Options(
+            DeviceEmulator e,
+            ZkTransportKind kind,
+            uint commKey = 0,
+            string encoding = "utf-8"
+        ) =>
+            new ZkConnectionOptions
+            {
+                Host = e.Host,
+                Port = e.Port,
+                Transport = kind,
+                CommKey = commKey,
+                Encoding = encoding,
+                Timeout = TimeSpan.FromSeconds(5),
+                Retries = 2,
+            };
 
-        public static async Task<Emulated> OpenAsync(string profile, ZkTransportKind kind, int users = 0, string encoding = "utf-8", Action<EmulatorOptions>? configure = null)
+        public static async Task<Emulated> OpenAsync(
+            string profile,
+            ZkTransportKind kind,
+            int users = 0,
+            string encoding = "utf-8",
+            Action<EmulatorOptions>? configure = null
+        )
         {
             var emulator = await StartAsync(profile, users, 0, configure);
             try

@@ -96,9 +96,15 @@ namespace ZkSync.Protocol.Tests.Client
             long requests = c.Traffic.Requests;
             var notJpeg = Jpeg(100, 1);
             notJpeg[0] = 0x89;
-            Assert.Contains("not a JPEG", (await Assert.ThrowsAsync<ZkInvalidDataException>(() => c.SetPhotoAsync("1", notJpeg))).Message);
+            Assert.Contains(
+                "not a JPEG",
+                (await Assert.ThrowsAsync<ZkInvalidDataException>(() => c.SetPhotoAsync("1", notJpeg))).Message
+            );
             var big = Jpeg(c.Capabilities.MaxPhotoBytes + 1, 2);
-            Assert.Contains("at most", (await Assert.ThrowsAsync<ZkInvalidDataException>(() => c.SetPhotoAsync("1", big))).Message);
+            Assert.Contains(
+                "at most",
+                (await Assert.ThrowsAsync<ZkInvalidDataException>(() => c.SetPhotoAsync("1", big))).Message
+            );
             Assert.Equal(requests, c.Traffic.Requests);
         }
 

@@ -40,7 +40,9 @@ namespace ZkSync.Protocol.Tests.Client
             var one = await c.GetFingerprintAsync(first.UserId, first.FingerIndex);
             Assert.NotNull(one);
             Assert.Equal(first.Template, one!.Template);
-            int missingFinger = Enumerable.Range(0, 10).First(f => !all.Any(x => x.Uid == first.Uid && x.FingerIndex == f));
+            int missingFinger = Enumerable
+                .Range(0, 10)
+                .First(f => !all.Any(x => x.Uid == first.Uid && x.FingerIndex == f));
             Assert.Null(await c.GetFingerprintAsync(first.UserId, missingFinger));
             Assert.Null(await c.GetFingerprintAsync("999999", 0));
 
@@ -57,21 +59,34 @@ namespace ZkSync.Protocol.Tests.Client
         [InlineData("tft", 10, ZkTransportKind.Udp)]
         [InlineData("bw", 9, ZkTransportKind.Tcp)]
         [InlineData("bw", 9, ZkTransportKind.Udp)]
-        public async Task A_duress_finger_keeps_its_flag_through_a_batch_write(string profile, int algorithm, ZkTransportKind kind)
+        public async Task A_duress_finger_keeps_its_flag_through_a_batch_write(
+            string profile,
+            int algorithm,
+            ZkTransportKind kind
+        )
         {
-            await using var d = await Emulated.OpenAsync(profile, kind, users: 2, configure: o => o.FingerprintVersion = algorithm);
+            await using var d = await Emulated.OpenAsync(profile, kind, users: 2, configure: o =>
+                o.FingerprintVersion = algorithm
+            );
             var c = d.Client;
             var existing = (await c.GetUsersAsync()).OrderBy(u => u.Uid).First();
             var taken = (await c.GetFingerprintsAsync()).First(f => f.Uid == existing.Uid);
             var batch = new List<UserWithFingerprints>
             {
-                new UserWithFingerprints(new ZkUser { UserId = "501", Name = "New" }, new[]
-                {
-                    new ZkFingerprint(0, 0, 1, Template(1, 500)),
-                    new ZkFingerprint(0, 1, 3, Template(2, 480)), // duress
-                }),
-                // An existing user's taken finger rewritten as duress (ZKFinger 9 refuses a taken finger: deleted first).
-                new UserWithFingerprints(existing, new[] { new ZkFingerprint(0, taken.FingerIndex, 3, Template(3, 520)) }),
+                new UserWithFingerprints(
+                    new ZkUser { UserId = "501", Name = "New" },
+                    new[]
+                    {
+                        new ZkFingerprint(0, 0, 1, Template(1, 500)),
+                        new ZkFingerprint(0, 1, 3, Template(2, 480)), // duress
+                    }
+                ),
+                // An existing user's taken finger rewritten as duress (ZKFinger 9 refuses a taken finger: deleted
+                // first).
+                new UserWithFingerprints(
+                    existing,
+                    new[] { new ZkFingerprint(0, taken.FingerIndex, 3, Template(3, 520)) }
+                ),
             };
             await c.WriteUsersAsync(batch);
 
@@ -98,10 +113,28 @@ namespace ZkSync.Protocol.Tests.Client
             var existing = (await c.GetUsersAsync()).OrderBy(u => u.Uid).First();
             var batch = new List<UserWithFingerprints>
             {
-                new UserWithFingerprints(new ZkUser { UserId = existing.UserId, Name = "Renamed", Uid = 4000 },
-                    new[] { new ZkFingerprint(0, 7, 1, Template(1, 1200)) }),
-                new UserWithFingerprints(new ZkUser { UserId = "9001", Name = "New one", Uid = 1 },
-                    new[] { new ZkFingerprint(0, 0, 1, Template(2, 900)), new ZkFingerprint(0, 1, 1, Template(3, 1500)) }),
+                new UserWithFingerprints(
+                    new ZkUser
+                    {
+                        UserId = existing.UserId,
+                        Name = "Renamed",
+                        Uid = 4000,
+                    },
+                    new[] { new ZkFingerprint(0, 7, 1, Template(1, 1200)) }
+                ),
+                new UserWithFingerprints(
+                    new ZkUser
+                    {
+                        UserId = "9001",
+                        Name = "New one",
+                        Uid = 1,
+                    },
+                    new[]
+                    {
+                        new ZkFingerprint(0, 0, 1, Template(2, 900)),
+                        new ZkFingerprint(0, 1, 1, Template(3, 1500)),
+                    }
+                ),
                 new UserWithFingerprints(new ZkUser { UserId = "9002", Name = "NoPrint" }),
             };
             var progress = new List<ZkTransferProgress>();
@@ -115,7 +148,10 @@ namespace ZkSync.Protocol.Tests.Client
             Assert.Equal(7, users.Count);
             Assert.Equal("Renamed", users.Single(u => u.UserId == existing.UserId).Name);
             var prints = await c.GetFingerprintsAsync();
-            Assert.Equal(Template(1, 1200), prints.Single(f => f.UserId == existing.UserId && f.FingerIndex == 7).Template);
+            Assert.Equal(
+                Template(1, 1200),
+                prints.Single(f => f.UserId == existing.UserId && f.FingerIndex == 7).Template
+            );
             Assert.Equal(Template(3, 1500), prints.Single(f => f.UserId == "9001" && f.FingerIndex == 1).Template);
             Assert.True(c.Traffic.UploadedBytes > 1200 + 900 + 1500);
         }
@@ -123,8 +159,15 @@ namespace ZkSync.Protocol.Tests.Client
         [Fact]
         public async Task Batch_bigger_than_free_room_is_refused_before_upload()
         {
-            await using var d = await Emulated.OpenAsync("tft", ZkTransportKind.Tcp, users: 3, configure: o => o.UserCapacity = 4);
-            var batch = Enumerable.Range(0, 2).Select(i => new UserWithFingerprints(new ZkUser { UserId = (500 + i).ToString(CultureInfo.InvariantCulture) })).ToList();
+            await using var d = await Emulated.OpenAsync("tft", ZkTransportKind.Tcp, users: 3, configure: o =>
+                o.UserCapacity = 4
+            );
+            var batch = Enumerable
+                .Range(0, 2)
+                .Select(i => new UserWithFingerprints(
+                    new ZkUser { UserId = (500 + i).ToString(CultureInfo.InvariantCulture) }
+                ))
+                .ToList();
             await Assert.ThrowsAsync<ZkCapacityException>(() => d.Client.WriteUsersAsync(batch));
             Assert.Equal(0, d.Client.Traffic.UploadedBytes);
         }
@@ -133,7 +176,11 @@ namespace ZkSync.Protocol.Tests.Client
         public async Task Duplicate_user_id_in_a_batch_is_refused()
         {
             await using var d = await Emulated.OpenAsync("tft", ZkTransportKind.Tcp);
-            var batch = new[] { new UserWithFingerprints(new ZkUser { UserId = "1" }), new UserWithFingerprints(new ZkUser { UserId = "1" }) };
+            var batch = new[]
+            {
+                new UserWithFingerprints(new ZkUser { UserId = "1" }),
+                new UserWithFingerprints(new ZkUser { UserId = "1" }),
+            };
             await Assert.ThrowsAsync<ZkInvalidDataException>(() => d.Client.WriteUsersAsync(batch));
         }
 
@@ -142,7 +189,9 @@ namespace ZkSync.Protocol.Tests.Client
         [InlineData("bw", ZkTransportKind.Udp)]
         public async Task Attendance_read_and_clear(string profile, ZkTransportKind kind)
         {
-            await using var d = await Emulated.OpenAsync(profile, kind, users: 20, configure: o => o.AttendanceRecords = 200);
+            await using var d = await Emulated.OpenAsync(profile, kind, users: 20, configure: o =>
+                o.AttendanceRecords = 200
+            );
             var records = await d.Client.GetAttendanceAsync();
             Assert.Equal(200, records.Count);
             var users = await d.Client.GetUsersAsync();
@@ -177,12 +226,18 @@ namespace ZkSync.Protocol.Tests.Client
         {
             await using var d = await Emulated.OpenAsync("tft", kind);
             var rng = new Random(3);
-            var batch = Enumerable.Range(1, 2000).Select(i =>
-            {
-                var t = new byte[600 + i % 400];
-                rng.NextBytes(t);
-                return new UserWithFingerprints(new ZkUser { UserId = (100000 + i).ToString(CultureInfo.InvariantCulture), Name = "U" + i }, new[] { new ZkFingerprint(0, (byte)(i % 10), 1, t) });
-            }).ToList();
+            var batch = Enumerable
+                .Range(1, 2000)
+                .Select(i =>
+                {
+                    var t = new byte[600 + i % 400];
+                    rng.NextBytes(t);
+                    return new UserWithFingerprints(
+                        new ZkUser { UserId = (100000 + i).ToString(CultureInfo.InvariantCulture), Name = "U" + i },
+                        new[] { new ZkFingerprint(0, (byte)(i % 10), 1, t) }
+                    );
+                })
+                .ToList();
             var results = await d.Client.WriteUsersAsync(batch);
             Assert.Equal(Enumerable.Range(1, 2000).Select(i => (ushort)i), results.Select(r => r.Uid));
             var prints = await d.Client.GetFingerprintsAsync();

@@ -41,7 +41,8 @@ namespace ZkSync.Protocol.Tests.Client
             await Task.Delay(50); // let the FIN reach the client's socket
         }
 
-        private static int Opened(DeviceEmulator e) => e.Log.Entries.Count(l => l.EndsWith(" opened", StringComparison.Ordinal));
+        private static int Opened(DeviceEmulator e) =>
+            e.Log.Entries.Count(l => l.EndsWith(" opened", StringComparison.Ordinal));
 
         [Fact]
         public async Task A_read_after_an_idle_close_reconnects_before_sending_and_says_so()
@@ -68,8 +69,8 @@ namespace ZkSync.Protocol.Tests.Client
             using (client)
             {
                 await WaitForIdleClose(emu);
-                // Clearing the attendance log is never repeated: had it been sent on the dead connection it would report
-                // an unknown outcome. Found before sending, it simply runs on the new session.
+                // Clearing the attendance log is never repeated: had it been sent on the dead connection it would
+                // report an unknown outcome. Found before sending, it simply runs on the new session.
                 await client.ClearAttendanceAsync();
                 lock (emu.State.Sync) Assert.Empty(emu.State.Attendance);
                 Assert.DoesNotContain(log.Lines, l => l.Text.Contains("may or may not have been carried out"));

@@ -35,7 +35,11 @@ namespace ZkSync.Protocol.Tests.Client
             Assert.Contains(log.Lines, l => l.Level == LogLevel.Debug && l.Text.Contains("sent command 1503"));
             Assert.Contains(log.Lines, l => l.Level == LogLevel.Information && l.Text.Contains("connected"));
             Assert.Contains(log.Lines, l => l.Level == LogLevel.Information && l.Text.Contains("disconnected"));
-            var secrets = new[] { key.ToString(CultureInfo.InvariantCulture), (key + 1).ToString(CultureInfo.InvariantCulture) };
+            var secrets = new[]
+            {
+                key.ToString(CultureInfo.InvariantCulture),
+                (key + 1).ToString(CultureInfo.InvariantCulture),
+            };
             Assert.DoesNotContain(log.Lines, l => secrets.Any(s => l.Text.Contains(s)));
             Assert.DoesNotContain(secrets, s => ex.ToString().Contains(s));
         }

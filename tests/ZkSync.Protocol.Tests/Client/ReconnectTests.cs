@@ -14,36 +14,46 @@ using ZkSync.Protocol.Model;
 namespace ZkSync.Protocol.Tests.Client
 {
     /// <summary>
-    /// Lost replies and lost connections: UDP re-sends under the same reply id are answered from the device's cache (never
-    /// executed twice); a lost TCP connection or a timeout is carried on over a new session when repeating is harmless.
+    /// Lost replies and lost connections: UDP re-sends under the same reply id are answered from the device's cache
+    /// (never executed twice); a lost TCP connection or a timeout is carried on over a new session when repeating is
+    /// harmless.
     /// </summary>
     public class ReconnectTests
     {
-        private static async Task<(DeviceEmulator Emulator, ZkDeviceClient Client)> OpenAsync(string profile, ZkTransportKind kind, int users, int timeoutMs = 2000, int reconnects = 2)
+        private static async Task<(DeviceEmulator Emulator, ZkDeviceClient Client)> OpenAsync(
+            string profile,
+            ZkTransportKind kind,
+            int users,
+            int timeoutMs = 2000,
+            int reconnects = 2
+        )
         {
             var emulator = await Emulated.StartAsync(profile, users);
             var options = Emulated.Options(emulator, kind);
             options.Retries = 2;
             options.Reconnects = reconnects;
-            // The first CONNECT keeps the roomy default: on a loaded 2-core CI machine it alone has taken over 300 ms. The
-            // client reads its options live, so the short timeout under test applies from the next request on (reconnects
-            // included).
+            // The first CONNECT keeps the roomy default: on a loaded 2-core CI machine it alone has taken over 300 ms.
+            // The client reads its options live, so the short timeout under test applies from the next request on
+            // (reconnects included).
             var client = await ZkDeviceClient.ConnectAsync(options);
             options.Timeout = TimeSpan.FromMilliseconds(timeoutMs);
             return (emulator, client);
         }
 
-        private static int SessionsOpened(DeviceEmulator e) => e.Log.Entries.Count(l => l.EndsWith(" opened", StringComparison.Ordinal));
+        private static int SessionsOpened(DeviceEmulator e) =>
+            e.Log.Entries.Count(l => l.EndsWith(" opened", StringComparison.Ordinal));
 
         /// <summary>
         /// The client carried on over a new session: at least one was opened after the first, and no more than the
-        /// reconnects allowed. Not an exact count: on a loaded machine a slow reply can cost one more reconnect, which is
-        /// the client doing its job, not a fault.
+        /// reconnects allowed. Not an exact count: on a loaded machine a slow reply can cost one more reconnect, which
+        /// is the client doing its job, not a fault.
         /// </summary>
-        private static void AssertReconnected(DeviceEmulator e, int reconnects = 2) => Assert.InRange(SessionsOpened(e), 2, 1 + reconnects);
+        private static void AssertReconnected(DeviceEmulator e, int reconnects = 2) =>
+            Assert.InRange(SessionsOpened(e), 2, 1 + reconnects);
 
-        // Short timeouts (how long a lost or late reply is waited for) are 800-1,000 ms, not 300-400: a loaded 2-core CI
-        // machine has answered an ordinary loopback request in over 300 ms, and the test would then see a spurious retry.
+        // Short timeouts (how long a lost or late reply is waited for) are 800-1,000 ms, not 300-400: a loaded 2-core
+        // CI machine has answered an ordinary loopback request in over 300 ms, and the test would then see a spurious
+        // retry.
 
         [Fact]
         public async Task Udp_user_write_whose_reply_is_lost_is_answered_from_the_cache_and_applied_once()
@@ -62,18 +72,27 @@ namespace ZkSync.Protocol.Tests.Client
                 long cachedBefore = emu.Counters.Retransmits;
                 var result = await c.SetUserAsync(new ZkUser { UserId = "9002", Name = "Lost reply" });
                 Assert.True(result.Created);
-                // At least one request more than without the fault, answered from the reply cache (a re-send counted as a
-                // retransmit is one the device did not execute again). More than one only if the loaded machine was slow.
-                Assert.True(emu.Counters.Requests - before >= plain + 1, $"{emu.Counters.Requests - before} requests with the lost reply, {plain} without");
+                // At least one request more than without the fault, answered from the reply cache (a re-send counted as
+                // a retransmit is one the device did not execute again). More than one only if the loaded machine was
+                // slow.
+                Assert.True(
+                    emu.Counters.Requests - before >= plain + 1,
+                    $"{emu.Counters.Requests - before} requests with the lost reply, {plain} without"
+                );
                 long cached = emu.Counters.Retransmits;
                 Assert.True(cached > cachedBefore, "the re-sent write was not answered from the reply cache");
-                lock (emu.State.Sync) Assert.Single(emu.State.Users, u => u.Pin2 == "9002");
+                lock (emu.State.Sync)
+                    Assert.Single(emu.State.Users, u => u.Pin2 == "9002");
 
                 // A delete whose reply is lost: the re-send gets the cached OK, not "no such user" from a second run.
                 emu.SetFaults(new FaultOptions { DropReplyToCommand = CommandCode.DeleteUser });
                 Assert.True(await c.DeleteUserAsync("9002"));
-                Assert.True(emu.Counters.Retransmits > cached, "the re-sent delete was not answered from the reply cache");
-                lock (emu.State.Sync) Assert.DoesNotContain(emu.State.Users, u => u.Pin2 == "9002");
+                Assert.True(
+                    emu.Counters.Retransmits > cached,
+                    "the re-sent delete was not answered from the reply cache"
+                );
+                lock (emu.State.Sync)
+                    Assert.DoesNotContain(emu.State.Users, u => u.Pin2 == "9002");
             }
         }
 
@@ -84,7 +103,8 @@ namespace ZkSync.Protocol.Tests.Client
             using (emu)
             using (c)
             {
-                emu.SetFaults(new FaultOptions { ResetAfterReplyDataPackets = 0 }); // the first 1504 chunk of the 144 KB table is cut
+                // the first 1504 chunk of the 144 KB table is cut
+                emu.SetFaults(new FaultOptions { ResetAfterReplyDataPackets = 0 });
                 var users = await c.GetUsersAsync();
                 Assert.Equal(2000, users.Count);
                 AssertReconnected(emu);
@@ -100,7 +120,8 @@ namespace ZkSync.Protocol.Tests.Client
             using (c)
             {
                 await c.GetUsersAsync();
-                emu.SetFaults(new FaultOptions { ResetAfterRequests = 1 }); // CMD_USER_WRQ executes, then the connection is reset
+                // CMD_USER_WRQ executes, then the connection is reset
+                emu.SetFaults(new FaultOptions { ResetAfterRequests = 1 });
                 var result = await c.SetUserAsync(new ZkUser { UserId = "9001", Name = "Again" });
                 AssertReconnected(emu);
                 lock (emu.State.Sync)
@@ -150,9 +171,16 @@ namespace ZkSync.Protocol.Tests.Client
             using (emu)
             using (c)
             {
-                var batch = Enumerable.Range(1, 300).Select(i => new UserWithFingerprints(
-                    new ZkUser { UserId = (5000 + i).ToString(CultureInfo.InvariantCulture), Name = "Batch " + i },
-                    new List<ZkFingerprint> { new ZkFingerprint(0, 3, 1, Enumerable.Range(0, 1000).Select(b => (byte)(b * i)).ToArray()) })).ToList();
+                var batch = Enumerable
+                    .Range(1, 300)
+                    .Select(i => new UserWithFingerprints(
+                        new ZkUser { UserId = (5000 + i).ToString(CultureInfo.InvariantCulture), Name = "Batch " + i },
+                        new List<ZkFingerprint>
+                        {
+                            new ZkFingerprint(0, 3, 1, Enumerable.Range(0, 1000).Select(b => (byte)(b * i)).ToArray()),
+                        }
+                    ))
+                    .ToList();
                 emu.SetFaults(new FaultOptions { ResetAfterUploadDataPackets = 2 }); // about 330 KB: six 64 KB slices
                 var results = await c.WriteUsersAsync(batch);
                 Assert.Equal(300, results.Count);
@@ -202,7 +230,8 @@ namespace ZkSync.Protocol.Tests.Client
                 emu.SetFaults(new FaultOptions { ResetAfterRequests = 1 });
                 await c.GetCountsAsync();
                 AssertReconnected(emu);
-                Assert.Contains(emu.Log.Entries, e => e.Contains("device enabled again")); // firmware, when the session died
+                // firmware, when the session died
+                Assert.Contains(emu.Log.Entries, e => e.Contains("device enabled again"));
                 lock (emu.State.Sync) Assert.True(emu.State.Disabled);
                 await c.EnableAsync();
                 lock (emu.State.Sync) Assert.False(emu.State.Disabled);

@@ -9,7 +9,8 @@ using ZkSync.Protocol.Model;
 
 namespace ZkSync.Protocol.Tests.Client
 {
-    /// <summary>CMD_REFRESHDATA after writes: at once while the device is enabled, once before enabling while it is disabled.</summary>
+    /// <summary>CMD_REFRESHDATA after writes: at once while the device is enabled, once before enabling while it is
+    /// disabled.</summary>
     public class RefreshTests
     {
         private static readonly byte[] Photo = { 0xFF, 0xD8, 1, 2, 3, 0xFF, 0xD9 };
@@ -66,9 +67,12 @@ namespace ZkSync.Protocol.Tests.Client
         }
 
         [Theory]
-        [InlineData(true, 4)]  // 1500, 1501, 119, 10009
+        [InlineData(true, 4)] // 1500, 1501, 119, 10009
         [InlineData(false, 3)] // 1500, 1501, 10009
-        public async Task Disabled_uploads_keep_the_buffer_and_release_it_once_before_enabling(bool checkHash, int requestsPerPhoto)
+        public async Task Disabled_uploads_keep_the_buffer_and_release_it_once_before_enabling(
+            bool checkHash,
+            int requestsPerPhoto
+        )
         {
             await using var d = await Emulated.OpenAsync("face", ZkTransportKind.Tcp, users: 2);
             var users = await d.Client.GetUsersAsync();

@@ -28,16 +28,35 @@ namespace ZkSync.Protocol.Tests.Client
 
             // Free a low uid so "lowest free" is observable, then create.
             Assert.True(await c.DeleteUserAsync(users.Single(u => u.Uid == 3).UserId));
-            var created = await c.SetUserAsync(new ZkUser { UserId = "777", Name = "Ann", Password = "42", Uid = 9999 });
+            var created = await c.SetUserAsync(
+                new ZkUser
+                {
+                    UserId = "777",
+                    Name = "Ann",
+                    Password = "42",
+                    Uid = 9999,
+                }
+            );
             Assert.True(created.Created);
             Assert.Equal(3, created.Uid);
 
-            var update = await c.SetUserAsync(new ZkUser { UserId = "777", Name = "Annie", Privilege = ZkPrivilege.Admin, Card = 12345 });
+            var update = await c.SetUserAsync(
+                new ZkUser
+                {
+                    UserId = "777",
+                    Name = "Annie",
+                    Privilege = ZkPrivilege.Admin,
+                    Card = 12345,
+                }
+            );
             Assert.False(update.Created);
             Assert.Equal(3, update.Uid);
 
             var back = (await c.GetUsersAsync()).Single(u => u.UserId == "777");
-            Assert.Equal(("Annie", ZkPrivilege.Admin, 12345u, (ushort)3), (back.Name, back.Privilege, back.Card, back.Uid));
+            Assert.Equal(
+                ("Annie", ZkPrivilege.Admin, 12345u, (ushort)3),
+                (back.Name, back.Privilege, back.Card, back.Uid)
+            );
             Assert.Equal(30, (await c.GetCountsAsync()).Users);
 
             Assert.True(await c.DeleteUserAsync("777"));
@@ -54,11 +73,17 @@ namespace ZkSync.Protocol.Tests.Client
 
             await using var bw = await Emulated.OpenAsync("bw", ZkTransportKind.Tcp);
             long requests = bw.Client.Traffic.Requests;
-            var ex = await Assert.ThrowsAsync<ZkInvalidDataException>(() => bw.Client.SetUserAsync(new ZkUser { UserId = "A1b2" }));
+            var ex = await Assert.ThrowsAsync<ZkInvalidDataException>(() =>
+                bw.Client.SetUserAsync(new ZkUser { UserId = "A1b2" })
+            );
             Assert.Equal("UserId", ex.Field);
             Assert.Equal(bw.Client.Device, ex.Device);
-            await Assert.ThrowsAsync<ZkInvalidDataException>(() => bw.Client.SetUserAsync(new ZkUser { UserId = "1234567890" })); // PIN width 9
-            await Assert.ThrowsAsync<ZkInvalidDataException>(() => bw.Client.SetUserAsync(new ZkUser { UserId = "1", Name = "much too long" }));
+            await Assert.ThrowsAsync<ZkInvalidDataException>(() =>
+                bw.Client.SetUserAsync(new ZkUser { UserId = "1234567890" })
+            ); // PIN width 9
+            await Assert.ThrowsAsync<ZkInvalidDataException>(() =>
+                bw.Client.SetUserAsync(new ZkUser { UserId = "1", Name = "much too long" })
+            );
             Assert.Equal(requests, bw.Client.Traffic.Requests);
         }
 
@@ -93,7 +118,9 @@ namespace ZkSync.Protocol.Tests.Client
         public async Task Unencodable_name_is_refused_naming_the_field()
         {
             await using var d = await Emulated.OpenAsync("tft", ZkTransportKind.Tcp, encoding: "windows-1256");
-            var ex = await Assert.ThrowsAsync<ZkInvalidDataException>(() => d.Client.SetUserAsync(new ZkUser { UserId = "1", Name = "张" }));
+            var ex = await Assert.ThrowsAsync<ZkInvalidDataException>(() =>
+                d.Client.SetUserAsync(new ZkUser { UserId = "1", Name = "张" })
+            );
             Assert.Equal("Name", ex.Field);
             Assert.Empty(d.Emulator.State.Users);
         }
@@ -103,7 +130,9 @@ namespace ZkSync.Protocol.Tests.Client
         [InlineData(ZkTransportKind.Udp)]
         public async Task Ten_thousand_users_in_one_bulk_read(ZkTransportKind kind)
         {
-            await using var d = await Emulated.OpenAsync("tft", kind, users: 10000, configure: o => o.AttendanceRecords = 0);
+            await using var d = await Emulated.OpenAsync("tft", kind, users: 10000, configure: o =>
+                o.AttendanceRecords = 0
+            );
             var users = await d.Client.GetUsersAsync();
             Assert.Equal(10000, users.Count);
             Assert.Equal(10000, users.Select(u => u.UserId).Distinct().Count());

@@ -49,7 +49,10 @@ namespace ZkSync.Protocol.Tests.Codecs
         {
             Assert.Equal(608584146u, ZkTime.Encode(new DateTime(2018, 12, 7, 19, 9, 6)));
             Assert.Equal(0u, ZkTime.Encode(new DateTime(2000, 1, 1)));
-            Assert.Equal("ff69492e", Hex.Of(BitConverter.GetBytes(ZkTime.Encode(new DateTime(2024, 2, 29, 23, 59, 59)))));
+            Assert.Equal(
+                "ff69492e",
+                Hex.Of(BitConverter.GetBytes(ZkTime.Encode(new DateTime(2024, 2, 29, 23, 59, 59))))
+            );
             Assert.Equal(777976205u, ZkTime.Encode(new DateTime(2024, 3, 15, 8, 30, 5)));
             Assert.Equal(new DateTime(2018, 12, 7, 19, 9, 6), ZkTime.Decode(608584146u));
         }

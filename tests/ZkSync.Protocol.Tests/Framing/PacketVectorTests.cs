@@ -12,8 +12,20 @@ namespace ZkSync.Protocol.Tests.Framing
         [InlineData(ReplyCode.Ok, 0x8DF3, 10, "09", "d007296af38d0a0009")] // worked example 3 (odd length)
         [InlineData(CommandCode.Exit, 0xFB2F, 1, "", "e903e6002ffb0100")] // V3
         [InlineData(CommandCode.Auth, 0x45CF, 1, "614d323c", "4e044e2ccf450100614d323c")] // V4
-        [InlineData(CommandCode.PrepareBuffer, 0x45CF, 20, "0109000500000000000000", "df053ca6cf4514000109000500000000000000")] // V8
-        public void Encode_matches_captured_bytes(ushort command, int session, int reply, string payload, string expected)
+        [InlineData(
+            CommandCode.PrepareBuffer,
+            0x45CF,
+            20,
+            "0109000500000000000000",
+            "df053ca6cf4514000109000500000000000000"
+        )] // V8
+        public void Encode_matches_captured_bytes(
+            ushort command,
+            int session,
+            int reply,
+            string payload,
+            string expected
+        )
         {
             var packet = new Packet(command, (ushort)session, (ushort)reply, Hex.Bytes(payload));
             Assert.Equal(expected, Hex.Of(packet.Encode()));
@@ -32,7 +44,14 @@ namespace ZkSync.Protocol.Tests.Framing
             Assert.Equal(bytes.Length - TcpEnvelope.Size, length);
             Assert.True(Packet.TryDecode(bytes, TcpEnvelope.Size, length, out var packet, out bool valid));
             Assert.True(valid);
-            Assert.Equal(wire, Hex.Of(TcpEnvelope.Wrap(new Packet(packet.Command, packet.SessionId, packet.ReplyId, packet.Payload).Encode())));
+            Assert.Equal(
+                wire,
+                Hex.Of(
+                    TcpEnvelope.Wrap(
+                        new Packet(packet.Command, packet.SessionId, packet.ReplyId, packet.Payload).Encode()
+                    )
+                )
+            );
         }
 
         [Fact]
@@ -63,6 +82,7 @@ namespace ZkSync.Protocol.Tests.Framing
         [Theory]
         [InlineData(65534, 65535)]
         [InlineData(65535, 0)]
-        public void Reply_ids_wrap_through_65535(int current, int next) => Assert.Equal((ushort)next, ReplyIds.Next((ushort)current));
+        public void Reply_ids_wrap_through_65535(int current, int next) =>
+            Assert.Equal((ushort)next, ReplyIds.Next((ushort)current));
     }
 }

@@ -12,7 +12,8 @@ using ZkSync.Sync.Backup;
 
 namespace ZkSync.Protocol.Tests.Fuzz
 {
-    /// <summary>The backup reader over truncated, tampered and garbage files: a <see cref="ZkBackupException"/> or a readable backup.</summary>
+    /// <summary>The backup reader over truncated, tampered and garbage files: a <see cref="ZkBackupException"/> or a
+    /// readable backup.</summary>
     public sealed class BackupFuzzTests : IDisposable
     {
         private readonly string _dir = Directory.CreateTempSubdirectory("zksync-fuzz-").FullName;

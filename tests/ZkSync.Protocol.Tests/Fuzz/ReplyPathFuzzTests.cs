@@ -24,7 +24,8 @@ namespace ZkSync.Protocol.Tests.Fuzz
     {
         private static Random PeerRandom = new Random(0);
 
-        /// <summary>A captured stream re-addressed to <paramref name="request"/>, mutated in its payloads (checksums then valid) or in its raw bytes.</summary>
+        /// <summary>A captured stream re-addressed to <paramref name="request"/>, mutated in its payloads (checksums
+        /// then valid) or in its raw bytes.</summary>
         private static byte[] Answer(Packet request, Random rng)
         {
             var packets = Frames.Cut(Corpus.Streams[rng.Next(Corpus.Streams.Count)], int.MaxValue / 2);
@@ -43,46 +44,74 @@ namespace ZkSync.Protocol.Tests.Fuzz
         [Fact]
         public async Task Mutated_device_streams_give_typed_errors_never_crashes_or_hangs()
         {
-            using var peer = ScriptedPeer.Tcp(async (p, link) =>
-            {
-                if (Replies.IsConnect(p)) { await link.SendAsync(Replies.Ok(p)); return; }
-                if (p.Command == ReplyCode.Ok || p.Command == CommandCode.Exit) return;
-                byte[] answer;
-                lock (typeof(ReplyPathFuzzTests)) answer = Answer(p, PeerRandom);
-                await link.SendRawAsync(answer);
-            });
-            var options = Sessions.Options(peer.Port, ZkTransportKind.Tcp, timeoutSeconds: 0.05);
-            await Fuzzer.RunAsync("reply path", new[] { new byte[1] }, async (_, rng) =>
-            {
-                lock (typeof(ReplyPathFuzzTests)) PeerRandom = new Random(rng.Next());
-                using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(5)); // a hang fails below, not the run
-                using var session = await Sessions.OpenAsync(options, bound.Token);
-                try
+            using var peer = ScriptedPeer.Tcp(
+                async (p, link) =>
                 {
-                    await session.RunAsync(async x =>
+                    if (Replies.IsConnect(p))
                     {
-                        switch (rng.Next(3))
-                        {
-                            case 0:
-                                var table = await BulkReader.ReadAsync(x, BulkReadTarget.Users, "users");
-                                UserRecordCodec.DecodeTable(table, null, Encoding.UTF8, out ZkSync.Protocol.Model.UserRecordFormat _);
-                                break;
-                            case 1:
-                                await LargeDataReceiver.RequestAsync(x, CommandCode.UserTemplateExRead, new byte[] { 1, 0, 0 }, "template");
-                                break;
-                            default:
-                                var sizes = await x.RequestOkAsync(CommandCode.GetFreeSizes, null, "sizes");
-                                FreeSizesCodec.Decode(sizes.Payload);
-                                break;
-                        }
-                        return true;
-                    }, bound.Token);
+                        await link.SendAsync(Replies.Ok(p));
+                        return;
+                    }
+                    if (p.Command == ReplyCode.Ok || p.Command == CommandCode.Exit)
+                        return;
+                    byte[] answer;
+                    lock (typeof(ReplyPathFuzzTests))
+                        answer = Answer(p, PeerRandom);
+                    await link.SendRawAsync(answer);
                 }
-                catch (OperationCanceledException) when (bound.IsCancellationRequested)
+            );
+            var options = Sessions.Options(peer.Port, ZkTransportKind.Tcp, timeoutSeconds: 0.05);
+            await Fuzzer.RunAsync(
+                "reply path",
+                new[] { new byte[1] },
+                async (_, rng) =>
                 {
-                    throw new InvalidOperationException("the exchange did not end within 5 s");
-                }
-            }, ciCases: 150);
+                    lock (typeof(ReplyPathFuzzTests))
+                        PeerRandom = new Random(rng.Next());
+                    // a hang fails below, not the run
+                    using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                    using var session = await Sessions.OpenAsync(options, bound.Token);
+                    try
+                    {
+                        await session.RunAsync(
+                            async x =>
+                            {
+                                switch (rng.Next(3))
+                                {
+                                    case 0:
+                                        var table = await BulkReader.ReadAsync(x, BulkReadTarget.Users, "users");
+                                        UserRecordCodec.DecodeTable(
+                                            table,
+                                            null,
+                                            Encoding.UTF8,
+                                            out ZkSync.Protocol.Model.UserRecordFormat _
+                                        );
+                                        break;
+                                    case 1:
+                                        await LargeDataReceiver.RequestAsync(
+                                            x,
+                                            CommandCode.UserTemplateExRead,
+                                            new byte[] { 1, 0, 0 },
+                                            "template"
+                                        );
+                                        break;
+                                    default:
+                                        var sizes = await x.RequestOkAsync(CommandCode.GetFreeSizes, null, "sizes");
+                                        FreeSizesCodec.Decode(sizes.Payload);
+                                        break;
+                                }
+                                return true;
+                            },
+                            bound.Token
+                        );
+                    }
+                    catch (OperationCanceledException) when (bound.IsCancellationRequested)
+                    {
+                        throw new InvalidOperationException("the exchange did not end within 5 s");
+                    }
+                },
+                ciCases: 150
+            );
         }
     }
 }

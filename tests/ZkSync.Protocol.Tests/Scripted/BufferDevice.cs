@@ -44,17 +44,33 @@ namespace ZkSync.Protocol.Tests.Scripted
                     await link.SendAsync(Replies.Ok(p));
                     break;
                 case CommandCode.PrepareBuffer:
-                    if (Table.Length <= BulkPayloads.InlineLimit) await link.SendAsync(Replies.To(p, CommandCode.Data, Table));
-                    else await link.SendAsync(Replies.Ok(p, BulkPayloads.Announcement(Table.Length, HashOverride ?? BufferHash.Compute(Table))));
+                    if (Table.Length <= BulkPayloads.InlineLimit)
+                        await link.SendAsync(Replies.To(p, CommandCode.Data, Table));
+                    else
+                        await link.SendAsync(
+                            Replies.Ok(
+                                p,
+                                BulkPayloads.Announcement(Table.Length, HashOverride ?? BufferHash.Compute(Table))
+                            )
+                        );
                     break;
                 case CommandCode.ReadBuffer:
-                    int offset = (int)LittleEndian.U32(p.Payload, 0), length = (int)LittleEndian.U32(p.Payload, 4);
+                    int offset = (int)LittleEndian.U32(p.Payload, 0),
+                        length = (int)LittleEndian.U32(p.Payload, 4);
                     var part = Table[offset..(offset + length)];
-                    if (length <= BulkPayloads.InlineLimit) { await link.SendAsync(Replies.To(p, CommandCode.Data, part)); break; }
-                    await link.SendAsync(Replies.To(p, CommandCode.PrepareData, BulkPayloads.PrepareData(length, _dataChunk)));
+                    if (length <= BulkPayloads.InlineLimit)
+                    {
+                        await link.SendAsync(Replies.To(p, CommandCode.Data, part));
+                        break;
+                    }
+                    await link.SendAsync(
+                        Replies.To(p, CommandCode.PrepareData, BulkPayloads.PrepareData(length, _dataChunk))
+                    );
                     ushort index = 0;
                     for (int o = 0; o < length; o += _dataChunk)
-                        await link.SendAsync(new Packet(CommandCode.Data, index++, p.ReplyId, part[o..Math.Min(length, o + _dataChunk)]));
+                        await link.SendAsync(
+                            new Packet(CommandCode.Data, index++, p.ReplyId, part[o..Math.Min(length, o + _dataChunk)])
+                        );
                     await link.SendAsync(Replies.Ok(p));
                     break;
                 case CommandCode.PrepareData:
@@ -67,7 +83,11 @@ namespace ZkSync.Protocol.Tests.Scripted
                     // Firmware: previous + 1, computed without wrapping.
                     bool inOrder = p.ReplyId == _lastUploadReplyId + 1;
                     _lastUploadReplyId = p.ReplyId;
-                    if (!inOrder || _upload == null || _upload.Count + p.Payload.Length > _uploadSize) { await link.SendAsync(Replies.To(p, ReplyCode.Error)); break; }
+                    if (!inOrder || _upload == null || _upload.Count + p.Payload.Length > _uploadSize)
+                    {
+                        await link.SendAsync(Replies.To(p, ReplyCode.Error));
+                        break;
+                    }
                     _upload.AddRange(p.Payload);
                     await link.SendAsync(Replies.Ok(p));
                     break;

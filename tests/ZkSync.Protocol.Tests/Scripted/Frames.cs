@@ -8,7 +8,8 @@ namespace ZkSync.Protocol.Tests.Scripted
     /// <summary>Cuts captured TCP streams into packets through the production frame reader.</summary>
     internal static class Frames
     {
-        /// <summary>Feeds <paramref name="stream"/> in pieces of <paramref name="piece"/> bytes and decodes every frame (checksums must verify).</summary>
+        /// <summary>Feeds <paramref name="stream"/> in pieces of <paramref name="piece"/> bytes and decodes every frame
+        /// (checksums must verify).</summary>
         public static List<Packet> Cut(byte[] stream, int piece)
         {
             var reader = new TcpFrameReader();

@@ -18,7 +18,8 @@ namespace ZkSync.Protocol.Tests.Scripted
         /// <summary>Sends exact bytes (TCP: stream bytes, envelope included; UDP: one datagram).</summary>
         Task SendRawAsync(byte[] bytes);
 
-        /// <summary>TCP: writes the bytes in pieces cut at <paramref name="cuts"/>, pausing between writes so they arrive apart.</summary>
+        /// <summary>TCP: writes the bytes in pieces cut at <paramref name="cuts"/>, pausing between writes so they
+        /// arrive apart.</summary>
         Task SendSplitAsync(byte[] bytes, params int[] cuts);
     }
 

@@ -14,18 +14,28 @@ namespace ZkSync.Protocol.Tests.Scripted
     /// <summary>Builds engine objects against a scripted peer.</summary>
     internal static class Sessions
     {
-        public static ZkConnectionOptions Options(int port, ZkTransportKind kind, double timeoutSeconds = 2, int retries = 0, uint commKey = 0) => new ZkConnectionOptions
-        {
-            Host = "127.0.0.1",
-            Port = port,
-            Transport = kind,
-            Timeout = TimeSpan.FromSeconds(timeoutSeconds),
-            Retries = retries,
-            CommKey = commKey,
-        };
+        public static ZkConnectionOptions Options(
+            int port,
+            ZkTransportKind kind,
+            double timeoutSeconds = 2,
+            int retries = 0,
+            uint commKey = 0
+        ) =>
+            new ZkConnectionOptions
+            {
+                Host = "127.0.0.1",
+                Port = port,
+                Transport = kind,
+                Timeout = TimeSpan.FromSeconds(timeoutSeconds),
+                Retries = retries,
+                CommKey = commKey,
+            };
 
         /// <summary>A session over a fresh transport, not yet opened (no CMD_CONNECT sent).</summary>
-        public static async Task<ProtocolSession> CreateAsync(ZkConnectionOptions options, CancellationToken ct = default)
+        public static async Task<ProtocolSession> CreateAsync(
+            ZkConnectionOptions options,
+            CancellationToken ct = default
+        )
         {
             var transport = await TransportFactory.OpenAsync(options, NullLogger.Instance, ct);
             return new ProtocolSession(transport, options, NullLogger.Instance, new ZkTrafficCounters());

@@ -15,21 +15,27 @@ namespace ZkSync.Protocol.Tests.Session
     /// </summary>
     public class CapturedReplySegmentationTests
     {
-        /// <summary>V18: CMD_ACK_OK with one data byte, 09, reply id 16: the answer to CMD_GET_PINWIDTH (width 9).</summary>
+        /// <summary>V18: CMD_ACK_OK with one data byte, 09, reply id 16: the answer to CMD_GET_PINWIDTH (width
+        /// 9).</summary>
         private const string V18 = "5050827d09000000d007babb5c3c100009";
 
         [Theory]
-        [InlineData(3, 12, 16)]  // prefix cut, header cut, payload alone
-        [InlineData(8, 9, 10)]   // one byte at a time around the header start
+        [InlineData(3, 12, 16)] // prefix cut, header cut, payload alone
+        [InlineData(8, 9, 10)] // one byte at a time around the header start
         [InlineData(15, 16, 17)] // the last header byte and the single data byte alone
         public async Task Captured_pin_width_and_free_sizes_replies_cut_anywhere_decode(int a, int b, int c)
         {
-            using var peer = ScriptedPeer.Tcp(async (p, link) =>
-            {
-                if (p.Command == CommandCode.Connect) await link.SendAsync(Replies.Ok(p));
-                else if (p.Command == CommandCode.GetPinWidth) await link.SendSplitAsync(Hex.Bytes(V18), a, b, c);
-                else if (p.Command == CommandCode.GetFreeSizes) await link.SendSplitAsync(Hex.Bytes(DeviceVectors.V17), a, b, c, 60);
-            });
+            using var peer = ScriptedPeer.Tcp(
+                async (p, link) =>
+                {
+                    if (p.Command == CommandCode.Connect)
+                        await link.SendAsync(Replies.Ok(p));
+                    else if (p.Command == CommandCode.GetPinWidth)
+                        await link.SendSplitAsync(Hex.Bytes(V18), a, b, c);
+                    else if (p.Command == CommandCode.GetFreeSizes)
+                        await link.SendSplitAsync(Hex.Bytes(DeviceVectors.V17), a, b, c, 60);
+                }
+            );
             using var session = await Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Tcp));
 
             session.LastReplyId = 15; // V18 answers reply id 16

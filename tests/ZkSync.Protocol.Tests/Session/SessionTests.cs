@@ -17,13 +17,20 @@ namespace ZkSync.Protocol.Tests.Session
     public class SessionTests
     {
         /// <summary>Answers CONNECT with OK and every other command with OK + the command number as payload.</summary>
-        private static Func<Packet, IPeerLink, Task> Echo(Func<Packet, IPeerLink, Task<bool>>? before = null) => async (p, link) =>
-        {
-            if (before != null && await before(p, link)) return;
-            if (p.Command == CommandCode.Connect) { await link.SendAsync(Replies.Ok(p)); return; }
-            if (p.Command == ReplyCode.Ok) return; // event acknowledgement: devices never answer it
-            await link.SendAsync(Replies.Ok(p, BitConverter.GetBytes(p.Command)));
-        };
+        private static Func<Packet, IPeerLink, Task> Echo(Func<Packet, IPeerLink, Task<bool>>? before = null) =>
+            async (p, link) =>
+            {
+                if (before != null && await before(p, link))
+                    return;
+                if (p.Command == CommandCode.Connect)
+                {
+                    await link.SendAsync(Replies.Ok(p));
+                    return;
+                }
+                if (p.Command == ReplyCode.Ok)
+                    return; // event acknowledgement: devices never answer it
+                await link.SendAsync(Replies.Ok(p, BitConverter.GetBytes(p.Command)));
+            };
 
         [Theory]
         [InlineData(ZkTransportKind.Tcp)]
@@ -57,13 +64,23 @@ namespace ZkSync.Protocol.Tests.Session
         [Fact]
         public async Task Wrong_comm_key_is_an_authentication_error()
         {
-            using var peer = ScriptedPeer.Tcp(async (p, link) =>
-            {
-                if (p.Command == CommandCode.Connect) await link.SendAsync(Replies.To(p, ReplyCode.Unauthorized));
-                else if (p.Command == CommandCode.Auth)
-                    await link.SendAsync(Replies.To(p, CommKey.Matches(p.Payload, 12, Replies.Session) ? ReplyCode.Ok : ReplyCode.Unauthorized));
-            });
-            var ex = await Assert.ThrowsAsync<ZkAuthenticationException>(() => Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Tcp, commKey: 13)));
+            using var peer = ScriptedPeer.Tcp(
+                async (p, link) =>
+                {
+                    if (p.Command == CommandCode.Connect)
+                        await link.SendAsync(Replies.To(p, ReplyCode.Unauthorized));
+                    else if (p.Command == CommandCode.Auth)
+                        await link.SendAsync(
+                            Replies.To(
+                                p,
+                                CommKey.Matches(p.Payload, 12, Replies.Session) ? ReplyCode.Ok : ReplyCode.Unauthorized
+                            )
+                        );
+                }
+            );
+            var ex = await Assert.ThrowsAsync<ZkAuthenticationException>(() =>
+                Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Tcp, commKey: 13))
+            );
             Assert.Contains("comm key refused", ex.Message);
             Assert.Contains("127.0.0.1:" + peer.Port + "/tcp", ex.Message);
             Assert.DoesNotContain("13", ex.Message.Replace(peer.Port.ToString(CultureInfo.InvariantCulture), ""));
@@ -77,13 +94,20 @@ namespace ZkSync.Protocol.Tests.Session
         [Fact]
         public async Task Unauth_on_connect_without_a_key_sends_auth_derived_from_0_and_a_refusal_names_CommKey()
         {
-            // A ZMM220_TFT answers CONNECT with ACK_UNAUTH even with no key set: the engine answers with CMD_AUTH for key 0.
-            using var peer = ScriptedPeer.Tcp(async (p, link) =>
-            {
-                if (p.Command == CommandCode.Connect) await link.SendAsync(Replies.To(p, ReplyCode.Unauthorized));
-                else if (p.Command == CommandCode.Auth) await link.SendAsync(Replies.To(p, ReplyCode.Unauthorized));
-            });
-            var ex = await Assert.ThrowsAsync<ZkAuthenticationException>(() => Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Tcp)));
+            // A ZMM220_TFT answers CONNECT with ACK_UNAUTH even with no key set: the engine answers with CMD_AUTH for
+            // key 0.
+            using var peer = ScriptedPeer.Tcp(
+                async (p, link) =>
+                {
+                    if (p.Command == CommandCode.Connect)
+                        await link.SendAsync(Replies.To(p, ReplyCode.Unauthorized));
+                    else if (p.Command == CommandCode.Auth)
+                        await link.SendAsync(Replies.To(p, ReplyCode.Unauthorized));
+                }
+            );
+            var ex = await Assert.ThrowsAsync<ZkAuthenticationException>(() =>
+                Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Tcp))
+            );
             Assert.Contains("requires a comm key", ex.Message);
             Assert.Contains("-CommKey", ex.Message);
             var auth = Assert.Single(peer.Received, p => p.Command == CommandCode.Auth);
@@ -95,23 +119,54 @@ namespace ZkSync.Protocol.Tests.Session
         [InlineData(ReplyCode.Unauthorized)]
         public async Task No_key_connects_whether_connect_answers_ok_or_unauth(ushort connectAnswer)
         {
-            using var peer = ScriptedPeer.Tcp(Echo(async (p, link) =>
-            {
-                if (p.Command == CommandCode.Connect) { await link.SendAsync(Replies.To(p, connectAnswer)); return true; }
-                if (p.Command == CommandCode.Auth) { await link.SendAsync(Replies.To(p, CommKey.Matches(p.Payload, 0, Replies.Session) ? ReplyCode.Ok : ReplyCode.Unauthorized)); return true; }
-                return false;
-            }));
+            using var peer = ScriptedPeer.Tcp(
+                Echo(
+                    async (p, link) =>
+                    {
+                        if (p.Command == CommandCode.Connect)
+                        {
+                            await link.SendAsync(Replies.To(p, connectAnswer));
+                            return true;
+                        }
+                        if (p.Command == CommandCode.Auth)
+                        {
+                            await link.SendAsync(
+                                Replies.To(
+                                    p,
+                                    CommKey.Matches(p.Payload, 0, Replies.Session)
+                                        ? ReplyCode.Ok
+                                        : ReplyCode.Unauthorized
+                                )
+                            );
+                            return true;
+                        }
+                        return false;
+                    }
+                )
+            );
             using var session = await Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Tcp));
             await session.RunAsync(x => x.RequestAsync(CommandCode.GetTime), default);
-            Assert.Equal(connectAnswer == ReplyCode.Unauthorized ? 1 : 0, peer.Received.Count(p => p.Command == CommandCode.Auth));
+            Assert.Equal(
+                connectAnswer == ReplyCode.Unauthorized ? 1 : 0,
+                peer.Received.Count(p => p.Command == CommandCode.Auth)
+            );
         }
 
         [Fact]
         public async Task Connect_answered_6001_with_auth_refused_is_a_session_refusal_naming_the_firmware()
         {
-            using var peer = ScriptedPeer.Tcp(async (p, link) =>
-                await link.SendAsync(Replies.To(p, p.Command == CommandCode.Connect ? ReplyCode.NewFirmwareConnect : ReplyCode.Unauthorized)));
-            var ex = await Assert.ThrowsAsync<ZkSessionRefusedException>(() => Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Tcp, commKey: 5)));
+            using var peer = ScriptedPeer.Tcp(
+                async (p, link) =>
+                    await link.SendAsync(
+                        Replies.To(
+                            p,
+                            p.Command == CommandCode.Connect ? ReplyCode.NewFirmwareConnect : ReplyCode.Unauthorized
+                        )
+                    )
+            );
+            var ex = await Assert.ThrowsAsync<ZkSessionRefusedException>(() =>
+                Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Tcp, commKey: 5))
+            );
             Assert.Equal(ZkSessionRefusalReason.NewFirmwareHandshake, ex.Refusal);
             Assert.Contains("6001", ex.Message);
             Assert.Contains("pyzk#253", ex.Message);
@@ -122,7 +177,9 @@ namespace ZkSync.Protocol.Tests.Session
         public async Task Connect_answered_ack_error_means_every_session_slot_is_taken()
         {
             using var peer = ScriptedPeer.Tcp(async (p, link) => await link.SendAsync(Replies.To(p, ReplyCode.Error)));
-            var ex = await Assert.ThrowsAsync<ZkSessionRefusedException>(() => Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Tcp)));
+            var ex = await Assert.ThrowsAsync<ZkSessionRefusedException>(() =>
+                Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Tcp))
+            );
             Assert.Equal(ZkSessionRefusalReason.SlotsFull, ex.Refusal);
             Assert.Contains("session slots are taken", ex.Message);
             Assert.Contains("Disconnect-ZkDevice", ex.Message);
@@ -131,16 +188,23 @@ namespace ZkSync.Protocol.Tests.Session
         [Fact]
         public async Task Events_before_a_reply_are_acknowledged_and_skipped()
         {
-            using var peer = ScriptedPeer.Tcp(Echo(async (p, link) =>
-            {
-                if (p.Command != CommandCode.GetTime) return false;
-                // Two events coalesced with the reply in one write: the framer must cut them apart.
-                var evt1 = TcpEnvelope.Wrap(new Packet(CommandCode.RegisterEvent, 1, 0, Hex.Bytes("f19449000000120c07130906")).Encode());
-                var evt2 = TcpEnvelope.Wrap(new Packet(CommandCode.RegisterEvent, 1, 0, new byte[32]).Encode());
-                var reply = TcpEnvelope.Wrap(Replies.Ok(p, new byte[] { 7 }).Encode());
-                await link.SendRawAsync(evt1.Concat(evt2).Concat(reply).ToArray());
-                return true;
-            }));
+            using var peer = ScriptedPeer.Tcp(
+                Echo(
+                    async (p, link) =>
+                    {
+                        if (p.Command != CommandCode.GetTime)
+                            return false;
+                        // Two events coalesced with the reply in one write: the framer must cut them apart.
+                        var evt1 = TcpEnvelope.Wrap(
+                            new Packet(CommandCode.RegisterEvent, 1, 0, Hex.Bytes("f19449000000120c07130906")).Encode()
+                        );
+                        var evt2 = TcpEnvelope.Wrap(new Packet(CommandCode.RegisterEvent, 1, 0, new byte[32]).Encode());
+                        var reply = TcpEnvelope.Wrap(Replies.Ok(p, new byte[] { 7 }).Encode());
+                        await link.SendRawAsync(evt1.Concat(evt2).Concat(reply).ToArray());
+                        return true;
+                    }
+                )
+            );
             using var session = await Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Tcp));
             var r = await session.RunAsync(x => x.RequestAsync(CommandCode.GetTime), default);
             Assert.Equal(new byte[] { 7 }, r.Payload);
@@ -164,7 +228,8 @@ namespace ZkSync.Protocol.Tests.Session
                 await link.SendAsync(Replies.Ok(p, new byte[] { 3 }));
                 return true;
             };
-            using var peer = kind == ZkTransportKind.Tcp ? ScriptedPeer.Tcp(Echo(script)) : ScriptedPeer.Udp(Echo(script));
+            using var peer =
+                kind == ZkTransportKind.Tcp ? ScriptedPeer.Tcp(Echo(script)) : ScriptedPeer.Udp(Echo(script));
             using var session = await Sessions.OpenAsync(Sessions.Options(peer.Port, kind));
             var r = await session.RunAsync(x => x.RequestAsync(CommandCode.GetTime), default);
             Assert.Equal(new byte[] { 3 }, r.Payload);
@@ -189,8 +254,15 @@ namespace ZkSync.Protocol.Tests.Session
         public async Task Udp_resends_a_lost_request_with_the_same_reply_id()
         {
             int seen = 0;
-            using var peer = ScriptedPeer.Udp(Echo((p, link) => Task.FromResult(p.Command == CommandCode.GetTime && Interlocked.Increment(ref seen) == 1)));
-            using var session = await Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Udp, timeoutSeconds: 0.5, retries: 2));
+            using var peer = ScriptedPeer.Udp(
+                Echo(
+                    (p, link) =>
+                        Task.FromResult(p.Command == CommandCode.GetTime && Interlocked.Increment(ref seen) == 1)
+                )
+            );
+            using var session = await Sessions.OpenAsync(
+                Sessions.Options(peer.Port, ZkTransportKind.Udp, timeoutSeconds: 0.5, retries: 2)
+            );
             var r = await session.RunAsync(x => x.RequestAsync(CommandCode.GetTime), default);
             Assert.Equal(CommandCode.GetTime, BitConverter.ToUInt16(r.Payload));
             var times = peer.Received.Where(p => p.Command == CommandCode.GetTime).ToList();
@@ -202,18 +274,25 @@ namespace ZkSync.Protocol.Tests.Session
         [Fact]
         public async Task Udp_ignores_datagrams_from_other_endpoints()
         {
-            using var stranger = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+            using var stranger = new System.Net.Sockets.UdpClient(
+                new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0)
+            );
             ScriptedPeer? peerRef = null;
-            using var peer = ScriptedPeer.Udp(Echo(async (p, link) =>
-            {
-                if (p.Command != CommandCode.GetTime) return false;
-                // A perfectly valid reply, but from a different port: must be ignored.
-                var fake = Replies.Ok(p, new byte[] { 0xEE }).Encode();
-                await stranger.SendAsync(fake, fake.Length, peerRef!.LastUdpClient!);
-                await Task.Delay(50);
-                await link.SendAsync(Replies.Ok(p, new byte[] { 0x11 }));
-                return true;
-            }));
+            using var peer = ScriptedPeer.Udp(
+                Echo(
+                    async (p, link) =>
+                    {
+                        if (p.Command != CommandCode.GetTime)
+                            return false;
+                        // A perfectly valid reply, but from a different port: must be ignored.
+                        var fake = Replies.Ok(p, new byte[] { 0xEE }).Encode();
+                        await stranger.SendAsync(fake, fake.Length, peerRef!.LastUdpClient!);
+                        await Task.Delay(50);
+                        await link.SendAsync(Replies.Ok(p, new byte[] { 0x11 }));
+                        return true;
+                    }
+                )
+            );
             peerRef = peer;
             using var session = await Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Udp));
             var r = await session.RunAsync(x => x.RequestAsync(CommandCode.GetTime), default);
@@ -227,8 +306,12 @@ namespace ZkSync.Protocol.Tests.Session
         {
             Func<Packet, IPeerLink, Task<bool>> mute = (p, link) => Task.FromResult(p.Command == CommandCode.GetTime);
             using var peer = kind == ZkTransportKind.Tcp ? ScriptedPeer.Tcp(Echo(mute)) : ScriptedPeer.Udp(Echo(mute));
-            using var session = await Sessions.OpenAsync(Sessions.Options(peer.Port, kind, timeoutSeconds: 0.3, retries: retries));
-            var ex = await Assert.ThrowsAsync<ZkTimeoutException>(() => session.RunAsync(x => x.RequestAsync(CommandCode.GetTime), default));
+            using var session = await Sessions.OpenAsync(
+                Sessions.Options(peer.Port, kind, timeoutSeconds: 0.3, retries: retries)
+            );
+            var ex = await Assert.ThrowsAsync<ZkTimeoutException>(() =>
+                session.RunAsync(x => x.RequestAsync(CommandCode.GetTime), default)
+            );
             Assert.Equal(CommandCode.GetTime, ex.Command);
             Assert.Equal(session.Device, ex.Device);
             Assert.Equal(1 + retries, peer.Received.Count(p => p.Command == CommandCode.GetTime));
@@ -241,7 +324,9 @@ namespace ZkSync.Protocol.Tests.Session
         public async Task Closed_loopback_port_is_a_connection_error(ZkTransportKind kind)
         {
             int port = Sessions.ClosedPort();
-            var ex = await Assert.ThrowsAsync<ZkConnectionException>(() => Sessions.OpenAsync(Sessions.Options(port, kind, timeoutSeconds: 2)));
+            var ex = await Assert.ThrowsAsync<ZkConnectionException>(() =>
+                Sessions.OpenAsync(Sessions.Options(port, kind, timeoutSeconds: 2))
+            );
             Assert.Contains("127.0.0.1:" + port, ex.Message);
         }
 
@@ -256,20 +341,27 @@ namespace ZkSync.Protocol.Tests.Session
         }
 
         [Theory]
-        [InlineData("5050827dffffffff")]          // 4 GB announced
-        [InlineData("5050827d01001000")]          // 1 MiB + 1: beyond the limit
-        [InlineData("5050827d04000000")]          // shorter than a header
-        [InlineData("4141414108000000")]          // wrong magic
+        [InlineData("5050827dffffffff")] // 4 GB announced
+        [InlineData("5050827d01001000")] // 1 MiB + 1: beyond the limit
+        [InlineData("5050827d04000000")] // shorter than a header
+        [InlineData("4141414108000000")] // wrong magic
         public async Task Lying_tcp_frames_are_malformed_replies(string prefix)
         {
-            using var peer = ScriptedPeer.Tcp(Echo(async (p, link) =>
-            {
-                if (p.Command != CommandCode.GetTime) return false;
-                await link.SendRawAsync(Hex.Bytes(prefix + "d007000000000000"));
-                return true;
-            }));
+            using var peer = ScriptedPeer.Tcp(
+                Echo(
+                    async (p, link) =>
+                    {
+                        if (p.Command != CommandCode.GetTime)
+                            return false;
+                        await link.SendRawAsync(Hex.Bytes(prefix + "d007000000000000"));
+                        return true;
+                    }
+                )
+            );
             using var session = await Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Tcp));
-            var ex = await Assert.ThrowsAsync<ZkMalformedReplyException>(() => session.RunAsync(x => x.RequestAsync(CommandCode.GetTime), default));
+            var ex = await Assert.ThrowsAsync<ZkMalformedReplyException>(() =>
+                session.RunAsync(x => x.RequestAsync(CommandCode.GetTime), default)
+            );
             Assert.Equal(CommandCode.GetTime, ex.Command);
             Assert.False(session.IsOpen);
         }

@@ -149,16 +149,28 @@ namespace ZkSync.Protocol.Tests.Session
             var table = Pattern(40_000);
             var device = new BufferDevice(table);
             int lost = 0;
-            using var peer = ScriptedPeer.Udp((p, link) => device.HandleAsync(p, new LosingLink(link,
-                packet => packet.Command == CommandCode.Data && packet.SessionId == 5 && Interlocked.Exchange(ref lost, 1) == 0)));
-            using var session = await Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Udp,
-                timeoutSeconds: 5, retries: 8));
+            using var peer = ScriptedPeer.Udp(
+                (p, link) =>
+                    device.HandleAsync(
+                        p,
+                        new LosingLink(link, packet =>
+                            packet.Command == CommandCode.Data
+                            && packet.SessionId == 5
+                            && Interlocked.Exchange(ref lost, 1) == 0
+                        )
+                    )
+            );
+            using var session = await Sessions.OpenAsync(
+                Sessions.Options(peer.Port, ZkTransportKind.Udp, timeoutSeconds: 5, retries: 8)
+            );
             var clock = Stopwatch.StartNew();
             var data = await session.RunAsync(x => BulkReader.ReadAsync(x, BulkReadTarget.Users, "users"), default);
             clock.Stop();
             Assert.Equal(table, data);
-            var windows = peer.Received.Where(p => p.Command == CommandCode.ReadBuffer)
-                .Select(p => (LittleEndian.U32(p.Payload, 0), LittleEndian.U32(p.Payload, 4))).ToList();
+            var windows = peer
+                .Received.Where(p => p.Command == CommandCode.ReadBuffer)
+                .Select(p => (LittleEndian.U32(p.Payload, 0), LittleEndian.U32(p.Payload, 4)))
+                .ToList();
             // Chunk 5 (bytes 5,120-6,143) of the first 16 KB window was lost: only it is asked for again, right after.
             Assert.Equal(new[] { (0u, 16384u), (5120u, 1024u) }, windows.Take(2));
             Assert.Equal(1, windows.Count(w => w.Item1 == 0));
@@ -169,21 +181,39 @@ namespace ZkSync.Protocol.Tests.Session
         }
 
         [Fact]
-        public async Task A_lost_last_chunk_and_closing_packet_stall_the_stream_for_one_gap_timer_then_that_chunk_is_asked_for()
+        public async Task A_lost_last_chunk_and_closing_packet_stall_for_one_gap_timer_then_that_chunk_is_asked_for()
         {
             var table = Pattern(20_000);
             var device = new BufferDevice(table);
-            int lostData = 0, lostOk = 0;
-            using var peer = ScriptedPeer.Udp((p, link) => device.HandleAsync(p, new LosingLink(link, packet =>
-                (packet.Command == CommandCode.Data && packet.SessionId == 15 && Interlocked.Exchange(ref lostData,
-                    1) == 0)
-                || (packet.Command == ReplyCode.Ok && p.Command == CommandCode.ReadBuffer && Interlocked.Exchange(ref lostOk, 1) == 0))));
-            using var session = await Sessions.OpenAsync(Sessions.Options(peer.Port, ZkTransportKind.Udp,
-                timeoutSeconds: 5, retries: 8));
+            int lostData = 0,
+                lostOk = 0;
+            using var peer = ScriptedPeer.Udp(
+                (p, link) =>
+                    device.HandleAsync(
+                        p,
+                        new LosingLink(link, packet =>
+                            (
+                                packet.Command == CommandCode.Data
+                                && packet.SessionId == 15
+                                && Interlocked.Exchange(ref lostData, 1) == 0
+                            )
+                            || (
+                                packet.Command == ReplyCode.Ok
+                                && p.Command == CommandCode.ReadBuffer
+                                && Interlocked.Exchange(ref lostOk, 1) == 0
+                            )
+                        )
+                    )
+            );
+            using var session = await Sessions.OpenAsync(
+                Sessions.Options(peer.Port, ZkTransportKind.Udp, timeoutSeconds: 5, retries: 8)
+            );
             var data = await session.RunAsync(x => BulkReader.ReadAsync(x, BulkReadTarget.Users, "users"), default);
             Assert.Equal(table, data);
-            var windows = peer.Received.Where(p => p.Command == CommandCode.ReadBuffer)
-                .Select(p => (LittleEndian.U32(p.Payload, 0), LittleEndian.U32(p.Payload, 4))).ToList();
+            var windows = peer
+                .Received.Where(p => p.Command == CommandCode.ReadBuffer)
+                .Select(p => (LittleEndian.U32(p.Payload, 0), LittleEndian.U32(p.Payload, 4)))
+                .ToList();
             Assert.Equal(new[] { (0u, 16384u), (15360u, 1024u) }, windows.Take(2));
             Assert.Equal(1, windows.Count(w => w.Item1 == 0));
         }

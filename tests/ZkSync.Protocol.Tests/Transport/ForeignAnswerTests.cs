@@ -23,7 +23,10 @@ namespace ZkSync.Protocol.Tests.Transport
         {
             var first = new TcpFrameReader();
             first.Append(new byte[] { 1, 2, 3, 4, 5, 6, 7, 8 }, 0, 8);
-            Assert.Contains("not a ZKTeco terminal", Assert.Throws<ZkNotATerminalException>(() => first.TryTakeFrame(out _)).Message);
+            Assert.Contains(
+                "not a ZKTeco terminal",
+                Assert.Throws<ZkNotATerminalException>(() => first.TryTakeFrame(out _)).Message
+            );
 
             var later = new TcpFrameReader();
             byte[] good = Hex.Bytes("5050827d08000000d007fffc2ffb0000");

@@ -23,7 +23,8 @@ namespace ZkSync.Protocol.Tests.Transport
             Assert.Equal(new ushort[] { 1500, 1501, 1501, 2000 }, packets.Select(p => p.Command).ToArray());
             Assert.Equal(new[] { 8, 1008, 236, 0 }, packets.Select(p => p.Payload.Length).ToArray());
             Assert.All(packets, p => Assert.Equal(50, p.ReplyId));
-            Assert.Equal(new ushort[] { 0, 1 }, packets.Skip(1).Take(2).Select(p => p.SessionId).ToArray()); // chunk index
+            // chunk index
+            Assert.Equal(new ushort[] { 0, 1 }, packets.Skip(1).Take(2).Select(p => p.SessionId).ToArray());
         }
 
         [Fact]

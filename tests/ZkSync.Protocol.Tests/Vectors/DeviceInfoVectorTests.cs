@@ -10,7 +10,8 @@ using ZkSync.Protocol.Tests.Scripted;
 
 namespace ZkSync.Protocol.Tests.Vectors
 {
-    /// <summary>Options, device info strings, free sizes, PIN width, packed time, the buffer hash and the comm key.</summary>
+    /// <summary>Options, device info strings, free sizes, PIN width, packed time, the buffer hash and the comm
+    /// key.</summary>
     public class DeviceInfoVectorTests
     {
         [Theory]
@@ -20,7 +21,19 @@ namespace ZkSync.Protocol.Tests.Vectors
         {
             var ask = Frames.Single(request);
             Assert.Equal(Hex.Of(OptionCodec.EncodeRequest(name)), Hex.Of(ask.Payload)); // "name" 00
-            Assert.Equal(request, Hex.Of(TcpEnvelope.Wrap(new Packet(CommandCode.OptionsRead, ask.SessionId, ask.ReplyId, OptionCodec.EncodeRequest(name)).Encode())));
+            Assert.Equal(
+                request,
+                Hex.Of(
+                    TcpEnvelope.Wrap(
+                        new Packet(
+                            CommandCode.OptionsRead,
+                            ask.SessionId,
+                            ask.ReplyId,
+                            OptionCodec.EncodeRequest(name)
+                        ).Encode()
+                    )
+                )
+            );
             Assert.Equal(name, DeviceText.OptionText(ask.Payload));
             var answer = Frames.Single(reply);
             Assert.Equal(ReplyCode.Ok, answer.Command);
@@ -42,7 +55,8 @@ namespace ZkSync.Protocol.Tests.Vectors
             Assert.True(Packet.TryDecode(Hex.Bytes(PublicVectors.Z3PinWidthReply), 0, 9, out var p, out bool valid));
             Assert.True(valid);
             Assert.Equal((ReplyCode.Ok, "09"), (p.Command, Hex.Of(p.Payload)));
-            Assert.Equal(new byte[] { 9 }, Frames.Single("5050827d09000000d007babb5c3c100009").Payload); // pyzk V18, same shape
+            // pyzk V18, same shape
+            Assert.Equal(new byte[] { 9 }, Frames.Single("5050827d09000000d007babb5c3c100009").Payload);
         }
 
         [Fact]
@@ -74,18 +88,36 @@ namespace ZkSync.Protocol.Tests.Vectors
         {
             // Every i32 slot k holds 100 + k, so a field read from the wrong slot shows which one.
             var p = new byte[92];
-            for (int k = 0; k < 23; k++) BitConverter.GetBytes(100 + k).CopyTo(p, k * 4);
+            for (int k = 0; k < 23; k++)
+                BitConverter.GetBytes(100 + k).CopyTo(p, k * 4);
             var c = FreeSizesCodec.Decode(p);
-            Assert.Equal(new[] { 104, 106, 108, 110, 112, 113, 114, 115, 116, 117, 118, 119, 120, 122 },
-                new[] { c.Users, c.Fingerprints, c.Records, c.OpLogs, c.Admins, c.Passwords, c.FingerprintCapacity, c.UserCapacity, c.RecordCapacity,
-                        c.FingerprintsFree, c.UsersFree, c.RecordsFree, c.UsersWithFaces, c.FaceCapacity });
+            Assert.Equal(
+                new[] { 104, 106, 108, 110, 112, 113, 114, 115, 116, 117, 118, 119, 120, 122 },
+                new[]
+                {
+                    c.Users,
+                    c.Fingerprints,
+                    c.Records,
+                    c.OpLogs,
+                    c.Admins,
+                    c.Passwords,
+                    c.FingerprintCapacity,
+                    c.UserCapacity,
+                    c.RecordCapacity,
+                    c.FingerprintsFree,
+                    c.UsersFree,
+                    c.RecordsFree,
+                    c.UsersWithFaces,
+                    c.FaceCapacity,
+                }
+            );
         }
 
         [Theory]
-        [InlineData("d2414624", 2018, 12, 7, 19, 9, 6)]   // pyzk's worked example, 0x244641D2
+        [InlineData("d2414624", 2018, 12, 7, 19, 9, 6)] // pyzk's worked example, 0x244641D2
         [InlineData("6bb36823", 2018, 6, 25, 17, 50, 35)] // inside the published Z16 attendance record
-        [InlineData("6f50d52c", 2023, 5, 26, 18, 7, 43)]  // computed with pyzk's __encode_time
-        [InlineData("8df95e2e", 2024, 3, 15, 8, 30, 5)]   // fpmachine utils.py / firmware OldEncodeTime golden
+        [InlineData("6f50d52c", 2023, 5, 26, 18, 7, 43)] // computed with pyzk's __encode_time
+        [InlineData("8df95e2e", 2024, 3, 15, 8, 30, 5)] // fpmachine utils.py / firmware OldEncodeTime golden
         [InlineData("00000000", 2000, 1, 1, 0, 0, 0)]
         public void Packed_time_on_both_sides(string wire, int y, int mo, int d, int h, int mi, int s)
         {
@@ -101,8 +133,10 @@ namespace ZkSync.Protocol.Tests.Vectors
             // Golden values of the firmware's hashpjw (utils.c) as fpmachine's DataBuffer.__hash__ computes them.
             var cases = new (byte[] Data, uint Hash)[]
             {
-                (Array.Empty<byte>(), 0), (Encoding.ASCII.GetBytes("1234.jpg"), 7098924),
-                (Enumerable.Range(0, 256).Select(i => (byte)i).ToArray(), 12577739), (Enumerable.Repeat((byte)0xFF, 64).ToArray(), 1114095),
+                (Array.Empty<byte>(), 0),
+                (Encoding.ASCII.GetBytes("1234.jpg"), 7098924),
+                (Enumerable.Range(0, 256).Select(i => (byte)i).ToArray(), 12577739),
+                (Enumerable.Repeat((byte)0xFF, 64).ToArray(), 1114095),
             };
             foreach (var (data, hash) in cases)
                 Assert.Equal((hash, hash), (BufferHash.Compute(data), DeviceHash.Hashpjw(data)));
@@ -111,7 +145,8 @@ namespace ZkSync.Protocol.Tests.Vectors
         [Theory]
         [InlineData(12u, 0x45CF, "614d323c")]     // pyzk test.py, captured AUTH frame V4
         [InlineData(45u, 0x45CF, "61c9323c")]     // V5
-        [InlineData(131071u, 0x8000, "617d3279")] // overflow: reversed 0xFFFF8000 + 0x8000 wraps to 0 → 00000000 ^ "ZKSO", halves swapped, ^ 0x32
+        // overflow: reversed 0xFFFF8000 + 0x8000 wraps to 0 → 00000000 ^ "ZKSO", halves swapped, ^ 0x32
+        [InlineData(131071u, 0x8000, "617d3279")]
         [InlineData(131071u, 0xFFFF, "617d3206")] // overflow: 0xFFFF8000 + 0xFFFF wraps to 0x00007FFF
         public void Comm_key_on_both_sides(uint key, int session, string expected)
         {

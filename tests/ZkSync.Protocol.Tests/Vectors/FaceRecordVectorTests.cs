@@ -8,8 +8,8 @@ namespace ZkSync.Protocol.Tests.Vectors
 {
     /// <summary>
     /// The 2,576-byte ZKFace 7 record, written by hand from the firmware's TFaceTmp (beealone/fp-firmware
-    /// trunk/M880trunk/face/facedb.h), confirmed by the ZKTeco SDK manual ("bytes 3-4 are the user ID") and pyzk issue #259.
-    /// No full record dump is public (docs/protocol.md §14).
+    /// trunk/M880trunk/face/facedb.h), confirmed by the ZKTeco SDK manual ("bytes 3-4 are the user ID") and pyzk issue
+    /// #259. No full record dump is public (docs/protocol.md §14).
     /// </summary>
     public class FaceRecordVectorTests
     {
@@ -33,7 +33,10 @@ namespace ZkSync.Protocol.Tests.Vectors
         public void Engine_reads_the_fields_at_their_offsets()
         {
             var f = new ZkFaceRecord(HandWritten());
-            Assert.Equal(((ushort)4, (ushort)42, (byte)3, (byte)1, (ushort)7, 777976205, 5), (f.Size, f.Uid, f.FaceId, f.Valid, f.Reserve, f.ActiveTime, f.VerifyCount));
+            Assert.Equal(
+                ((ushort)4, (ushort)42, (byte)3, (byte)1, (ushort)7, 777976205, 5),
+                (f.Size, f.Uid, f.FaceId, f.Valid, f.Reserve, f.ActiveTime, f.VerifyCount)
+            );
         }
 
         [Fact]
@@ -41,9 +44,13 @@ namespace ZkSync.Protocol.Tests.Vectors
         {
             var expected = HandWritten();
             var template = Hex.Bytes("5a4b4631");
-            Assert.Equal(expected, FaceRecordCodec.Build(42, 3, 1, template, reserve: 7, activeTime: 777976205, verifyCount: 5).Raw);
+            Assert.Equal(
+                expected,
+                FaceRecordCodec.Build(42, 3, 1, template, reserve: 7, activeTime: 777976205, verifyCount: 5).Raw
+            );
             var device = DeviceFaceRecord.Make(42, 3, 1, template);
-            Assert.Equal(expected.Take(6), device.Take(6)); // the device side leaves reserve, ActiveTime and count at 0 for new records
+            // the device side leaves reserve, ActiveTime and count at 0 for new records
+            Assert.Equal(expected.Take(6), device.Take(6));
             Assert.Equal(expected.Skip(16), device.Skip(16));
             Assert.Equal((42, 3), (DeviceFaceRecord.Uid(expected), DeviceFaceRecord.FaceId(expected)));
         }
@@ -52,7 +59,13 @@ namespace ZkSync.Protocol.Tests.Vectors
         public void A_written_record_takes_the_target_uid_in_bytes_2_and_3_only()
         {
             var original = HandWritten();
-            foreach (var moved in new[] { FaceRecordCodec.WithUid(original, 0x0102), DeviceFaceRecord.OwnedBy(original, 0x0102) })
+            foreach (
+                var moved in new[]
+                {
+                    FaceRecordCodec.WithUid(original, 0x0102),
+                    DeviceFaceRecord.OwnedBy(original, 0x0102),
+                }
+            )
             {
                 Assert.Equal("02", Hex.Of(new[] { moved[2] }));
                 Assert.Equal(1, moved[3]);

@@ -12,7 +12,8 @@ namespace ZkSync.Protocol.Tests.Vectors
     /// </summary>
     public class TemplateVectorTests
     {
-        /// <summary>Z15's 24 published bytes, completed to its announced 1,220-byte entry with a filler the test chooses.</summary>
+        /// <summary>Z15's 24 published bytes, completed to its announced 1,220-byte entry with a filler the test
+        /// chooses.</summary>
         private static byte[] Z15Entry()
         {
             var start = Hex.Bytes(PublicVectors.Z15TemplateEntryStart);
@@ -47,15 +48,19 @@ namespace ZkSync.Protocol.Tests.Vectors
         [Fact]
         public void Pyzk_batch_buffer_decodes_on_the_device_side()
         {
-            // header 49000000 (user block 73 = 1 + 72) 08000000 (one index entry) 06000000 (2 + 4 template bytes);
-            // user entry: op 02 + 72-byte record of uid 1 "Ann"; index entry: op 02, uid 01 00, finger byte 0x10, offset 0; template: 04 00 deadbeef.
+            // header 49000000 (user block 73 = 1 + 72) 08000000 (one index entry) 06000000 (2 + 4 template bytes); user
+            // entry: op 02 + 72-byte record of uid 1 "Ann"; index entry: op 02, uid 01 00, finger byte 0x10, offset 0;
+            // template: 04 00 deadbeef.
             var batch = DeviceBatchBuffer.Parse(Hex.Bytes(PublicVectors.PyzkBatchUpload), 72);
             var user = Assert.Single(batch.Users);
             Assert.Equal(DeviceBatchBuffer.OpAddOrOverwrite, user.Operation);
             Assert.Equal("1001", DeviceUserRecord.ReadPin2(user.Record, Protocol.Model.UserRecordFormat.Extended72));
             Assert.Equal(1, user.Record[0]);
             var t = Assert.Single(batch.Templates);
-            Assert.Equal((DeviceBatchBuffer.OpAddOrOverwrite, (ushort)1, (byte)0x10, (byte)0, "deadbeef"), (t.Operation, t.Uid, t.FingerByte, t.Finger, Hex.Of(t.Template)));
+            Assert.Equal(
+                (DeviceBatchBuffer.OpAddOrOverwrite, (ushort)1, (byte)0x10, (byte)0, "deadbeef"),
+                (t.Operation, t.Uid, t.FingerByte, t.Finger, Hex.Of(t.Template))
+            );
         }
 
         [Fact]
@@ -72,17 +77,39 @@ namespace ZkSync.Protocol.Tests.Vectors
         public void Hand_written_batch_with_a_delete_and_two_templates_decodes_on_both_sides()
         {
             // No user block; index of three 8-byte entries; template block of (u16 length + bytes) entries:
-            var bytes = Hex.Bytes("00000000" + "18000000" + "09000000"
-                + "00" + "0700" + "ff" + "00000000"   // delete every finger of uid 7 (offset unused)
-                + "02" + "0800" + "13" + "00000000"   // uid 8, finger byte 0x13 → finger 3, template at 0
-                + "01" + "0800" + "15" + "04000000"   // uid 8, finger 5 add-only, template at 4
-                + "0200" + "aabb" + "0300" + "ccddee");
+            var bytes = Hex.Bytes(
+                "00000000"
+                    + "18000000"
+                    + "09000000"
+                    + "00"
+                    + "0700"
+                    + "ff"
+                    + "00000000" // delete every finger of uid 7 (offset unused)
+                    + "02"
+                    + "0800"
+                    + "13"
+                    + "00000000" // uid 8, finger byte 0x13 → finger 3, template at 0
+                    + "01"
+                    + "0800"
+                    + "15"
+                    + "04000000" // uid 8, finger 5 add-only, template at 4
+                    + "0200"
+                    + "aabb"
+                    + "0300"
+                    + "ccddee"
+            );
             var device = DeviceBatchBuffer.Parse(bytes, 72);
-            Assert.Equal(new[] { ((ushort)7, (byte)0xff, ""), ((ushort)8, (byte)3, "aabb"), ((ushort)8, (byte)5, "ccddee") },
-                         device.Templates.Select(t => (t.Uid, t.FingerByte == 0xff ? t.FingerByte : t.Finger, Hex.Of(t.Template))));
+            Assert.Equal(
+                new[] { ((ushort)7, (byte)0xff, ""), ((ushort)8, (byte)3, "aabb"), ((ushort)8, (byte)5, "ccddee") },
+                device.Templates.Select(t =>
+                    (t.Uid, t.FingerByte == 0xff ? t.FingerByte : t.Finger, Hex.Of(t.Template))
+                )
+            );
             var engine = BatchUploadCodec.Decode(bytes, 72);
-            Assert.Equal(device.Templates.Select(t => (t.Operation, t.Uid, t.FingerByte, Hex.Of(t.Template))),
-                         engine.Templates.Select(t => ((byte)t.Operation, t.Uid, t.FingerByte, Hex.Of(t.Template))));
+            Assert.Equal(
+                device.Templates.Select(t => (t.Operation, t.Uid, t.FingerByte, Hex.Of(t.Template))),
+                engine.Templates.Select(t => ((byte)t.Operation, t.Uid, t.FingerByte, Hex.Of(t.Template)))
+            );
         }
     }
 }

@@ -21,7 +21,11 @@ namespace ZkSync.Sync.Tests.EndToEnd
             var face = await emus.StartAsync("face", users: 12);
             var tft = await emus.StartAsync("tft");
 
-            var first = await SyncEngine.RunAsync(Emulators.Endpoint(face), new[] { Emulators.Endpoint(tft) }, new SyncOptions());
+            var first = await SyncEngine.RunAsync(
+                Emulators.Endpoint(face),
+                new[] { Emulators.Endpoint(tft) },
+                new SyncOptions()
+            );
 
             var summary = first.Summaries.Single();
             Assert.Null(summary.Error);
@@ -36,10 +40,15 @@ namespace ZkSync.Sync.Tests.EndToEnd
             });
 
             // Judged by what the emulators store (the tft destination has no face function).
-            lock (tft.State.Sync) Assert.Equal(12, tft.State.UserCount);
+            lock (tft.State.Sync)
+                Assert.Equal(12, tft.State.UserCount);
             Assert.All(first.Items, i => Assert.Empty(StoredStateDifferences.Of(face, tft, i.UserId, faces: false)));
 
-            var second = await SyncEngine.RunAsync(Emulators.Endpoint(face), new[] { Emulators.Endpoint(tft) }, new SyncOptions());
+            var second = await SyncEngine.RunAsync(
+                Emulators.Endpoint(face),
+                new[] { Emulators.Endpoint(tft) },
+                new SyncOptions()
+            );
             Assert.Equal(0, second.Summaries[0].BytesUploaded);
             Assert.Equal(12, second.Summaries[0].Unchanged);
             Assert.All(second.Items, i => Assert.Equal(SyncAction.Unchanged, i.Action));
@@ -53,27 +62,45 @@ namespace ZkSync.Sync.Tests.EndToEnd
             var b = await emus.StartAsync("face", users: 0);
             using var observer = await Emulators.ObserveAsync(b);
 
-            var report = await SyncEngine.RunAsync(Emulators.Endpoint(a), new[] { Emulators.Endpoint(b) }, new SyncOptions { MediaBatchUsers = 3 });
+            var report = await SyncEngine.RunAsync(
+                Emulators.Endpoint(a),
+                new[] { Emulators.Endpoint(b) },
+                new SyncOptions { MediaBatchUsers = 3 }
+            );
 
             Assert.Equal(4, report.Items.Count); // one item per user: Assert.All over none would pass
-            Assert.All(report.Items, i => Assert.Equal((SyncItemStatus.Succeeded, KindOutcome.Written), (i.Status, i.Faces)));
+            Assert.All(report.Items, i =>
+                Assert.Equal((SyncItemStatus.Succeeded, KindOutcome.Written), (i.Status, i.Faces))
+            );
             // Written while disabled, refreshed once before the device was enabled again.
             Assert.False(b.State.Disabled);
             Assert.False(b.State.RefreshPending);
-            // Judged by what the emulators store: every record, template, face (re-keyed to the destination's uid) and photo.
+            // Judged by what the emulators store: every record, template, face (re-keyed to the destination's uid) and
+            // photo.
             lock (b.State.Sync)
             {
                 Assert.Equal(4, b.State.UserCount);
                 Assert.All(b.State.Users, u => Assert.Equal(15, b.State.FacesOf(u.Uid).Count));
-                Assert.All(b.State.Users, u => Assert.All(b.State.FacesOf(u.Uid), f => Assert.Equal(u.Uid, f[2] | (f[3] << 8))));
+                Assert.All(b.State.Users, u =>
+                    Assert.All(b.State.FacesOf(u.Uid), f => Assert.Equal(u.Uid, f[2] | (f[3] << 8)))
+                );
             }
             Assert.All(report.Items, i => Assert.Empty(StoredStateDifferences.Of(a, b, i.UserId)));
-            var again = await SyncEngine.RunAsync(Emulators.Endpoint(a), new[] { Emulators.Endpoint(b) }, new SyncOptions());
+            var again = await SyncEngine.RunAsync(
+                Emulators.Endpoint(a),
+                new[] { Emulators.Endpoint(b) },
+                new SyncOptions()
+            );
             Assert.Equal(0, again.Summaries[0].BytesUploaded);
         }
 
-        /// <summary>A tft source of 4 users whose first template is marked duress (flag 3), and an empty tft destination.</summary>
-        private static async Task<(DeviceEmulator Source, DeviceEmulator Destination, ZkSync.Emulator.Core.Device.StoredTemplate Duress)> DuressSourceAsync(Emulators emus)
+        /// <summary>A tft source of 4 users whose first template is marked duress (flag 3), and an empty tft
+        /// destination.</summary>
+        private static async Task<(
+            DeviceEmulator Source,
+            DeviceEmulator Destination,
+            ZkSync.Emulator.Core.Device.StoredTemplate Duress
+        )> DuressSourceAsync(Emulators emus)
         {
             var a = await emus.StartAsync("tft", users: 4);
             var b = await emus.StartAsync("tft");
@@ -89,16 +116,28 @@ namespace ZkSync.Sync.Tests.EndToEnd
             await using var emus = new Emulators();
             var (a, b, marked) = await DuressSourceAsync(emus);
 
-            var first = await SyncEngine.RunAsync(Emulators.Endpoint(a), new[] { Emulators.Endpoint(b) }, new SyncOptions());
+            var first = await SyncEngine.RunAsync(
+                Emulators.Endpoint(a),
+                new[] { Emulators.Endpoint(b) },
+                new SyncOptions()
+            );
             Assert.Equal(4, first.Items.Count);
-            Assert.All(first.Items, i => Assert.Equal((SyncItemStatus.Succeeded, KindOutcome.Written), (i.Status, i.Fingerprints)));
+            Assert.All(first.Items, i =>
+                Assert.Equal((SyncItemStatus.Succeeded, KindOutcome.Written), (i.Status, i.Fingerprints))
+            );
             string pin = a.State.FindUser(marked.Uid)!.Pin2;
-            var copy = b.State.Templates.Single(t => t.Uid == b.State.FindUserByPin(pin)!.Uid && t.Finger == marked.Finger);
+            var copy = b.State.Templates.Single(t =>
+                t.Uid == b.State.FindUserByPin(pin)!.Uid && t.Finger == marked.Finger
+            );
             Assert.Equal(3, copy.Flag);
             Assert.Equal(marked.Data, copy.Data);
             Assert.Equal(a.State.TemplateCount, b.State.Templates.Count(t => t.Flag == 1) + 1);
 
-            var again = await SyncEngine.RunAsync(Emulators.Endpoint(a), new[] { Emulators.Endpoint(b) }, new SyncOptions());
+            var again = await SyncEngine.RunAsync(
+                Emulators.Endpoint(a),
+                new[] { Emulators.Endpoint(b) },
+                new SyncOptions()
+            );
             Assert.Equal(4, again.Items.Count);
             Assert.All(again.Items, i => Assert.Equal(SyncAction.Unchanged, i.Action));
         }
@@ -108,10 +147,19 @@ namespace ZkSync.Sync.Tests.EndToEnd
         {
             await using var emus = new Emulators();
             var (a, b, marked) = await DuressSourceAsync(emus);
-            b.SetFaults(new ZkSync.Emulator.Core.FaultOptions { ErrorCommand = ZkSync.Protocol.Framing.CommandCode.UserTemplateExWrite });
+            b.SetFaults(
+                new ZkSync.Emulator.Core.FaultOptions
+                {
+                    ErrorCommand = ZkSync.Protocol.Framing.CommandCode.UserTemplateExWrite,
+                }
+            );
             using var observer = await Emulators.ObserveAsync(b);
 
-            var report = await SyncEngine.RunAsync(Emulators.Endpoint(a), new[] { Emulators.Endpoint(b) }, new SyncOptions());
+            var report = await SyncEngine.RunAsync(
+                Emulators.Endpoint(a),
+                new[] { Emulators.Endpoint(b) },
+                new SyncOptions()
+            );
 
             string pin = a.State.FindUser(marked.Uid)!.Pin2;
             var failed = report.Items.Single(i => i.UserId == pin);
@@ -129,14 +177,26 @@ namespace ZkSync.Sync.Tests.EndToEnd
             var face = await emus.StartAsync("face", users: 10);
             var bw = await emus.StartAsync("bw");
 
-            var refused = await SyncEngine.RunAsync(Emulators.Endpoint(face), new[] { Emulators.Endpoint(bw) }, new SyncOptions { Kinds = SyncDataKinds.Users, WhatIf = true });
-            var cut = await SyncEngine.RunAsync(Emulators.Endpoint(face), new[] { Emulators.Endpoint(bw) }, new SyncOptions { AllowTruncation = true });
+            var refused = await SyncEngine.RunAsync(
+                Emulators.Endpoint(face),
+                new[] { Emulators.Endpoint(bw) },
+                new SyncOptions { Kinds = SyncDataKinds.Users, WhatIf = true }
+            );
+            var cut = await SyncEngine.RunAsync(
+                Emulators.Endpoint(face),
+                new[] { Emulators.Endpoint(bw) },
+                new SyncOptions { AllowTruncation = true }
+            );
 
             Assert.Contains(refused.Items, i => i.Status == SyncItemStatus.Failed && i.Notes.Contains("holds 8"));
             Assert.Equal(10, cut.Summaries[0].Added);
             Assert.Contains(cut.Items, i => i.Notes.Contains("stored as"));
             Assert.All(cut.Items, i => Assert.Equal(KindOutcome.Skipped, i.Faces));
-            var again = await SyncEngine.RunAsync(Emulators.Endpoint(face), new[] { Emulators.Endpoint(bw) }, new SyncOptions { AllowTruncation = true });
+            var again = await SyncEngine.RunAsync(
+                Emulators.Endpoint(face),
+                new[] { Emulators.Endpoint(bw) },
+                new SyncOptions { AllowTruncation = true }
+            );
             Assert.Equal(0, again.Summaries[0].BytesUploaded);
         }
 
@@ -153,8 +213,16 @@ namespace ZkSync.Sync.Tests.EndToEnd
                 await c.CloseAsync();
             }
 
-            var kept = await SyncEngine.RunAsync(Emulators.Endpoint(src), new[] { Emulators.Endpoint(dst) }, new SyncOptions());
-            var mirrored = await SyncEngine.RunAsync(Emulators.Endpoint(src), new[] { Emulators.Endpoint(dst) }, new SyncOptions { Mirror = true });
+            var kept = await SyncEngine.RunAsync(
+                Emulators.Endpoint(src),
+                new[] { Emulators.Endpoint(dst) },
+                new SyncOptions()
+            );
+            var mirrored = await SyncEngine.RunAsync(
+                Emulators.Endpoint(src),
+                new[] { Emulators.Endpoint(dst) },
+                new SyncOptions { Mirror = true }
+            );
 
             Assert.Equal(SyncAction.Kept, kept.Items.Single(i => i.UserId == "777").Action);
             var removed = mirrored.Items.Single(i => i.UserId == "777");
@@ -172,7 +240,11 @@ namespace ZkSync.Sync.Tests.EndToEnd
             var src = await emus.StartAsync("tft", users: 20);
             var dst = await emus.StartAsync("tft", configure: o => o.UserCapacity = 7);
 
-            var report = await SyncEngine.RunAsync(Emulators.Endpoint(src), new[] { Emulators.Endpoint(dst) }, new SyncOptions());
+            var report = await SyncEngine.RunAsync(
+                Emulators.Endpoint(src),
+                new[] { Emulators.Endpoint(dst) },
+                new SyncOptions()
+            );
 
             Assert.Contains("adds 20 users but only 7 fit", report.Summaries[0].Error);
             Assert.Equal(0, report.Summaries[0].BytesUploaded);
@@ -190,14 +262,19 @@ namespace ZkSync.Sync.Tests.EndToEnd
             var d2 = await emus.StartAsync("face");
             var closed = ZkClientSyncDevice.Endpoint(Emulators.Options(Emulators.ClosedPort()));
 
-            var report = await SyncEngine.RunAsync(Emulators.Endpoint(src), new[] { Emulators.Endpoint(d1), closed, Emulators.Endpoint(d2) },
-                new SyncOptions { ThrottleLimit = 3 });
+            var report = await SyncEngine.RunAsync(
+                Emulators.Endpoint(src),
+                new[] { Emulators.Endpoint(d1), closed, Emulators.Endpoint(d2) },
+                new SyncOptions { ThrottleLimit = 3 }
+            );
 
             Assert.NotNull(report.Summaries[1].Error);
             Assert.Equal(6, report.Summaries[1].Failed);
             Assert.Equal(6, report.Summaries[0].Added);
             Assert.Equal(6, report.Summaries[2].Added);
-            var toD2 = report.Items.Where(i => i.Destination.Contains(d2.Port.ToString(CultureInfo.InvariantCulture))).ToList();
+            var toD2 = report
+                .Items.Where(i => i.Destination.Contains(d2.Port.ToString(CultureInfo.InvariantCulture)))
+                .ToList();
             Assert.Equal(6, toD2.Count);
             Assert.All(toD2, i => Assert.Equal(KindOutcome.Written, i.Faces));
             Assert.Equal(12, report.Items.Count);
@@ -209,18 +286,37 @@ namespace ZkSync.Sync.Tests.EndToEnd
             await using var emus = new Emulators();
             var src = await emus.StartAsync("face", users: 3, configure: o => o.AttendanceRecords = 9);
             var dst = await emus.StartAsync("face");
-            var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "zksync-e2e-" + Guid.NewGuid().ToString("N") + ".zksync");
+            var path = System.IO.Path.Combine(
+                System.IO.Path.GetTempPath(),
+                "zksync-e2e-" + Guid.NewGuid().ToString("N") + ".zksync"
+            );
             try
             {
                 using (var device = new ZkClientSyncDevice(await Emulators.ConnectAsync(src), ownsClient: true))
                 {
-                    var manifest = await Backup.BackupWriter.CreateAsync(device, path, new Backup.BackupOptions { Password = "pw" });
-                    Assert.Equal((3, 45, 9), (manifest.Counts.Users, manifest.Counts.FaceRecords, manifest.Counts.Attendance));
+                    var manifest = await Backup.BackupWriter.CreateAsync(
+                        device,
+                        path,
+                        new Backup.BackupOptions { Password = "pw" }
+                    );
+                    Assert.Equal(
+                        (3, 45, 9),
+                        (manifest.Counts.Users, manifest.Counts.FaceRecords, manifest.Counts.Attendance)
+                    );
                     await device.CloseAsync(default);
                 }
-                var report = await SyncEngine.RunAsync(Backup.BackupFile.Endpoint(path, "pw"), new[] { Emulators.Endpoint(dst) }, new SyncOptions());
+                var report = await SyncEngine.RunAsync(
+                    Backup.BackupFile.Endpoint(path, "pw"),
+                    new[] { Emulators.Endpoint(dst) },
+                    new SyncOptions()
+                );
                 Assert.Equal(3, report.Items.Count);
-                Assert.All(report.Items, i => Assert.Equal((SyncAction.Added, SyncItemStatus.Succeeded, KindOutcome.Written), (i.Action, i.Status, i.Faces)));
+                Assert.All(report.Items, i =>
+                    Assert.Equal(
+                        (SyncAction.Added, SyncItemStatus.Succeeded, KindOutcome.Written),
+                        (i.Action, i.Status, i.Faces)
+                    )
+                );
             }
             finally
             {

@@ -16,9 +16,20 @@ namespace ZkSync.Sync.Tests.EndToEnd
     {
         private readonly List<DeviceEmulator> _started = new List<DeviceEmulator>();
 
-        public async Task<DeviceEmulator> StartAsync(string profile, int users = 0, Action<EmulatorOptions>? configure = null)
+        public async Task<DeviceEmulator> StartAsync(
+            string profile,
+            int users = 0,
+            Action<EmulatorOptions>? configure = null
+        )
         {
-            var o = new EmulatorOptions { Port = 0, Profile = profile, Users = users, Seed = 5, AttendanceRecords = 0 };
+            var o = new EmulatorOptions
+            {
+                Port = 0,
+                Profile = profile,
+                Users = users,
+                Seed = 5,
+                AttendanceRecords = 0,
+            };
             configure?.Invoke(o);
             var e = await DeviceEmulator.StartAsync(o);
             _started.Add(e);

@@ -19,13 +19,22 @@ namespace ZkSync.Sync.Tests.EndToEnd
         /// <summary>
         /// Every user reported Succeeded is held by the destination exactly as by the source, enabled.
         /// </summary>
-        internal static void AssertSucceededMeansStored(SyncReport report, DeviceEmulator source, DeviceEmulator destination)
+        internal static void AssertSucceededMeansStored(
+            SyncReport report,
+            DeviceEmulator source,
+            DeviceEmulator destination
+        )
         {
-            var lies = report.Items.Where(i => i.Status == SyncItemStatus.Succeeded && i.Action != SyncAction.Kept)
+            var lies = report
+                .Items.Where(i => i.Status == SyncItemStatus.Succeeded && i.Action != SyncAction.Kept)
                 .Select(i => (i.UserId, Differences: StoredStateDifferences.Of(source, destination, i.UserId)))
                 .Where(x => x.Differences.Count > 0)
-                .Select(x => $"{x.UserId}: {string.Join(", ", x.Differences)}").ToList();
-            Assert.True(lies.Count == 0, "reported Succeeded but not held as the source holds it: " + string.Join("; ", lies));
+                .Select(x => $"{x.UserId}: {string.Join(", ", x.Differences)}")
+                .ToList();
+            Assert.True(
+                lies.Count == 0,
+                "reported Succeeded but not held as the source holds it: " + string.Join("; ", lies)
+            );
         }
 
         [Fact]
@@ -34,21 +43,29 @@ namespace ZkSync.Sync.Tests.EndToEnd
             await using var emus = new Emulators();
             var source = await emus.StartAsync("face", users: 20);
             // The first batch write after the first face write is the one that enables the users staged disabled.
-            var destination = await emus.StartAsync("face", configure: o => o.Faults = new FaultOptions
-            {
-                AckAndDropCommand = CommandCode.ApplyUploadBuffer,
-                AckAndDropAfterCommand = CommandCode.UserFaceWrite,
-            });
+            var destination = await emus.StartAsync("face", configure: o =>
+                o.Faults = new FaultOptions
+                {
+                    AckAndDropCommand = CommandCode.ApplyUploadBuffer,
+                    AckAndDropAfterCommand = CommandCode.UserFaceWrite,
+                }
+            );
             using var observer = await Emulators.ObserveAsync(destination);
 
             var report = await SyncEngine.RunAsync(
-                Emulators.Endpoint(source), new[] { Emulators.Endpoint(destination) }, new SyncOptions { MediaBatchUsers = 8 });
+                Emulators.Endpoint(source),
+                new[] { Emulators.Endpoint(destination) },
+                new SyncOptions { MediaBatchUsers = 8 }
+            );
 
             Assert.Equal(20, report.Items.Count);
             Assert.Contains("ACKed and dropped", string.Join("\n", destination.Log.Entries));
             AssertSucceededMeansStored(report, source, destination);
-            Assert.All(report.Items, i => Assert.Equal(SyncItemStatus.Succeeded, i.Status)); // the one re-send enabled them
-            Assert.Contains(report.Items, i => i.Notes.Contains("the first write did not hold", System.StringComparison.Ordinal));
+            // the one re-send enabled them
+            Assert.All(report.Items, i => Assert.Equal(SyncItemStatus.Succeeded, i.Status));
+            Assert.Contains(report.Items, i =>
+                i.Notes.Contains("the first write did not hold", System.StringComparison.Ordinal)
+            );
             Assert.True(report.Summaries[0].Verified);
             Assert.False(destination.State.Disabled);
         }
@@ -71,7 +88,11 @@ namespace ZkSync.Sync.Tests.EndToEnd
                     destination.SetFaults(new FaultOptions { AckAndDropCommand = CommandCode.ApplyUploadBuffer });
             };
 
-            var report = await SyncEngine.RunAsync(Emulators.Endpoint(source), new[] { Emulators.Endpoint(destination) }, new SyncOptions());
+            var report = await SyncEngine.RunAsync(
+                Emulators.Endpoint(source),
+                new[] { Emulators.Endpoint(destination) },
+                new SyncOptions()
+            );
 
             AssertSucceededMeansStored(report, source, destination);
             Assert.All(report.Items, i =>
@@ -89,9 +110,15 @@ namespace ZkSync.Sync.Tests.EndToEnd
         {
             await using var emus = new Emulators();
             var source = await emus.StartAsync("face", users: 6);
-            var destination = await emus.StartAsync("face", configure: o => o.Faults = new FaultOptions { AckAndDropCommand = command });
+            var destination = await emus.StartAsync("face", configure: o =>
+                o.Faults = new FaultOptions { AckAndDropCommand = command }
+            );
 
-            var report = await SyncEngine.RunAsync(Emulators.Endpoint(source), new[] { Emulators.Endpoint(destination) }, new SyncOptions());
+            var report = await SyncEngine.RunAsync(
+                Emulators.Endpoint(source),
+                new[] { Emulators.Endpoint(destination) },
+                new SyncOptions()
+            );
 
             Assert.Equal(6, report.Items.Count);
             AssertSucceededMeansStored(report, source, destination);

@@ -12,8 +12,11 @@ namespace ZkSync.Sync.Tests.EndToEnd
     /// </summary>
     public class SilentDropSyncTests
     {
-        private static SyncItemResult[] WithData(SyncReport report, DeviceEmulator source, System.Func<DeviceEmulator, string, bool> has) =>
-            report.Items.Where(i => has(source, i.UserId)).ToArray();
+        private static SyncItemResult[] WithData(
+            SyncReport report,
+            DeviceEmulator source,
+            System.Func<DeviceEmulator, string, bool> has
+        ) => report.Items.Where(i => has(source, i.UserId)).ToArray();
 
         private static bool HasFingerprints(DeviceEmulator e, string userId)
         {
@@ -28,23 +31,32 @@ namespace ZkSync.Sync.Tests.EndToEnd
         /// ZKFinger 9 firmware that does not answer ~ZKFPVersion: the engine cannot tell the algorithms differ, writes
         /// ZKFinger 10 templates, and the device ACKs the batch and keeps none of them.
         /// </summary>
-        private static Task<DeviceEmulator> StartSilentZkFinger9Async(Emulators emus) => emus.StartAsync("tft", configure: o =>
-        {
-            o.FingerprintVersion = 9;
-            o.HiddenOptions = new[] { "~ZKFPVersion" };
-            o.SilentDrops = true;
-        });
+        private static Task<DeviceEmulator> StartSilentZkFinger9Async(Emulators emus) =>
+            emus.StartAsync("tft", configure: o =>
+            {
+                o.FingerprintVersion = 9;
+                o.HiddenOptions = new[] { "~ZKFPVersion" };
+                o.SilentDrops = true;
+            });
 
-        /// <summary>ZKFinger 10 templates small enough for ZKFinger 9's 602 bytes, so only their algorithm gives them away.</summary>
+        /// <summary>ZKFinger 10 templates small enough for ZKFinger 9's 602 bytes, so only their algorithm gives them
+        /// away.</summary>
         private static void ShrinkTemplates(DeviceEmulator e)
         {
             lock (e.State.Sync)
                 foreach (var t in e.State.Templates.ToList())
-                    e.State.PutTemplate(new ZkSync.Emulator.Core.Device.StoredTemplate(t.Uid, t.Finger, t.Flag, t.Data.Take(520).ToArray()));
+                    e.State.PutTemplate(
+                        new ZkSync.Emulator.Core.Device.StoredTemplate(
+                            t.Uid,
+                            t.Finger,
+                            t.Flag,
+                            t.Data.Take(520).ToArray()
+                        )
+                    );
         }
 
         [Fact]
-        public async Task Templates_of_the_other_algorithm_dropped_by_a_device_hiding_its_version_fail_each_user_with_the_reason()
+        public async Task Other_algorithm_templates_a_device_drops_silently_fail_each_user_with_the_reason()
         {
             await using var emus = new Emulators();
             var source = await emus.StartAsync("tft", users: 8);
@@ -52,7 +64,11 @@ namespace ZkSync.Sync.Tests.EndToEnd
             ShrinkTemplates(source);
             using var observer = await Emulators.ObserveAsync(destination);
 
-            var report = await SyncEngine.RunAsync(Emulators.Endpoint(source), new[] { Emulators.Endpoint(destination) }, new SyncOptions());
+            var report = await SyncEngine.RunAsync(
+                Emulators.Endpoint(source),
+                new[] { Emulators.Endpoint(destination) },
+                new SyncOptions()
+            );
 
             var fingered = WithData(report, source, HasFingerprints);
             Assert.NotEmpty(fingered);
@@ -74,11 +90,16 @@ namespace ZkSync.Sync.Tests.EndToEnd
             var source = await emus.StartAsync("tft", users: 4);
             var destination = await StartSilentZkFinger9Async(emus);
 
-            var report = await SyncEngine.RunAsync(Emulators.Endpoint(source), new[] { Emulators.Endpoint(destination) }, new SyncOptions { Verify = false });
+            var report = await SyncEngine.RunAsync(
+                Emulators.Endpoint(source),
+                new[] { Emulators.Endpoint(destination) },
+                new SyncOptions { Verify = false }
+            );
 
             // This is what -NoVerify gives up: the device said OK, so the engine can only believe it.
             Assert.All(report.Items, i => Assert.Equal(SyncItemStatus.Succeeded, i.Status));
-            lock (destination.State.Sync) Assert.Equal(0, destination.State.TemplateCount);
+            lock (destination.State.Sync)
+                Assert.Equal(0, destination.State.TemplateCount);
         }
 
         [Fact]
@@ -91,17 +112,23 @@ namespace ZkSync.Sync.Tests.EndToEnd
             lock (source.State.Sync)
             {
                 victim = source.State.Photos.Keys.First();
-                source.State.Photos[victim] = Enumerable.Repeat((byte)0x42, 3000).ToArray(); // firmware stores any bytes as a photo
+                // firmware stores any bytes as a photo
+                source.State.Photos[victim] = Enumerable.Repeat((byte)0x42, 3000).ToArray();
             }
 
-            var report = await SyncEngine.RunAsync(Emulators.Endpoint(source), new[] { Emulators.Endpoint(destination) }, new SyncOptions());
+            var report = await SyncEngine.RunAsync(
+                Emulators.Endpoint(source),
+                new[] { Emulators.Endpoint(destination) },
+                new SyncOptions()
+            );
 
             var item = report.Items.Single(i => i.UserId + ".jpg" == victim);
             Assert.Equal(SyncItemStatus.Failed, item.Status);
             Assert.Equal(KindOutcome.Failed, item.Photos);
             Assert.Contains("photo", item.Notes);
             Assert.All(report.Items.Where(i => i != item), i => Assert.Equal(SyncItemStatus.Succeeded, i.Status));
-            // The engine checks the JPEG before sending, so the drop never happens: the user fails up front, with the reason.
+            // The engine checks the JPEG before sending, so the drop never happens: the user fails up front, with the
+            // reason.
             Assert.Contains("not a JPEG", item.Notes);
             lock (destination.State.Sync) Assert.False(destination.State.Photos.ContainsKey(victim));
         }
@@ -110,7 +137,10 @@ namespace ZkSync.Sync.Tests.EndToEnd
         [InlineData(ZkSync.Protocol.Framing.CommandCode.UserPhotoWrite, "verify: photo differs")]
         [InlineData(ZkSync.Protocol.Framing.CommandCode.UserFaceWrite, "verify: face")]
         [InlineData(ZkSync.Protocol.Framing.CommandCode.ApplyUploadBuffer, "verify: user is not on the destination")]
-        public async Task Damaged_uploads_acked_and_dropped_fail_every_user_with_the_reason(ushort command, string reason)
+        public async Task Damaged_uploads_acked_and_dropped_fail_every_user_with_the_reason(
+            ushort command,
+            string reason
+        )
         {
             await using var emus = new Emulators();
             var source = await emus.StartAsync("face", users: 4);
@@ -121,7 +151,11 @@ namespace ZkSync.Sync.Tests.EndToEnd
             });
             using var observer = await Emulators.ObserveAsync(destination);
 
-            var report = await SyncEngine.RunAsync(Emulators.Endpoint(source), new[] { Emulators.Endpoint(destination) }, new SyncOptions());
+            var report = await SyncEngine.RunAsync(
+                Emulators.Endpoint(source),
+                new[] { Emulators.Endpoint(destination) },
+                new SyncOptions()
+            );
 
             Assert.Equal(4, report.Items.Count);
             Assert.All(report.Items, i =>
@@ -129,7 +163,9 @@ namespace ZkSync.Sync.Tests.EndToEnd
                 Assert.Equal(SyncItemStatus.Failed, i.Status);
                 Assert.Contains(reason, i.Notes);
             });
-            Assert.True(destination.Log.Contains("ACKed and dropped (silent drops): upload buffer not completely filled"));
+            Assert.True(
+                destination.Log.Contains("ACKed and dropped (silent drops): upload buffer not completely filled")
+            );
             Assert.False(destination.State.Disabled);
         }
 
@@ -138,10 +174,19 @@ namespace ZkSync.Sync.Tests.EndToEnd
         {
             await using var emus = new Emulators();
             var source = await emus.StartAsync("face", users: 3);
-            // ~MaxFaceCount 0: the device reports no face capacity, so nothing stops the writes; it ACKs and drops them.
-            var destination = await emus.StartAsync("face", configure: o => { o.SilentDrops = true; o.MaxFaceCount = 0; });
+            // ~MaxFaceCount 0: the device reports no face capacity, so nothing stops the writes; it ACKs and drops
+            // them.
+            var destination = await emus.StartAsync("face", configure: o =>
+            {
+                o.SilentDrops = true;
+                o.MaxFaceCount = 0;
+            });
 
-            var report = await SyncEngine.RunAsync(Emulators.Endpoint(source), new[] { Emulators.Endpoint(destination) }, new SyncOptions());
+            var report = await SyncEngine.RunAsync(
+                Emulators.Endpoint(source),
+                new[] { Emulators.Endpoint(destination) },
+                new SyncOptions()
+            );
 
             Assert.Equal(3, report.Items.Count);
             Assert.All(report.Items, i =>
