@@ -43,6 +43,19 @@ namespace ZkSync.Sync
             var removed = _plan.Removals.Select(p => _outcomes[p])
                 .Where(o => o.Outcome(SyncDataKinds.Users) == KindOutcome.Written).ToList();
             if (written.Count == 0 && removed.Count == 0) return;
+            await _run.ReadBacks.WaitAsync(ct).ConfigureAwait(false);
+            try
+            {
+                await ReadBackAsync(written, removed, ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                _run.ReadBacks.Release();
+            }
+        }
+
+        private async Task ReadBackAsync(List<UserOutcome> written, List<UserOutcome> removed, CancellationToken ct)
+        {
             _run.Sink.Progress(_device.Name, "Reading back the final state", 0, 1);
             bool fingers = written.Any(o => o.Plan.FingerprintsToWrite.Count > 0
                 || o.Plan.FingerprintsToDelete.Count > 0);
