@@ -6,7 +6,12 @@
     Author               = 'ZkSync contributors'
     CompanyName          = 'ZkSync contributors'
     Copyright            = '(c) ZkSync contributors. MIT License.'
-    Description          = 'Read, copy, sync and verify users, fingerprint templates, face templates, photos and attendance on ZKTeco biometric terminals over their 4370 protocol (TCP/UDP), with backups, a run journal, health checks, an HTML sync report and a built-in device emulator. No vendor SDK; PowerShell 7 and Windows PowerShell 5.1.'
+    # A here-string keeps the lines within 120 columns; the description keeps its line breaks.
+    Description          = @'
+Read, copy, sync and verify users, fingerprint templates, face templates, photos and attendance on ZKTeco
+biometric terminals over their 4370 protocol (TCP/UDP), with backups, a run journal, health checks, an HTML sync
+report and a built-in device emulator. No vendor SDK; PowerShell 7 and Windows PowerShell 5.1.
+'@
     CompatiblePSEditions = @('Desktop', 'Core')
     PowerShellVersion    = '5.1'
     # netstandard2.0 on .NET Framework needs 4.7.2 for its facades.
@@ -56,7 +61,8 @@
     AliasesToExport      = @()
     PrivateData          = @{
         PSData = @{
-            Tags         = @('ZKTeco', 'Biometric', 'Attendance', 'Fingerprint', 'Face', 'AccessControl', 'Sync', 'Backup', 'Emulator', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            Tags         = @('ZKTeco', 'Biometric', 'Attendance', 'Fingerprint', 'Face', 'AccessControl', 'Sync',
+                'Backup', 'Emulator', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             # No ProjectUri/LicenseUri: the repository has no public address yet. The license is MIT: LICENSE ships in
             # the module folder and the package's nuspec says <license type="expression">MIT</license>. Add both URIs,
             # pointing at that repository's README.md and LICENSE, when it is published.

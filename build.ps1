@@ -47,7 +47,9 @@ function Invoke-DotNet {
 
 function Invoke-Build {
     Invoke-DotNet build $ModuleProject -c $Configuration --nologo
-    if (-not (Test-Path (Join-Path $ModuleDir 'ZkSync.psd1'))) { throw "The build did not stage the module in $ModuleDir." }
+    if (-not (Test-Path (Join-Path $ModuleDir 'ZkSync.psd1'))) {
+        throw "The build did not stage the module in $ModuleDir."
+    }
     Write-Host "Module staged in $ModuleDir" -ForegroundColor Green
 }
 
@@ -65,9 +67,11 @@ function Invoke-Test {
     Invoke-Build
     Invoke-DotNet test $TestProject -c $Configuration --nologo
 
-    $pester = Get-Module -ListAvailable -Name Pester | Where-Object Version -GE ([version]'5.0') | Sort-Object Version -Descending | Select-Object -First 1
+    $pester = Get-Module -ListAvailable -Name Pester | Where-Object Version -GE ([version]'5.0') |
+        Sort-Object Version -Descending | Select-Object -First 1
     if (-not $pester) {
-        Write-Warning 'Pester 5 is not installed; skipping tests/Pester (Install-Module Pester -MinimumVersion 5.0 -Scope CurrentUser).'
+        Write-Warning ('Pester 5 is not installed; skipping tests/Pester ' +
+            '(Install-Module Pester -MinimumVersion 5.0 -Scope CurrentUser).')
         return
     }
 
@@ -83,7 +87,8 @@ function Invoke-Test {
 function New-NuSpec {
     param([hashtable] $Manifest, [string] $Version)
     $psData = $Manifest.PrivateData.PSData
-    $tags = @($psData.Tags) + 'PSModule' + ($Manifest.CmdletsToExport | ForEach-Object { "PSCmdlet_$_"; "PSCommand_$_" })
+    $commandTags = $Manifest.CmdletsToExport | ForEach-Object { "PSCmdlet_$_"; "PSCommand_$_" }
+    $tags = @($psData.Tags) + 'PSModule' + $commandTags
     $escape = { param($text) [System.Security.SecurityElement]::Escape([string] $text) }
     @"
 <?xml version="1.0" encoding="utf-8"?>
@@ -154,8 +159,16 @@ function New-ModulePackage {
             try { $writer.Write($text) } finally { $writer.Dispose() }
         }
         & $add 'ZkSync.nuspec' (New-NuSpec -Manifest $manifest -Version $Version)
-        & $add '[Content_Types].xml' '<?xml version="1.0" encoding="utf-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml" /><Default Extension="nuspec" ContentType="application/octet" /><Default Extension="dll" ContentType="application/octet" /><Default Extension="pdb" ContentType="application/octet" /><Default Extension="psd1" ContentType="application/octet" /><Default Extension="ps1xml" ContentType="application/octet" /><Default Extension="xml" ContentType="application/octet" /><Default Extension="txt" ContentType="application/octet" /><Default Extension="" ContentType="application/octet" /></Types>'
-        & $add '_rels/.rels' '<?xml version="1.0" encoding="utf-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Type="http://schemas.microsoft.com/packaging/2010/07/manifest" Target="/ZkSync.nuspec" Id="R1" /></Relationships>'
+        $octetTypes = 'nuspec', 'dll', 'pdb', 'psd1', 'ps1xml', 'xml', 'txt', '' |
+            ForEach-Object { '<Default Extension="{0}" ContentType="application/octet" />' -f $_ }
+        & $add '[Content_Types].xml' ('<?xml version="1.0" encoding="utf-8"?>' +
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml" />' +
+            ($octetTypes -join '') + '</Types>')
+        & $add '_rels/.rels' ('<?xml version="1.0" encoding="utf-8"?>' +
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+            '<Relationship Type="http://schemas.microsoft.com/packaging/2010/07/manifest" Target="/ZkSync.nuspec"' +
+            ' Id="R1" /></Relationships>')
         foreach ($file in Get-ChildItem $Folder -Recurse -File) {
             $relative = $file.FullName.Substring($Folder.Length).TrimStart('\', '/').Replace('\', '/')
             [void][System.IO.Compression.ZipFileExtensions]::CreateEntryFromFile($zip, $file.FullName, $relative)
@@ -172,7 +185,8 @@ function Invoke-Package {
     if (Test-Path $zipPath) { Remove-Item $zipPath }
     Compress-Archive -Path $folder -DestinationPath $zipPath
     New-ModulePackage -Folder $folder -Version $version
-    Get-ChildItem $OutDir -File -Filter "ZkSync.$version.*" | ForEach-Object { Write-Host "Packaged $($_.FullName)" -ForegroundColor Green }
+    Get-ChildItem $OutDir -File -Filter "ZkSync.$version.*" |
+        ForEach-Object { Write-Host "Packaged $($_.FullName)" -ForegroundColor Green }
 }
 
 function Invoke-Clean {

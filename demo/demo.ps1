@@ -24,7 +24,8 @@ function Show-Count([string]$Label, $Items, [string]$Property) {
     "{0}: {1}" -f $Label, (($counts.Keys | ForEach-Object { "$_ $($counts[$_])" }) -join ', ') | Out-Host
 }
 
-Show-Section "Two emulated terminals: HQ (face terminal, $Users users) and Site (empty TFT terminal with faces, older photo commands)"
+Show-Section ("Two emulated terminals: HQ (face terminal, $Users users) and Site (empty TFT terminal with faces, " +
+    'older photo commands)')
 $hqEmulator = Start-ZkEmulator -Profile face -Users $Users -Seed 1
 $siteEmulator = Start-ZkEmulator -Profile tft -FaceVersion 7
 try {
@@ -36,9 +37,10 @@ try {
     foreach ($session in $hq, $site) {
         $info = Get-ZkDeviceInfo -Session $session
         $photos = @(Get-ZkUser -Session $session | Get-ZkUserPhoto -ErrorAction SilentlyContinue).Count
-        "{0} {1} ({2}, firmware {3}): {4} users, {5} fingerprints, {6} users with faces (face algorithm {7}), {8} photos" -f `
-            $info.DeviceName, $info.SerialNumber, $info.Platform, $info.FirmwareVersion, $info.Users, $info.Fingerprints,
-            $info.UsersWithFaces, $info.FaceAlgorithm, $photos | Out-Host
+        $line = '{0} {1} ({2}, firmware {3}): {4} users, {5} fingerprints, ' +
+            '{6} users with faces (face algorithm {7}), {8} photos'
+        $line -f $info.DeviceName, $info.SerialNumber, $info.Platform, $info.FirmwareVersion, $info.Users,
+            $info.Fingerprints, $info.UsersWithFaces, $info.FaceAlgorithm, $photos | Out-Host
     }
 
     Show-Section 'First users on HQ'

@@ -62,9 +62,12 @@ function Exit-Run([int] $Code, [string] $Reason) {
 function Get-DeviceCredential([string] $Name) {
     $file = if ($CredentialPath) { Join-Path $CredentialPath "$Name.xml" }
     if ($file -and (Test-Path -LiteralPath $file)) { return Import-Clixml -LiteralPath $file }
-    if (Get-Command Get-AutomationPSCredential -ErrorAction SilentlyContinue) { return Get-AutomationPSCredential -Name $Name }
+    if (Get-Command Get-AutomationPSCredential -ErrorAction SilentlyContinue) {
+        return Get-AutomationPSCredential -Name $Name
+    }
     if (Get-Command Get-Secret -ErrorAction SilentlyContinue) { return Get-Secret -Name $Name }
-    throw "No credential '$Name': put $Name.xml in -CredentialPath, or store it in Azure Automation or a SecretManagement vault."
+    throw ("No credential '$Name': put $Name.xml in -CredentialPath, or store it in Azure Automation or a " +
+        'SecretManagement vault.')
 }
 
 try {
@@ -83,13 +86,19 @@ try {
     if ($JournalPath) { $global:ZkSyncJournalPath = $JournalPath }
     $inventory = @(Import-Csv -LiteralPath $InventoryPath)
     foreach ($column in 'Site', 'Role', 'IPAddress', 'CredentialName') {
-        if ($inventory.Count -eq 0 -or $column -notin $inventory[0].PSObject.Properties.Name) { throw "$InventoryPath has no $column column (or no rows)." }
+        if ($inventory.Count -eq 0 -or $column -notin $inventory[0].PSObject.Properties.Name) {
+            throw "$InventoryPath has no $column column (or no rows)."
+        }
     }
     if ($Site) { $inventory = @($inventory | Where-Object Site -in $Site) }
     foreach ($row in $inventory) {
-        if ($row.Role -notin 'Source', 'Destination') { throw "$InventoryPath, $($row.IPAddress): Role must be Source or Destination, not '$($row.Role)'." }
+        if ($row.Role -notin 'Source', 'Destination') {
+            throw "$InventoryPath, $($row.IPAddress): Role must be Source or Destination, not '$($row.Role)'."
+        }
         if (-not $row.Port) { $row.Port = 4370 }
-        if (-not $row.PSObject.Properties['Protocol'] -or -not $row.Protocol) { $row | Add-Member -Force NoteProperty Protocol 'Auto' }
+        if (-not $row.PSObject.Properties['Protocol'] -or -not $row.Protocol) {
+            $row | Add-Member -Force NoteProperty Protocol 'Auto'
+        }
         $row | Add-Member -Force NoteProperty Credential (Get-DeviceCredential $row.CredentialName)
         $row | Add-Member -Force NoteProperty Device "$($row.IPAddress):$($row.Port)"
     }
@@ -118,7 +127,13 @@ foreach ($group in $inventory | Group-Object Site) {
         $failures.Add("site $($group.Name): source $($sources[0].Device) ($reason)")
         # Its destinations were not synced tonight either: the journal (and Test-ZkDevice's LastFailedSync) says so.
         foreach ($row in $group.Group | Where-Object Role -eq 'Destination') {
-            Write-ZkSyncHistory -Destination $row.Device -Source $sources[0].Device -Error "not synced: the source could not be reached ($reason)" -Command $script:Name
+            $history = @{
+                Destination = $row.Device
+                Source      = $sources[0].Device
+                Error       = "not synced: the source could not be reached ($reason)"
+                Command     = $script:Name
+            }
+            Write-ZkSyncHistory @history
         }
         continue
     }
@@ -129,13 +144,23 @@ foreach ($group in $inventory | Group-Object Site) {
         $reason = $connectError[0].Exception.Message
         $failures.Add("site $($group.Name): $($row.Device) ($reason)")
         $null = $failedDevices.Add($row.Device)
-        Write-ZkSyncHistory -Destination $row.Device -Source $source.Device -Error "not synced: $reason" -Command $script:Name
+        Write-ZkSyncHistory -Destination $row.Device -Source $source.Device -Error "not synced: $reason" `
+            -Command $script:Name
     }
     if (-not $destinations) { $source | Disconnect-ZkDevice; continue }
 
     $sitePath = Join-Path $BackupPath $group.Name
     # -Summary: one summary per destination instead of one result per user (the journal keeps the per-user failures).
-    $summaries = Sync-ZkDevice -Source $source -Destination $destinations -BackupPath $sitePath -BackupPathPassword $backupPassword -Summary -Confirm:$false -ErrorAction SilentlyContinue
+    $sync = @{
+        Source             = $source
+        Destination        = $destinations
+        BackupPath         = $sitePath
+        BackupPathPassword = $backupPassword
+        Summary            = $true
+        Confirm            = $false
+        ErrorAction        = 'SilentlyContinue'
+    }
+    $summaries = Sync-ZkDevice @sync
     foreach ($summary in $summaries) {
         Write-Host "  $summary"
         if ($summary.Succeeded) { $synced.Add($summary); continue }
@@ -149,7 +174,8 @@ foreach ($group in $inventory | Group-Object Site) {
     $after = @($source) + @($destinations) | Test-ZkDevice
     $after | Format-Table -AutoSize | Out-Host
     $after | ForEach-Object { $health.Add($_) }
-    $after | Where-Object { -not $_.Healthy -and -not $failedDevices.Contains($_.Device) } | ForEach-Object { $unhealthy.Add($_) }
+    $after | Where-Object { -not $_.Healthy -and -not $failedDevices.Contains($_.Device) } |
+        ForEach-Object { $unhealthy.Add($_) }
     @($source) + @($destinations) | Disconnect-ZkDevice
 }
 
@@ -169,7 +195,9 @@ if ($failures.Count -gt 0) {
     Exit-Run 1 ("FAILED {0} of {1}: {2}" -f $failures.Count, ($failures.Count + $synced.Count), ($failures -join '; '))
 }
 if ($unhealthy.Count -gt 0) {
-    Exit-Run 3 ("synced {0} destination(s), but unhealthy afterwards: {1}" -f $synced.Count, (($unhealthy | ForEach-Object { "$($_.Device) ($($_.Problems -join ', '))" }) -join '; '))
+    $problems = $unhealthy | ForEach-Object { "$($_.Device) ($($_.Problems -join ', '))" }
+    Exit-Run 3 ("synced {0} destination(s), but unhealthy afterwards: {1}" -f $synced.Count, ($problems -join '; '))
 }
 Exit-Run 0 ("OK: synced {0} destination(s), {1} added, {2} updated, {3} unchanged" -f $synced.Count,
-    ($synced | Measure-Object Added -Sum).Sum, ($synced | Measure-Object Updated -Sum).Sum, ($synced | Measure-Object Unchanged -Sum).Sum)
+    ($synced | Measure-Object Added -Sum).Sum, ($synced | Measure-Object Updated -Sum).Sum,
+    ($synced | Measure-Object Unchanged -Sum).Sum)

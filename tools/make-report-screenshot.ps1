@@ -6,8 +6,9 @@
 .DESCRIPTION
     Fourteen nightly runs against emulators: a face terminal at head office synced to three sites, a bw site that
     refuses an alphanumeric user id added on night 9, a site unreachable on nights 5 and 11 (recorded with
-    Write-ZkSyncHistory), and a site clock set 95 s ahead. Each night's records get that night's time in the journal, so the chart spans two
-    weeks; everything else is what the commands wrote. Needs the module built (out/ZkSync) and chromium on PATH.
+    Write-ZkSyncHistory), and a site clock set 95 s ahead. Each night's records get that night's time in the journal,
+    so the chart spans two weeks; everything else is what the commands wrote. Needs the module built (out/ZkSync)
+    and chromium on PATH.
 #>
 param([string] $OutFile = (Join-Path $PSScriptRoot '../docs/images/sync-report.png'))
 $ErrorActionPreference = 'Stop'

@@ -52,7 +52,8 @@ def run_tests(project, restore=True):
     if os.path.exists(trx):
         ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
         root = ET.parse(trx).getroot()
-        failed = sorted({r.get("testName") for r in root.iterfind(".//t:UnitTestResult", ns) if r.get("outcome") == "Failed"})
+        unit_results = root.iterfind(".//t:UnitTestResult", ns)
+        failed = sorted({r.get("testName") for r in unit_results if r.get("outcome") == "Failed"})
     if ran and int(ran.group(2)) > 0 and not failed:
         failed = [f"{ran.group(2)} failed (names not read)"]
     return p.returncode, failed, ran, text
@@ -94,7 +95,8 @@ for project in projects:
     code, failed, ran, text = run_tests(project)
     if code != 0 or not ran:
         # Timing tests can fail from machine load alone; one more run tells load from a red tree.
-        print(f"baseline {project} not green ({', '.join(failed) or 'no result'}); running it once more", file=sys.stderr)
+        print(f"baseline {project} not green ({', '.join(failed) or 'no result'}); running it once more",
+              file=sys.stderr)
         code, failed, ran, text = run_tests(project, restore=False)
     if code != 0 or not ran:
         sys.stderr.write(text[-4000:])
@@ -132,7 +134,8 @@ for mid, edits in mutations.items():
         names = [re.sub(r"\(.*", "", f) for f in failed]
         names = [".".join(n.split(".")[-2:]) for n in names]
         shown = sorted(set(names))
-        rows.append((mid, f"{len(failed)}: " + ", ".join(shown[:6]) + (f", … (+{len(shown) - 6})" if len(shown) > 6 else "")))
+        more = f", … (+{len(shown) - 6})" if len(shown) > 6 else ""
+        rows.append((mid, f"{len(failed)}: " + ", ".join(shown[:6]) + more))
     print(f"{mid}: {rows[-1][1]} ({time.time() - started:.0f} s)", file=sys.stderr)
     write_report(rows)
 

@@ -18,7 +18,8 @@ tools="$PWD/.tools"
 pwsh="$tools/pwsh"
 pester="$tools/modules/Pester/5.7.1"
 
-# A prerequisite that cannot be had: a skip outside CI, a failure under CI=true (CI must not go green with Pester unrun).
+# A prerequisite that cannot be had: a skip outside CI, a failure under CI=true (CI must not go green with Pester
+# unrun).
 missing() {
   echo "pester: $1; the Pester suite was NOT run. $2" >&2
   if under_ci; then

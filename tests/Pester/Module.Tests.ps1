@@ -17,7 +17,8 @@ Describe 'ZkSync module' {
     It 'exports exactly the cmdlets listed in the manifest' {
         $listed = (Import-PowerShellDataFile $ModuleManifest).CmdletsToExport | Sort-Object
         $exported = (Get-Command -Module ZkSync).Name | Sort-Object
-        $listed | Should -Not -BeNullOrEmpty -Because 'two empty lists are equal, and the per-cmdlet help tests below would not run'
+        $listed | Should -Not -BeNullOrEmpty `
+            -Because 'two empty lists are equal, and the per-cmdlet help tests below would not run'
         $exported | Should -Be $listed
     }
 
@@ -30,7 +31,8 @@ Describe 'ZkSync module' {
     }
 
     It 'has format views for copy, sync and compare results, backups and users' {
-        foreach ($type in 'ZkCopyResult', 'ZkSyncResult', 'ZkSyncSummary', 'ZkCompareResult', 'ZkBackupInfo', 'ZkUserInfo') {
+        $types = 'ZkCopyResult', 'ZkSyncResult', 'ZkSyncSummary', 'ZkCompareResult', 'ZkBackupInfo', 'ZkUserInfo'
+        foreach ($type in $types) {
             Get-FormatData -TypeName "ZkSync.PowerShell.$type" | Should -Not -BeNullOrEmpty
         }
     }
@@ -51,9 +53,11 @@ Describe '<Name> help' -ForEach $Commands {
     }
 
     It 'describes every parameter' {
-        $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+        $common = [System.Management.Automation.PSCmdlet]::CommonParameters +
+            [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
         foreach ($parameter in (Get-Command $Name).Parameters.Keys | Where-Object { $_ -notin $common }) {
-            ($help.parameters.parameter | Where-Object name -EQ $parameter).description.Text | Should -Not -BeNullOrEmpty -Because "-$parameter needs help"
+            ($help.parameters.parameter | Where-Object name -EQ $parameter).description.Text |
+                Should -Not -BeNullOrEmpty -Because "-$parameter needs help"
         }
     }
 }
@@ -63,7 +67,8 @@ Describe 'Without a session' {
         $ps = [powershell]::Create()
         try {
             # A fresh runspace has no session; the error must be terminating (catchable), not a silent empty result.
-            $null = $ps.AddScript("Import-Module '$ModuleManifest'; try { Get-ZkUser } catch { `$_.FullyQualifiedErrorId }")
+            $null = $ps.AddScript(
+                "Import-Module '$ModuleManifest'; try { Get-ZkUser } catch { `$_.FullyQualifiedErrorId }")
             $ps.Invoke() | Should -BeLike 'ZkSync.NoSession*'
         }
         finally { $ps.Dispose() }

@@ -6,11 +6,21 @@ BeforeAll {
     $script:Example = Join-Path $script:RepoRoot 'examples' 'nightly-sync.ps1'
     # This pwsh, again: its own executable, or `dotnet pwsh.dll` when it runs as a .NET tool (tools/run-pester.sh).
     $script:Pwsh = @([Environment]::ProcessPath)
-    if ([System.IO.Path]::GetFileNameWithoutExtension($script:Pwsh[0]) -eq 'dotnet') { $script:Pwsh += Join-Path $PSHOME 'pwsh.dll' }
+    if ([System.IO.Path]::GetFileNameWithoutExtension($script:Pwsh[0]) -eq 'dotnet') {
+        $script:Pwsh += Join-Path $PSHOME 'pwsh.dll'
+    }
 
     function New-TestCredential([string] $Folder, [string] $Name, [string] $Password) {
         $credential = [pscredential]::new($Name, (ConvertTo-SecureString $Password -AsPlainText -Force))
         $credential | Export-Clixml -LiteralPath (Join-Path $Folder "$Name.xml")
+    }
+
+    # One row of the runbook's inventory (devices.csv): a loopback emulator over TCP.
+    function New-InventoryRow([string] $Site, [string] $Role, [int] $Port, [string] $CredentialName) {
+        [pscustomobject]@{
+            Site = $Site; Role = $Role; IPAddress = '127.0.0.1'; Port = $Port; Protocol = 'Tcp'
+            CredentialName = $CredentialName
+        }
     }
 
     # A port nothing listens on: bound on loopback, noted, closed.
@@ -21,10 +31,16 @@ BeforeAll {
     }
 
     function Invoke-NightlySync([string] $Root, [string[]] $Extra = @()) {
-        $output = & $script:Pwsh[0] @($script:Pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive -File $script:Example -InventoryPath (Join-Path $Root 'devices.csv') `
-            -CredentialPath (Join-Path $Root 'keys') -BackupPath (Join-Path $Root 'backups') -LogPath (Join-Path $Root 'logs') `
+        $output = & $script:Pwsh[0] @($script:Pwsh | Select-Object -Skip 1) -NoProfile -NonInteractive `
+            -File $script:Example -InventoryPath (Join-Path $Root 'devices.csv') `
+            -CredentialPath (Join-Path $Root 'keys') -BackupPath (Join-Path $Root 'backups') `
+            -LogPath (Join-Path $Root 'logs') `
             -JournalPath (Join-Path $Root 'journal') -Timeout 2 -ModulePath $script:ModuleManifest @Extra 2>&1
-        [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = @($output | ForEach-Object ToString); Last = "$($output | Select-Object -Last 1)" }
+        [pscustomobject]@{
+            ExitCode = $LASTEXITCODE
+            Output   = @($output | ForEach-Object ToString)
+            Last     = "$($output | Select-Object -Last 1)"
+        }
     }
 }
 
@@ -56,20 +72,21 @@ Describe 'examples/nightly-sync.ps1' {
         $closedSourcePort = Get-ClosedPort
         $c1 = Start-ZkEmulator -CommKey 975310
         @(
-            [pscustomobject]@{ Site = 'A'; Role = 'Source'; IPAddress = '127.0.0.1'; Port = $sourceA.Port; Protocol = 'Tcp'; CredentialName = 'SiteA' }
-            [pscustomobject]@{ Site = 'A'; Role = 'Destination'; IPAddress = '127.0.0.1'; Port = $a1.Port; Protocol = 'Tcp'; CredentialName = 'SiteA' }
-            [pscustomobject]@{ Site = 'A'; Role = 'Destination'; IPAddress = '127.0.0.1'; Port = $a2.Port; Protocol = 'Tcp'; CredentialName = 'SiteA' }
-            [pscustomobject]@{ Site = 'B'; Role = 'Source'; IPAddress = '127.0.0.1'; Port = $sourceB.Port; Protocol = 'Tcp'; CredentialName = 'SiteB' }
-            [pscustomobject]@{ Site = 'B'; Role = 'Destination'; IPAddress = '127.0.0.1'; Port = $b1.Port; Protocol = 'Tcp'; CredentialName = 'SiteB' }
-            [pscustomobject]@{ Site = 'B'; Role = 'Destination'; IPAddress = '127.0.0.1'; Port = $closedPort; Protocol = 'Tcp'; CredentialName = 'SiteB' }
-            [pscustomobject]@{ Site = 'C'; Role = 'Source'; IPAddress = '127.0.0.1'; Port = $closedSourcePort; Protocol = 'Tcp'; CredentialName = 'SiteB' }
-            [pscustomobject]@{ Site = 'C'; Role = 'Destination'; IPAddress = '127.0.0.1'; Port = $c1.Port; Protocol = 'Tcp'; CredentialName = 'SiteB' }
+            New-InventoryRow A Source $sourceA.Port SiteA
+            New-InventoryRow A Destination $a1.Port SiteA
+            New-InventoryRow A Destination $a2.Port SiteA
+            New-InventoryRow B Source $sourceB.Port SiteB
+            New-InventoryRow B Destination $b1.Port SiteB
+            New-InventoryRow B Destination $closedPort SiteB
+            New-InventoryRow C Source $closedSourcePort SiteB
+            New-InventoryRow C Destination $c1.Port SiteB
         ) | Export-Csv -LiteralPath (Join-Path $script:Root 'devices.csv') -NoTypeInformation
 
         $run = Invoke-NightlySync $script:Root
 
         $run.ExitCode | Should -Be 1 -Because ($run.Output -join "`n")
-        $run.Last | Should -Match "FAILED 2 of 5: site B: 127\.0\.0\.1:$closedPort \(.+\); site C: source 127\.0\.0\.1:$closedSourcePort "
+        $run.Last | Should -Match ("FAILED 2 of 5: site B: 127\.0\.0\.1:$closedPort \(.+\); " +
+            "site C: source 127\.0\.0\.1:$closedSourcePort ")
 
         # The others were synced, with verify, after an encrypted backup each.
         foreach ($pair in @(@($a1, 12, 531642), @($a2, 12, 531642), @($b1, 5, 975310), @($c1, 0, 975310))) {
@@ -87,7 +104,8 @@ Describe 'examples/nightly-sync.ps1' {
         $failed = @($history | Where-Object Status -eq 'Failed' | Sort-Object Destination)
         $failed.Destination | Should -Be (@("127.0.0.1:$closedPort", "127.0.0.1:$($c1.Port)") | Sort-Object)
         $failed.Command | Sort-Object -Unique | Should -Be 'nightly-sync.ps1'
-        ($failed | Where-Object Destination -eq "127.0.0.1:$($c1.Port)").Error | Should -Match 'source could not be reached'
+        ($failed | Where-Object Destination -eq "127.0.0.1:$($c1.Port)").Error |
+            Should -Match 'source could not be reached'
 
         # The report next to the journal: tonight's runs as the journal has them, and the health checks after the sync.
         $reportPath = Join-Path $script:Root 'journal' 'sync-report.html'
@@ -105,7 +123,8 @@ Describe 'examples/nightly-sync.ps1' {
         $page | Should -Not -Match '<script|<link| src=| href='
 
         # Keys come from credentials and appear in neither the transcript nor the journal nor the output.
-        $transcript = Get-Content -Raw (Get-ChildItem (Join-Path $script:Root 'logs') -Filter '*.log' | Select-Object -First 1).FullName
+        $transcriptFile = Get-ChildItem (Join-Path $script:Root 'logs') -Filter '*.log' | Select-Object -First 1
+        $transcript = Get-Content -Raw $transcriptFile.FullName
         $transcript | Should -Match 'Before:'
         $journal = (Get-ChildItem (Join-Path $script:Root 'journal') | Get-Content -Raw) -join "`n"
         foreach ($secret in '531642', '975310', 'backup-Passw0rd') {
@@ -121,8 +140,8 @@ Describe 'examples/nightly-sync.ps1' {
         $source = Start-ZkEmulator -Users 3 -CommKey 246800
         $destination = Start-ZkEmulator -CommKey 246800
         @(
-            [pscustomobject]@{ Site = 'Lab'; Role = 'Source'; IPAddress = '127.0.0.1'; Port = $source.Port; Protocol = 'Tcp'; CredentialName = 'Lab' }
-            [pscustomobject]@{ Site = 'Lab'; Role = 'Destination'; IPAddress = '127.0.0.1'; Port = $destination.Port; Protocol = 'Tcp'; CredentialName = 'Lab' }
+            New-InventoryRow Lab Source $source.Port Lab
+            New-InventoryRow Lab Destination $destination.Port Lab
         ) | Export-Csv -LiteralPath (Join-Path $script:Root 'devices.csv') -NoTypeInformation
 
         $run = Invoke-NightlySync $script:Root
@@ -143,16 +162,24 @@ Describe 'The run journal with two processes writing at once' {
         $writer = {
             param($Manifest, $Journal, $Tag)
             Import-Module $Manifest
-            # Warm up (load and compile the journal path) elsewhere first, so neither writer is done before the other starts.
+            # Warm up (load and compile the journal path) elsewhere first, so neither writer is done before the other
+            # starts.
             Write-ZkSyncHistory -Destination warm-up -JournalPath "$Journal.warmup.$Tag"
             # Both writers start together: each says it is ready and waits for the other.
             New-Item -ItemType File "$Journal.ready.$Tag" | Out-Null
             $giveUp = [DateTime]::UtcNow.AddMinutes(2)
-            while (@(Get-ChildItem "$Journal.ready.*").Count -lt 2 -and [DateTime]::UtcNow -lt $giveUp) { Start-Sleep -Milliseconds 5 }
-            foreach ($n in 1..150) { Write-ZkSyncHistory -Destination "$Tag-$n" -Error ($Tag * 3000) -JournalPath $Journal }
+            while (@(Get-ChildItem "$Journal.ready.*").Count -lt 2 -and [DateTime]::UtcNow -lt $giveUp) {
+                Start-Sleep -Milliseconds 5
+            }
+            foreach ($n in 1..150) {
+                Write-ZkSyncHistory -Destination "$Tag-$n" -Error ($Tag * 3000) -JournalPath $Journal
+            }
         }
-        $other = $script:Pwsh + @('-NoProfile', '-NonInteractive', '-Command', "& { $writer } '$script:ModuleManifest' '$journal' 'B'")
-        $process = Start-Process -FilePath $other[0] -ArgumentList ($other | Select-Object -Skip 1 | ForEach-Object { if ($_ -match '\s') { '"' + ($_ -replace '"', '\"') + '"' } else { $_ } }) -PassThru -NoNewWindow
+        $command = "& { $writer } '$script:ModuleManifest' '$journal' 'B'"
+        $other = $script:Pwsh + @('-NoProfile', '-NonInteractive', '-Command', $command)
+        $arguments = $other | Select-Object -Skip 1 |
+            ForEach-Object { if ($_ -match '\s') { '"' + ($_ -replace '"', '\"') + '"' } else { $_ } }
+        $process = Start-Process -FilePath $other[0] -ArgumentList $arguments -PassThru -NoNewWindow
         & $writer $script:ModuleManifest $journal 'A'
         $process.WaitForExit(120000) | Should -BeTrue
         $process.ExitCode | Should -Be 0
@@ -166,7 +193,10 @@ Describe 'The run journal with two processes writing at once' {
         $tags = $records | ForEach-Object { $_.Destination.Substring(0, 1) }
         $switches = @(1..($tags.Count - 1) | Where-Object { $tags[$_] -ne $tags[$_ - 1] }).Count
         Remove-Item -Recurse -Force $journal, "$journal.ready.*", "$journal.warmup.*"
-        if ($switches -le 2) { Set-ItResult -Inconclusive -Because "the two writers did not overlap on this machine (load); the records are whole" }
+        if ($switches -le 2) {
+            Set-ItResult -Inconclusive `
+                -Because "the two writers did not overlap on this machine (load); the records are whole"
+        }
     }
 }
 
@@ -174,14 +204,17 @@ Describe 'Connect-ZkDevice -Credential under a transcript' {
     AfterEach { Remove-ZkTestDevice }
 
     It 'keeps the comm key out of the transcript, verbose, debug and error output' {
-        $log = Join-Path ([System.IO.Path]::GetTempPath()) ("zksync-transcript-" + [guid]::NewGuid().ToString('N') + '.log')
+        $logName = "zksync-transcript-" + [guid]::NewGuid().ToString('N') + '.log'
+        $log = Join-Path ([System.IO.Path]::GetTempPath()) $logName
         $emu = Start-ZkEmulator -CommKey 918273
         $right = [pscredential]::new('door', (ConvertTo-SecureString '918273' -AsPlainText -Force))
         $wrong = [pscredential]::new('door', (ConvertTo-SecureString '918274' -AsPlainText -Force))
         Start-Transcript -Path $log | Out-Null
         try {
-            $session = $emu | Connect-ZkDevice -Credential $right -Timeout 3 -Verbose -Debug 4>&1 5>&1 | Out-String | Write-Host
-            $emu | Connect-ZkDevice -Credential $wrong -Timeout 3 -ErrorAction SilentlyContinue -ErrorVariable failure | Out-Null
+            $session = $emu | Connect-ZkDevice -Credential $right -Timeout 3 -Verbose -Debug 4>&1 5>&1 |
+                Out-String | Write-Host
+            $emu | Connect-ZkDevice -Credential $wrong -Timeout 3 -ErrorAction SilentlyContinue -ErrorVariable failure |
+                Out-Null
             "$failure" | Write-Host
         }
         finally {

@@ -23,7 +23,8 @@ Describe 'Connect-ZkDevice' {
 
     It 'reports a wrong comm key as ZkSync.AuthenticationFailed' {
         $emulator = Start-ZkEmulator -CommKey 4321
-        $emulator | Connect-ZkDevice -CommKey 1 -ErrorVariable failure -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $emulator | Connect-ZkDevice -CommKey 1 -ErrorVariable failure -ErrorAction SilentlyContinue |
+            Should -BeNullOrEmpty
         $failure[0].FullyQualifiedErrorId | Should -BeLike 'ZkSync.AuthenticationFailed*'
         $failure[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
     }

@@ -76,7 +76,8 @@ Describe 'Sync-ZkDevice' {
         $source = New-ZkTestDevice -Users 2
         $bw = New-ZkTestDevice -Profile bw
         $null = New-ZkUser -Session $source -UserId 'A17' -Name 'Alexandria'
-        $results = Sync-ZkDevice -Source $source -Destination $bw -AllowTruncation | Where-Object { $_ -is [ZkSync.PowerShell.ZkSyncResult] }
+        $results = Sync-ZkDevice -Source $source -Destination $bw -AllowTruncation |
+            Where-Object { $_ -is [ZkSync.PowerShell.ZkSyncResult] }
         $refused = $results | Where-Object UserId -eq 'A17'
         $refused.Status | Should -Be 'Failed'
         $refused.Notes | Should -Match 'numeric'
@@ -86,7 +87,8 @@ Describe 'Sync-ZkDevice' {
     It 'skips fingerprints between different fingerprint algorithms' {
         $source = New-ZkTestDevice -Users 2
         $old = Start-ZkEmulator -FingerprintVersion 9 | Connect-ZkDevice -Timeout 3
-        $results = Sync-ZkDevice -Source $source -Destination $old -WarningAction SilentlyContinue | Where-Object { $_ -is [ZkSync.PowerShell.ZkSyncResult] }
+        $results = Sync-ZkDevice -Source $source -Destination $old -WarningAction SilentlyContinue |
+            Where-Object { $_ -is [ZkSync.PowerShell.ZkSyncResult] }
         $results.Fingerprints | Sort-Object -Unique | Should -Be 'Skipped'
         $results[0].Notes | Should -Match 'algorithm'
     }
@@ -94,7 +96,8 @@ Describe 'Sync-ZkDevice' {
     It 'fails a destination that is too small before writing anything' {
         $source = New-ZkTestDevice -Users 6
         $small = Start-ZkEmulator -UserCapacity 4 | Connect-ZkDevice -Timeout 3
-        $summary = Sync-ZkDevice -Source $source -Destination $small -Summary -ErrorVariable failures -ErrorAction SilentlyContinue
+        $summary = Sync-ZkDevice -Source $source -Destination $small -Summary -ErrorVariable failures `
+            -ErrorAction SilentlyContinue
         $summary.Error | Should -Match 'only 4 fit'
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'ZkSync.SyncDestinationFailed*'
         Get-ZkUser -Session $small | Should -BeNullOrEmpty
@@ -108,7 +111,8 @@ Describe 'Sync-ZkDevice' {
         $dead = $deadEmulator | Connect-ZkDevice -Timeout 3
         $deadEmulator | Stop-ZkEmulator
 
-        $summaries = Sync-ZkDevice -Source $source -Destination $b, $dead, $c -Summary -ErrorVariable failures -ErrorAction SilentlyContinue
+        $summaries = Sync-ZkDevice -Source $source -Destination $b, $dead, $c -Summary -ErrorVariable failures `
+            -ErrorAction SilentlyContinue
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'ZkSync.SyncDestinationFailed*'
         ($summaries | Where-Object Destination -eq $dead.Device).Error | Should -Not -BeNullOrEmpty
@@ -120,7 +124,8 @@ Describe 'Sync-ZkDevice' {
         $source = New-ZkTestDevice -Users 8
         $destination = New-ZkTestDevice
         $chosen = Get-ZkUser -Session $source | Where-Object UserId -like '100*'
-        $null = Get-ZkUser -Session $source | Where-Object UserId -like '100*' | Sync-ZkDevice -Source $source -Destination $destination
+        $null = Get-ZkUser -Session $source | Where-Object UserId -like '100*' |
+            Sync-ZkDevice -Source $source -Destination $destination
         (Get-ZkUser -Session $destination).UserId | Should -Be $chosen.UserId
     }
 }
@@ -168,8 +173,10 @@ Describe 'Export-ZkDevice, Import-ZkDevice and Start-ZkEmulator -FromBackup' {
         $source = New-ZkTestDevice -Users 3
         $destination = New-ZkTestDevice
         $null = New-ZkUser -Session $destination -UserId 42 -Name 'Before'
-        $summary = Sync-ZkDevice -Source $source -Destination $destination -BackupPath (Join-Path $folder 'syncs') -BackupPathPassword $password -Summary
-        { Compare-ZkDevice -ReferencePath $summary.BackupPath -Difference $destination } | Should -Throw -ErrorId 'ZkSync.BackupPasswordInvalid*'
+        $summary = Sync-ZkDevice -Source $source -Destination $destination -BackupPath (Join-Path $folder 'syncs') `
+            -BackupPathPassword $password -Summary
+        { Compare-ZkDevice -ReferencePath $summary.BackupPath -Difference $destination } |
+            Should -Throw -ErrorId 'ZkSync.BackupPasswordInvalid*'
         $before = Compare-ZkDevice -ReferencePath $summary.BackupPath -Password $password -Difference $destination
         ($before | Where-Object UserId -eq '42').Status | Should -Be 'Equal'
         @($before | Where-Object Status -eq 'DifferenceOnly').Count | Should -Be 3
@@ -178,7 +185,8 @@ Describe 'Export-ZkDevice, Import-ZkDevice and Start-ZkEmulator -FromBackup' {
     It 'refuses -BackupPathPassword (or its alias -BackupPassword) without -BackupPath before touching a device' {
         $source = New-ZkTestDevice -Users 2
         $destination = New-ZkTestDevice
-        { Sync-ZkDevice -Source $source -Destination $destination -BackupPassword $password } | Should -Throw -ErrorId 'ZkSync.InvalidArgument*'
+        { Sync-ZkDevice -Source $source -Destination $destination -BackupPassword $password } |
+            Should -Throw -ErrorId 'ZkSync.InvalidArgument*'
         @(Get-ZkUser -Session $destination).Count | Should -Be 0
     }
 

@@ -28,7 +28,10 @@ Describe 'Default views at 80 columns' {
         @{ Name = 'Get-ZkSession'; Script = { Get-ZkSession } }
         @{ Name = 'Copy-ZkUser results'; Script = { Copy-ZkUser -Source $face -Destination $bw -UserId 77 } }
         @{ Name = 'Get-ZkDeviceInfo'; Script = { Get-ZkDeviceInfo -Session $face } }
-        @{ Name = 'Sync-ZkDevice -Summary'; Script = { Sync-ZkDevice -Source $face -Destination $bw -Summary -AllowTruncation } }
+        @{
+            Name   = 'Sync-ZkDevice -Summary'
+            Script = { Sync-ZkDevice -Source $face -Destination $bw -Summary -AllowTruncation }
+        }
         @{ Name = 'Get-ZkUser'; Script = { Get-ZkUser -Session $face } }
     ) {
         $lines = Get-PrintedLine (& $Script)
