@@ -38,7 +38,7 @@ namespace ZkSync.PowerShell.Tests
             string backup = Text(Summaries(result).Single(), "BackupPath");
             string[] locked = Strings(
                 $"try {{ Compare-ZkDevice -ReferencePath '{backup}' -Difference $b; 'not stopped' }} catch {{ "
-                    + "$_.FullyQualifiedErrorId }}"
+                    + "$_.FullyQualifiedErrorId }"
             );
             Assert.StartsWith("ZkSync.BackupPasswordInvalid,", Assert.Single(locked));
             // With the password it opens, and holds the destination as it was before the sync: empty.
@@ -128,7 +128,7 @@ namespace ZkSync.PowerShell.Tests
             Assert.StartsWith("ZkSync.BackupInvalid,", Assert.Single(damaged));
             string[] imported = Strings(
                 $"try {{ Import-ZkDevice '{File("plain.zksync")}' $b; 'not stopped' }} catch {{ "
-                    + "$_.FullyQualifiedErrorId }}"
+                    + "$_.FullyQualifiedErrorId }"
             );
             Assert.StartsWith("ZkSync.BackupInvalid,", Assert.Single(imported));
             Assert.Equal(0, Count("Get-ZkUser -Session $b"));

@@ -52,21 +52,21 @@ namespace ZkSync.PowerShell.Tests
             Assert.Equal(
                 Sorted(
                     $"Get-ZkFingerprint -Session $a -UserId {filter} | ForEach-Object {{ $_.UserId + '/' + "
-                        + "$_.FingerIndex + '/' + [Convert]::ToBase64String($_.Template) }}"
+                        + "$_.FingerIndex + '/' + [Convert]::ToBase64String($_.Template) }"
                 ),
                 Sorted(string.Format(CultureInfo.InvariantCulture, Prints, "$b"))
             );
             Assert.Equal(
                 Sorted(
                     $"Get-ZkFaceTemplate -Session $a -UserId {filter} | ForEach-Object {{ $_.UserId + '/' + $_.FaceId "
-                        + "+ '/' + $_.Size }}"
+                        + "+ '/' + $_.Size }"
                 ),
                 Sorted(string.Format(CultureInfo.InvariantCulture, Faces, "$b"))
             );
             Assert.Equal(
                 Sorted(
                     $"Get-ZkUserPhoto -Session $a -UserId {filter} | ForEach-Object {{ $_.UserId + ':' + "
-                        + "[Convert]::ToBase64String($_.Content) }}"
+                        + "[Convert]::ToBase64String($_.Content) }"
                 ),
                 Sorted(
                     "Get-ZkUserPhoto -Session $b | ForEach-Object { $_.UserId + ':' + "

@@ -176,7 +176,7 @@ namespace ZkSync.PowerShell.Tests
                     "Equal",
                     Strings(
                             $"Compare-ZkDevice -Reference $a -Difference {s} | ForEach-Object {{ $_.Status.ToString() "
-                                + "}}"
+                                + "}"
                         )
                         .Distinct()
                         .Single()
