@@ -29,8 +29,8 @@ namespace ZkSync.FaultCampaign.Core
         public ZkTransportKind Transport { get; }
 
         /// <summary>
-        /// How the faulty destination differs from a default one for the whole run (session behaviours,
-        /// firmware-faithful silent drops: device settings, not triggers); null = not at all.
+        /// How the faulty destination differs from a default one for the whole run (session behaviours: device
+        /// settings, not triggers); null = not at all.
         /// </summary>
         public Action<EmulatorOptions>? Device { get; private set; }
 
@@ -131,8 +131,7 @@ namespace ZkSync.FaultCampaign.Core
                 new FaultKind(
                     "silent drop of damaged upload",
                     ZkTransportKind.Tcp,
-                    (r, _) => new FaultOptions { DamageUploadOf = DroppableUploads[r.Next(DroppableUploads.Length)] },
-                    d => d.SilentDrops = true
+                    (r, _) => new FaultOptions { DamageUploadOf = DroppableUploads[r.Next(DroppableUploads.Length)] }
                 ),
                 // ZMM220_TFT handshake (CONNECT answered ACK_UNAUTH with no key set), met again on every reconnect a
                 // reset forces.

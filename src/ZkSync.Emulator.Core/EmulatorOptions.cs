@@ -110,12 +110,13 @@ namespace ZkSync.Emulator.Core
         public TimeSpan UdpSessionIdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
         /// <summary>
-        /// Firmware-faithful drops: where firmware ACKs an upload it does not store (a partial or malformed batch
-        /// buffer, a photo that is not a whole JPEG, a template of the other fingerprint algorithm, face capacity
-        /// reached), answer OK and store nothing (logged), instead of the strict default's CMD_ACK_ERROR. Only a
-        /// read-back shows the loss.
+        /// Refuse with CMD_ACK_ERROR what firmware ACKs without a sign (a partial or malformed batch buffer, a photo
+        /// that is not a whole JPEG or above <see cref="MaxPhotoBytes"/>, a command-87 template of the other
+        /// fingerprint algorithm).
+        /// Off by default: as firmware (FW commu.c 978-1003, 2307-2326, 2363-2391), such an upload is ACKed and dropped
+        /// (logged), and only a read-back shows the loss. Opt in to make a client's mistakes show at once.
         /// </summary>
-        public bool SilentDrops { get; set; }
+        public bool StrictRefusals { get; set; }
 
         /// <summary>
         /// Options this firmware does not know: CMD_OPTIONS_RRQ for them gets the unknown-option error (2001, or 4999

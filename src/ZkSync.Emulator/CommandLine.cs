@@ -35,9 +35,9 @@ usage: ZkSync.Emulator [options]
   --chunk-gap-ms N      pause between packets of a large-data reply (default 0)
   --latency-ms X        link model: turnaround per request in ms, decimals allowed (default 0)
   --bytes-per-second N  link model: throughput shared by requests and replies, 0 = unlimited (default 0)
-  --silent-drops        ACK and drop what firmware ACKs without storing (partial or malformed batch buffers, photos
-                        that are not a whole JPEG, templates of the other algorithm, face capacity reached) instead
-                        of refusing it (no value)
+  --strict-refusals     refuse with CMD_ACK_ERROR what firmware ACKs and drops (partial or malformed batch buffers,
+                        photos that are not a whole JPEG or above 30 KB, 87 templates of the other algorithm) (no value)
+  --silent-drops        the default now (ACK and drop, as firmware); accepted for older scripts (no value)
   --hide-options LIST   comma-separated options answered as unknown, as older firmware does (e.g. ~ZKFPVersion)
   --device-timing M     none | requests | records: device time per request of a real ZMM220_TFT (default none)
   --time-scale X        divide every modelled time (link and device) by X >= 1 (default 1; 'stats' reports
@@ -54,7 +54,7 @@ faults (off by default; request counts start at 1 = the first request after star
   --reply-delay-ms N             (default 10000)
   --error-command C              answer CMD_ACK_ERROR to every request with command number C
   --damage-upload-of C           the upload buffer used by every request C (110, 151, 10009, 87) loses its tail
-                                 first (refused, or ACKed and dropped with --silent-drops)
+                                 first (ACKed and dropped, or refused with --strict-refusals)
   --ack-drop-command C           answer CMD_ACK_OK to one request with command C without carrying it out
   --ack-drop-occurrence N        which request of --ack-drop-command is dropped (default 1, the first)
   --ack-drop-after-command A     count --ack-drop-command requests only once a request A arrived
@@ -88,9 +88,14 @@ Lines on standard input: 'stats' prints the traffic counters as one JSON line on
                     error = $"{name} is given twice";
                     return null;
                 }
-                if (name == "--silent-drops")
+                if (name == "--silent-drops" || name == "--strict-refusals")
                 {
-                    o.SilentDrops = true;
+                    if (seen.Contains("--silent-drops") && seen.Contains("--strict-refusals"))
+                    {
+                        error = "--silent-drops (the default) and --strict-refusals contradict each other: give one";
+                        return null;
+                    }
+                    o.StrictRefusals = name == "--strict-refusals";
                     continue;
                 }
                 if (i + 1 >= args.Length)

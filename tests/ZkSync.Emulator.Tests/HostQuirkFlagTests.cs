@@ -6,8 +6,10 @@ using ZkSync.Protocol.Framing;
 
 namespace ZkSync.Emulator.Tests
 {
-    /// <summary>The console host's firmware-quirk flags: --silent-drops (no value), --hide-options,
-    /// --damage-upload-of.</summary>
+    /// <summary>
+    /// The console host's firmware-quirk flags: --strict-refusals and the older --silent-drops (no value, now the
+    /// default), --hide-options, --damage-upload-of.
+    /// </summary>
     public class HostQuirkFlagTests
     {
         private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
@@ -42,6 +44,22 @@ namespace ZkSync.Emulator.Tests
             Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.ApplyUploadBuffer, batchCommand).Command); // ACKed...
             var sizes = FreeSizesCodec.Decode(c.Request(CommandCode.GetFreeSizes).Payload);
             Assert.Equal(0, sizes.Users); // ...and dropped
+        }
+
+        [Fact]
+        public async Task Strict_refusals_flag_refuses_a_damaged_batch()
+        {
+            using var host = await HostProcess.StartAsync(
+                $"--port 0 --transport tcp --strict-refusals --damage-upload-of {CommandCode.ApplyUploadBuffer}",
+                Timeout);
+            using var c = RawClient.Tcp(host.Port);
+            Assert.Equal(ReplyCode.Ok, c.Connect().Command);
+            var batch = new BatchUpload();
+            batch.Users.Add(new BatchUserEntry(BatchOperation.AddOrOverwrite, Records.User(10, "1010")));
+            c.Upload(BatchUploadCodec.Encode(batch));
+            byte[] batchCommand = { 0x0c, 0, 0, 0, 0, 0, 8, 0 };
+            Assert.Equal(ReplyCode.Error, c.Request(CommandCode.ApplyUploadBuffer, batchCommand).Command);
+            Assert.Equal(0, FreeSizesCodec.Decode(c.Request(CommandCode.GetFreeSizes).Payload).Users);
         }
 
         [Fact]

@@ -30,6 +30,7 @@ namespace ZkSync.Emulator.Tests
         [InlineData("--idle-timeout-s -1", "--idle-timeout-s '-1' must be a whole number")]
         [InlineData("--connect-6001 yes", "--connect-6001 'yes' must be on or off")]
         [InlineData("--max-sessions -1", "--max-sessions '-1' must be a whole number from 0 to 1024")]
+        [InlineData("--silent-drops --strict-refusals", "contradict each other")]
         public void Bad_values_are_named(string arguments, string message)
         {
             var result = ExternalProcess.Run(

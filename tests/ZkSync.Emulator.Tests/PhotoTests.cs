@@ -42,16 +42,17 @@ namespace ZkSync.Emulator.Tests
         [Theory]
         [InlineData("not-jpeg")]
         [InlineData("oversize")]
-        public async Task Photos_that_are_not_jpeg_or_too_big_are_refused(string kind)
+        public async Task Photos_that_are_not_jpeg_or_too_big_are_acked_and_dropped_as_firmware(string kind)
         {
             using var emu = await Emu.Start("face", 0);
             using var c = Emu.Client(emu);
             c.Request(CommandCode.UserWrite, Records.User(3, "300"));
             var data = kind == "oversize" ? Jpeg(31 * 1024) : Enumerable.Repeat((byte)0x42, 2000).ToArray();
             c.Upload(data, 60000);
-            Assert.Equal(ReplyCode.Error, c.Request(CommandCode.UserPhotoWrite, PinPayload.PhotoWrite("300")).Command);
+            Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.UserPhotoWrite, PinPayload.PhotoWrite("300")).Command);
             Assert.False(emu.State.Photos.ContainsKey("300.jpg"));
             Assert.True(emu.Log.Contains(kind == "oversize" ? "exceeds" : "not a JPEG"));
+            Assert.True(emu.Log.Contains("ACKed and dropped (as firmware)"));
         }
 
         [Fact]

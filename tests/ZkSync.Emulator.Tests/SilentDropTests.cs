@@ -11,8 +11,8 @@ using ZkSync.Protocol.Framing;
 namespace ZkSync.Emulator.Tests
 {
     /// <summary>
-    /// --silent-drops: what firmware ACKs without storing is ACKed and dropped (and logged); the strict default refuses
-    /// the same uploads with CMD_ACK_ERROR.
+    /// By default, as firmware, what firmware ACKs without storing is ACKed and dropped (and logged); --strict-refusals
+    /// refuses the same uploads with CMD_ACK_ERROR. <c>silent</c> = the default, false = strict refusals asked for.
     /// </summary>
     public class SilentDropTests
     {
@@ -24,7 +24,7 @@ namespace ZkSync.Emulator.Tests
             System.Action<EmulatorOptions>? more = null
         ) => Emu.Start(profile, 0, configure: o =>
             {
-                o.SilentDrops = silent;
+                o.StrictRefusals = !silent;
                 more?.Invoke(o);
             });
 
@@ -56,13 +56,8 @@ namespace ZkSync.Emulator.Tests
             c.Upload(data);
             Assert.Equal(expected, c.Request(CommandCode.ApplyUploadBuffer, BatchCommand).Command);
             Assert.Equal(0, emu.State.UserCount);
-            Assert.True(
-                emu.Log.Contains(
-                    silent
-                        ? "ACKed and dropped (silent drops): malformed batch upload"
-                        : "refused: malformed batch upload"
-                )
-            );
+            Assert.True(emu.Log.Contains(
+                silent ? "ACKed and dropped (as firmware): malformed batch" : "refused: malformed batch upload"));
         }
 
         [Theory]
@@ -112,6 +107,18 @@ namespace ZkSync.Emulator.Tests
         }
 
         [Fact]
+        public async Task A_default_device_acks_and_drops_a_photo_that_is_not_a_jpeg_as_firmware_does()
+        {
+            using var emu = await Emu.Start("face", 0);
+            using var c = Emu.Client(emu);
+            c.Request(CommandCode.UserWrite, Records.User(3, "300"));
+            c.Upload(Enumerable.Repeat((byte)0x42, 2000).ToArray());
+            Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.UserPhotoWrite, PinPayload.PhotoWrite("300")).Command);
+            Assert.False(emu.State.Photos.ContainsKey("300.jpg"));
+            Assert.True(emu.Log.Contains("ACKed and dropped (as firmware)"));
+        }
+
+        [Fact]
         public async Task A_zkfinger9_template_is_still_stored_on_a_zkfinger9_device()
         {
             using var emu = await Start(true, more: o => o.FingerprintVersion = 9);
@@ -146,10 +153,11 @@ namespace ZkSync.Emulator.Tests
         }
 
         [Theory]
-        [InlineData(false, ReplyCode.Error)]
-        [InlineData(true, ReplyCode.Ok)]
-        public async Task Face_write_beyond_face_capacity_is_refused_or_acked_and_dropped(bool silent, ushort expected)
+        [InlineData(false)]
+        [InlineData(true)]
+        public async Task Face_write_beyond_face_capacity_is_refused_in_both_modes_as_firmware(bool silent)
         {
+            const ushort expected = ReplyCode.Error; // FW commu.c 1141-1145
             using var emu = await Start(silent, "face", o => o.MaxFaceCount = 0);
             using var c = Emu.Client(emu);
             c.Request(CommandCode.UserWrite, Records.User(1, "100"));

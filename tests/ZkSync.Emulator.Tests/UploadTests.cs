@@ -64,20 +64,21 @@ namespace ZkSync.Emulator.Tests
         }
 
         [Fact]
-        public async Task Malformed_batch_is_refused_and_logged()
+        public async Task Malformed_batch_is_acked_dropped_and_logged_as_firmware()
         {
             using var emu = await Emu.Start();
             using var c = Emu.Client(emu);
             var data = Batch();
             BinaryPrimitives.WriteUInt32LittleEndian(data, 72); // user block no longer adds up
             c.Upload(data);
-            Assert.Equal(ReplyCode.Error, c.Request(CommandCode.ApplyUploadBuffer, BatchCommand).Command);
+            // FW commu.c 2307-2326: OK whatever the batch held.
+            Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.ApplyUploadBuffer, BatchCommand).Command);
             Assert.Equal(0, emu.State.UserCount);
-            Assert.True(emu.Log.Contains("malformed batch upload"));
+            Assert.True(emu.Log.Contains("ACKed and dropped (as firmware): malformed batch upload"));
         }
 
         [Fact]
-        public async Task Data_with_a_skipped_reply_id_or_overflow_is_refused_and_short_upload_is_not_consumed()
+        public async Task Data_with_a_skipped_reply_id_or_overflow_is_refused_and_short_upload_is_acked_and_dropped()
         {
             using var emu = await Emu.Start();
             using var c = Emu.Client(emu);
@@ -91,8 +92,9 @@ namespace ZkSync.Emulator.Tests
             Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.PrepareData, size).Command);
             Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.Data, new byte[60]).Command);
             Assert.Equal(ReplyCode.Error, c.Request(CommandCode.Data, new byte[41]).Command); // 101 > 100
-            Assert.Equal(ReplyCode.Error, c.Request(CommandCode.ApplyUploadBuffer, BatchCommand).Command); // 60 of 100
-            Assert.True(emu.Log.Contains("not completely filled"));
+            Assert.Equal(ReplyCode.Ok, c.Request(CommandCode.ApplyUploadBuffer, BatchCommand).Command); // 60 of 100
+            Assert.Equal(0, emu.State.UserCount);
+            Assert.True(emu.Log.Contains("ACKed and dropped (as firmware): upload buffer not completely filled"));
         }
 
         [Fact]

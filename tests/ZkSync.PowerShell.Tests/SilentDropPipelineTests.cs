@@ -6,8 +6,7 @@ using ZkSync.PowerShell.Tests.Hosting;
 
 namespace ZkSync.PowerShell.Tests
 {
-    /// <summary>Sync-ZkDevice against a destination that ACKs writes it drops, as firmware does (Start-ZkEmulator
-    /// -SilentDrops).</summary>
+    /// <summary>Sync-ZkDevice against a destination that ACKs writes it drops, as firmware does by default.</summary>
     public sealed class SilentDropPipelineTests : DeviceTestBase
     {
         public SilentDropPipelineTests(ModuleFixture fixture) : base(fixture) { }
@@ -16,7 +15,7 @@ namespace ZkSync.PowerShell.Tests
         public void Sync_fails_every_user_whose_templates_were_acked_and_dropped_and_NoVerify_does_not_see_it()
         {
             Device("a", "tft", users: 6);
-            Device("b", "tft", extra: "-FingerprintVersion 9 -HideOption '~ZKFPVersion' -SilentDrops");
+            Device("b", "tft", extra: "-FingerprintVersion 9 -HideOption '~ZKFPVersion'");
             string[] fingered = Strings("Get-ZkFingerprint -Session $a | ForEach-Object UserId").Distinct().ToArray();
             Assert.NotEmpty(fingered);
 

@@ -17,10 +17,10 @@ namespace ZkSync.PowerShell.Tests
         public void Defaults_keep_idle_connections_and_do_not_limit_sessions()
         {
             Assert.Equal(
-                new[] { "00:00:00", "0", "00:00:00", "True", "False", "None", "1", "True" },
+                new[] { "00:00:00", "0", "00:00:00", "True", "False", "None", "1", "True", "False" },
                 Strings("$o = (Start-ZkEmulator).Options; $o.IdleTimeout; $o.MaxSessions; $o.OrphanSessionTimeout; " +
                         "$null -eq $o.UnauthOnConnect; $o.AnswerConnectWith6001; $o.DeviceTiming; $o.TimeScale; " +
-                        "$null -eq $o.Faults"));
+                        "$null -eq $o.Faults; $o.StrictRefusals"));
         }
 
         [Fact]
@@ -55,6 +55,18 @@ namespace ZkSync.PowerShell.Tests
             PsResult result = Ps.Run("Start-ZkEmulator -AnswerConnectWith6001 | Connect-ZkDevice -Timeout 3");
             ErrorRecord error = Assert.Single(result.Errors);
             Assert.StartsWith("ZkSync.HandshakeNotSupported,", error.FullyQualifiedErrorId);
+        }
+
+        [Fact]
+        public void StrictRefusals_is_opt_in_and_SilentDrops_is_still_accepted_as_the_default()
+        {
+            Assert.Equal(new[] { "True", "False" }, Strings(
+                "(Start-ZkEmulator -StrictRefusals).Options.StrictRefusals; " +
+                "(Start-ZkEmulator -SilentDrops).Options.StrictRefusals"));
+            PsResult both = Ps.Run("Start-ZkEmulator -SilentDrops -StrictRefusals");
+            ErrorRecord error = Assert.Single(both.Errors);
+            Assert.StartsWith("ZkSync.InvalidArgument,", error.FullyQualifiedErrorId);
+            Assert.Contains("-StrictRefusals", error.Exception.Message);
         }
 
         [Fact]

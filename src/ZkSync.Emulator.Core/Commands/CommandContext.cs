@@ -62,14 +62,13 @@ namespace ZkSync.Emulator.Core.Commands
         }
 
         /// <summary>
-        /// An upload firmware ACKs without storing: with <see cref="EmulatorOptions.SilentDrops"/> it is ACKed and
-        /// dropped (logged), otherwise refused (the strict deviation). The ACK of command 87 carries FDB_OK (0) as
-        /// firmware's does.
+        /// An upload firmware ACKs without storing: ACKed and dropped (logged), or refused with
+        /// <see cref="EmulatorOptions.StrictRefusals"/>. The ACK of command 87 carries FDB_OK (0) as firmware's does.
         /// </summary>
         public Reply RefuseOrDrop(string why, ushort? subCode = null)
         {
-            if (!Options.SilentDrops) return Refuse(why, subCode);
-            Log.Add($"{Session}: command {Request.Command} ACKed and dropped (silent drops): {why}");
+            if (Options.StrictRefusals) return Refuse(why, subCode);
+            Log.Add($"{Session}: command {Request.Command} ACKed and dropped (as firmware): {why}");
             return Ok(sessionField: Request.Command == CommandCode.UserTemplateExWrite ? (ushort?)0 : null);
         }
 

@@ -83,8 +83,9 @@ namespace ZkSync.Emulator.Core.Commands
             }
             if (data.Length % DeviceFaceRecord.Size != 0)
                 c.Log.Add($"{c.Session}: face write ignores {data.Length % DeviceFaceRecord.Size} trailing bytes");
+            // Refused in every mode: FW commu.c 1141-1145 refuses a new face user beyond ~MaxFaceCount.
             if (c.State.FacesOf(user.Uid).Count == 0 && c.State.UsersWithFaces >= c.Profile.FaceCapacity)
-                return c.RefuseOrDrop($"face capacity {c.Profile.FaceCapacity} users reached");
+                return c.Refuse($"face capacity {c.Profile.FaceCapacity} users reached");
             for (int i = 0; i < records; i++)
             {
                 var record = new byte[DeviceFaceRecord.Size];

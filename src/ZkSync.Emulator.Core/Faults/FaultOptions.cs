@@ -47,8 +47,8 @@ namespace ZkSync.Emulator.Core
 
         /// <summary>
         /// Every request with this command (110, 151, 10009, 87) finds its complete upload buffer damaged (its tail
-        /// lost) and runs on it: the strict device refuses it, one with <see cref="EmulatorOptions.SilentDrops"/> ACKs
-        /// and drops it.
+        /// lost) and runs on it: the device ACKs and drops it, or refuses it with
+        /// <see cref="EmulatorOptions.StrictRefusals"/>.
         /// </summary>
         public ushort? DamageUploadOf { get; set; }
 

@@ -68,10 +68,15 @@ namespace ZkSync.PowerShell.Commands
         [ValidateRange(1, 65534)]
         public int UserCapacity { get; set; }
 
-        /// <summary>ACKs and drops what firmware ACKs without storing, to rehearse what a sync's verify
-        /// catches.</summary>
+        /// <summary>
+        /// Accepted for older scripts: ACKing and dropping what firmware ACKs without storing is now the default.
+        /// </summary>
         [Parameter(ParameterSetName = ProfileSet)]
         public SwitchParameter SilentDrops { get; set; }
+
+        /// <summary>Refuses (CMD_ACK_ERROR) what firmware ACKs and drops, so mistakes show at once.</summary>
+        [Parameter(ParameterSetName = ProfileSet)]
+        public SwitchParameter StrictRefusals { get; set; }
 
         /// <summary>
         /// One request with this command number (151 a face write, 10009 a photo write, 110 a user batch) is answered
@@ -195,6 +200,12 @@ namespace ZkSync.PowerShell.Commands
 
         protected override void ProcessRecord()
         {
+            if (SilentDrops && StrictRefusals)
+            {
+                ThrowTerminatingError(ErrorFactory.Create(ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument,
+                    "-SilentDrops (the default, as firmware) and -StrictRefusals contradict each other: give one.",
+                    null));
+            }
             BackupContent? backup = null;
             if (FromBackup != null)
             {
@@ -218,7 +229,7 @@ namespace ZkSync.PowerShell.Commands
                 UserCapacity = MyInvocation.BoundParameters.ContainsKey(nameof(UserCapacity))
                     ? UserCapacity
                     : (int?)null,
-                SilentDrops = SilentDrops,
+                StrictRefusals = StrictRefusals,
                 HiddenOptions = HideOption ?? Array.Empty<string>(),
             };
             ApplyHostOptions(options);

@@ -7,7 +7,7 @@ using ZkSync.Sync;
 namespace ZkSync.Sync.Tests.EndToEnd
 {
     /// <summary>
-    /// Destinations in --silent-drops mode ACK writes they do not store, as firmware does. The verify read-back is what
+    /// Default destinations ACK writes they do not store, as firmware does. The verify read-back is what
     /// turns each such user into Failed with the reason; without it (-NoVerify) the same run reports Succeeded.
     /// </summary>
     public class SilentDropSyncTests
@@ -36,7 +36,6 @@ namespace ZkSync.Sync.Tests.EndToEnd
             {
                 o.FingerprintVersion = 9;
                 o.HiddenOptions = new[] { "~ZKFPVersion" };
-                o.SilentDrops = true;
             });
 
         /// <summary>ZKFinger 10 templates small enough for ZKFinger 9's 602 bytes, so only their algorithm gives them
@@ -79,6 +78,7 @@ namespace ZkSync.Sync.Tests.EndToEnd
                 Assert.Contains("missing (the device acknowledged the write but did not keep it", i.Notes);
             });
             Assert.All(report.Items.Except(fingered), i => Assert.Equal(SyncItemStatus.Succeeded, i.Status));
+            Assert.All(fingered, i => Assert.False(HasFingerprints(destination, i.UserId), i.UserId));
             Assert.True(destination.Log.Contains("ZKFinger 10 template"));
             Assert.False(destination.State.Disabled);
         }
@@ -107,7 +107,7 @@ namespace ZkSync.Sync.Tests.EndToEnd
         {
             await using var emus = new Emulators();
             var source = await emus.StartAsync("face", users: 3);
-            var destination = await emus.StartAsync("face", configure: o => o.SilentDrops = true);
+            var destination = await emus.StartAsync("face");
             string victim;
             lock (source.State.Sync)
             {
@@ -144,11 +144,8 @@ namespace ZkSync.Sync.Tests.EndToEnd
         {
             await using var emus = new Emulators();
             var source = await emus.StartAsync("face", users: 4);
-            var destination = await emus.StartAsync("face", configure: o =>
-            {
-                o.SilentDrops = true;
-                o.Faults = new FaultOptions { DamageUploadOf = command };
-            });
+            var destination = await emus.StartAsync("face",
+                configure: o => o.Faults = new FaultOptions { DamageUploadOf = command });
             using var observer = await Emulators.ObserveAsync(destination);
 
             var report = await SyncEngine.RunAsync(
@@ -163,24 +160,29 @@ namespace ZkSync.Sync.Tests.EndToEnd
                 Assert.Equal(SyncItemStatus.Failed, i.Status);
                 Assert.Contains(reason, i.Notes);
             });
-            Assert.True(
-                destination.Log.Contains("ACKed and dropped (silent drops): upload buffer not completely filled")
-            );
+            lock (destination.State.Sync)
+            {
+                // What each failed user lacks on the device itself, by the kind the damaged command carried.
+                var state = destination.State;
+                if (command == ZkSync.Protocol.Framing.CommandCode.ApplyUploadBuffer)
+                    Assert.Equal(0, state.UserCount);
+                if (command == ZkSync.Protocol.Framing.CommandCode.UserFaceWrite)
+                    Assert.Equal(0, state.UsersWithFaces);
+                if (command == ZkSync.Protocol.Framing.CommandCode.UserPhotoWrite)
+                    Assert.Empty(state.Photos);
+            }
+            Assert.True(destination.Log.Contains("ACKed and dropped (as firmware): upload buffer not completely"));
             Assert.False(destination.State.Disabled);
         }
 
         [Fact]
-        public async Task Faces_dropped_at_face_capacity_fail_their_users_with_the_reason()
+        public async Task Faces_refused_at_face_capacity_fail_their_users_with_the_reason()
         {
             await using var emus = new Emulators();
             var source = await emus.StartAsync("face", users: 3);
-            // ~MaxFaceCount 0: the device reports no face capacity, so nothing stops the writes; it ACKs and drops
-            // them.
-            var destination = await emus.StartAsync("face", configure: o =>
-            {
-                o.SilentDrops = true;
-                o.MaxFaceCount = 0;
-            });
+            // ~MaxFaceCount 0: the device reports no face capacity, so nothing stops the writes; it refuses each new
+            // face user (CMD_ACK_ERROR, as FW commu.c 1141-1145).
+            var destination = await emus.StartAsync("face", configure: o => o.MaxFaceCount = 0);
 
             var report = await SyncEngine.RunAsync(
                 Emulators.Endpoint(source),
@@ -193,8 +195,9 @@ namespace ZkSync.Sync.Tests.EndToEnd
             {
                 Assert.Equal(SyncItemStatus.Failed, i.Status);
                 Assert.Equal(KindOutcome.Failed, i.Faces);
-                Assert.Contains("verify", i.Notes);
+                Assert.Contains("face", i.Notes);
             });
+            lock (destination.State.Sync) Assert.Equal(0, destination.State.UsersWithFaces);
             Assert.True(destination.Log.Contains("face capacity"));
         }
     }
