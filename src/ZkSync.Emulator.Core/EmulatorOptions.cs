@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using ZkSync.Protocol.Model;
 
 namespace ZkSync.Emulator.Core
@@ -146,11 +147,21 @@ namespace ZkSync.Emulator.Core
         public TimeSpan IdleTimeout { get; set; } = TimeSpan.Zero;
 
         /// <summary>
-        /// A TCP session whose connection ended without CMD_EXIT keeps its slot this long before the device drops it
-        /// (the session leak users of other clients report; rustzk tests/stress_connection_tests.rs). Zero = freed at
-        /// once.
+        /// A TCP session whose connection ended without CMD_EXIT keeps its slot (and a device it disabled stays
+        /// disabled) until a CONNECT needs the slot after this long. Infinite by default, as firmware: only CMD_EXIT
+        /// frees a session (FW commu.c 755-756), a closed socket frees nothing (tcpcomm.c 262-265). Zero = freed at
+        /// once, as <see cref="FreeSessionOnDisconnect"/>.
         /// </summary>
-        public TimeSpan OrphanSessionTimeout { get; set; } = TimeSpan.Zero;
+        public TimeSpan OrphanSessionTimeout { get; set; } = Timeout.InfiniteTimeSpan;
+
+        /// <summary>
+        /// Lenient, not firmware: a TCP session whose client leaves without CMD_EXIT ends at once, and the device is
+        /// enabled again when it was the last one. Off by default, so a client that never re-enables a device shows.
+        /// </summary>
+        public bool FreeSessionOnDisconnect { get; set; }
+
+        /// <summary>Whether a client that leaves without CMD_EXIT leaves its session behind.</summary>
+        internal bool KeepsOrphanedSessions => !FreeSessionOnDisconnect && OrphanSessionTimeout != TimeSpan.Zero;
 
         /// <summary>A copy (for deriving a device's options without changing the caller's).</summary>
         public EmulatorOptions Clone() => (EmulatorOptions)MemberwiseClone();
@@ -197,11 +208,11 @@ namespace ZkSync.Emulator.Core
                 throw new ArgumentException("DeviceTiming must be none, requests or records.", nameof(DeviceTiming));
             if (IdleTimeout < TimeSpan.Zero)
                 throw new ArgumentException("IdleTimeout must not be negative (0 = never).", nameof(IdleTimeout));
-            if (OrphanSessionTimeout < TimeSpan.Zero)
-                throw new ArgumentException(
-                    "OrphanSessionTimeout must not be negative (0 = freed at once).",
-                    nameof(OrphanSessionTimeout)
-                );
+            if (OrphanSessionTimeout < TimeSpan.Zero && OrphanSessionTimeout != Timeout.InfiniteTimeSpan)
+            {
+                const string why = "OrphanSessionTimeout must not be negative (0 = freed at once, Infinite = kept).";
+                throw new ArgumentException(why, nameof(OrphanSessionTimeout));
+            }
             Faults?.Validate();
             Device.DeviceProfile.Resolve(this);
         }

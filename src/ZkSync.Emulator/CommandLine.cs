@@ -30,7 +30,11 @@ usage: ZkSync.Emulator [options]
                         (default: the profile's, on for face)
   --idle-timeout-s N    fault, TCP: close a connection silent for N s, as a NAT or firewall idle timeout does
                         (default 0 = never; firmware keeps idle connections open)
-  --orphan-slot-s N     TCP: a session whose client left without CMD_EXIT keeps its slot N s (default 0 = freed at once)
+  --orphan-slot-s N     TCP: a session whose client left without CMD_EXIT may be dropped after N s when a CONNECT needs
+                        its slot (0 = freed at once; default: kept until a restart, and a device it disabled stays
+                        disabled unless CMD_DISABLEDEVICE carried a timeout, as firmware)
+  --free-session-on-disconnect  lenient, not firmware: a client that leaves without CMD_EXIT ends its session at once
+                        and the device is enabled again when it was the last one (no value)
   --connect-6001 B      on | off: answer CONNECT with 6001 and refuse CMD_AUTH, as 2025 ZAM70 firmware (default off)
   --chunk-gap-ms N      pause between packets of a large-data reply (default 0)
   --latency-ms X        link model: turnaround per request in ms, decimals allowed (default 0)
@@ -87,6 +91,11 @@ Lines on standard input: 'stats' prints the traffic counters as one JSON line on
                 {
                     error = $"{name} is given twice";
                     return null;
+                }
+                if (name == "--free-session-on-disconnect")
+                {
+                    o.FreeSessionOnDisconnect = true;
+                    continue;
                 }
                 if (name == "--silent-drops" || name == "--strict-refusals")
                 {

@@ -26,6 +26,26 @@ namespace ZkSync.Emulator.Tests
         }
 
         [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public async Task A_client_that_leaves_without_exit_keeps_its_slot_unless_free_session_on_disconnect(bool free)
+        {
+            using var host = await HostProcess.StartAsync(
+                "--port 0 --transport tcp --max-sessions 1" + (free ? " --free-session-on-disconnect" : ""), Timeout);
+            using (var rude = RawClient.Tcp(host.Port)) Assert.Equal(ReplyCode.Ok, rude.Connect().Command);
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(free ? 5 : 1);
+            ushort answer;
+            do
+            {
+                await Task.Delay(100);
+                using var next = RawClient.Tcp(host.Port);
+                answer = next.Connect().Command;
+            }
+            while (answer != ReplyCode.Ok && DateTime.UtcNow < deadline);
+            Assert.Equal(free ? ReplyCode.Ok : ReplyCode.Error, answer);
+        }
+
+        [Theory]
         [InlineData("--unauth-on-connect maybe", "--unauth-on-connect 'maybe' must be on or off")]
         [InlineData("--idle-timeout-s -1", "--idle-timeout-s '-1' must be a whole number")]
         [InlineData("--connect-6001 yes", "--connect-6001 'yes' must be on or off")]

@@ -147,6 +147,46 @@ namespace ZkSync.Emulator.Tests
         }
 
         [Fact]
+        public async Task A_client_that_disables_and_leaves_without_exit_leaves_the_device_disabled_as_firmware()
+        {
+            using var emu = await Emu.Start();
+            using (var rude = Emu.Client(emu))
+                Assert.Equal(ReplyCode.Ok, rude.Request(CommandCode.DisableDevice).Command);
+            await Until(() => emu.OrphanedSessions == 1);
+            Assert.Equal(1, emu.Counters.LeftWithoutExit);
+            using var next = Emu.Client(emu);
+            Assert.Equal(2, emu.OpenSessions);
+            lock (emu.State.Sync) Assert.True(emu.State.Disabled, "firmware frees a session only on CMD_EXIT");
+            Assert.Equal(ReplyCode.Ok, next.Request(CommandCode.EnableDevice).Command);
+            lock (emu.State.Sync) Assert.False(emu.State.Disabled);
+        }
+
+        [Fact]
+        public async Task A_disable_timeout_enables_the_device_after_its_client_left_without_exit()
+        {
+            using var emu = await Emu.Start();
+            var oneSecond = new byte[4];
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(oneSecond, 1);
+            using (var rude = Emu.Client(emu))
+                Assert.Equal(ReplyCode.Ok, rude.Request(CommandCode.DisableDevice, oneSecond).Command);
+            await Until(() => emu.OrphanedSessions == 1);
+            lock (emu.State.Sync) Assert.True(emu.State.Disabled);
+            await Until(() => { lock (emu.State.Sync) return !emu.State.Disabled; });
+            Assert.Equal(1, emu.OrphanedSessions); // the timeout enables the device; it frees no session
+        }
+
+        [Fact]
+        public async Task Free_session_on_disconnect_ends_the_session_and_enables_the_device_when_it_was_the_last()
+        {
+            using var emu = await Emu.Start(configure: o => o.FreeSessionOnDisconnect = true);
+            using (var rude = Emu.Client(emu))
+                Assert.Equal(ReplyCode.Ok, rude.Request(CommandCode.DisableDevice).Command);
+            await Until(() => emu.OpenSessions == 0);
+            Assert.Equal(0, emu.OrphanedSessions);
+            lock (emu.State.Sync) Assert.False(emu.State.Disabled);
+        }
+
+        [Fact]
         public async Task A_client_that_says_exit_frees_its_slot_at_once_even_with_an_orphan_timeout()
         {
             using var emu = await Emu.Start(configure: o =>

@@ -17,10 +17,11 @@ namespace ZkSync.PowerShell.Tests
         public void Defaults_keep_idle_connections_and_do_not_limit_sessions()
         {
             Assert.Equal(
-                new[] { "00:00:00", "0", "00:00:00", "True", "False", "None", "1", "True", "False" },
-                Strings("$o = (Start-ZkEmulator).Options; $o.IdleTimeout; $o.MaxSessions; $o.OrphanSessionTimeout; " +
+                new[] { "00:00:00", "0", "True", "True", "False", "None", "1", "True", "False", "False" },
+                Strings("$o = (Start-ZkEmulator).Options; $o.IdleTimeout; $o.MaxSessions; " +
+                        "$o.OrphanSessionTimeout -eq [System.Threading.Timeout]::InfiniteTimeSpan; " +
                         "$null -eq $o.UnauthOnConnect; $o.AnswerConnectWith6001; $o.DeviceTiming; $o.TimeScale; " +
-                        "$null -eq $o.Faults; $o.StrictRefusals"));
+                        "$null -eq $o.Faults; $o.StrictRefusals; $o.FreeSessionOnDisconnect"));
         }
 
         [Fact]
@@ -28,16 +29,17 @@ namespace ZkSync.PowerShell.Tests
         {
             string[] values = Strings(
                 "$o = (Start-ZkEmulator -Profile face -IdleTimeoutSeconds 90 -MaxSessions 3 -OrphanSlotSeconds 30 " +
+                "-FreeSessionOnDisconnect " +
                 "-UnauthOnConnect:$false -PhotoFamily File -MaxFaceCount 2 -FingerprintCapacity 500 " +
                 "-ChunkGapMilliseconds 20 -LatencyMilliseconds 1.5 -BytesPerSecond 100000 -DeviceTiming Requests " +
                 "-TimeScale 50 -Fault @{ ErrorCommand = 151; Seed = 4 }).Options; " +
                 "$o.IdleTimeout.TotalSeconds; $o.MaxSessions; $o.OrphanSessionTimeout.TotalSeconds; " +
                 "$o.UnauthOnConnect; $o.PhotoFamily; $o.MaxFaceCount; $o.FingerprintCapacity; " +
                 "$o.LargeDataPacketGap.TotalMilliseconds; $o.LinkTurnaroundMs; $o.LinkBytesPerSecond; " +
-                "$o.DeviceTiming; $o.TimeScale; $o.Faults.ErrorCommand; $o.Faults.Seed");
+                "$o.DeviceTiming; $o.TimeScale; $o.Faults.ErrorCommand; $o.Faults.Seed; $o.FreeSessionOnDisconnect");
             Assert.Equal(
                 new[] { "90", "3", "30", "False", "File", "2", "500", "20", "1.5", "100000", "Requests", "50", "151",
-                        "4" },
+                        "4", "True" },
                 values);
         }
 

@@ -73,7 +73,12 @@ namespace ZkSync.Emulator.Core.Commands
 
         public static Reply SetDisabled(CommandContext c, bool disabled)
         {
-            c.State.Disabled = disabled;
+            // FW commu.c 966-972: a 4-byte CMD_DISABLEDEVICE payload is a timeout in seconds (0 = none).
+            uint timeoutSeconds = disabled && c.Payload.Length == 4 ? LittleEndian.U32(c.Payload, 0) : 0;
+            var session = c.Session;
+            if (timeoutSeconds > 0)
+                c.State.DisableFor(TimeSpan.FromSeconds(timeoutSeconds), () => session.LastActivity);
+            else c.State.Disabled = disabled;
             return c.Ok();
         }
     }

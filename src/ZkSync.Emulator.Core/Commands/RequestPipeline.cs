@@ -185,15 +185,17 @@ namespace ZkSync.Emulator.Core.Commands
         }
 
         /// <summary>
-        /// The client closed or broke its TCP connection. Without an orphan timeout the session ends now; with one it
-        /// keeps its slot (and a device it disabled stays disabled) until a CONNECT needs the slot after the timeout.
+        /// The client closed or broke its TCP connection without CMD_EXIT. As firmware, the session keeps its slot
+        /// (and a device it disabled stays disabled, unless its CMD_DISABLEDEVICE carried a timeout) until a restart,
+        /// or until a CONNECT needs the slot after <see cref="EmulatorOptions.OrphanSessionTimeout"/>; with
+        /// <see cref="EmulatorOptions.FreeSessionOnDisconnect"/> it ends now.
         /// </summary>
         public void ConnectionLost(ClientSession session)
         {
             lock (_state.Sync)
             {
                 if (_sessions.Find(session.Id) == session) _counters.LeftWithoutExitOnce();
-                if (_options.OrphanSessionTimeout <= TimeSpan.Zero || _sessions.Find(session.Id) != session)
+                if (!_options.KeepsOrphanedSessions || _sessions.Find(session.Id) != session)
                 {
                     CloseSession(session, "connection closed");
                     return;
@@ -202,8 +204,11 @@ namespace ZkSync.Emulator.Core.Commands
                 session.CloseTransport = null;
                 session.LastActivity = DateTime.UtcNow;
                 _log.Add(
-                    $"{session}: connection closed without CMD_EXIT; the slot stays taken for "
-                        + $"{_options.OrphanSessionTimeout.TotalSeconds:0.###} s"
+                    _options.OrphanSessionTimeout == System.Threading.Timeout.InfiniteTimeSpan
+                        ? $"{session}: connection closed without CMD_EXIT; the session stays (as firmware) until a "
+                            + "restart"
+                        : $"{session}: connection closed without CMD_EXIT; the slot stays taken for "
+                            + $"{_options.OrphanSessionTimeout.TotalSeconds:0.###} s"
                 );
             }
         }

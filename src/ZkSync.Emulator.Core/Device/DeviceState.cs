@@ -38,9 +38,41 @@ namespace ZkSync.Emulator.Core.Device
         /// <summary>Stored files by name: user photos are "&lt;PIN2&gt;.jpg".</summary>
         public Dictionary<string, byte[]> Photos { get; } = new Dictionary<string, byte[]>(StringComparer.Ordinal);
 
-        /// <summary>Set by CMD_DISABLEDEVICE, cleared by CMD_ENABLEDEVICE, a restart, or the last session
-        /// closing.</summary>
-        public bool Disabled { get; set; }
+        /// <summary>
+        /// Set by CMD_DISABLEDEVICE, cleared by CMD_ENABLEDEVICE, a restart, the last session closing, or the timeout a
+        /// CMD_DISABLEDEVICE carried running out (FW commu.c CheckSessionTimeOut). Read under <see cref="Sync"/>.
+        /// </summary>
+        public bool Disabled
+        {
+            get
+            {
+                if (_disabled && _disabledFor > TimeSpan.Zero && _disablerLastActive != null
+                    && DateTime.UtcNow - _disablerLastActive() >= _disabledFor)
+                    Disabled = false;
+                return _disabled;
+            }
+            set
+            {
+                _disabled = value;
+                _disabledFor = TimeSpan.Zero;
+                _disablerLastActive = null;
+            }
+        }
+
+        private bool _disabled;
+        private TimeSpan _disabledFor;
+        private Func<DateTime>? _disablerLastActive;
+
+        /// <summary>
+        /// CMD_DISABLEDEVICE with a timeout: the device enables itself once the disabling session has been silent that
+        /// long (FW commu.c 966-972 keeps TimeOutSec; CheckSessionTimeOut, 281-302, compares it with LastActive).
+        /// </summary>
+        internal void DisableFor(TimeSpan timeout, Func<DateTime> disablerLastActive)
+        {
+            Disabled = true;
+            _disabledFor = timeout;
+            _disablerLastActive = disablerLastActive;
+        }
 
         /// <summary>
         /// Data was written since the last CMD_REFRESHDATA (or restart): firmware's matchers still hold the old copy,

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 
 namespace ZkSync.Emulator.Core.Sessions
 {
@@ -68,7 +69,7 @@ namespace ZkSync.Emulator.Core.Sessions
 
         private bool Expired(ClientSession session, DateTime now) =>
             session.Orphaned
-                ? now - session.LastActivity >= _orphanTimeout
+                ? _orphanTimeout != Timeout.InfiniteTimeSpan && now - session.LastActivity >= _orphanTimeout
                 : session.Transport == EmulatorTransport.Udp && now - session.LastActivity > _udpIdle;
     }
 }

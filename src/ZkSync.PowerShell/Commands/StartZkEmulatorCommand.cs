@@ -121,11 +121,19 @@ namespace ZkSync.PowerShell.Commands
         public int MaxSessions { get; set; }
 
         /// <summary>
-        /// TCP: a session whose client left without CMD_EXIT keeps its slot this many seconds; 0 = freed at once.
+        /// TCP: a session whose client left without CMD_EXIT can be dropped after this many seconds when a connection
+        /// needs its slot; 0 = freed at once. Not given: kept until a restart, as firmware.
         /// </summary>
         [Parameter]
         [ValidateRange(0, 86400)]
         public double OrphanSlotSeconds { get; set; }
+
+        /// <summary>
+        /// Lenient, not firmware: a session whose client left without CMD_EXIT ends at once, and the device is enabled
+        /// again when it was the last one.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter FreeSessionOnDisconnect { get; set; }
 
         /// <summary>
         /// CONNECT answered CMD_ACK_UNAUTH whatever the key (on by default in the face profile only); :$false turns it
@@ -264,7 +272,9 @@ namespace ZkSync.PowerShell.Commands
         {
             options.IdleTimeout = TimeSpan.FromSeconds(IdleTimeoutSeconds);
             options.MaxSessions = MaxSessions;
-            options.OrphanSessionTimeout = TimeSpan.FromSeconds(OrphanSlotSeconds);
+            if (Bound(nameof(OrphanSlotSeconds)))
+                options.OrphanSessionTimeout = TimeSpan.FromSeconds(OrphanSlotSeconds);
+            options.FreeSessionOnDisconnect = FreeSessionOnDisconnect;
             if (Bound(nameof(UnauthOnConnect))) options.UnauthOnConnect = UnauthOnConnect.IsPresent;
             options.AnswerConnectWith6001 = AnswerConnectWith6001;
             if (Bound(nameof(PhotoFamily))) options.PhotoFamily = PhotoFamily;
