@@ -22,6 +22,12 @@ namespace ZkSync.FaultCampaign.Core
     public sealed class CampaignRunner
     {
         private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(15);
+
+        /// <summary>
+        /// The disable timeout every client of the campaign sends (the engine's default is a minute): short, so a
+        /// device left disabled by a session the engine had to abandon (a hang) is enabled within the drain wait.
+        /// </summary>
+        private static readonly TimeSpan DisableTimeout = TimeSpan.FromSeconds(3);
         private readonly CampaignOptions _o;
         private readonly TextWriter? _log;
 
@@ -179,13 +185,21 @@ namespace ZkSync.FaultCampaign.Core
             else
                 row.Problems.Add($"healthy destination failed: {peerSummary.Error}");
 
-            // Sessions of the faulty run end when its connections do; firmware enables the device when the last one
-            // goes.
+            // Sessions the sync ended with CMD_EXIT are gone; a session it abandoned after a timeout stays on the device,
+            // as on firmware, and only the disable timeout the engine sent enables the device again then.
             if (!await DrainAsync(destination) || IsDisabled(destination) || IsDisabled(peer))
             {
                 row.LeftDisabled++;
-                row.Problems.Add($"left disabled after '{faults}' (open sessions {destination.OpenSessions})");
+                row.Problems.Add(
+                    $"left disabled after '{faults}' (open sessions {destination.OpenSessions}, "
+                        + $"of them left without CMD_EXIT {destination.OrphanedSessions})"
+                );
             }
+            else if (destination.OrphanedSessions > 0)
+                _log?.WriteLine(
+                    $"  {kind.Name} ({faults}): {destination.OrphanedSessions} session(s) abandoned after a timeout "
+                        + "stay on the device, as on firmware; the device is enabled"
+                );
 
             var check = await InspectAsync(source, destination, kept);
             row.LostOrHalfWritten += check.HalfWritten + check.Lost;
@@ -321,6 +335,7 @@ namespace ZkSync.FaultCampaign.Core
                 Timeout = timeout,
                 Retries = 3,
                 Reconnects = 2,
+                DisableTimeout = DisableTimeout,
             };
 
         private static int Opened(DeviceEmulator e) =>
@@ -332,10 +347,15 @@ namespace ZkSync.FaultCampaign.Core
                 return e.State.Disabled;
         }
 
+        /// <summary>
+        /// Waits (bounded) until every session still connected has ended and the device is enabled. Sessions left
+        /// without CMD_EXIT stay, as on firmware; they keep the device disabled only until the disable timeout the
+        /// engine sent (<see cref="DisableTimeout"/>) runs out.
+        /// </summary>
         private static async Task<bool> DrainAsync(DeviceEmulator e)
         {
             var deadline = DateTime.UtcNow + DrainTimeout;
-            while (e.OpenSessions > 0)
+            while (e.OpenSessions > e.OrphanedSessions || IsDisabled(e))
             {
                 if (DateTime.UtcNow > deadline) return false;
                 await Task.Delay(20);

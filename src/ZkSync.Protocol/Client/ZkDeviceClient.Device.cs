@@ -94,12 +94,26 @@ namespace ZkSync.Protocol.Client
             _connection.DisabledForWrites = true; // first: a disable that timed out may still have reached the device
             await RequestOkAsync(
                     CommandCode.DisableDevice,
-                    null,
+                    DisablePayload(Options),
                     "Disabling the device",
                     RetrySafety.Idempotent,
                     cancellationToken
                 )
                 .ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// CMD_DISABLEDEVICE's 4-byte timeout in seconds (FW commu.c: a 4-byte payload is the session's TimeOutSec;
+        /// CheckSessionTimeOut enables the device once the session has been silent that long), or none.
+        /// </summary>
+        private static byte[]? DisablePayload(Connection.ZkConnectionOptions options)
+        {
+            uint seconds = (uint)Math.Ceiling(options.DisableTimeout.TotalSeconds);
+            if (seconds == 0)
+                return null;
+            var payload = new byte[4];
+            LittleEndian.Put(payload, 0, seconds);
+            return payload;
         }
 
         /// <summary>

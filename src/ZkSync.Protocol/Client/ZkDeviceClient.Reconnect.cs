@@ -95,7 +95,7 @@ namespace ZkSync.Protocol.Client
                             exchange =>
                                 exchange.RequestOkAsync(
                                     CommandCode.DisableDevice,
-                                    null,
+                                    DisablePayload(options),
                                     "Disabling the device again after reconnecting"
                                 ),
                             cancellationToken

@@ -37,6 +37,14 @@ namespace ZkSync.Protocol.Connection
         /// </summary>
         public int Reconnects { get; set; } = 2;
 
+        /// <summary>
+        /// Sent with every CMD_DISABLEDEVICE: the device enables itself once this client's session has been silent
+        /// this long (firmware's CheckSessionTimeOut), so a client that crashes, or a device that hangs mid-write, does
+        /// not leave the terminal locked; a session left without CMD_EXIT stays on the device and keeps it disabled
+        /// otherwise. Whole seconds; zero sends none.
+        /// </summary>
+        public TimeSpan DisableTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
         /// <summary>Whether a name or password longer than its field is an error or is cut (and reported).</summary>
         public TruncationMode Truncation { get; set; } = TruncationMode.Error;
 
@@ -68,6 +76,11 @@ namespace ZkSync.Protocol.Connection
                 );
             if (Timeout <= TimeSpan.Zero)
                 throw new Errors.ZkInvalidDataException("Timeout must be positive.", "Timeout");
+            if (DisableTimeout < TimeSpan.Zero || DisableTimeout.TotalSeconds > 86400)
+                throw new Errors.ZkInvalidDataException(
+                    "DisableTimeout must be 0 (none) to 86400 seconds.",
+                    "DisableTimeout"
+                );
             if (Retries < 0)
                 throw new Errors.ZkInvalidDataException("Retries must not be negative.", "Retries");
             if (Reconnects < 0)
