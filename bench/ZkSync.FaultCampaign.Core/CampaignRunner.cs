@@ -185,8 +185,8 @@ namespace ZkSync.FaultCampaign.Core
             else
                 row.Problems.Add($"healthy destination failed: {peerSummary.Error}");
 
-            // Sessions the sync ended with CMD_EXIT are gone; a session it abandoned after a timeout stays on the device,
-            // as on firmware, and only the disable timeout the engine sent enables the device again then.
+            // Sessions the sync ended with CMD_EXIT are gone; a session it abandoned after a timeout stays on the
+            // device, as on firmware, and only the disable timeout the engine sent enables the device again then.
             if (!await DrainAsync(destination) || IsDisabled(destination) || IsDisabled(peer))
             {
                 row.LeftDisabled++;

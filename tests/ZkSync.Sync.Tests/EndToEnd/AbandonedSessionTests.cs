@@ -28,7 +28,9 @@ namespace ZkSync.Sync.Tests.EndToEnd
             return ZkClientSyncDevice.Endpoint(o);
         }
 
-        /// <summary>Arms <paramref name="faults"/> the moment the device is disabled: the next request is a write's.</summary>
+        /// <summary>
+        /// Arms <paramref name="faults"/> the moment the device is disabled: the next request is a write's.
+        /// </summary>
         private static async Task ArmWhenDisabledAsync(DeviceEmulator e, FaultOptions faults, CancellationToken stop)
         {
             while (!stop.IsCancellationRequested)
