@@ -133,56 +133,32 @@ namespace ZkSync.Sync
         /// </summary>
         private async Task<SyncPlan> ConfirmAsync(SyncPlan plan, CancellationToken ct)
         {
-            var declinedRemovals = new HashSet<UserPlan>();
-            var declinedWrites = new HashSet<UserPlan>();
-            var confirmRemoval = _run.Options.ConfirmAsync;
-            if (confirmRemoval != null)
-            {
-                var asked = plan
-                    .Removals.ToList()
-                    .Select(p =>
-                        (
-                            Plan: p,
-                            Answer: confirmRemoval(
-                                Confirmation(
-                                    p,
-                                    $"Remove user {p.UserId} ({p.Name}) and its fingerprints, faces and photo"
-                                ),
-                                ct
-                            )
-                        )
-                    )
-                    .ToList();
-                foreach (var (p, answer) in asked)
-                    if (!await answer.ConfigureAwait(false))
-                        declinedRemovals.Add(p);
-            }
-            var confirmWrite = _run.Options.ConfirmWriteAsync;
-            if (confirmWrite != null)
-            {
-                var asked = plan
-                    .SourceUsers.Where(SyncPlanner.MayWrite)
-                    .ToList()
-                    .Select(p =>
-                        (
-                            Plan: p,
-                            Answer: confirmWrite(
-                                Confirmation(
-                                    p,
-                                    $"{(p.Action == SyncAction.Added ? "Add" : "Update")} user {p.UserId} ({p.Name})"
-                                ),
-                                ct
-                            )
-                        )
-                    )
-                    .ToList();
-                foreach (var (p, answer) in asked)
-                    if (!await answer.ConfigureAwait(false))
-                        declinedWrites.Add(p);
-            }
+            var declinedRemovals = await DeclinedAsync(_run.Options.ConfirmAsync, plan.Removals,
+                p => $"Remove user {p.UserId} ({p.Name}) and its fingerprints, faces and photo", ct)
+                .ConfigureAwait(false);
+            var declinedWrites = await DeclinedAsync(_run.Options.ConfirmWriteAsync,
+                plan.SourceUsers.Where(SyncPlanner.MayWrite),
+                p => $"{(p.Action == SyncAction.Added ? "Add" : "Update")} user {p.UserId} ({p.Name})", ct)
+                .ConfigureAwait(false);
             return declinedRemovals.Count + declinedWrites.Count == 0
                 ? plan
                 : plan.WithDeclined(declinedWrites, declinedRemovals);
+        }
+
+        /// <summary>
+        /// Asks <paramref name="confirm"/> about every user in order, all questions before any answer is awaited, and
+        /// returns the users it declined (none when nothing asks).
+        /// </summary>
+        private async Task<HashSet<UserPlan>> DeclinedAsync(
+            Func<SyncConfirmation, CancellationToken, Task<bool>>? confirm, IEnumerable<UserPlan> users,
+            Func<UserPlan, string> action, CancellationToken ct)
+        {
+            var declined = new HashSet<UserPlan>();
+            if (confirm == null) return declined;
+            var asked = users.Select(p => (Plan: p, Answer: confirm(Confirmation(p, action(p)), ct))).ToList();
+            foreach (var (p, answer) in asked)
+                if (!await answer.ConfigureAwait(false)) declined.Add(p);
+            return declined;
         }
 
         private SyncConfirmation Confirmation(UserPlan plan, string action) =>
