@@ -25,12 +25,12 @@ namespace ZkSync.PowerShell.Tests
 
         /// <summary>
         /// The emulator counts a CMD_EXIT when its own thread has handled it; on a loaded machine that can come after
-        /// the client stopped waiting for the answer, so wait (bounded) for the count the test expects.
+        /// the client stopped waiting for the answer, so wait (bounded, <see cref="DeviceTestBase.Until"/>) for the
+        /// count the test expects, then check it is exactly that.
         /// </summary>
         private static long ExitsReaching(PSObject emulator, long expected)
         {
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-            while (Exits(emulator) < expected && DateTime.UtcNow < deadline) System.Threading.Thread.Sleep(50);
+            Until(() => Exits(emulator) >= expected, $"the emulator counted {expected} CMD_EXIT");
             return Exits(emulator);
         }
 
